@@ -1,0 +1,40 @@
+// One flat config: typescript-eslint for the service, CLI and tests; the Salesforce LWC rules for force-app.
+const js = require('@eslint/js');
+const tseslint = require('typescript-eslint');
+const globals = require('globals');
+const lwcConfig = require('@salesforce/eslint-config-lwc');
+const jestPlugin = require('eslint-plugin-jest');
+
+const lwcFiles = ['force-app/main/default/lwc/**/*.js'];
+
+module.exports = [
+  {
+    ignores: [
+      'node_modules/**',
+      '.data/**',
+      'coverage/**',
+      '.preview-build/**',
+      'force-app/main/default/staticresources/**',
+      'test/e2e/screenshots/**',
+    ],
+  },
+  ...tseslint.config({
+    files: ['**/*.ts'],
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  }),
+  {
+    files: ['*.js', '*.cjs', 'scripts/**/*.cjs', 'force-app/test/**/*.js'],
+    ...js.configs.recommended,
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node, ...globals.jest } },
+  },
+  ...lwcConfig.configs.recommended.map((c) => ({ ...c, files: lwcFiles })),
+  {
+    files: ['force-app/main/default/lwc/**/__tests__/**/*.js'],
+    ...jestPlugin.configs['flat/recommended'],
+    languageOptions: { globals: { ...globals.jest, ...globals.node } },
+  },
+];

@@ -1,0 +1,5 @@
+// Each bench part returns its figures under the keys DESIGN.md lists (e.g. "scoring.notesPerSecond").
+export type BenchFigures = Record<string, number>;
+export type BenchPart = () => Promise<BenchFigures>;
+
+export const benchParts: Record<string, BenchPart> = {};

@@ -1,0 +1,40 @@
+// Benchmark harness: runs each part, prints its table and merges its figures into bench/results.json.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { benchParts, type BenchFigures } from './parts';
+
+const resultsFile = path.resolve(__dirname, '../../bench/results.json');
+
+export async function runBench(only?: string): Promise<void> {
+  const names = Object.keys(benchParts);
+  if (only && !names.includes(only)) {
+    throw new Error(`unknown bench part "${only}"; choose one of: ${names.join(', ')}`);
+  }
+  const selected = only ? [only] : names;
+  const figures: BenchFigures = {};
+  for (const name of selected) {
+    process.stdout.write(`\n== ${name}\n`);
+    const partFigures = await benchParts[name]!();
+    console.table(Object.entries(partFigures).map(([key, value]) => ({ key, value })));
+    Object.assign(figures, partFigures);
+  }
+  await mergeResults(figures);
+  process.stdout.write(`\nmerged ${Object.keys(figures).length} figures into ${resultsFile}\n`);
+}
+
+async function mergeResults(figures: BenchFigures): Promise<void> {
+  let previous: { figures?: BenchFigures } = {};
+  try {
+    previous = JSON.parse(await readFile(resultsFile, 'utf8')) as { figures?: BenchFigures };
+  } catch {
+    // first run: nothing to merge with
+  }
+  const merged = {
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version },
+    date: new Date().toISOString(),
+    figures: { ...previous.figures, ...figures },
+  };
+  await mkdir(path.dirname(resultsFile), { recursive: true });
+  await writeFile(resultsFile, `${JSON.stringify(merged, null, 2)}\n`);
+}
