@@ -1,0 +1,57 @@
+// Notes: log, read, edit and delete conversations; score a draft for the live coach.
+import { Router } from 'express';
+import type { Db } from '../../storage/database';
+import * as notes from '../../domain/notes/notes';
+import { runIdempotent } from '../../domain/idempotency';
+import { actorOf } from '../http/auth';
+import { idempotencyKeyOf } from '../http/idempotency-key';
+import type { OpenApiRegistry } from '../http/openapi';
+import { parseOrThrow } from '../http/validation';
+import { newNoteSchema, noteDraftSchema, noteIdSchema, notePatchSchema } from './schemas';
+
+export function notesRouter(db: Db, openapi: OpenApiRegistry): Router {
+  const router = Router();
+
+  openapi.add({ method: 'post', path: '/v1/notes', summary: 'Store and score a note', body: newNoteSchema, success: 201 });
+  router.post('/notes', async (req, res) => {
+    const actor = actorOf(res);
+    const input = parseOrThrow(newNoteSchema, req.body, 'body');
+    const outcome = await runIdempotent(
+      db,
+      actor.tenantId,
+      idempotencyKeyOf(req),
+      { route: 'POST /v1/notes', actor: actor.userId, body: req.body },
+      async (tx) => ({ status: 201, body: await notes.createNote(tx, actor, input) }),
+    );
+    if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    res.status(outcome.status).json(outcome.body);
+  });
+
+  openapi.add({ method: 'get', path: '/v1/notes/:id', summary: 'A note with its score', success: 200 });
+  router.get('/notes/:id', async (req, res) => {
+    const id = parseOrThrow(noteIdSchema, req.params.id, 'path.id');
+    res.json(await notes.getNote(db, actorOf(res), id));
+  });
+
+  openapi.add({ method: 'patch', path: '/v1/notes/:id', summary: 'Edit your note (rescored)', body: notePatchSchema, success: 200 });
+  router.patch('/notes/:id', async (req, res) => {
+    const id = parseOrThrow(noteIdSchema, req.params.id, 'path.id');
+    const patch = parseOrThrow(notePatchSchema, req.body, 'body');
+    res.json(await notes.updateNote(db, actorOf(res), id, patch));
+  });
+
+  openapi.add({ method: 'delete', path: '/v1/notes/:id', summary: 'Delete your note', success: 204 });
+  router.delete('/notes/:id', async (req, res) => {
+    const id = parseOrThrow(noteIdSchema, req.params.id, 'path.id');
+    await notes.deleteNote(db, actorOf(res), id);
+    res.status(204).end();
+  });
+
+  openapi.add({ method: 'post', path: '/v1/score', summary: 'Score a draft (live coach); nothing stored', body: noteDraftSchema, success: 200 });
+  router.post('/score', async (req, res) => {
+    const draft = parseOrThrow(noteDraftSchema, req.body, 'body');
+    res.json(await notes.scoreDraft(db, actorOf(res), draft));
+  });
+
+  return router;
+}

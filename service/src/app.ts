@@ -1,0 +1,78 @@
+// Builds the Express app from its dependencies. Never listens: index.ts and the tests do that.
+import express, { type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import { randomUUID } from 'node:crypto';
+import pinoHttp from 'pino-http';
+import type { Db } from './storage/database';
+import type { Logger } from './lib/logger';
+import { BackgroundWork } from './domain/jobs/background';
+import { authenticateRequests } from './api/http/auth';
+import { errorHandler, notFoundHandler } from './api/http/errors';
+import { OpenApiRegistry } from './api/http/openapi';
+import { rateLimitPerTenant } from './api/http/rate-limit';
+import { createMetrics } from './api/ops/metrics';
+import { opsRouter, type Lifecycle } from './api/ops/router';
+import { notesRouter } from './api/notes/router';
+import { opportunitiesRouter } from './api/opportunities/router';
+import { promptSetsRouter } from './api/prompt-sets/router';
+import { settingsRouter } from './api/settings/router';
+
+export interface AppDeps {
+  db: Db;
+  logger: Logger;
+  bodyLimit?: string;
+  rateLimitPerMinute?: number;
+  /** extra routes mounted before the 404 handler (the dev-only preview) */
+  extraRoutes?: RequestHandler;
+}
+
+export interface BuiltApp {
+  app: Express;
+  lifecycle: Lifecycle;
+  background: BackgroundWork;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function createApp(deps: AppDeps): BuiltApp {
+  const app = express();
+  const lifecycle: Lifecycle = { draining: false };
+  const background = new BackgroundWork(deps.logger);
+  const openapi = new OpenApiRegistry();
+  const metrics = createMetrics();
+  const bodyLimit = deps.bodyLimit ?? '256kb';
+
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(helmet());
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    }),
+  );
+  app.use(metrics.middleware);
+  app.use(opsRouter(deps.db, metrics.registry, openapi, lifecycle));
+
+  const v1 = express.Router();
+  v1.use(authenticateRequests(deps.db));
+  v1.use(rateLimitPerTenant(deps.rateLimitPerMinute ?? 6000));
+  v1.use(express.json({ limit: bodyLimit, strict: true }));
+  v1.use(express.text({ type: 'text/csv', limit: bodyLimit }));
+  v1.use(notesRouter(deps.db, openapi));
+  v1.use(opportunitiesRouter(deps.db, openapi));
+  v1.use(promptSetsRouter(deps.db, openapi));
+  v1.use(settingsRouter(deps.db, background, openapi));
+  app.use('/v1', v1);
+
+  if (deps.extraRoutes) app.use(deps.extraRoutes);
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return { app, lifecycle, background };
+}

@@ -1,0 +1,70 @@
+// The service's whole configuration: one zod schema over the environment, parsed once at start.
+import path from 'node:path';
+import { z } from 'zod';
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATA_DIR: z.string().min(1).optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
+    /** Embedded PGlite only: fsync every commit (safe, slower) or let the OS flush (fast, may lose the last commits on power loss). */
+    PGLITE_DURABILITY: z.enum(['safe', 'relaxed']).default('safe'),
+    DEMO_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must look like 256kb').default('256kb'),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.DATABASE_URL && !env.DATA_DIR) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message: 'production needs DATABASE_URL (Postgres) or an explicit DATA_DIR (embedded PGlite)',
+      });
+    }
+  });
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string; durability: 'safe' | 'relaxed' };
+  demoApiKey?: string;
+  logLevel: string;
+  bodyLimit: string;
+  shutdownTimeoutMs: number;
+  rateLimitPerMinute: number;
+  /** demo tenant and the local preview: development only */
+  devFeatures: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.resolve(e.DATA_DIR ?? '.data'), durability: e.PGLITE_DURABILITY },
+    demoApiKey: e.DEMO_API_KEY,
+    logLevel: e.LOG_LEVEL,
+    bodyLimit: e.BODY_LIMIT,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    devFeatures: e.NODE_ENV !== 'production',
+  };
+}

@@ -1,0 +1,64 @@
+// Rescoring a tenant's stored notes (after a weight change or a new scorer version), in batches,
+// with progress recorded on a job a user can watch from the API or the CLI.
+import type { Db } from '../../storage/database';
+import * as jobsRepo from '../../storage/repositories/jobs';
+import type { JobRecord } from '../../storage/repositories/jobs';
+import { countNotes, pageNotesById, updateScores } from '../../storage/repositories/notes';
+import { notFound } from '../../lib/errors';
+import type { Actor } from '../actor';
+import { scoringInputOf } from '../notes/notes';
+import { scoreNote } from '../scoring';
+import { loadSettings } from '../settings/settings';
+
+export const RESCORE_BATCH = 500;
+const JOB_KIND = 'rescore';
+
+export type ProgressListener = (done: number, total: number) => void;
+
+/** Queues a rescoring job; an already running one is returned instead of starting a second. */
+export async function queueRescore(db: Db, tenantId: string): Promise<{ job: JobRecord; started: boolean }> {
+  const active = await jobsRepo.findActiveJob(db, tenantId, JOB_KIND);
+  if (active) return { job: active, started: false };
+  const job = await jobsRepo.insertJob(db, tenantId, JOB_KIND, await countNotes(db, tenantId));
+  return { job, started: true };
+}
+
+export async function runRescore(
+  db: Db,
+  tenantId: string,
+  jobId: string,
+  onProgress: ProgressListener = () => {},
+): Promise<JobRecord> {
+  const { weights } = await loadSettings(db, tenantId);
+  const total = await countNotes(db, tenantId);
+  await jobsRepo.updateJob(db, tenantId, jobId, { status: 'running', total, done: 0 });
+  let done = 0;
+  let afterId: string | undefined;
+  try {
+    for (;;) {
+      const batch = await pageNotesById(db, tenantId, RESCORE_BATCH, afterId);
+      if (batch.length === 0) break;
+      const scores = batch.map((note) => ({ id: note.id, score: { ...scoreNote(scoringInputOf(note), weights) } }));
+      await updateScores(db, tenantId, scores);
+      done += batch.length;
+      afterId = batch.at(-1)!.id;
+      await jobsRepo.updateJob(db, tenantId, jobId, { done, total: Math.max(total, done) });
+      onProgress(done, Math.max(total, done));
+    }
+    await jobsRepo.updateJob(db, tenantId, jobId, { status: 'done', done, total: done });
+  } catch (error) {
+    await jobsRepo.updateJob(db, tenantId, jobId, { status: 'failed', error: (error as Error).message });
+    throw error;
+  }
+  return (await jobsRepo.findJob(db, tenantId, jobId))!;
+}
+
+export async function getJob(db: Db, actor: Actor, id: string): Promise<JobRecord> {
+  const job = await jobsRepo.findJob(db, actor.tenantId, id);
+  if (!job) throw notFound('job');
+  return job;
+}
+
+export async function activeRescore(db: Db, tenantId: string): Promise<JobRecord | undefined> {
+  return jobsRepo.findActiveJob(db, tenantId, JOB_KIND);
+}

@@ -1,0 +1,208 @@
+// Reps log conversations: each note is validated against the tenant's prompts, scored, and stored
+// with its score, evidence and the scorer's version in one transaction.
+import { randomUUID } from 'node:crypto';
+import type { Db, Executor } from '../../storage/database';
+import * as notesRepo from '../../storage/repositories/notes';
+import type { NoteFields, NotePromptRecord, NoteRecord, StoredScore } from '../../storage/repositories/notes';
+import { upsertOpportunity } from '../../storage/repositories/opportunities';
+import { findPromptsByIds } from '../../storage/repositories/prompt-sets';
+import { badRequest, forbidden, notFound } from '../../lib/errors';
+import { decodeCursor, encodeCursor } from '../../lib/cursor';
+import type { Actor } from '../actor';
+import type { OpportunityContext } from '../opportunities/context';
+import { scoreNote } from '../scoring';
+import type { ScoreResult, ScoringInput } from '../scoring/types';
+import { loadSettings } from '../settings/settings';
+import type { NoteContent, NotePromptInput } from './note';
+
+export interface NewNote extends NoteContent {
+  opportunityId: string;
+  opportunity?: OpportunityContext;
+}
+
+export interface NotePatch {
+  occurredAt?: string;
+  prompts?: NotePromptInput[];
+  summary?: string;
+  customerView?: string | null;
+  ideas?: string | null;
+  nextStep?: string | null;
+  nextStepDate?: string | null;
+}
+
+export interface NoteView {
+  id: string;
+  opportunityId: string;
+  authorId: string;
+  occurredAt: string;
+  prompts: Array<{ promptId: string | null; promptKey: string | null; title: string | null; text: string | null; reaction: string | null }>;
+  summary: string;
+  customerView: string | null;
+  ideas: string | null;
+  nextStep: string | null;
+  nextStepDate: string | null;
+  score: StoredScore | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toNoteView(note: NoteRecord): NoteView {
+  return {
+    ...note,
+    prompts: note.prompts.map((p) => ({
+      promptId: p.promptId,
+      promptKey: p.promptKey,
+      title: p.title,
+      text: p.text,
+      reaction: p.reaction,
+    })),
+  };
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Resolves prompt references against the tenant's prompt sets; an unknown id is a 400 naming it. */
+async function resolvePrompts(
+  db: Executor,
+  tenantId: string,
+  raised: NotePromptInput[],
+): Promise<NotePromptRecord[]> {
+  const ids = raised.flatMap((p) => (p.promptId ? [p.promptId] : []));
+  const found = new Map((await findPromptsByIds(db, tenantId, ids)).map((p) => [p.id, p]));
+  const unknown = raised.flatMap((p, i) =>
+    p.promptId && !found.has(p.promptId)
+      ? [{ path: `prompts.${i}.promptId`, message: `no prompt with id ${p.promptId}` }]
+      : [],
+  );
+  if (unknown.length > 0) throw badRequest('the note names prompts that do not exist', unknown);
+  return raised.map((p) => {
+    const prompt = p.promptId ? found.get(p.promptId) : undefined;
+    return {
+      promptId: prompt?.id ?? null,
+      promptKey: prompt?.key ?? null,
+      setId: prompt?.setId ?? null,
+      version: prompt?.version ?? null,
+      title: prompt?.title ?? null,
+      text: prompt ? null : (p.text ?? null),
+      reaction: p.reaction ?? null,
+    };
+  });
+}
+
+export function scoringInputOf(fields: Omit<NoteFields, 'opportunityId' | 'authorId'>): ScoringInput {
+  return {
+    summary: fields.summary,
+    customerView: fields.customerView ?? undefined,
+    ideas: fields.ideas ?? undefined,
+    nextStep: fields.nextStep ?? undefined,
+    nextStepDate: fields.nextStepDate ?? undefined,
+    occurredAt: fields.occurredAt,
+    prompts: fields.prompts.map((p) => ({
+      fromLibrary: p.promptId !== null,
+      text: p.text ?? undefined,
+      reaction: (p.reaction ?? undefined) as ScoringInput['prompts'][number]['reaction'],
+    })),
+  };
+}
+
+async function scoreFields(db: Executor, tenantId: string, fields: NoteFields): Promise<StoredScore> {
+  const { weights } = await loadSettings(db, tenantId);
+  return { ...scoreNote(scoringInputOf(fields), weights) };
+}
+
+function fieldsOf(content: NoteContent, base: { opportunityId: string; authorId: string }, prompts: NotePromptRecord[]): NoteFields {
+  return {
+    opportunityId: base.opportunityId,
+    authorId: base.authorId,
+    occurredAt: content.occurredAt ?? today(),
+    prompts,
+    summary: content.summary,
+    customerView: content.customerView ?? null,
+    ideas: content.ideas ?? null,
+    nextStep: content.nextStep ?? null,
+    nextStepDate: content.nextStepDate ?? null,
+  };
+}
+
+export async function createNote(tx: Executor, actor: Actor, input: NewNote): Promise<NoteView> {
+  if (input.opportunity && input.opportunity.id !== input.opportunityId) {
+    throw badRequest('opportunity.id differs from opportunityId', [
+      { path: 'opportunity.id', message: `expected ${input.opportunityId}` },
+    ]);
+  }
+  if (input.opportunity) await upsertOpportunity(tx, actor.tenantId, input.opportunity);
+  const prompts = await resolvePrompts(tx, actor.tenantId, input.prompts);
+  const fields = fieldsOf(input, { opportunityId: input.opportunityId, authorId: actor.userId }, prompts);
+  const score = await scoreFields(tx, actor.tenantId, fields);
+  const note = await notesRepo.insertNote(tx, actor.tenantId, randomUUID(), fields, score);
+  return toNoteView(note);
+}
+
+export async function getNote(db: Executor, actor: Actor, id: string): Promise<NoteView> {
+  const note = await notesRepo.findNote(db, actor.tenantId, id);
+  if (!note) throw notFound('note');
+  return toNoteView(note);
+}
+
+async function lockOwnNote(tx: Executor, actor: Actor, id: string): Promise<NoteRecord> {
+  const note = await notesRepo.findNote(tx, actor.tenantId, id, { forUpdate: true });
+  if (!note) throw notFound('note');
+  if (note.authorId !== actor.userId) throw forbidden('only the author of a note can change or delete it');
+  return note;
+}
+
+export async function updateNote(db: Db, actor: Actor, id: string, patch: NotePatch): Promise<NoteView> {
+  return db.transaction().execute(async (tx) => {
+    const current = await lockOwnNote(tx, actor, id);
+    const prompts = patch.prompts ? await resolvePrompts(tx, actor.tenantId, patch.prompts) : current.prompts;
+    const fields: NoteFields = {
+      ...current,
+      ...(patch.occurredAt !== undefined ? { occurredAt: patch.occurredAt } : {}),
+      ...(patch.summary !== undefined ? { summary: patch.summary } : {}),
+      ...(patch.customerView !== undefined ? { customerView: patch.customerView } : {}),
+      ...(patch.ideas !== undefined ? { ideas: patch.ideas } : {}),
+      ...(patch.nextStep !== undefined ? { nextStep: patch.nextStep } : {}),
+      ...(patch.nextStepDate !== undefined ? { nextStepDate: patch.nextStepDate } : {}),
+      prompts,
+    };
+    const score = await scoreFields(tx, actor.tenantId, fields);
+    return toNoteView(await notesRepo.replaceNote(tx, actor.tenantId, id, fields, score));
+  });
+}
+
+export async function deleteNote(db: Db, actor: Actor, id: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await lockOwnNote(tx, actor, id);
+    await notesRepo.deleteNote(tx, actor.tenantId, id);
+  });
+}
+
+export async function listOpportunityNotes(
+  db: Executor,
+  actor: Actor,
+  opportunityId: string,
+  page: { limit: number; cursor?: string },
+): Promise<{ items: NoteView[]; nextCursor: string | null }> {
+  const after = page.cursor ? decodeCursor(page.cursor, 2) : undefined;
+  const notes = await notesRepo.listNotesByOpportunity(
+    db,
+    actor.tenantId,
+    opportunityId,
+    page.limit + 1,
+    after && { createdAt: String(after[0]), id: String(after[1]) },
+  );
+  const items = notes.slice(0, page.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(toNoteView),
+    nextCursor: notes.length > page.limit && last ? encodeCursor([last.createdAt, last.id]) : null,
+  };
+}
+
+/** The live coach: scores a draft with the tenant's weights; nothing is stored. */
+export async function scoreDraft(db: Executor, actor: Actor, draft: NoteContent): Promise<ScoreResult> {
+  const prompts = await resolvePrompts(db, actor.tenantId, draft.prompts);
+  const fields = fieldsOf(draft, { opportunityId: '', authorId: actor.userId }, prompts);
+  const { weights } = await loadSettings(db, actor.tenantId);
+  return scoreNote(scoringInputOf(fields), weights);
+}

@@ -1,0 +1,14 @@
+// The opportunity context Apex reads with the user's access and sends with each request.
+export interface OpportunityContext {
+  id: string;
+  name?: string;
+  stage?: string;
+  amount?: number;
+  closeDate?: string;
+  recordType?: string;
+  accountName?: string;
+  industry?: string;
+  isClosed?: boolean;
+  isWon?: boolean;
+  ownerId?: string;
+}

@@ -1,0 +1,73 @@
+// Everything the Opportunity panel shows, in one answer: the prompts picked for this deal, its
+// recent notes and its score summary. The context Apex sent is remembered for roll-ups and analytics.
+import type { Db } from '../../storage/database';
+import * as notesRepo from '../../storage/repositories/notes';
+import { upsertOpportunity } from '../../storage/repositories/opportunities';
+import { listPublishedPrompts, type PromptRecord } from '../../storage/repositories/prompt-sets';
+import { badRequest } from '../../lib/errors';
+import type { Actor } from '../actor';
+import { toNoteView, type NoteView } from '../notes/notes';
+import { renderPrompt, selectPrompts } from '../prompts/selection';
+import { loadSettings } from '../settings/settings';
+import type { OpportunityContext } from './context';
+
+export const PANEL_RECENT_NOTES = 5;
+
+export interface PanelSummary {
+  noteCount: number;
+  lastConversationAt: string | null;
+  averageOverall: number | null;
+  latest: { overall: number; dimensions: unknown } | null;
+  lastReaction: string | null;
+}
+
+export interface Panel {
+  opportunity: OpportunityContext;
+  prompts: PromptRecord[];
+  recentNotes: NoteView[];
+  summary: PanelSummary;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Recent notes without their evidence lists, which the history does not show: keeps the panel small. */
+function compactNote(note: NoteView): NoteView {
+  if (!note.score) return note;
+  const { evidence: _evidence, ...score } = note.score as Record<string, unknown>;
+  return { ...note, score: score as NoteView['score'] };
+}
+
+export async function pickPrompts(db: Db, actor: Actor, ctx: OpportunityContext): Promise<PromptRecord[]> {
+  const [settings, published, raised] = await Promise.all([
+    loadSettings(db, actor.tenantId),
+    listPublishedPrompts(db, actor.tenantId),
+    notesRepo.raisedPromptKeys(db, actor.tenantId, ctx.id),
+  ]);
+  return selectPrompts(published, ctx, settings, { today: today(), alreadyRaisedKeys: raised }).map((p) =>
+    renderPrompt(p, ctx),
+  );
+}
+
+export async function loadPanel(db: Db, actor: Actor, opportunityId: string, ctx: OpportunityContext): Promise<Panel> {
+  if (ctx.id !== opportunityId) {
+    throw badRequest('opportunity.id differs from the opportunity in the path', [
+      { path: 'opportunity.id', message: `expected ${opportunityId}` },
+    ]);
+  }
+  await upsertOpportunity(db, actor.tenantId, ctx);
+  const [prompts, recent, totals] = await Promise.all([
+    pickPrompts(db, actor, ctx),
+    notesRepo.listNotesByOpportunity(db, actor.tenantId, opportunityId, PANEL_RECENT_NOTES),
+    notesRepo.summariseOpportunityNotes(db, actor.tenantId, opportunityId),
+  ]);
+  const latest = totals.latest as { overall: number; dimensions: unknown } | null;
+  return {
+    opportunity: ctx,
+    prompts,
+    recentNotes: recent.map((n) => compactNote(toNoteView(n))),
+    summary: {
+      ...totals,
+      latest: latest && { overall: latest.overall, dimensions: latest.dimensions },
+    },
+  };
+}

@@ -1,0 +1,64 @@
+// Tenants (one per Salesforce org) and their API keys. A new tenant gets default settings and the
+// default prompt library, published, so its reps see prompts on day one.
+import type { Db } from '../../storage/database';
+import * as repo from '../../storage/repositories/tenants';
+import type { TenantRecord } from '../../storage/repositories/tenants';
+import { putSettings } from '../../storage/repositories/settings';
+import { conflict, notFound, unauthorized } from '../../lib/errors';
+import { digestsEqual, generateApiKey, hashApiKey, keyHint, looksLikeApiKey } from '../../lib/api-keys';
+import { defaultSettings } from '../settings/settings';
+import { installDefaultLibrary } from '../prompts/default-library';
+
+const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+export interface CreatedTenant {
+  tenant: TenantRecord;
+  /** shown once; only its digest is stored */
+  apiKey: string;
+}
+
+export async function createTenant(
+  db: Db,
+  input: { slug: string; name: string; apiKey?: string; withDefaultLibrary?: boolean },
+): Promise<CreatedTenant> {
+  if (!SLUG.test(input.slug)) {
+    throw new Error(`tenant slug "${input.slug}" must be 2–63 lowercase letters, digits or dashes`);
+  }
+  const apiKey = input.apiKey ?? generateApiKey();
+  return db.transaction().execute(async (tx) => {
+    if (await repo.findTenantBySlug(tx, input.slug)) throw conflict(`a tenant "${input.slug}" already exists`);
+    const tenant = await repo.insertTenant(tx, input.slug, input.name);
+    await repo.insertApiKey(tx, tenant.id, hashApiKey(apiKey), keyHint(apiKey));
+    await putSettings(tx, tenant.id, defaultSettings());
+    if (input.withDefaultLibrary !== false) await installDefaultLibrary(tx, tenant.id);
+    return { tenant, apiKey };
+  });
+}
+
+/** Revokes every key of the tenant and issues a new one (or sets the given one). */
+export async function rotateKey(db: Db, slug: string, apiKey = generateApiKey()): Promise<CreatedTenant> {
+  return db.transaction().execute(async (tx) => {
+    const tenant = await repo.findTenantBySlug(tx, slug);
+    if (!tenant) throw notFound(`tenant "${slug}"`);
+    await repo.revokeApiKeys(tx, tenant.id);
+    await repo.insertApiKey(tx, tenant.id, hashApiKey(apiKey), keyHint(apiKey));
+    return { tenant, apiKey };
+  });
+}
+
+export async function listTenants(db: Db) {
+  return repo.listTenants(db);
+}
+
+export async function findTenant(db: Db, slug: string) {
+  return repo.findTenantBySlug(db, slug);
+}
+
+export async function authenticate(db: Db, apiKey: string): Promise<TenantRecord> {
+  if (!looksLikeApiKey(apiKey)) throw unauthorized('the API key is malformed');
+  const digest = hashApiKey(apiKey);
+  const found = await repo.findTenantByKeyHash(db, digest);
+  // the lookup is by digest; the constant-time compare guards against any index-side shortcut
+  if (!found || !digestsEqual(found.keyHash, digest)) throw unauthorized('the API key is not valid');
+  return found.tenant;
+}

@@ -1,0 +1,92 @@
+// Starts the service: config, database, demo tenant (development only), HTTP; drains on SIGTERM/SIGINT.
+import type { Server } from 'node:http';
+import { createApp } from './app';
+import { loadConfig, type Config } from './config';
+import { createLogger, type Logger } from './lib/logger';
+import { openDatabase, type Db } from './storage/database';
+import { purgeIdempotencyKeys } from './storage/repositories/idempotency';
+import { ensureDemoTenant } from './domain/demo/seed-demo';
+
+const IDEMPOTENCY_KEEP_HOURS = 48;
+
+export interface RunningService {
+  url: string;
+  config: Config;
+  db: Db;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+export async function startService(config: Config = loadConfig()): Promise<RunningService> {
+  const logger = createLogger(config.logLevel);
+  const db = await openDatabase(
+    config.database.kind === 'postgres'
+      ? { kind: 'postgres', url: config.database.url }
+      : { kind: 'pglite', dataDir: config.database.dataDir, durability: config.database.durability },
+  );
+  const demo = config.devFeatures ? await ensureDemoTenant(db, config.demoApiKey) : undefined;
+  const { app, lifecycle, background } = createApp({
+    db,
+    logger,
+    bodyLimit: config.bodyLimit,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+  });
+  const housekeeping = setInterval(() => {
+    purgeIdempotencyKeys(db, IDEMPOTENCY_KEEP_HOURS).catch((err: unknown) => logger.warn({ err }, 'purge failed'));
+  }, 3600_000);
+  housekeeping.unref();
+
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  logger.info({ url, database: config.database.kind }, 'Up at Night is listening');
+  if (demo) {
+    process.stdout.write(
+      `\nUp at Night is running at ${url}\n` +
+        `Demo tenant "${demo.slug}": API key ${demo.apiKey ?? '(unchanged since it was first printed; set DEMO_API_KEY to choose one)'}\n` +
+        `Try: curl -s -X POST ${url}/v1/score -H "Authorization: Bearer <key>" -H "X-Actor-Id: 005000000000001AAA" ` +
+        `-H "X-Actor-Role: rep" -H "Content-Type: application/json" -d '{"summary":"..."}'\n\n`,
+    );
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      lifecycle.draining = true;
+      clearInterval(housekeeping);
+      // stop accepting, finish in-flight requests; idle keep-alive sockets close at once
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
+      await background.drain();
+      await db.destroy();
+      logger.info('stopped');
+    })());
+
+  return { url, config, db, logger, stop };
+}
+
+/** Runs until SIGTERM/SIGINT; a drain that outlasts the timeout is cut short. */
+export async function runUntilSignalled(config: Config = loadConfig()): Promise<void> {
+  const service = await startService(config);
+  const onSignal = (signal: string) => {
+    service.logger.info({ signal }, 'draining');
+    const force = setTimeout(() => {
+      service.logger.error('drain timed out; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    force.unref();
+    service.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        service.logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => onSignal('SIGTERM'));
+  process.once('SIGINT', () => onSignal('SIGINT'));
+}

@@ -1,0 +1,26 @@
+// pino, with credentials redacted wherever they could appear in a log line.
+import pino, { type Logger } from 'pino';
+
+export type { Logger };
+
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  'apiKey',
+  '*.apiKey',
+  'secret',
+  '*.secret',
+  'clientSecret',
+  '*.clientSecret',
+  'privateKey',
+  '*.privateKey',
+  'password',
+  '*.password',
+  'accessToken',
+  '*.accessToken',
+];
+
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, destination);
+}

@@ -1,0 +1,60 @@
+// Remembered answers to mutating requests, keyed per tenant by the client's Idempotency-Key.
+import { sql } from 'kysely';
+import type { Executor } from '../database';
+
+export interface IdempotencyRecord {
+  requestHash: string;
+  statusCode: number | null;
+  body: unknown;
+}
+
+/**
+ * Claims the key inside the caller's transaction. Returns undefined when this request claimed it;
+ * otherwise the earlier request's record. On Postgres a concurrent claim waits here until the first
+ * transaction commits, so concurrent retries see its answer rather than running twice.
+ */
+export async function claimIdempotencyKey(
+  db: Executor,
+  tenantId: string,
+  key: string,
+  requestHash: string,
+): Promise<IdempotencyRecord | undefined> {
+  const inserted = await db
+    .insertInto('idempotency_keys')
+    .values({ tenant_id: tenantId, key, request_hash: requestHash })
+    .onConflict((oc) => oc.columns(['tenant_id', 'key']).doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  if (inserted) return undefined;
+  const row = await db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'status_code', 'body'])
+    .where('tenant_id', '=', tenantId)
+    .where('key', '=', key)
+    .executeTakeFirstOrThrow();
+  return { requestHash: row.request_hash, statusCode: row.status_code, body: row.body };
+}
+
+export async function saveIdempotentResponse(
+  db: Executor,
+  tenantId: string,
+  key: string,
+  statusCode: number,
+  body: unknown,
+): Promise<void> {
+  await db
+    .updateTable('idempotency_keys')
+    .set({ status_code: statusCode, body: JSON.stringify(body ?? null) })
+    .where('tenant_id', '=', tenantId)
+    .where('key', '=', key)
+    .execute();
+}
+
+/** Keys are kept at least `keepHours`; older ones go. Runs across tenants by design (housekeeping). */
+export async function purgeIdempotencyKeys(db: Executor, keepHours: number): Promise<number> {
+  const result = await db
+    .deleteFrom('idempotency_keys')
+    .where(sql<boolean>`created_at < now() - make_interval(hours => ${keepHours})`)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

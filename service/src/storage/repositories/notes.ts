@@ -1,0 +1,257 @@
+// Conversation notes and the prompts raised in them (a row each, for per-prompt analytics).
+import { sql, type Selectable } from 'kysely';
+import type { Executor } from '../database';
+import type { NotesTable, StoredNotePrompt } from '../schema';
+
+export type NotePromptRecord = StoredNotePrompt;
+
+export interface NoteFields {
+  opportunityId: string;
+  authorId: string;
+  occurredAt: string;
+  prompts: NotePromptRecord[];
+  summary: string;
+  customerView: string | null;
+  ideas: string | null;
+  nextStep: string | null;
+  nextStepDate: string | null;
+}
+
+export interface StoredScore {
+  overall: number;
+  scorerVersion: string;
+  [more: string]: unknown;
+}
+
+export interface NoteRecord extends NoteFields {
+  id: string;
+  score: StoredScore | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OpportunityNoteSummary {
+  noteCount: number;
+  lastConversationAt: string | null;
+  averageOverall: number | null;
+  latest: StoredScore | null;
+  lastReaction: string | null;
+}
+
+function toNote(row: Selectable<NotesTable>): NoteRecord {
+  return {
+    id: row.id,
+    opportunityId: row.opportunity_id,
+    authorId: row.author_id,
+    occurredAt: row.occurred_at,
+    prompts: row.prompts,
+    summary: row.summary,
+    customerView: row.customer_view,
+    ideas: row.ideas,
+    nextStep: row.next_step,
+    nextStepDate: row.next_step_date,
+    score: row.score as StoredScore | null,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+function columns(fields: NoteFields, score: StoredScore | null) {
+  return {
+    opportunity_id: fields.opportunityId,
+    author_id: fields.authorId,
+    occurred_at: fields.occurredAt,
+    summary: fields.summary,
+    customer_view: fields.customerView,
+    ideas: fields.ideas,
+    next_step: fields.nextStep,
+    next_step_date: fields.nextStepDate,
+    prompts: JSON.stringify(fields.prompts),
+    score: score === null ? null : JSON.stringify(score),
+    overall: score?.overall ?? null,
+    scorer_version: score?.scorerVersion ?? null,
+  };
+}
+
+async function writePromptRows(db: Executor, tenantId: string, noteId: string, prompts: NotePromptRecord[]) {
+  await db.deleteFrom('note_prompts').where('tenant_id', '=', tenantId).where('note_id', '=', noteId).execute();
+  if (prompts.length === 0) return;
+  await db
+    .insertInto('note_prompts')
+    .values(
+      prompts.map((p, position) => ({
+        tenant_id: tenantId,
+        note_id: noteId,
+        position,
+        prompt_id: p.promptId,
+        prompt_key: p.promptKey,
+        set_id: p.setId,
+        version: p.version,
+        text: p.text,
+        reaction: p.reaction,
+      })),
+    )
+    .execute();
+}
+
+export async function insertNote(
+  db: Executor,
+  tenantId: string,
+  id: string,
+  fields: NoteFields,
+  score: StoredScore | null,
+): Promise<NoteRecord> {
+  // timestamps from the app at millisecond precision, so paging cursors compare exactly
+  const now = new Date();
+  const row = await db
+    .insertInto('notes')
+    .values({ tenant_id: tenantId, id, ...columns(fields, score), created_at: now, updated_at: now })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await writePromptRows(db, tenantId, id, fields.prompts);
+  return toNote(row);
+}
+
+export async function findNote(
+  db: Executor,
+  tenantId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<NoteRecord | undefined> {
+  let query = db.selectFrom('notes').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id);
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row && toNote(row);
+}
+
+export async function replaceNote(
+  db: Executor,
+  tenantId: string,
+  id: string,
+  fields: NoteFields,
+  score: StoredScore | null,
+): Promise<NoteRecord> {
+  const row = await db
+    .updateTable('notes')
+    .set({ ...columns(fields, score), updated_at: new Date() })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await writePromptRows(db, tenantId, id, fields.prompts);
+  return toNote(row);
+}
+
+export async function deleteNote(db: Executor, tenantId: string, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('notes').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Newest first; `after` is the (createdAt, id) of the last note of the previous page. */
+export async function listNotesByOpportunity(
+  db: Executor,
+  tenantId: string,
+  opportunityId: string,
+  limit: number,
+  after?: { createdAt: string; id: string },
+): Promise<NoteRecord[]> {
+  let query = db
+    .selectFrom('notes')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('opportunity_id', '=', opportunityId);
+  if (after) {
+    query = query.where((eb) =>
+      eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(new Date(after.createdAt) as never, after.id)),
+    );
+  }
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return rows.map(toNote);
+}
+
+export async function summariseOpportunityNotes(
+  db: Executor,
+  tenantId: string,
+  opportunityId: string,
+): Promise<OpportunityNoteSummary> {
+  const totals = await db
+    .selectFrom('notes')
+    .select([
+      (eb) => eb.fn.countAll<number>().as('note_count'),
+      (eb) => eb.fn.max('occurred_at').as('last_at'),
+      sql<number | null>`round(avg(overall))::int`.as('average_overall'),
+    ])
+    .where('tenant_id', '=', tenantId)
+    .where('opportunity_id', '=', opportunityId)
+    .executeTakeFirstOrThrow();
+  const latest = await db
+    .selectFrom('notes')
+    .select(['score', 'prompts'])
+    .where('tenant_id', '=', tenantId)
+    .where('opportunity_id', '=', opportunityId)
+    .orderBy('occurred_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const reactions = (latest?.prompts ?? []).map((p) => p.reaction).filter((r): r is string => Boolean(r));
+  return {
+    noteCount: Number(totals.note_count),
+    lastConversationAt: totals.last_at ?? null,
+    averageOverall: totals.average_overall === null ? null : Number(totals.average_overall),
+    latest: (latest?.score as StoredScore | null) ?? null,
+    lastReaction: reactions.at(-1) ?? null,
+  };
+}
+
+/** A page of a tenant's notes in id order, for rescoring. */
+export async function pageNotesById(
+  db: Executor,
+  tenantId: string,
+  limit: number,
+  afterId?: string,
+): Promise<NoteRecord[]> {
+  let query = db.selectFrom('notes').selectAll().where('tenant_id', '=', tenantId);
+  if (afterId) query = query.where('id', '>', afterId);
+  const rows = await query.orderBy('id').limit(limit).execute();
+  return rows.map(toNote);
+}
+
+export async function countNotes(db: Executor, tenantId: string): Promise<number> {
+  const row = await db
+    .selectFrom('notes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Writes new scores for many notes in one statement. */
+export async function updateScores(
+  db: Executor,
+  tenantId: string,
+  scores: Array<{ id: string; score: StoredScore }>,
+): Promise<void> {
+  if (scores.length === 0) return;
+  const payload = JSON.stringify(scores.map((s) => ({ id: s.id, score: s.score })));
+  await sql`
+    update notes set
+      score = u.score,
+      overall = (u.score->>'overall')::int,
+      scorer_version = u.score->>'scorerVersion'
+    from jsonb_to_recordset(${payload}::jsonb) as u(id uuid, score jsonb)
+    where notes.tenant_id = ${tenantId} and notes.id = u.id`.execute(db);
+}
+
+/** Keys of the library prompts already raised on an opportunity. */
+export async function raisedPromptKeys(db: Executor, tenantId: string, opportunityId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('note_prompts as np')
+    .innerJoin('notes as n', (join) => join.onRef('n.tenant_id', '=', 'np.tenant_id').onRef('n.id', '=', 'np.note_id'))
+    .select('np.prompt_key')
+    .distinct()
+    .where('np.tenant_id', '=', tenantId)
+    .where('n.opportunity_id', '=', opportunityId)
+    .where('np.prompt_key', 'is not', null)
+    .execute();
+  return new Set(rows.map((r) => r.prompt_key!));
+}

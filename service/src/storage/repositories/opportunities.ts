@@ -1,0 +1,64 @@
+// The latest opportunity context each tenant's org told us (from Apex requests or the sync).
+import { sql } from 'kysely';
+import type { Executor } from '../database';
+
+export interface OpportunityRecord {
+  id: string;
+  name?: string;
+  stage?: string;
+  amount?: number;
+  closeDate?: string;
+  recordType?: string;
+  accountName?: string;
+  industry?: string;
+  isClosed?: boolean;
+  isWon?: boolean;
+  ownerId?: string;
+}
+
+const COLUMNS = {
+  name: 'name',
+  stage: 'stage',
+  amount: 'amount',
+  closeDate: 'close_date',
+  recordType: 'record_type',
+  accountName: 'account_name',
+  industry: 'industry',
+  isClosed: 'is_closed',
+  isWon: 'is_won',
+  ownerId: 'owner_id',
+} as const;
+
+/** Stores the fields the context carries; fields it leaves out keep their stored value. */
+export async function upsertOpportunity(db: Executor, tenantId: string, context: OpportunityRecord): Promise<void> {
+  const values: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(COLUMNS)) {
+    const value = context[field as keyof typeof COLUMNS];
+    if (value !== undefined) values[column] = value;
+  }
+  await db
+    .insertInto('opportunities')
+    .values({ tenant_id: tenantId, id: context.id, ...values })
+    .onConflict((oc) => oc.columns(['tenant_id', 'id']).doUpdateSet({ ...values, updated_at: sql`now()` }))
+    .execute();
+}
+
+export async function findOpportunity(
+  db: Executor,
+  tenantId: string,
+  id: string,
+): Promise<OpportunityRecord | undefined> {
+  const row = await db
+    .selectFrom('opportunities')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const record: OpportunityRecord = { id: row.id };
+  for (const [field, column] of Object.entries(COLUMNS)) {
+    const value = row[column];
+    if (value !== null) (record as unknown as Record<string, unknown>)[field] = value;
+  }
+  return record;
+}

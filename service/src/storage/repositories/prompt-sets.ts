@@ -1,0 +1,318 @@
+// Prompt sets, their versions (draft → published → retired) and the prompts of each version.
+import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { Executor } from '../database';
+import type { PromptsTable, PromptSetVersionsTable } from '../schema';
+
+export interface PromptTargeting {
+  industries: string[];
+  phases: string[];
+  stages: string[];
+  amountMin: number | null;
+  amountMax: number | null;
+  recordTypes: string[];
+}
+
+export interface PromptContent {
+  key: string;
+  title: string;
+  provocation: string;
+  followUp: string;
+  rationale: string;
+  source: string;
+  expiresOn: string | null;
+  targeting: PromptTargeting;
+}
+
+export interface PromptRecord extends PromptContent {
+  id: string;
+  setId: string;
+  version: number;
+}
+
+export type VersionStatus = 'draft' | 'published' | 'retired';
+
+export interface VersionSummary {
+  setId: string;
+  version: number;
+  status: VersionStatus;
+  name: string;
+  description: string;
+  promptCount: number;
+  createdAt: string;
+  publishedAt: string | null;
+  retiredAt: string | null;
+}
+
+export interface VersionRecord extends VersionSummary {
+  prompts: PromptRecord[];
+}
+
+export interface PromptSetRecord {
+  id: string;
+  name: string;
+  description: string;
+  createdAt: string;
+  versions: VersionSummary[];
+}
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+function toPrompt(row: Selectable<PromptsTable>): PromptRecord {
+  return {
+    id: row.id,
+    setId: row.set_id,
+    version: row.version,
+    key: row.key,
+    title: row.title,
+    provocation: row.provocation,
+    followUp: row.follow_up,
+    rationale: row.rationale,
+    source: row.source,
+    expiresOn: row.expires_on,
+    targeting: row.targeting,
+  };
+}
+
+function toSummary(row: Selectable<PromptSetVersionsTable>, promptCount: number): VersionSummary {
+  return {
+    setId: row.set_id,
+    version: row.version,
+    status: row.status,
+    name: row.name,
+    description: row.description,
+    promptCount,
+    createdAt: iso(row.created_at)!,
+    publishedAt: iso(row.published_at),
+    retiredAt: iso(row.retired_at),
+  };
+}
+
+export async function insertPromptSet(
+  db: Executor,
+  tenantId: string,
+  set: { name: string; description: string },
+): Promise<string> {
+  const id = randomUUID();
+  await db.insertInto('prompt_sets').values({ tenant_id: tenantId, id, ...set }).execute();
+  return id;
+}
+
+export async function insertVersion(
+  db: Executor,
+  tenantId: string,
+  version: { setId: string; version: number; status: VersionStatus; name: string; description: string },
+  prompts: PromptContent[],
+): Promise<void> {
+  await db
+    .insertInto('prompt_set_versions')
+    .values({
+      tenant_id: tenantId,
+      set_id: version.setId,
+      version: version.version,
+      status: version.status,
+      name: version.name,
+      description: version.description,
+      published_at: version.status === 'published' ? new Date() : null,
+    })
+    .execute();
+  await insertPrompts(db, tenantId, version.setId, version.version, prompts);
+}
+
+async function insertPrompts(
+  db: Executor,
+  tenantId: string,
+  setId: string,
+  version: number,
+  prompts: PromptContent[],
+): Promise<void> {
+  if (prompts.length === 0) return;
+  await db
+    .insertInto('prompts')
+    .values(
+      prompts.map((p, position) => ({
+        tenant_id: tenantId,
+        id: randomUUID(),
+        set_id: setId,
+        version,
+        position,
+        key: p.key,
+        title: p.title,
+        provocation: p.provocation,
+        follow_up: p.followUp,
+        rationale: p.rationale,
+        source: p.source,
+        expires_on: p.expiresOn,
+        targeting: JSON.stringify(p.targeting),
+      })),
+    )
+    .execute();
+}
+
+export async function replaceDraft(
+  db: Executor,
+  tenantId: string,
+  setId: string,
+  version: number,
+  meta: { name: string; description: string },
+  prompts: PromptContent[],
+): Promise<void> {
+  await db
+    .updateTable('prompt_set_versions')
+    .set(meta)
+    .where('tenant_id', '=', tenantId)
+    .where('set_id', '=', setId)
+    .where('version', '=', version)
+    .execute();
+  await db
+    .deleteFrom('prompts')
+    .where('tenant_id', '=', tenantId)
+    .where('set_id', '=', setId)
+    .where('version', '=', version)
+    .execute();
+  await insertPrompts(db, tenantId, setId, version, prompts);
+}
+
+export async function setVersionStatus(
+  db: Executor,
+  tenantId: string,
+  setId: string,
+  version: number,
+  status: VersionStatus,
+): Promise<void> {
+  const now = new Date();
+  await db
+    .updateTable('prompt_set_versions')
+    .set({
+      status,
+      ...(status === 'published' ? { published_at: now } : {}),
+      ...(status === 'retired' ? { retired_at: now } : {}),
+    })
+    .where('tenant_id', '=', tenantId)
+    .where('set_id', '=', setId)
+    .where('version', '=', version)
+    .execute();
+}
+
+async function versionSummaries(db: Executor, tenantId: string, setIds: string[]): Promise<VersionSummary[]> {
+  if (setIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('prompt_set_versions as v')
+    .selectAll('v')
+    .select((eb) =>
+      eb
+        .selectFrom('prompts as p')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('p.tenant_id', '=', 'v.tenant_id')
+        .whereRef('p.set_id', '=', 'v.set_id')
+        .whereRef('p.version', '=', 'v.version')
+        .as('prompt_count'),
+    )
+    .where('v.tenant_id', '=', tenantId)
+    .where('v.set_id', 'in', setIds)
+    .orderBy('v.set_id')
+    .orderBy('v.version')
+    .execute();
+  return rows.map((r) => toSummary(r, Number(r.prompt_count)));
+}
+
+export async function listPromptSets(db: Executor, tenantId: string): Promise<PromptSetRecord[]> {
+  const sets = await db
+    .selectFrom('prompt_sets')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const versions = await versionSummaries(
+    db,
+    tenantId,
+    sets.map((s) => s.id),
+  );
+  return sets.map((s) => ({
+    id: s.id,
+    name: s.name,
+    description: s.description,
+    createdAt: iso(s.created_at)!,
+    versions: versions.filter((v) => v.setId === s.id),
+  }));
+}
+
+export async function findPromptSet(
+  db: Executor,
+  tenantId: string,
+  setId: string,
+): Promise<PromptSetRecord | undefined> {
+  const set = await db
+    .selectFrom('prompt_sets')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', setId)
+    .executeTakeFirst();
+  if (!set) return undefined;
+  return {
+    id: set.id,
+    name: set.name,
+    description: set.description,
+    createdAt: iso(set.created_at)!,
+    versions: await versionSummaries(db, tenantId, [setId]),
+  };
+}
+
+/** One version with its prompts; `forUpdate` locks it for a status change or an edit. */
+export async function findVersion(
+  db: Executor,
+  tenantId: string,
+  setId: string,
+  version: number,
+  options: { forUpdate?: boolean } = {},
+): Promise<VersionRecord | undefined> {
+  let query = db
+    .selectFrom('prompt_set_versions')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('set_id', '=', setId)
+    .where('version', '=', version);
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) return undefined;
+  const prompts = await db
+    .selectFrom('prompts')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('set_id', '=', setId)
+    .where('version', '=', version)
+    .orderBy('position')
+    .execute();
+  return { ...toSummary(row, prompts.length), prompts: prompts.map(toPrompt) };
+}
+
+/** Prompts of every published version of the tenant's sets. */
+export async function listPublishedPrompts(db: Executor, tenantId: string): Promise<PromptRecord[]> {
+  const rows = await db
+    .selectFrom('prompts as p')
+    .innerJoin('prompt_set_versions as v', (join) =>
+      join
+        .onRef('v.tenant_id', '=', 'p.tenant_id')
+        .onRef('v.set_id', '=', 'p.set_id')
+        .onRef('v.version', '=', 'p.version'),
+    )
+    .selectAll('p')
+    .where('p.tenant_id', '=', tenantId)
+    .where('v.status', '=', 'published')
+    .orderBy('p.set_id')
+    .orderBy('p.position')
+    .execute();
+  return rows.map(toPrompt);
+}
+
+export async function findPromptsByIds(db: Executor, tenantId: string, ids: string[]): Promise<PromptRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('prompts')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', ids)
+    .execute();
+  return rows.map(toPrompt);
+}

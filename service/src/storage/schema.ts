@@ -1,0 +1,163 @@
+// Table types for Kysely. Every table but `tenants` carries tenant_id; repositories always filter on it.
+import type { ColumnType, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface TenantsTable {
+  id: string;
+  slug: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface ApiKeysTable {
+  tenant_id: string;
+  id: string;
+  key_hash: string;
+  hint: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface TenantSettingsTable {
+  tenant_id: string;
+  industries: JSONColumnType<string[]>;
+  stage_phases: JSONColumnType<Record<string, string>>;
+  weights: JSONColumnType<Record<string, number>>;
+  updated_at: Timestamp;
+}
+
+export interface OpportunitiesTable {
+  tenant_id: string;
+  id: string;
+  name: string | null;
+  stage: string | null;
+  amount: number | null;
+  close_date: string | null;
+  record_type: string | null;
+  account_name: string | null;
+  industry: string | null;
+  is_closed: boolean | null;
+  is_won: boolean | null;
+  owner_id: string | null;
+  updated_at: Timestamp;
+}
+
+export interface PromptSetsTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  description: string;
+  created_at: Timestamp;
+}
+
+export interface PromptSetVersionsTable {
+  tenant_id: string;
+  set_id: string;
+  version: number;
+  status: 'draft' | 'published' | 'retired';
+  name: string;
+  description: string;
+  created_at: Timestamp;
+  published_at: Timestamp | null;
+  retired_at: Timestamp | null;
+}
+
+export interface PromptsTable {
+  tenant_id: string;
+  id: string;
+  set_id: string;
+  version: number;
+  position: number;
+  key: string;
+  title: string;
+  provocation: string;
+  follow_up: string;
+  rationale: string;
+  source: string;
+  expires_on: string | null;
+  targeting: JSONColumnType<{
+    industries: string[];
+    phases: string[];
+    stages: string[];
+    amountMin: number | null;
+    amountMax: number | null;
+    recordTypes: string[];
+  }>;
+}
+
+export interface StoredNotePrompt {
+  promptId: string | null;
+  promptKey: string | null;
+  setId: string | null;
+  version: number | null;
+  title: string | null;
+  text: string | null;
+  reaction: string | null;
+}
+
+export interface NotesTable {
+  tenant_id: string;
+  id: string;
+  opportunity_id: string;
+  author_id: string;
+  occurred_at: string;
+  summary: string;
+  customer_view: string | null;
+  ideas: string | null;
+  next_step: string | null;
+  next_step_date: string | null;
+  prompts: JSONColumnType<StoredNotePrompt[]>;
+  score: ColumnType<object | null, string | null | undefined, string | null>;
+  overall: number | null;
+  scorer_version: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface NotePromptsTable {
+  tenant_id: string;
+  note_id: string;
+  position: number;
+  prompt_id: string | null;
+  prompt_key: string | null;
+  set_id: string | null;
+  version: number | null;
+  text: string | null;
+  reaction: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  tenant_id: string;
+  key: string;
+  request_hash: string;
+  status_code: number | null;
+  body: ColumnType<object | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+}
+
+export interface JobsTable {
+  tenant_id: string;
+  id: string;
+  kind: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface Database {
+  tenants: TenantsTable;
+  api_keys: ApiKeysTable;
+  tenant_settings: TenantSettingsTable;
+  opportunities: OpportunitiesTable;
+  prompt_sets: PromptSetsTable;
+  prompt_set_versions: PromptSetVersionsTable;
+  prompts: PromptsTable;
+  notes: NotesTable;
+  note_prompts: NotePromptsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  jobs: JobsTable;
+}
