@@ -6,6 +6,8 @@ const lwcConfig = require('@salesforce/eslint-config-lwc');
 const jestPlugin = require('eslint-plugin-jest');
 
 const lwcFiles = ['force-app/main/default/lwc/**/*.js'];
+// The lightning/* mocks are LWC modules themselves (ES modules, decorators), run only under jest.
+const lwcMockFiles = ['force-app/test/jest-mocks/**/*.js'];
 
 module.exports = [
   {
@@ -28,10 +30,13 @@ module.exports = [
   }),
   {
     files: ['*.js', '*.cjs', 'scripts/**/*.cjs', 'force-app/test/**/*.js'],
+    ignores: lwcMockFiles,
     ...js.configs.recommended,
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node, ...globals.jest } },
   },
   ...lwcConfig.configs.recommended.map((c) => ({ ...c, files: lwcFiles })),
+  ...lwcConfig.configs.recommended.map((c) => ({ ...c, files: lwcMockFiles })),
+  { files: lwcMockFiles, languageOptions: { globals: { ...globals.jest } } },
   {
     files: ['force-app/main/default/lwc/**/__tests__/**/*.js'],
     ...jestPlugin.configs['flat/recommended'],

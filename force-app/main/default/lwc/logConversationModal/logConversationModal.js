@@ -1,0 +1,285 @@
+import { api } from 'lwc';
+import LightningModal from 'lightning/modal';
+import scoreDraft from '@salesforce/apex/UpAtNightController.scoreDraft';
+import saveNote from '@salesforce/apex/UpAtNightController.saveNote';
+import { formatLabel, newIdempotencyKey, parseJson, reactionOptions, todayIso } from 'c/uanFormat';
+import LABEL_TITLE from '@salesforce/label/c.UAN_Log_Title';
+import LABEL_DATE from '@salesforce/label/c.UAN_Log_Date';
+import LABEL_SUMMARY from '@salesforce/label/c.UAN_Log_Summary';
+import LABEL_SUMMARY_PLACEHOLDER from '@salesforce/label/c.UAN_Log_SummaryPlaceholder';
+import LABEL_PROMPTS_RAISED from '@salesforce/label/c.UAN_Log_PromptsRaised';
+import LABEL_NO_PROMPTS from '@salesforce/label/c.UAN_Log_NoPrompts';
+import LABEL_REACTION_FOR from '@salesforce/label/c.UAN_Log_ReactionFor';
+import LABEL_REACTION_PLACEHOLDER from '@salesforce/label/c.UAN_Log_ReactionPlaceholder';
+import LABEL_AD_HOC from '@salesforce/label/c.UAN_Log_AdHoc';
+import LABEL_AD_HOC_TEXT from '@salesforce/label/c.UAN_Log_AdHocText';
+import LABEL_AD_HOC_REACTION from '@salesforce/label/c.UAN_Log_AdHocReaction';
+import LABEL_ADD_AD_HOC from '@salesforce/label/c.UAN_Log_AddAdHoc';
+import LABEL_REMOVE_AD_HOC from '@salesforce/label/c.UAN_Log_RemoveAdHoc';
+import LABEL_CUSTOMER_VIEW from '@salesforce/label/c.UAN_Log_CustomerView';
+import LABEL_IDEAS from '@salesforce/label/c.UAN_Log_Ideas';
+import LABEL_NEXT_STEP from '@salesforce/label/c.UAN_Log_NextStep';
+import LABEL_NEXT_STEP_DATE from '@salesforce/label/c.UAN_Log_NextStepDate';
+import LABEL_CANCEL from '@salesforce/label/c.UAN_Log_Cancel';
+import LABEL_SAVE from '@salesforce/label/c.UAN_Log_Save';
+import LABEL_SAVING from '@salesforce/label/c.UAN_Log_Saving';
+import LABEL_SAVE_ERROR from '@salesforce/label/c.UAN_Log_SaveError';
+
+/** How long the rep must pause typing before the coach scores the draft. */
+const COACH_DELAY_MS = 400;
+
+const TEXT_FIELDS = ['summary', 'customerView', 'ideas', 'nextStep'];
+
+/**
+ * Logs a conversation in under a minute: prompts raised and their reactions, the rep's own
+ * provocations, the customer's view, ideas developed together, next step and summary — with a
+ * live coach scoring the draft as the rep types. Closes with the saved note.
+ */
+export default class LogConversationModal extends LightningModal {
+  @api opportunityId;
+  /** The prompts the panel picked for this opportunity. */
+  @api prompts;
+
+  fields = {
+    occurredAt: todayIso(),
+    summary: '',
+    customerView: '',
+    ideas: '',
+    nextStep: '',
+    nextStepDate: '',
+  };
+  /** promptId -> reaction ('' until chosen), for the prompts the rep ticked. */
+  selected = {};
+  adHoc = [];
+  adHocSeq = 0;
+
+  score = null;
+  scoredDraft = null;
+  coachPending = false;
+  coachError;
+  coachTimer;
+  coachSeq = 0;
+
+  saving = false;
+  saveError;
+  idempotencyKey;
+
+  labels = {
+    title: LABEL_TITLE,
+    date: LABEL_DATE,
+    summary: LABEL_SUMMARY,
+    summaryPlaceholder: LABEL_SUMMARY_PLACEHOLDER,
+    promptsRaised: LABEL_PROMPTS_RAISED,
+    noPrompts: LABEL_NO_PROMPTS,
+    reactionPlaceholder: LABEL_REACTION_PLACEHOLDER,
+    adHoc: LABEL_AD_HOC,
+    adHocText: LABEL_AD_HOC_TEXT,
+    adHocReaction: LABEL_AD_HOC_REACTION,
+    addAdHoc: LABEL_ADD_AD_HOC,
+    removeAdHoc: LABEL_REMOVE_AD_HOC,
+    customerView: LABEL_CUSTOMER_VIEW,
+    ideas: LABEL_IDEAS,
+    nextStep: LABEL_NEXT_STEP,
+    nextStepDate: LABEL_NEXT_STEP_DATE,
+    cancel: LABEL_CANCEL,
+    saveError: LABEL_SAVE_ERROR,
+  };
+
+  reactionOptions = reactionOptions();
+
+  connectedCallback() {
+    // One key per modal: a retried save of this conversation can never create a second note.
+    if (!this.idempotencyKey) {
+      this.idempotencyKey = newIdempotencyKey();
+    }
+  }
+
+  disconnectedCallback() {
+    clearTimeout(this.coachTimer);
+  }
+
+  get headerLabel() {
+    return this.label || LABEL_TITLE;
+  }
+
+  get promptRows() {
+    return (this.prompts ?? []).map((prompt) => {
+      const checked = Object.prototype.hasOwnProperty.call(this.selected, prompt.id);
+      return {
+        id: prompt.id,
+        title: prompt.title,
+        provocation: prompt.provocation,
+        checked,
+        reaction: checked ? this.selected[prompt.id] : '',
+        reactionLabel: formatLabel(LABEL_REACTION_FOR, prompt.title),
+      };
+    });
+  }
+
+  get hasPrompts() {
+    return (this.prompts ?? []).length > 0;
+  }
+
+  get adHocRows() {
+    return this.adHoc.map((row, index) => ({
+      ...row,
+      textLabel: `${LABEL_AD_HOC_TEXT} ${index + 1}`,
+      reactionLabel: `${LABEL_AD_HOC_REACTION} ${index + 1}`,
+      removeLabel: `${LABEL_REMOVE_AD_HOC} ${index + 1}`,
+    }));
+  }
+
+  get saveLabel() {
+    return this.saving ? LABEL_SAVING : LABEL_SAVE;
+  }
+
+  get formDisabled() {
+    return this.saving;
+  }
+
+  /** The note as the service expects it; optional fields left out when empty. */
+  buildNote() {
+    const prompts = [
+      ...(this.prompts ?? [])
+        .filter((p) => Object.prototype.hasOwnProperty.call(this.selected, p.id))
+        .map((p) => withReaction({ promptId: p.id }, this.selected[p.id])),
+      ...this.adHoc
+        .filter((row) => row.text.trim())
+        .map((row) => withReaction({ text: row.text.trim() }, row.reaction)),
+    ];
+    const note = { occurredAt: this.fields.occurredAt || todayIso(), prompts, summary: this.fields.summary };
+    for (const field of ['customerView', 'ideas', 'nextStep', 'nextStepDate']) {
+      const value = this.fields[field];
+      if (value && String(value).trim()) {
+        note[field] = value;
+      }
+    }
+    return note;
+  }
+
+  handleFieldChange(event) {
+    const field = event.target.dataset.field;
+    this.fields = { ...this.fields, [field]: valueOf(event) };
+    if (TEXT_FIELDS.includes(field) || field === 'nextStepDate') {
+      this.scheduleCoach();
+    }
+  }
+
+  handlePromptToggle(event) {
+    const id = event.target.dataset.id;
+    const checked = event.detail?.checked ?? event.target.checked;
+    const selected = { ...this.selected };
+    if (checked) {
+      selected[id] = selected[id] ?? '';
+    } else {
+      delete selected[id];
+    }
+    this.selected = selected;
+    this.scheduleCoach();
+  }
+
+  handlePromptReaction(event) {
+    this.selected = { ...this.selected, [event.target.dataset.id]: valueOf(event) };
+    this.scheduleCoach();
+  }
+
+  handleAddAdHoc() {
+    this.adHocSeq += 1;
+    this.adHoc = [...this.adHoc, { key: `adhoc-${this.adHocSeq}`, text: '', reaction: '' }];
+  }
+
+  handleRemoveAdHoc(event) {
+    const key = event.currentTarget.dataset.key;
+    this.adHoc = this.adHoc.filter((row) => row.key !== key);
+    this.scheduleCoach();
+  }
+
+  handleAdHocChange(event) {
+    const { key, part } = event.target.dataset;
+    const value = valueOf(event);
+    this.adHoc = this.adHoc.map((row) => (row.key === key ? { ...row, [part]: value } : row));
+    this.scheduleCoach();
+  }
+
+  /** Debounced: every change restarts the wait, so a burst of keystrokes makes one call. */
+  scheduleCoach() {
+    clearTimeout(this.coachTimer);
+    // eslint-disable-next-line @lwc/lwc/no-async-operation -- debouncing the coach needs a timer
+    this.coachTimer = setTimeout(() => this.runCoach(), COACH_DELAY_MS);
+  }
+
+  async runCoach() {
+    if (!this.fields.summary.trim()) {
+      return;
+    }
+    const draft = this.buildNote();
+    const seq = ++this.coachSeq;
+    this.coachPending = true;
+    try {
+      const result = parseJson(
+        await scoreDraft({ opportunityId: this.opportunityId, noteJson: JSON.stringify(draft) }),
+      );
+      // A slower answer to an older draft must not overwrite a newer one.
+      if (seq === this.coachSeq) {
+        this.score = result;
+        this.scoredDraft = draft;
+        this.coachError = undefined;
+      }
+    } catch (error) {
+      if (seq === this.coachSeq) {
+        this.coachError = error;
+      }
+    } finally {
+      if (seq === this.coachSeq) {
+        this.coachPending = false;
+      }
+    }
+  }
+
+  handleCancel() {
+    this.close(undefined);
+  }
+
+  async handleSave() {
+    if (!this.validate()) {
+      return;
+    }
+    clearTimeout(this.coachTimer);
+    this.saving = true;
+    this.saveError = undefined;
+    this.disableClose = true;
+    try {
+      const saved = parseJson(
+        await saveNote({
+          opportunityId: this.opportunityId,
+          noteJson: JSON.stringify(this.buildNote()),
+          idempotencyKey: this.idempotencyKey,
+        }),
+      );
+      this.disableClose = false;
+      this.close(saved);
+    } catch (error) {
+      // Everything typed stays in place; the same key makes the retry safe.
+      this.saveError = error;
+    } finally {
+      this.saving = false;
+      this.disableClose = false;
+    }
+  }
+
+  validate() {
+    const inputs = [
+      ...this.template.querySelectorAll('lightning-input, lightning-textarea, lightning-combobox'),
+    ];
+    const valid = inputs.reduce((ok, input) => (input.reportValidity?.() ?? true) && ok, true);
+    return valid && this.fields.summary.trim().length > 0;
+  }
+}
+
+function valueOf(event) {
+  return event.detail?.value ?? event.target.value ?? '';
+}
+
+function withReaction(prompt, reaction) {
+  return reaction ? { ...prompt, reaction } : prompt;
+}

@@ -1,0 +1,176 @@
+import { createElement } from '@lwc/engine-dom';
+import OpportunityConversation from 'c/opportunityConversation';
+import getPanel from '@salesforce/apex/UpAtNightController.getPanel';
+import { refreshApex } from '@salesforce/apex';
+import LightningModal from 'lightning/modal';
+import { ShowToastEventName } from 'lightning/platformShowToastEvent';
+
+const mockPanel = require('./data/getPanel.json');
+const mockPanelEmpty = require('./data/getPanelEmpty.json');
+
+jest.mock(
+  '@salesforce/apex/UpAtNightController.getPanel',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true },
+);
+
+// Labels with placeholders get their real text, so the filled-in values can be asserted.
+jest.mock('@salesforce/label/c.UAN_History_By', () => ({ default: 'by {0}' }), { virtual: true });
+jest.mock('@salesforce/label/c.UAN_History_Score', () => ({ default: 'Score {0}' }), { virtual: true });
+
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
+
+const RECORD_ID = '006000000000001AAA';
+
+function createPanel() {
+  const element = createElement('c-opportunity-conversation', { is: OpportunityConversation });
+  element.recordId = RECORD_ID;
+  document.body.appendChild(element);
+  return element;
+}
+
+// Resolves once pending promises and the re-render they trigger have run.
+function flushPromises() {
+  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+describe('c-opportunity-conversation', () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+  });
+
+  it('asks for the panel of its own opportunity', async () => {
+    createPanel();
+    await flushPromises();
+    expect(getPanel.getLastConfig()).toEqual({ opportunityId: RECORD_ID });
+  });
+
+  it('shows a spinner until the panel arrives', () => {
+    const element = createPanel();
+    expect(element.shadowRoot.querySelector('lightning-spinner')).not.toBeNull();
+    expect(element.shadowRoot.querySelector('lightning-button').disabled).toBe(true);
+  });
+
+  it('renders the summary, prompts and history from the panel payload', async () => {
+    const element = createPanel();
+    getPanel.emit(JSON.stringify(mockPanel));
+    await flushPromises();
+
+    expect(element.shadowRoot.querySelector('lightning-spinner')).toBeNull();
+
+    const summary = element.shadowRoot.querySelector('c-score-summary');
+    expect(summary.shadowRoot.querySelector('.uan-summary__overall').textContent).toBe('78');
+    const bars = summary.shadowRoot.querySelectorAll('c-score-bar');
+    expect(bars).toHaveLength(5);
+    expect(bars[0].value).toBe(90);
+
+    const cards = element.shadowRoot.querySelectorAll('c-prompt-card');
+    expect(cards).toHaveLength(2);
+    const first = cards[0].shadowRoot;
+    expect(first.querySelector('.uan-prompt__title').textContent).toBe(mockPanel.prompts[0].title);
+    expect(first.querySelector('.uan-prompt__provocation').textContent).toBe(
+      mockPanel.prompts[0].provocation,
+    );
+    expect(first.querySelector('.uan-prompt__follow-up q').textContent).toBe(mockPanel.prompts[0].followUp);
+    // The second prompt has no rationale or source: nothing to expand.
+    expect(cards[1].shadowRoot.querySelector('.uan-prompt__toggle')).toBeNull();
+
+    const history = element.shadowRoot.querySelector('c-note-history').shadowRoot;
+    const notes = history.querySelectorAll('.uan-note');
+    expect(notes).toHaveLength(1);
+    expect(history.querySelector('.uan-note__summary').textContent).toBe(mockPanel.recentNotes[0].summary);
+    expect(history.querySelector('.uan-note__author').textContent).toBe('by Dana Rep');
+    expect(history.querySelector('.uan-note__score').textContent).toBe('Score 78');
+    const reactions = history.querySelectorAll('.uan-note__reactions li');
+    expect(reactions).toHaveLength(2);
+    expect(reactions[0].textContent).toContain('c.UAN_Reaction_NewToThem');
+    expect(reactions[1].textContent).toContain('Their payer mix');
+  });
+
+  it('expands and collapses why a prompt matters', async () => {
+    const element = createPanel();
+    getPanel.emit(JSON.stringify(mockPanel));
+    await flushPromises();
+
+    const card = element.shadowRoot.querySelector('c-prompt-card').shadowRoot;
+    const toggle = card.querySelector('.uan-prompt__toggle');
+    const why = card.querySelector('.uan-prompt__why');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(why.hidden).toBe(true);
+
+    toggle.click();
+    await flushPromises();
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(why.hidden).toBe(false);
+    expect(card.querySelector('.uan-prompt__rationale').textContent).toBe(mockPanel.prompts[0].rationale);
+    expect(card.querySelector('.uan-prompt__source').textContent).toContain(mockPanel.prompts[0].source);
+
+    toggle.click();
+    await flushPromises();
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('shows empty states when nothing is picked or logged', async () => {
+    const element = createPanel();
+    getPanel.emit(JSON.stringify(mockPanelEmpty));
+    await flushPromises();
+
+    expect(element.shadowRoot.querySelector('.uan-no-prompts')).not.toBeNull();
+    expect(element.shadowRoot.querySelectorAll('c-prompt-card')).toHaveLength(0);
+    const summary = element.shadowRoot.querySelector('c-score-summary').shadowRoot;
+    expect(summary.querySelector('.uan-summary__none')).not.toBeNull();
+    const history = element.shadowRoot.querySelector('c-note-history').shadowRoot;
+    expect(history.querySelector('.uan-notes__empty')).not.toBeNull();
+  });
+
+  it('shows the error panel when the panel cannot be loaded', async () => {
+    const element = createPanel();
+    getPanel.error({ message: 'Service unavailable' });
+    await flushPromises();
+
+    const errorPanel = element.shadowRoot.querySelector('c-error-panel');
+    expect(errorPanel).not.toBeNull();
+    expect(errorPanel.friendlyMessage).toBe('c.UAN_Panel_LoadError');
+    expect(element.shadowRoot.querySelector('lightning-spinner')).toBeNull();
+  });
+
+  it('opens the log modal with the panel prompts, then toasts and refreshes after a save', async () => {
+    LightningModal.open.mockResolvedValue({ id: 'n-2', score: { overall: 81 } });
+    const element = createPanel();
+    const toastHandler = jest.fn();
+    element.addEventListener(ShowToastEventName, toastHandler);
+    getPanel.emit(JSON.stringify(mockPanel));
+    await flushPromises();
+
+    element.shadowRoot.querySelector('lightning-button.uan-log-button').click();
+    await flushPromises();
+
+    expect(LightningModal.open).toHaveBeenCalledTimes(1);
+    const options = LightningModal.open.mock.calls[0][0];
+    expect(options.opportunityId).toBe(RECORD_ID);
+    expect(options.prompts.map((p) => p.id)).toEqual(['p-1', 'p-2']);
+    expect(toastHandler).toHaveBeenCalledTimes(1);
+    expect(toastHandler.mock.calls[0][0].detail.variant).toBe('success');
+    expect(refreshApex).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not refresh when the modal is closed without saving', async () => {
+    LightningModal.open.mockResolvedValue(undefined);
+    const element = createPanel();
+    getPanel.emit(JSON.stringify(mockPanel));
+    await flushPromises();
+
+    element.shadowRoot.querySelector('lightning-button.uan-log-button').click();
+    await flushPromises();
+
+    expect(LightningModal.open).toHaveBeenCalledTimes(1);
+    expect(refreshApex).not.toHaveBeenCalled();
+  });
+});
