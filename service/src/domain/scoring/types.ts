@@ -1,7 +1,13 @@
 // The scorer's contract: what it reads from a note and what it says about it.
 import type { Reaction } from '../notes/note';
 
-export const DIMENSIONS = ['provocation', 'customerView', 'collaboration', 'businessFocus', 'nextStep'] as const;
+export const DIMENSIONS = [
+  'provocation',
+  'customerView',
+  'collaboration',
+  'businessFocus',
+  'nextStep',
+] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 export type Weights = Record<Dimension, number>;

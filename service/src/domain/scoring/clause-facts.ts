@@ -1,0 +1,186 @@
+// What one clause says, structurally: who acts in it, which cues it carries (and which of them are
+// negated), how precisely it dates something, whether it names customer people, and whether it is
+// filler or keyword stuffing rather than a sentence.
+import type { TextField } from './types';
+import { findCues, isCueWord, type CueHit } from './cue-matcher';
+import { datePrecision, type DatePrecision } from './dates';
+import { DISCOURSE_WORDS, MONTHS, WEEKDAYS, type CueKind } from './lexicon';
+import type { ClauseRange } from './clauses';
+import type { TokenTable } from './read-text';
+
+/** who does what the clause says; `none` when the clause has no subject ("Raised the risk…") or a thing */
+export type Actor = 'us' | 'customer' | 'both' | 'none';
+
+export interface Clause extends ClauseRange {
+  field: TextField;
+  table: TokenTable;
+  actor: Actor;
+  hits: CueHit[];
+  /** cue kinds present outside a negation's scope */
+  kinds: Set<CueKind>;
+  /** cue kinds present only inside a negation's scope */
+  negatedKinds: Set<CueKind>;
+  words: number;
+  numbers: number;
+  /** token indexes of capitalised names of people ("Priya", "Dr. Feld") */
+  people: number[];
+  /** customer people named by name or role ("Dana", "the CFO"; not "planning" in "planning proposal") */
+  customerMentions: number;
+  /** actors (lemma of the role or name) that hold a stance in the clause: "the CFO wants", "sales fears" */
+  stanceHolders: string[];
+  date: DatePrecision;
+  stuffed: boolean;
+  filler: boolean;
+  /** the clause repeats an earlier one of the note word for word */
+  repeated: boolean;
+}
+
+const NAME_SHAPE = /^(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|Dr\.|Mr\.|Ms\.|Mrs\.)$/;
+const SUBJECT_WINDOW = 8;
+
+function isWord(table: TokenTable, index: number): boolean {
+  const pos = table.pos[index];
+  return pos !== 'PUNCT' && pos !== 'SPACE' && pos !== 'SYM';
+}
+
+function isPersonName(table: TokenTable, index: number): boolean {
+  const lower = table.lower[index]!;
+  return (
+    table.pos[index] === 'PROPN' &&
+    NAME_SHAPE.test(table.value[index]!) &&
+    !isCueWord(table.lemma[index]!) &&
+    !MONTHS.has(lower.replace(/\.$/, '')) &&
+    !WEEKDAYS.has(lower)
+  );
+}
+
+/** "IT wants a vendor": the upper-case department, not the pronoun */
+function isItDepartment(table: TokenTable, index: number): boolean {
+  return table.value[index] === 'IT';
+}
+
+function kindsAt(hits: CueHit[], index: number): CueKind[] {
+  const kinds: CueKind[] = [];
+  for (const hit of hits) if (hit.from <= index && index < hit.to) kinds.push(hit.kind);
+  return kinds;
+}
+
+function sideOf(table: TokenTable, hits: CueHit[], index: number, people: number[]): Actor {
+  if (isItDepartment(table, index) || people.includes(index)) return 'customer';
+  const kinds = kindsAt(hits, index);
+  if (kinds.includes('us')) return 'us';
+  if (kinds.includes('role') || kinds.includes('customerPronoun')) return 'customer';
+  return 'none';
+}
+
+/** The subject is what precedes the clause's first verb; a clause opening with a verb has none. */
+function findActor(table: TokenTable, range: ClauseRange, hits: CueHit[], people: number[]): Actor {
+  let i = range.from;
+  while (i < range.to && (!isWord(table, i) || DISCOURSE_WORDS.has(table.lower[i]!))) i++;
+  let sawUs = false;
+  let sawCustomer = false;
+  for (let n = 0; i < range.to && n < SUBJECT_WINDOW; i++, n++) {
+    const pos = table.pos[i];
+    if ((pos === 'VERB' || pos === 'AUX') && !isItDepartment(table, i)) break;
+    const side = sideOf(table, hits, i, people);
+    sawUs ||= side === 'us';
+    sawCustomer ||= side === 'customer';
+  }
+  if (sawUs && sawCustomer) return 'both';
+  if (sawUs) return 'us';
+  return sawCustomer ? 'customer' : 'none';
+}
+
+/** Customer-side holders of a stance: the role or name within three words before a stance cue. */
+function findStanceHolders(table: TokenTable, hits: CueHit[], people: number[], from: number): string[] {
+  const holders: string[] = [];
+  for (const hit of hits) {
+    if (hit.kind !== 'stance' || hit.negated) continue;
+    for (let j = hit.from - 1; j >= Math.max(from, hit.from - 3); j--) {
+      if (sideOf(table, hits, j, people) === 'customer') {
+        holders.push(table.lemma[j]!);
+        break;
+      }
+    }
+  }
+  return holders;
+}
+
+/** A role word names a person only as the head of its phrase: "the pricing lead", not "pricing model". */
+function countRoleHeads(table: TokenTable, hits: CueHit[]): number {
+  let count = 0;
+  for (const hit of hits) {
+    if (hit.kind !== 'role' || hit.negated) continue;
+    const next = table.pos[hit.to];
+    if (next !== 'NOUN' && next !== 'PROPN') count++;
+  }
+  return count;
+}
+
+/** Stuffing: mostly buzzwords, or the same few words over and over, with no sentence structure. */
+function isStuffed(table: TokenTable, range: ClauseRange, hits: CueHit[], words: number): boolean {
+  if (words < 3) return false;
+  const buzzTokens = new Set<number>();
+  for (const hit of hits) if (hit.kind === 'buzz') for (let t = hit.from; t < hit.to; t++) buzzTokens.add(t);
+  const distinct = new Set<string>();
+  let verbs = 0;
+  for (let i = range.from; i < range.to; i++) {
+    if (!isWord(table, i)) continue;
+    distinct.add(table.lemma[i]!);
+    if (table.pos[i] === 'VERB' && !buzzTokens.has(i)) verbs++;
+  }
+  const buzzShare = buzzTokens.size / words;
+  const diversity = distinct.size / words;
+  return buzzShare >= 0.6 || (buzzShare >= 0.4 && verbs === 0) || (words >= 5 && diversity <= 0.6);
+}
+
+/** Content that would make a short clause more than filler. */
+const SUBSTANCE: CueKind[] = ['business', 'priority', 'stance', 'issue', 'contribute', 'role'];
+
+function isFiller(kinds: Set<CueKind>, words: number, numbers: number, people: number[]): boolean {
+  if (!kinds.has('filler') || words > 8 || numbers > 0 || people.length > 0) return false;
+  return !SUBSTANCE.some((kind) => kinds.has(kind));
+}
+
+export function readClause(table: TokenTable, range: ClauseRange, field: TextField): Clause {
+  const hits = findCues(table, range.from, range.to);
+  const people: number[] = [];
+  let words = 0;
+  let numbers = 0;
+  for (let i = range.from; i < range.to; i++) {
+    if (!isWord(table, i)) continue;
+    words++;
+    if (table.pos[i] === 'NUM') numbers++;
+    if (isPersonName(table, i)) people.push(i);
+  }
+  const kinds = new Set<CueKind>();
+  const negatedKinds = new Set<CueKind>();
+  for (const hit of hits) (hit.negated ? negatedKinds : kinds).add(hit.kind);
+  for (const kind of kinds) negatedKinds.delete(kind);
+  return {
+    ...range,
+    field,
+    table,
+    actor: findActor(table, range, hits, people),
+    hits,
+    kinds,
+    negatedKinds,
+    words,
+    numbers,
+    people,
+    customerMentions: people.length + countRoleHeads(table, hits),
+    stanceHolders: findStanceHolders(table, hits, people, range.from),
+    date: datePrecision(table, range.from, range.to),
+    stuffed: isStuffed(table, range, hits, words),
+    filler: isFiller(kinds, words, numbers, people),
+    repeated: false,
+  };
+}
+
+/** The clause's words, for spotting a clause repeated word for word. */
+export function clauseSignature(clause: Clause): string {
+  const words: string[] = [];
+  for (let i = clause.from; i < clause.to; i++)
+    if (isWord(clause.table, i)) words.push(clause.table.lemma[i]!);
+  return words.join(' ');
+}

@@ -1,0 +1,114 @@
+// Customer view: what the customer told us from the inside. Vague sentiment ("they seem happy") is
+// level 1; priorities and constraints in their terms level 2; inside dynamics we could not know from
+// outside (who wants what, disagreement, what they do today and why) level 3.
+import type { Clause } from './clause-facts';
+import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
+import { isCountable, type NoteReading } from './read-note';
+import type { Evidence } from './types';
+
+const TIPS: Record<Exclude<Level, 3>, string> = {
+  0: 'Ask what they are already doing about it: you captured no inside view.',
+  1: "Write down their priorities, constraints or initiatives in their own words: 'they seem interested' tells the next reader nothing.",
+  2: 'Capture the inside dynamics: who on their side wants what, where they disagree, and what they do today and why.',
+};
+
+/** Whose words a clause reports: the customerView field speaks for them unless we are the subject. */
+function isCustomerSide(clause: Clause): boolean {
+  if (clause.actor === 'customer' || clause.actor === 'both') return true;
+  if (clause.actor === 'us') return false;
+  if (clause.field === 'customerView') return true;
+  // "On-time delivery dropped to 88%": a fact about them in the summary, not something we did
+  const aboutThem = clause.numbers > 0 || clause.stanceHolders.length > 0;
+  return clause.field === 'summary' && aboutThem && !clause.kinds.has('raise') && !clause.kinds.has('oneway');
+}
+
+/** "They did not share their priorities": a refusal to engage is the absence of a view, not a view. */
+function isRefusal(clause: Clause): boolean {
+  return (clause.negatedKinds.has('engage') || clause.negatedKinds.has('tell')) && clause.actor !== 'us';
+}
+
+/** Distinct content cues: priorities, business terms, issues, numbers, names, stances, practices. */
+function specificity(clause: Clause): number {
+  const tokens = new Set<number>();
+  for (const hit of clause.hits) {
+    if (hit.kind === 'priority' || hit.kind === 'business' || hit.kind === 'issue') tokens.add(hit.from);
+  }
+  const practice = clause.kinds.has('practice') ? 1 : 0;
+  return tokens.size + clause.numbers + clause.people.length + clause.stanceHolders.length + practice;
+}
+
+function isSpecific(clause: Clause): boolean {
+  const score = specificity(clause);
+  return (score >= 2 && clause.words >= 6) || score >= 3;
+}
+
+interface Dynamics {
+  strong: number;
+  medium: number;
+}
+
+function insideDynamics(clauses: Clause[]): Dynamics {
+  const holders = new Set<string>();
+  let strong = 0;
+  let medium = 0;
+  clauses.forEach((clause, i) => {
+    for (const holder of clause.stanceHolders) holders.add(holder);
+    if (clause.kinds.has('disagree') && (clause.stanceHolders.length > 0 || clause.people.length > 0))
+      strong++;
+    if (clause.kinds.has('practice')) {
+      const next = clauses[i + 1];
+      const explained = clause.kinds.has('because') || (next !== undefined && next.kinds.has('because'));
+      if (explained) strong++;
+      else medium++;
+    }
+  });
+  if (holders.size >= 2) strong++;
+  else if (holders.size === 1) medium++;
+  return { strong, medium };
+}
+
+export function scoreCustomerView(note: NoteReading): DimensionOutcome {
+  const evidence: Evidence[] = [];
+  const inside: Clause[] = [];
+  let vague = 0;
+  let specific = 0;
+  for (const clause of note.clauses) {
+    if (clause.field.startsWith('prompts.')) continue;
+    if (isRefusal(clause)) {
+      evidence.push(clauseEvidence(clause, 'customerView', 'lowered'));
+      continue;
+    }
+    if (!isCustomerSide(clause)) continue;
+    if (!isCountable(clause)) {
+      if (clause.field === 'customerView') evidence.push(clauseEvidence(clause, 'customerView', 'lowered'));
+      continue;
+    }
+    if (isSpecific(clause)) {
+      specific++;
+      inside.push(clause);
+      evidence.push(clauseEvidence(clause, 'customerView', 'raised'));
+    } else if (clause.words >= 2) {
+      vague++;
+      evidence.push(clauseEvidence(clause, 'customerView', 'raised'));
+    }
+  }
+  const dynamics = insideDynamics(inside);
+  let level: Level = 0;
+  let signals = 0;
+  if (specific > 0 && (dynamics.strong > 0 || dynamics.medium >= 2)) {
+    level = 3;
+    signals = dynamics.strong + dynamics.medium;
+  } else if (specific > 0) {
+    level = 2;
+    signals = specific + dynamics.medium;
+  } else if (vague > 0) {
+    level = 1;
+    signals = vague;
+  }
+  return {
+    level,
+    strength: strengthOf(signals),
+    evidence: limitEvidence(evidence),
+    tip: level === 3 ? null : TIPS[level],
+  };
+}

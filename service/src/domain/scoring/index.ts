@@ -1,0 +1,63 @@
+// The conversation scorer: five rubric dimensions, an overall score, evidence and coaching tips.
+import { scoreBusinessFocus } from './business-focus';
+import { scoreCollaboration } from './collaboration';
+import { combineOverall } from './combine-overall';
+import { scoreCustomerView } from './customer-view';
+import { scoreNextStep } from './next-step';
+import { noiseEvidence } from './noise-evidence';
+import { levelScore, type DimensionOutcome } from './outcome';
+import { scoreProvocation } from './provocation';
+import { readNote } from './read-note';
+import {
+  DEFAULT_WEIGHTS,
+  DIMENSIONS,
+  type Dimension,
+  type Evidence,
+  type ScoreResult,
+  type ScoringInput,
+  type Tip,
+  type Weights,
+} from './types';
+
+export * from './types';
+export { combineOverall } from './combine-overall';
+
+/** Bump when a change to the scorer can change a stored note's score, so stored scores can be told apart. */
+export const SCORER_VERSION = '2026.11-1';
+
+const MAX_TIPS = 3;
+
+/** Tips for the weakest dimensions first; a dimension at the top level needs none. */
+function pickTips(outcomes: Record<Dimension, DimensionOutcome>, scores: Record<Dimension, number>): Tip[] {
+  return DIMENSIONS.filter((dimension) => outcomes[dimension].tip !== null)
+    .sort((a, b) => scores[a] - scores[b] || DIMENSIONS.indexOf(a) - DIMENSIONS.indexOf(b))
+    .slice(0, MAX_TIPS)
+    .map((dimension) => ({ dimension, text: outcomes[dimension].tip! }));
+}
+
+export function scoreNote(input: ScoringInput, weights: Weights = DEFAULT_WEIGHTS): ScoreResult {
+  const note = readNote(input);
+  const customerView = scoreCustomerView(note);
+  const outcomes: Record<Dimension, DimensionOutcome> = {
+    provocation: scoreProvocation(note),
+    customerView,
+    collaboration: scoreCollaboration(note, customerView.level > 0),
+    businessFocus: scoreBusinessFocus(note),
+    nextStep: scoreNextStep(note),
+  };
+  const dimensions = {} as Record<Dimension, number>;
+  const evidence: Evidence[] = [];
+  for (const dimension of DIMENSIONS) {
+    const outcome = outcomes[dimension];
+    dimensions[dimension] = levelScore(outcome.level, outcome.strength);
+    evidence.push(...outcome.evidence);
+  }
+  evidence.push(...noiseEvidence(note));
+  return {
+    overall: combineOverall(dimensions, weights),
+    dimensions,
+    evidence,
+    tips: pickTips(outcomes, dimensions),
+    scorerVersion: SCORER_VERSION,
+  };
+}
