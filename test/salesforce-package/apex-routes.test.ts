@@ -1,0 +1,166 @@
+// apex-routes.json is the one mapping from controller method to service request; the local preview reads it.
+// These tests hold it and UpAtNightController.cls to each other, in both directions.
+import { readFileSync } from 'node:fs';
+import {
+  auraEnabledMethods,
+  controllerPath,
+  readRoutes,
+  routeMismatches,
+  routeOf,
+  type Route,
+} from './apex-source';
+
+const source = readFileSync(controllerPath, 'utf8');
+const routes = readRoutes();
+
+describe('apex-routes.json against UpAtNightController.cls', () => {
+  it('when both are read, then every @AuraEnabled method matches its entry and no entry lacks a method', () => {
+    expect(routeMismatches(source, routes)).toEqual([]);
+  });
+
+  it('when the controller is read, then it exposes the methods of the contract', () => {
+    expect(auraEnabledMethods(source).map((m) => m.name)).toEqual([
+      'getPanel',
+      'scoreDraft',
+      'saveNote',
+      'getNotes',
+      'updateNote',
+      'deleteNote',
+      'listPromptSets',
+      'getPromptSetVersion',
+      'createPromptSet',
+      'createDraftVersion',
+      'saveDraft',
+      'publishVersion',
+      'retireVersion',
+      'exportPromptSet',
+      'importPromptSet',
+      'previewPrompts',
+      'getSettings',
+      'saveSettings',
+      'startRescore',
+      'getJob',
+      'getDashboard',
+      'getPromptEffectiveness',
+      'getDrilldown',
+    ]);
+  });
+
+  it('when a method is a read of the panel or the notes, then it is cacheable and nothing else is', () => {
+    const cacheable = auraEnabledMethods(source)
+      .filter((m) => m.cacheable)
+      .map((m) => m.name);
+    expect(cacheable).toEqual(['getPanel', 'getNotes']);
+  });
+
+  it('when a method takes an opportunity, then it reads it with the user access before calling out', () => {
+    for (const method of auraEnabledMethods(source)) {
+      if (method.params.some((p) => p.name === 'opportunityId')) {
+        expect({ method: method.name, access: routeOf(method).opportunityAccess }).toEqual({
+          method: method.name,
+          access: 'opportunityId',
+        });
+      }
+    }
+  });
+
+  it('when a method is read, then it has ApexDoc and its parameters have the contract types', () => {
+    const types: Record<string, string> = { opportunityId: 'Id', version: 'Integer' };
+    for (const method of auraEnabledMethods(source)) {
+      expect({ method: method.name, apexDoc: method.hasApexDoc }).toEqual({
+        method: method.name,
+        apexDoc: true,
+      });
+      for (const param of method.params) {
+        expect({ method: method.name, param: param.name, type: param.type }).toEqual({
+          method: method.name,
+          param: param.name,
+          type: types[param.name] ?? 'String',
+        });
+      }
+    }
+  });
+});
+
+describe('apex-routes.json on its own', () => {
+  const placeholders = (p: string) => [...p.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+
+  it.each(Object.entries(routes))(
+    'when %s is read, then every parameter has exactly one use',
+    (_name, route: Route) => {
+      const uses = [
+        ...placeholders(route.path),
+        ...Object.values(route.query ?? {}),
+        ...Object.values(route.headers ?? {}),
+        ...(route.queryJsonParam ? [route.queryJsonParam] : []),
+        ...(route.bodyParam ? [route.bodyParam] : []),
+        ...(route.contextParam && route.contextParam !== placeholders(route.path)[0]
+          ? [route.contextParam]
+          : []),
+      ];
+      // format names both the query value and the content type of an import: one parameter, two uses.
+      const distinct = [...new Set(uses)].sort();
+      expect(distinct).toEqual([...route.params].sort());
+      expect(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).toContain(route.method);
+      expect(route.path.startsWith('/v1/')).toBe(true);
+      if (route.method === 'GET' || route.method === 'DELETE') expect(route.body).toBe('none');
+    },
+  );
+});
+
+describe('the check can fail', () => {
+  it('when the Apex path changes, then the mismatch is reported', () => {
+    const mutated = source.replace("'/panel'", "'/panels'");
+    expect(mutated).not.toBe(source);
+    expect(routeMismatches(mutated, routes)).toEqual([
+      expect.stringContaining('getPanel.path: Apex has "/v1/opportunities/{opportunityId}/panels"'),
+    ]);
+  });
+
+  it('when the HTTP method changes, then the mismatch is reported', () => {
+    const mutated = source.replace("Request('PATCH'", "Request('PUT'");
+    expect(mutated).not.toBe(source);
+    expect(routeMismatches(mutated, routes)).toEqual([expect.stringContaining('updateNote.method')]);
+  });
+
+  it('when a read loses cacheable=true, then the mismatch is reported', () => {
+    const mutated = source.replace(
+      /@AuraEnabled\(cacheable=true\)(\s+public static String getNotes)/,
+      '@AuraEnabled$1',
+    );
+    expect(mutated).not.toBe(source);
+    expect(routeMismatches(mutated, routes)).toEqual([expect.stringContaining('getNotes.cacheable')]);
+  });
+
+  it('when a query parameter is dropped, then the mismatch is reported', () => {
+    const mutated = source.replace(".withQuery('setId', setId)", '');
+    expect(mutated).not.toBe(source);
+    expect(routeMismatches(mutated, routes)).toEqual([expect.stringContaining('importPromptSet.query')]);
+  });
+
+  it('when the JSON has an entry without a method, then it is reported', () => {
+    const extra = { ...routes, getSomething: { ...routes.getSettings! } };
+    expect(routeMismatches(source, extra)).toEqual([
+      'getSomething: in apex-routes.json but not an @AuraEnabled method',
+    ]);
+  });
+
+  it('when a method is missing from the JSON, then it is reported', () => {
+    const fewer = { ...routes };
+    delete fewer.getJob;
+    expect(routeMismatches(source, fewer)).toEqual([
+      'getJob: @AuraEnabled method missing from apex-routes.json',
+    ]);
+  });
+
+  it('when a method builds two requests, then the check refuses it', () => {
+    const mutated = source.replace(
+      "return send(new UpAtNightServiceClient.Request('GET', '/v1/settings'));",
+      "send(new UpAtNightServiceClient.Request('GET', '/v1/tenant'));\n    return send(new UpAtNightServiceClient.Request('GET', '/v1/settings'));",
+    );
+    expect(mutated).not.toBe(source);
+    expect(routeMismatches(mutated, routes)).toEqual([
+      expect.stringContaining('getSettings: expected exactly one'),
+    ]);
+  });
+});
