@@ -1,16 +1,9 @@
-// Business focus: their business, not our product. Judged by the share of distinct business terms
-// against distinct product and deal terms (each term counts once, so repeating it earns nothing),
-// and by whether anything is at stake for them.
+// Business focus: their business, not our product. Each clause is about their world (business or
+// issue terms, their own words, "their …") or about our product and the deal; the share of distinct
+// nouns on each side decides, so repeating a word or padding the note earns nothing, and a note with
+// something at stake for them (a loss, a number) can reach the top level.
 import type { Clause } from './clause-facts';
-import type { CueHit } from './cue-matcher';
-import {
-  clauseEvidence,
-  cueEvidence,
-  limitEvidence,
-  strengthOf,
-  type DimensionOutcome,
-  type Level,
-} from './outcome';
+import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
 import type { Evidence } from './types';
 
@@ -20,48 +13,57 @@ const TIPS: Record<Exclude<Level, 3>, string> = {
   2: 'Name the stakes in their terms: what it costs them in revenue, margin or risk if nothing changes.',
 };
 
-function termOf(clause: Clause, hit: CueHit): string {
-  return clause.table.lemma.slice(hit.from, hit.to).join(' ');
+type Side = 'business' | 'product' | 'neither';
+
+function countHits(clause: Clause, ...kinds: Array<'business' | 'issue' | 'product' | 'status'>): number {
+  let count = 0;
+  for (const hit of clause.hits) if ((kinds as string[]).includes(hit.kind)) count++;
+  return count;
+}
+
+function sideOf(clause: Clause): Side {
+  const business = countHits(clause, 'business', 'issue');
+  const product = countHits(clause, 'product', 'status');
+  const theirWords = clause.actor === 'customer' || clause.field === 'customerView';
+  const aboutThem = clause.kinds.has('customerPronoun') && product === 0;
+  // their own account of their world may mention a product ("the enterprise tier"): it is still theirs
+  const substance = business > 0 || clause.kinds.has('priority') || clause.numbers > 0;
+  if (theirWords && substance && product <= business + 1 && !clause.kinds.has('us')) return 'business';
+  if (product > 0 && product >= business) return 'product';
+  return business > 0 || aboutThem ? 'business' : 'neither';
+}
+
+function isRefusal(clause: Clause): boolean {
+  return clause.negatedKinds.has('engage') && !clause.kinds.has('engage');
 }
 
 export function scoreBusinessFocus(note: NoteReading): DimensionOutcome {
   const evidence: Evidence[] = [];
-  const businessTerms = new Set<string>();
-  const productTerms = new Set<string>();
+  const nouns: Record<Exclude<Side, 'neither'>, Set<string>> = { business: new Set(), product: new Set() };
   let stakes = 0;
   for (const clause of note.clauses) {
-    if (!isCountable(clause)) {
+    if (!isCountable(clause) || isRefusal(clause)) {
       if (clause.stuffed && clause.kinds.has('business'))
         evidence.push(clauseEvidence(clause, 'businessFocus', 'lowered'));
       continue;
     }
-    let clauseBusiness = false;
-    for (const hit of clause.hits) {
-      if (hit.kind === 'business') {
-        const term = termOf(clause, hit);
-        if (!businessTerms.has(term)) evidence.push(cueEvidence(clause, hit, 'businessFocus', 'raised'));
-        businessTerms.add(term);
-        clauseBusiness = true;
-      } else if (hit.kind === 'product') {
-        const term = termOf(clause, hit);
-        if (!productTerms.has(term)) evidence.push(cueEvidence(clause, hit, 'businessFocus', 'lowered'));
-        productTerms.add(term);
-      }
+    const side = sideOf(clause);
+    if (side === 'neither') continue;
+    for (let i = clause.from; i < clause.to; i++) {
+      if (clause.table.pos[i] === 'NOUN') nouns[side].add(clause.table.lemma[i]!);
     }
-    if (clauseBusiness && (clause.kinds.has('stake') || clause.numbers > 0)) stakes++;
+    if (side === 'business' && (clause.kinds.has('stake') || clause.numbers > 0)) stakes++;
+    evidence.push(clauseEvidence(clause, 'businessFocus', side === 'business' ? 'raised' : 'lowered'));
   }
-  const business = businessTerms.size;
-  const product = productTerms.size;
-  const share = business / Math.max(1, business + product);
-  let level: Level = 0;
-  if (business === 0) level = 0;
-  else if (share < 0.5 || (business === 1 && product === 0)) level = 1;
-  else if (share >= 0.8 && business >= 4 && stakes > 0) level = 3;
-  else level = 2;
-  const signals = level === 3 ? stakes : level === 2 ? business - product : business;
+  const business = nouns.business.size;
+  const share = business / Math.max(1, business + nouns.product.size);
+  let level: Level = 2;
+  if (business < 2 || share < 0.2) level = 0;
+  else if (share < 0.5 || business < 4) level = 1;
+  else if (share >= 0.75 && business >= 9 && stakes > 0) level = 3;
   return {
     level,
-    strength: strengthOf(signals, 5),
+    strength: level === 3 ? strengthOf(stakes) : strengthOf(Math.round(business * share), 12),
     evidence: limitEvidence(evidence),
     tip: level === 3 ? null : TIPS[level],
   };

@@ -26,8 +26,10 @@ export interface Clause extends ClauseRange {
   people: number[];
   /** customer people named by name or role ("Dana", "the CFO"; not "planning" in "planning proposal") */
   customerMentions: number;
-  /** actors (lemma of the role or name) that hold a stance in the clause: "the CFO wants", "sales fears" */
+  /** customer-side actors (lemma of the role or name) holding a stance: "the CFO wants", "sales fears" */
   stanceHolders: string[];
+  /** customer-side actors contributing an idea: "and Sofia came up with", "Priya proposed" */
+  contributors: string[];
   date: DatePrecision;
   stuffed: boolean;
   filler: boolean;
@@ -91,13 +93,19 @@ function findActor(table: TokenTable, range: ClauseRange, hits: CueHit[], people
   return sawCustomer ? 'customer' : 'none';
 }
 
-/** Customer-side holders of a stance: the role or name within three words before a stance cue. */
-function findStanceHolders(table: TokenTable, hits: CueHit[], people: number[], from: number): string[] {
+/** Customer-side actors of a cue: the role or name within three words before it (pronouns excluded). */
+function findHolders(
+  table: TokenTable,
+  hits: CueHit[],
+  people: number[],
+  from: number,
+  kind: CueKind,
+): string[] {
   const holders: string[] = [];
   for (const hit of hits) {
-    if (hit.kind !== 'stance' || hit.negated) continue;
+    if (hit.kind !== kind || hit.negated) continue;
     for (let j = hit.from - 1; j >= Math.max(from, hit.from - 3); j--) {
-      if (sideOf(table, hits, j, people) === 'customer') {
+      if (sideOf(table, hits, j, people) === 'customer' && !kindsAt(hits, j).includes('customerPronoun')) {
         holders.push(table.lemma[j]!);
         break;
       }
@@ -169,7 +177,8 @@ export function readClause(table: TokenTable, range: ClauseRange, field: TextFie
     numbers,
     people,
     customerMentions: people.length + countRoleHeads(table, hits),
-    stanceHolders: findStanceHolders(table, hits, people, range.from),
+    stanceHolders: findHolders(table, hits, people, range.from, 'stance'),
+    contributors: findHolders(table, hits, people, range.from, 'contribute'),
     date: datePrecision(table, range.from, range.to),
     stuffed: isStuffed(table, range, hits, words),
     filler: isFiller(kinds, words, numbers, people),

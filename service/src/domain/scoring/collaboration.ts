@@ -29,17 +29,14 @@ function productHeavy(clause: Clause): boolean {
 
 /** A plan or idea arrived at together ("together we sketched a pilot", "we agreed on a triage"). */
 function isJointPlan(clause: Clause): boolean {
-  return (
-    clause.kinds.has('joint') &&
-    (clause.kinds.has('plan') || clause.kinds.has('contribute')) &&
-    clause.actor !== 'customer'
-  );
+  return clause.kinds.has('joint') && (clause.kinds.has('plan') || clause.kinds.has('contribute'));
 }
 
 export function scoreCollaboration(note: NoteReading, customerAnswered: boolean): DimensionOutcome {
   const evidence: Evidence[] = [];
   let theirIdeas = 0;
   let ourIdeas = 0;
+  let ourBuilds = 0;
   let jointPlans = 0;
   let exchanges = 0;
   let lectures = 0;
@@ -60,24 +57,26 @@ export function scoreCollaboration(note: NoteReading, customerAnswered: boolean)
       evidence.push(clauseEvidence(clause, 'collaboration', 'lowered'));
       continue;
     }
-    if (isJointPlan(clause)) {
-      jointPlans++;
-      evidence.push(clauseEvidence(clause, 'collaboration', 'raised'));
-    } else if (clause.kinds.has('contribute') && isTheirs(clause)) {
-      theirIdeas++;
+    const jointPlan = isJointPlan(clause);
+    const theirIdea = (clause.kinds.has('contribute') && isTheirs(clause)) || clause.contributors.length > 0;
+    if (jointPlan) jointPlans++;
+    if (theirIdea) theirIdeas++;
+    if (jointPlan || theirIdea) {
       evidence.push(clauseEvidence(clause, 'collaboration', 'raised'));
     } else if (clause.kinds.has('contribute') && clause.actor === 'us') {
       ourIdeas++;
+      if (clause.kinds.has('buildOn')) ourBuilds++;
     } else if (clause.kinds.has('ask') && !productHeavy(clause)) {
       exchanges++;
     }
   }
-  // a customer idea inside a joint plan ("Priya proposed …; together we sketched …") is the top level
+  // a customer idea worked into a joint plan ("Priya proposed …; together we sketched …") or built on
+  // by us ("…; we added a cost model") is the top level; ideas side by side are back-and-forth
   let level: Level = 0;
   let signals = 0;
-  if (theirIdeas > 0 && jointPlans > 0) {
+  if (theirIdeas > 0 && (jointPlans > 0 || ourBuilds > 0)) {
     level = 3;
-    signals = theirIdeas + jointPlans;
+    signals = theirIdeas + jointPlans + ourBuilds;
   } else if (theirIdeas > 0 || jointPlans > 0) {
     level = 2;
     signals = theirIdeas + jointPlans + ourIdeas;

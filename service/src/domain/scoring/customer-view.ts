@@ -69,11 +69,12 @@ function insideDynamics(clauses: Clause[]): Dynamics {
 
 export function scoreCustomerView(note: NoteReading): DimensionOutcome {
   const evidence: Evidence[] = [];
-  const inside: Clause[] = [];
+  const customerSide: Clause[] = [];
   let vague = 0;
   let specific = 0;
   for (const clause of note.clauses) {
-    if (clause.field.startsWith('prompts.')) continue;
+    // prompts are our words and next steps are plans, not their view
+    if (clause.field.startsWith('prompts.') || clause.field === 'nextStep') continue;
     if (isRefusal(clause)) {
       evidence.push(clauseEvidence(clause, 'customerView', 'lowered'));
       continue;
@@ -83,22 +84,27 @@ export function scoreCustomerView(note: NoteReading): DimensionOutcome {
       if (clause.field === 'customerView') evidence.push(clauseEvidence(clause, 'customerView', 'lowered'));
       continue;
     }
+    customerSide.push(clause);
     if (isSpecific(clause)) {
       specific++;
-      inside.push(clause);
       evidence.push(clauseEvidence(clause, 'customerView', 'raised'));
-    } else if (clause.words >= 2) {
+    } else if (
+      clause.kinds.has('vague') ||
+      clause.kinds.has('tell') ||
+      clause.kinds.has('stance') ||
+      specificity(clause) > 0
+    ) {
       vague++;
       evidence.push(clauseEvidence(clause, 'customerView', 'raised'));
     }
   }
-  const dynamics = insideDynamics(inside);
+  const dynamics = insideDynamics(customerSide);
   let level: Level = 0;
   let signals = 0;
-  if (specific > 0 && (dynamics.strong > 0 || dynamics.medium >= 2)) {
+  if (dynamics.strong > 0 || dynamics.medium >= 2) {
     level = 3;
     signals = dynamics.strong + dynamics.medium;
-  } else if (specific > 0) {
+  } else if (specific > 0 || dynamics.medium > 0) {
     level = 2;
     signals = specific + dynamics.medium;
   } else if (vague > 0) {

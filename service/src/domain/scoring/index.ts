@@ -41,7 +41,8 @@ export function scoreNote(input: ScoringInput, weights: Weights = DEFAULT_WEIGHT
   const outcomes: Record<Dimension, DimensionOutcome> = {
     provocation: scoreProvocation(note),
     customerView,
-    collaboration: scoreCollaboration(note, customerView.level > 0),
+    // a specific inside view means they answered our questions: the first step of a two-way exchange
+    collaboration: scoreCollaboration(note, customerView.level >= 2),
     businessFocus: scoreBusinessFocus(note),
     nextStep: scoreNextStep(note),
   };

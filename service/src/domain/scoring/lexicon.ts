@@ -35,11 +35,11 @@ export const CUE_LEXICON = {
   /** the provocation landed */
   landed: cues`
     new to them, hit home, hit hard, surprise, eye-opener, eye-opening, off guard,
-    on their radar, redirect, move we to, move us to, turn to, open a different, real worry
+    redirect, move we to, move us to, turn to, open a different, real worry
   `,
   /** with a negated verb, the customer admits they had not seen it ("had not considered") */
   unaware: cues`
-    consider, think about, look at, connect, map, run the number, realize, see, link, plan
+    on their radar, on the radar, aware, consider, think about, look at, connect, map, run the number, realize, see, link, plan
   `,
   /** a generic ask rather than a provocation */
   generic: cues`
@@ -57,7 +57,7 @@ export const CUE_LEXICON = {
   `,
   /** the customer tells us something */
   tell: cues`
-    say, tell, explain, mention, share, admit, describe, note, complain, confirm, clarify, answer,
+    say, tell, explain, mention, admit, describe, note, complain, confirm, clarify, answer,
     report
   `,
   /** willingness to engage, whose negation means we learned nothing */
@@ -80,7 +80,7 @@ export const CUE_LEXICON = {
     since, run, use, rely, stall
   `,
   because: cues`
-    because, since, so, due to, after
+    because, since, due to, as a result, which is why
   `,
   /** priorities, constraints and initiatives in their terms */
   priority: cues`
@@ -99,10 +99,14 @@ export const CUE_LEXICON = {
     suggest, propose, add, offer, come up with, push back, build on, recommend, jump in, counter,
     volunteer, idea, pick, sketch, outline, draft, design
   `,
+  /** we build on their idea rather than beside it */
+  buildOn: cues`
+    add, build on, extend, refine, combine, take further
+  `,
   /** worked out together */
   joint: cues`
     together, jointly, joint, co-design, agree, land on, back and forth, debate, brainstorm,
-    kick around, both, combine
+    kick around, combine
   `,
   /** what a joint effort produced */
   plan: cues`
@@ -140,9 +144,9 @@ export const CUE_LEXICON = {
   product: cues`
     feature, module, dashboard, demo, license, licensing, pricing, discount, quote, proposal, platform,
     integration, api, sdk, app, roadmap, implementation, onboarding, subscription, support tier, tier,
-    deck, whitepaper, case study, sensor, gateway, software, product, solution, seat, renewal, redline,
+    deck, whitepaper, case study, sensor, gateway, software, solution, seat, renewal, redline,
     questionnaire, sso, bot, suite, release, vendor, checklist, sku, system, tool, analytics, scanner,
-    intent, alert, report, mes, iot, cloud, portal information, our, term, legal, security
+    intent, alert, report, mes, iot, cloud, portal information, our, legal
   `,
   /** what is at stake */
   stake: cues`
@@ -152,7 +156,7 @@ export const CUE_LEXICON = {
   `,
   /** a next step is being talked about */
   nextCue: cues`
-    next step, next, follow-up, follow up, date, meeting, plan
+    next step, next, follow-up, follow up, date
   `,
   /** a way forward with no substance */
   vagueAction: cues`
@@ -172,25 +176,25 @@ export const CUE_LEXICON = {
   `,
   /** the words a gamed note stuffs in */
   buzz: cues`
-    together, synergy, partnership, co-create, jointly, collaborate, collaborative, brainstorm,
+    together, synergy, partnership, co-create, co-created, joint, jointly, collaborate, collaborative, brainstorm,
     innovate, priority, initiative, goal, next step, follow up, business value, business outcome,
     value, outcome, revenue, margin, growth, customer, risk, churn, cost, saving
   `,
   /** a field or sentence that says nothing */
   filler: cues`
-    n/a, na, none, nothing, tbd, to be determine, to be determined, -, see above, various topic,
+    n/a, na, none, nothing, tbd, to be determine, to be determined, see above, various topic,
     take place, as plan, good discussion, great meeting, good meeting, end on time, note to be,
     nothing specific, nothing new, update, usual topic, bunch of stuff, lot of fun, rapport, vibe,
     good chat, nothing concrete, meeting, some idea
   `,
   /** who on the customer's side */
   role: cues`
-    cfo, ceo, coo, cto, cio, cmo, cpo, cno, cro, ciso, vp, svp, evp, director, manager, head, lead,
+    mgr, cfo, ceo, coo, cto, cio, cmo, cpo, cno, cro, ciso, vp, svp, evp, director, manager, head, lead,
     officer, chief, provost, board, team, procurement, purchasing, finance, operation, ops, legal,
     sales, marketing, engineering, hr, union, council, planning, dean, underwriter, controller,
     analyst, counsel, leadership, owner, president, chair, committee, department, staff, nurse,
     physician, surgeon, store, plant, buyer, trading, treasurer, partner, deputy, distribution,
-    pricing, quality, compliance, r&d, customer, client, everyone,
+    pricing, quality, compliance, r&d, customer, client,
     executive, management, regulatory, superintendent
   `,
   /** pronouns that, as a subject, mean the customer's side */

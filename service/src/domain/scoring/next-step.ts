@@ -27,7 +27,7 @@ const MEETING_WORDS = new Set([
 
 /** A next-step heading on its own ("Next:", "Next step:") introduces the clause after it. */
 function isHeading(clause: Clause): boolean {
-  return clause.words <= 2 && clause.kinds.has('nextCue');
+  return clause.words <= 2 && clause.table.lemma[clause.from] === 'next';
 }
 
 function candidates(note: NoteReading): Clause[] {
@@ -71,7 +71,8 @@ export function scoreNextStep(note: NoteReading): DimensionOutcome {
     if (!concrete && !vague) continue;
     const clauseDated = clause.date === 2 || (clause.field === 'nextStep' && note.hasUsableNextStepDate);
     const participation = clause.customerMentions > 0;
-    const commits = participation && clause.actor !== 'us' && clause.kinds.has('commit');
+    const theirSubject = clause.actor === 'customer' || clause.actor === 'both';
+    const commits = participation && theirSubject && (clause.kinds.has('commit') || concrete);
     let level: Level = 1;
     if ((concrete && (clauseDated || participation)) || (vague && participation)) level = 2;
     best = Math.max(best, level) as Level;

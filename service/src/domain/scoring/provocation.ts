@@ -32,8 +32,8 @@ function classifyRaise(clause: Clause, next: Clause | undefined): Kind {
   const asking = k.has('ask') || k.has('raise');
   if (k.has('generic') && asking && !k.has('issue')) return 'generic';
   if (raising) {
-    const window =
-      next && next.field === clause.field && next.actor !== 'customer' ? [clause, next] : [clause];
+    // what the customer said next ("Sofia said …") is their view, not part of our provocation
+    const window = next && next.field === clause.field && !next.kinds.has('tell') ? [clause, next] : [clause];
     const has = (kind: 'issue' | 'business' | 'forward' | 'product') => window.some((c) => c.kinds.has(kind));
     const businessCues = window.reduce((n, c) => n + c.hits.filter((h) => h.kind === 'business').length, 0);
     const productCues = window.reduce((n, c) => n + c.hits.filter((h) => h.kind === 'product').length, 0);
