@@ -15,6 +15,9 @@ import LABEL_DISMISSED from '@salesforce/label/c.UAN_Reaction_Dismissed';
 import LABEL_NOT_ENOUGH_DATA from '@salesforce/label/c.UAN_NotEnoughData';
 import LABEL_INTERVAL from '@salesforce/label/c.UAN_Format_Interval';
 import LABEL_NO_VALUE from '@salesforce/label/c.UAN_NoValue';
+import LABEL_DRAFT from '@salesforce/label/c.UAN_Status_Draft';
+import LABEL_PUBLISHED from '@salesforce/label/c.UAN_Status_Published';
+import LABEL_RETIRED from '@salesforce/label/c.UAN_Status_Retired';
 
 /** The five scoring dimensions, in the order every component shows them. */
 export const DIMENSIONS = ['provocation', 'customerView', 'collaboration', 'businessFocus', 'nextStep'];
@@ -104,11 +107,11 @@ export function formatDate(value) {
   if (Number.isNaN(date.getTime())) {
     return String(value);
   }
-  const options = { year: 'numeric', month: 'short', day: 'numeric' };
+  const style = { year: 'numeric', month: 'short', day: 'numeric' };
   if (dateOnly) {
-    options.timeZone = 'UTC';
+    style.timeZone = 'UTC';
   }
-  return new Intl.DateTimeFormat(LOCALE, options).format(date);
+  return new Intl.DateTimeFormat(LOCALE, style).format(date);
 }
 
 /** An amount in the org's currency, without decimals. */
@@ -208,4 +211,28 @@ export function highlightSegments(text, spans) {
     segments.push({ key: `t${cursor}`, text: source.slice(cursor), marked: false });
   }
   return segments;
+}
+
+/** A stable, URL-safe key from a title: "Price transparency!" -> "price-transparency". */
+export function slugify(text, maxLength = 60) {
+  return String(text ?? '')
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, maxLength)
+    .replace(/-+$/, '');
+}
+
+/** Picklist options where label and value are the same string. */
+export function options(values) {
+  return (values ?? []).map((value) => ({ label: value, value }));
+}
+
+const STATUS_LABELS = { draft: LABEL_DRAFT, published: LABEL_PUBLISHED, retired: LABEL_RETIRED };
+
+/** The user-facing name of a prompt set version's status. */
+export function statusLabel(status) {
+  return STATUS_LABELS[status] ?? status ?? '';
 }

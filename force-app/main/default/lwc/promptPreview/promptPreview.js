@@ -1,0 +1,95 @@
+import { LightningElement, api } from 'lwc';
+import previewPrompts from '@salesforce/apex/UpAtNightController.previewPrompts';
+import { parseJson } from 'c/uanFormat';
+import LABEL_HEADING from '@salesforce/label/c.UAN_Preview_Heading';
+import LABEL_INTRO from '@salesforce/label/c.UAN_Preview_Intro';
+import LABEL_INDUSTRY from '@salesforce/label/c.UAN_Preview_Industry';
+import LABEL_STAGE from '@salesforce/label/c.UAN_Preview_Stage';
+import LABEL_AMOUNT from '@salesforce/label/c.UAN_Preview_Amount';
+import LABEL_RECORD_TYPE from '@salesforce/label/c.UAN_Preview_RecordType';
+import LABEL_ACCOUNT from '@salesforce/label/c.UAN_Preview_AccountName';
+import LABEL_ANY from '@salesforce/label/c.UAN_Preview_Any';
+import LABEL_RUN from '@salesforce/label/c.UAN_Preview_Run';
+import LABEL_RESULTS from '@salesforce/label/c.UAN_Preview_Results';
+import LABEL_NONE from '@salesforce/label/c.UAN_Preview_None';
+import LABEL_ERROR from '@salesforce/label/c.UAN_Preview_Error';
+import LABEL_BUSY from '@salesforce/label/c.UAN_Busy';
+
+// The service requires an opportunity Id in every context; a preview has none, so it uses a
+// well-formed placeholder that no real record can have (all-zero record number).
+const PREVIEW_OPPORTUNITY_ID = '006000000000000AAA';
+
+/** Which prompts would an opportunity with this context get? Sales ops' check before publishing. */
+export default class PromptPreview extends LightningElement {
+  @api industryOptions = [];
+  @api stageOptions = [];
+
+  context = { industry: '', stage: '', amount: '', recordType: '', accountName: '' };
+  results;
+  loading = false;
+  error;
+
+  labels = {
+    heading: LABEL_HEADING,
+    intro: LABEL_INTRO,
+    industry: LABEL_INDUSTRY,
+    stage: LABEL_STAGE,
+    amount: LABEL_AMOUNT,
+    recordType: LABEL_RECORD_TYPE,
+    accountName: LABEL_ACCOUNT,
+    run: LABEL_RUN,
+    results: LABEL_RESULTS,
+    none: LABEL_NONE,
+    error: LABEL_ERROR,
+    busy: LABEL_BUSY,
+  };
+
+  get industryChoices() {
+    return [{ label: LABEL_ANY, value: '' }, ...(this.industryOptions ?? [])];
+  }
+
+  get stageChoices() {
+    return [{ label: LABEL_ANY, value: '' }, ...(this.stageOptions ?? [])];
+  }
+
+  get hasResults() {
+    return Array.isArray(this.results);
+  }
+
+  get hasPrompts() {
+    return this.hasResults && this.results.length > 0;
+  }
+
+  handleChange(event) {
+    this.context = {
+      ...this.context,
+      [event.target.dataset.field]: event.detail?.value ?? event.target.value,
+    };
+  }
+
+  /** The context as the service expects it, empty fields left out. */
+  buildContext() {
+    const context = { id: PREVIEW_OPPORTUNITY_ID };
+    for (const [field, value] of Object.entries(this.context)) {
+      if (value === '' || value === null || value === undefined) {
+        continue;
+      }
+      context[field] = field === 'amount' ? Number(value) : String(value).trim();
+    }
+    return context;
+  }
+
+  async handlePreview() {
+    this.loading = true;
+    this.error = undefined;
+    try {
+      const response = parseJson(await previewPrompts({ contextJson: JSON.stringify(this.buildContext()) }));
+      this.results = response?.items ?? [];
+    } catch (error) {
+      this.error = error;
+      this.results = undefined;
+    } finally {
+      this.loading = false;
+    }
+  }
+}

@@ -1,0 +1,515 @@
+import { createElement } from '@lwc/engine-dom';
+import PromptSetManager from 'c/promptSetManager';
+import listPromptSets from '@salesforce/apex/UpAtNightController.listPromptSets';
+import getPromptSetVersion from '@salesforce/apex/UpAtNightController.getPromptSetVersion';
+import createPromptSet from '@salesforce/apex/UpAtNightController.createPromptSet';
+import importPromptSet from '@salesforce/apex/UpAtNightController.importPromptSet';
+import getSettings from '@salesforce/apex/UpAtNightController.getSettings';
+import saveDraft from '@salesforce/apex/UpAtNightController.saveDraft';
+import publishVersion from '@salesforce/apex/UpAtNightController.publishVersion';
+import retireVersion from '@salesforce/apex/UpAtNightController.retireVersion';
+import createDraftVersion from '@salesforce/apex/UpAtNightController.createDraftVersion';
+import exportPromptSet from '@salesforce/apex/UpAtNightController.exportPromptSet';
+import previewPrompts from '@salesforce/apex/UpAtNightController.previewPrompts';
+import getPromptEffectiveness from '@salesforce/apex/UpAtNightController.getPromptEffectiveness';
+import saveSettings from '@salesforce/apex/UpAtNightController.saveSettings';
+import startRescore from '@salesforce/apex/UpAtNightController.startRescore';
+import getJob from '@salesforce/apex/UpAtNightController.getJob';
+import { ShowToastEventName } from 'lightning/platformShowToastEvent';
+
+const mockSets = require('./data/listPromptSets.json');
+const mockDraft = require('./data/getPromptSetVersion.json');
+const mockPublished = require('./data/getPromptSetVersionPublished.json');
+const mockSettings = require('./data/getSettings.json');
+const mockPreview = require('./data/previewPrompts.json');
+const mockEffectiveness = require('./data/getPromptEffectiveness.json');
+
+jest.mock('@salesforce/apex/UpAtNightController.listPromptSets', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightController.getPromptSetVersion', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightController.createPromptSet', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightController.importPromptSet', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightController.getSettings', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightController.saveDraft', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightController.publishVersion', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightController.retireVersion', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightController.createDraftVersion', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightController.exportPromptSet', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightController.previewPrompts', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightController.getPromptEffectiveness', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightController.saveSettings', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightController.startRescore', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightController.getJob', () => ({ default: jest.fn() }), { virtual: true });
+
+jest.mock('@salesforce/label/c.UAN_Format_Interval', () => ({ default: '{0} ({1}–{2})' }), { virtual: true });
+jest.mock('@salesforce/label/c.UAN_NotEnoughData', () => ({ default: 'not enough data' }), { virtual: true });
+jest.mock('@salesforce/label/c.UAN_Effect_CountShare', () => ({ default: '{0} ({1})' }), { virtual: true });
+jest.mock('@salesforce/label/c.UAN_Weights_Progress', () => ({ default: '{0} of {1} notes rescored' }), {
+  virtual: true,
+});
+
+const SET_ID = mockDraft.setId;
+
+function flushPromises() {
+  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function createManager() {
+  const element = createElement('c-prompt-set-manager', { is: PromptSetManager });
+  document.body.appendChild(element);
+  await flushPromises();
+  return element;
+}
+
+function $(root, selector) {
+  return root.shadowRoot.querySelector(selector);
+}
+
+function editorOf(element) {
+  return $(element, 'c-prompt-version-editor');
+}
+
+async function openFirstDraft(element) {
+  getPromptSetVersion.mockResolvedValue(JSON.stringify(mockDraft));
+  // Rows are newest version first: the draft (v3) of the first set leads.
+  element.shadowRoot.querySelector('.uan-sets__open').click();
+  await flushPromises();
+  return editorOf(element);
+}
+
+function type(input, value) {
+  input.value = value;
+  input.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+}
+
+describe('c-prompt-set-manager', () => {
+  beforeEach(() => {
+    listPromptSets.mockResolvedValue(JSON.stringify(mockSets));
+    getSettings.mockResolvedValue(JSON.stringify(mockSettings));
+    getPromptEffectiveness.mockResolvedValue(JSON.stringify(mockEffectiveness));
+  });
+
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+    jest.useRealTimers();
+  });
+
+  describe('prompt sets', () => {
+    it('lists every set with its versions, newest first', async () => {
+      const element = await createManager();
+      const rows = element.shadowRoot.querySelectorAll('.uan-sets__row');
+      expect(rows).toHaveLength(4);
+      expect(rows[0].querySelector('th').textContent).toBe('Healthcare providers');
+      expect([...rows].slice(0, 3).map((r) => r.querySelectorAll('td')[0].textContent)).toEqual([
+        '3',
+        '2',
+        '1',
+      ]);
+      expect(rows[0].querySelector('.uan-status').textContent).toBe('c.UAN_Status_Draft');
+    });
+
+    it('shows an empty state and an error state', async () => {
+      listPromptSets.mockResolvedValueOnce(JSON.stringify({ items: [], nextCursor: null }));
+      let element = await createManager();
+      expect($(element, '.uan-sets__empty')).not.toBeNull();
+      document.body.removeChild(element);
+
+      listPromptSets.mockRejectedValueOnce({ body: { message: 'Forbidden' } });
+      element = await createManager();
+      expect($(element, 'c-error-panel').friendlyMessage).toBe('c.UAN_Manager_LoadError');
+    });
+
+    it('opens a draft for editing with the org picklists', async () => {
+      const element = await createManager();
+      const editor = await openFirstDraft(element);
+      expect(getPromptSetVersion).toHaveBeenCalledWith({ setId: SET_ID, version: 3 });
+      expect(editor.version).toEqual(mockDraft);
+      const promptEditor = $(editor, 'c-prompt-editor');
+      expect(promptEditor.readOnly).toBe(false);
+      expect(promptEditor.industryOptions.map((o) => o.value)).toContain('Healthcare');
+      expect(promptEditor.stageOptions.map((o) => o.value)).toContain('Needs Analysis');
+      expect($(promptEditor, '[data-field="title"]').value).toBe(mockDraft.prompts[0].title);
+    });
+
+    it('edits prompts and targeting, then saves the draft with only schema fields', async () => {
+      saveDraft.mockResolvedValue(JSON.stringify(mockDraft));
+      const element = await createManager();
+      const editor = await openFirstDraft(element);
+      const toast = jest.fn();
+      element.addEventListener(ShowToastEventName, toast);
+
+      const first = $(editor, 'c-prompt-editor');
+      type($(first, '[data-field="followUp"]'), 'What would change if patients compared your prices first?');
+      await flushPromises();
+      $(first, '[data-targeting="stages"]').dispatchEvent(
+        new CustomEvent('change', { detail: { value: ['Needs Analysis'] } }),
+      );
+      await flushPromises();
+      type($(first, '[data-targeting="amountMin"]'), '100000');
+      type($(first, '[data-targeting="recordTypes"]'), 'New Business, Renewal ');
+      await flushPromises();
+
+      $(editor, '.uan-version__add').click();
+      await flushPromises();
+      const second = editor.shadowRoot.querySelectorAll('c-prompt-editor')[1];
+      for (const [field, value] of Object.entries({
+        title: 'Staffing: the real capacity limit',
+        provocation: 'Could staffing limit growth at {Account.Name}?',
+        followUp: 'Where do you feel it first?',
+        rationale: 'Workforce shortages constrain capacity.',
+        source: 'AHA workforce report (2025)',
+      })) {
+        type($(second, `[data-field="${field}"]`), value);
+        // eslint-disable-next-line no-await-in-loop -- each edit re-renders before the next one reads the prompt
+        await flushPromises();
+      }
+      // The key follows the title of a new prompt.
+      expect($(second, '[data-field="key"]').value).toBe('staffing-the-real-capacity-limit');
+
+      $(editor, '.uan-version__save').click();
+      await flushPromises();
+
+      expect(saveDraft).toHaveBeenCalledTimes(1);
+      const { setId, version, draftJson } = saveDraft.mock.calls[0][0];
+      expect([setId, version]).toEqual([SET_ID, 3]);
+      const draft = JSON.parse(draftJson);
+      expect(draft.name).toBe('Healthcare providers');
+      expect(draft.prompts).toHaveLength(2);
+      expect(Object.keys(draft.prompts[0]).sort()).toEqual(
+        ['expiresOn', 'followUp', 'key', 'provocation', 'rationale', 'source', 'targeting', 'title'].sort(),
+      );
+      expect(draft.prompts[0].followUp).toBe('What would change if patients compared your prices first?');
+      expect(draft.prompts[0].targeting).toEqual({
+        industries: ['Healthcare'],
+        phases: ['early'],
+        stages: ['Needs Analysis'],
+        amountMin: 100000,
+        amountMax: null,
+        recordTypes: ['New Business', 'Renewal'],
+      });
+      expect(draft.prompts[1]).toMatchObject({ key: 'staffing-the-real-capacity-limit', expiresOn: null });
+      expect(toast).toHaveBeenCalled();
+      // The list is refreshed after the change.
+      expect(listPromptSets).toHaveBeenCalledTimes(2);
+    });
+
+    it('refuses to save an incomplete prompt', async () => {
+      const element = await createManager();
+      const editor = await openFirstDraft(element);
+      $(editor, '.uan-version__add').click();
+      await flushPromises();
+      $(editor, '.uan-version__save').click();
+      await flushPromises();
+      expect(saveDraft).not.toHaveBeenCalled();
+      expect($(editor, '.uan-version__invalid')).not.toBeNull();
+    });
+
+    it('removes a prompt from the draft', async () => {
+      const element = await createManager();
+      const editor = await openFirstDraft(element);
+      $($(editor, 'c-prompt-editor'), '.uan-prompt-editor__remove').click();
+      await flushPromises();
+      expect(editor.shadowRoot.querySelectorAll('c-prompt-editor')).toHaveLength(0);
+      expect($(editor, '.uan-version__no-prompts')).not.toBeNull();
+      // Publishing waits for the unsaved change.
+      expect($(editor, '.uan-version__publish').disabled).toBe(true);
+    });
+
+    it('publishes a saved draft and shows the published version read-only', async () => {
+      publishVersion.mockResolvedValue(JSON.stringify({ ...mockDraft, status: 'published' }));
+      const element = await createManager();
+      const editor = await openFirstDraft(element);
+      expect($(editor, '.uan-version__publish').disabled).toBe(false);
+
+      $(editor, '.uan-version__publish').click();
+      await flushPromises();
+
+      expect(publishVersion).toHaveBeenCalledWith({ setId: SET_ID, version: 3 });
+      expect(editor.version.status).toBe('published');
+      expect($(editor, '.uan-version__read-only')).not.toBeNull();
+      expect($(editor, '.uan-version__retire')).not.toBeNull();
+      expect($(editor, 'c-prompt-editor').readOnly).toBe(true);
+    });
+
+    it('retires a published version and starts a new draft from it', async () => {
+      retireVersion.mockResolvedValue(JSON.stringify({ ...mockPublished, status: 'retired' }));
+      createDraftVersion.mockResolvedValue(JSON.stringify({ ...mockDraft, version: 4 }));
+      getPromptSetVersion.mockResolvedValue(JSON.stringify(mockPublished));
+      const element = await createManager();
+      element.shadowRoot.querySelectorAll('.uan-sets__open')[1].click();
+      await flushPromises();
+      const editor = editorOf(element);
+
+      $(editor, '.uan-version__retire').click();
+      await flushPromises();
+      expect(retireVersion).toHaveBeenCalledWith({ setId: SET_ID, version: 2 });
+      expect(editor.version.status).toBe('retired');
+
+      $(editor, '.uan-version__new-draft').click();
+      await flushPromises();
+      expect(createDraftVersion).toHaveBeenCalledWith({ setId: SET_ID });
+      expect(editor.version.version).toBe(4);
+    });
+
+    it('keeps the draft and shows the error when publishing fails', async () => {
+      publishVersion.mockRejectedValue({ body: { message: 'Version 3 is not a draft' } });
+      const element = await createManager();
+      const editor = await openFirstDraft(element);
+      $(editor, '.uan-version__publish').click();
+      await flushPromises();
+      expect($(editor, 'c-error-panel').friendlyMessage).toBe('c.UAN_Version_ActionError');
+      expect(editor.version.status).toBe('draft');
+    });
+
+    it('exports JSON and CSV through a data: URI download', async () => {
+      const clicks = [];
+      const clickSpy = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function click() {
+        clicks.push({ href: this.href, download: this.download });
+      });
+      exportPromptSet
+        .mockResolvedValueOnce('{"name":"Healthcare providers"}')
+        .mockResolvedValueOnce('key,title\n');
+      const element = await createManager();
+      const editor = await openFirstDraft(element);
+
+      $(editor, '.uan-version__export-json').click();
+      await flushPromises();
+      $(editor, '.uan-version__export-csv').click();
+      await flushPromises();
+
+      expect(exportPromptSet.mock.calls.map((c) => c[0])).toEqual([
+        { setId: SET_ID, version: 3, format: 'json' },
+        { setId: SET_ID, version: 3, format: 'csv' },
+      ]);
+      expect(clicks[0].download).toBe('healthcare-providers-v3.json');
+      expect(decodeURIComponent(clicks[0].href)).toBe(
+        'data:application/json;charset=utf-8,{"name":"Healthcare providers"}',
+      );
+      expect(clicks[1].download).toBe('healthcare-providers-v3.csv');
+      expect(clicks[1].href.startsWith('data:text/csv;charset=utf-8,')).toBe(true);
+      clickSpy.mockRestore();
+    });
+
+    it('imports a CSV file as a new draft of the chosen set and opens it', async () => {
+      importPromptSet.mockResolvedValue(JSON.stringify({ ...mockDraft, version: 4 }));
+      const element = await createManager();
+      const target = $(element, '.uan-import__target');
+      expect(target.options.map((o) => o.value)).toEqual(['', SET_ID, mockSets.items[1].id]);
+      target.dispatchEvent(new CustomEvent('change', { detail: { value: SET_ID } }));
+
+      const file = new File(['key,title\nhc-x,X\n'], 'Prompts.CSV', { type: 'text/csv' });
+      $(element, '.uan-import__file').dispatchEvent(new CustomEvent('change', { detail: { files: [file] } }));
+      await flushPromises();
+      await flushPromises();
+
+      expect(importPromptSet).toHaveBeenCalledWith({
+        format: 'csv',
+        content: 'key,title\nhc-x,X\n',
+        setId: SET_ID,
+      });
+      expect(editorOf(element).version.version).toBe(4);
+      expect(listPromptSets).toHaveBeenCalledTimes(2);
+    });
+
+    it('imports a JSON file as a new set and opens its latest version', async () => {
+      importPromptSet.mockResolvedValue(
+        JSON.stringify({ id: 'new-set', name: 'Imported', versions: [{ version: 1, status: 'draft' }] }),
+      );
+      getPromptSetVersion.mockResolvedValue(JSON.stringify({ ...mockDraft, setId: 'new-set', version: 1 }));
+      const element = await createManager();
+      const file = new File(['{"name":"Imported","prompts":[]}'], 'set.json', { type: 'application/json' });
+      $(element, '.uan-import__file').dispatchEvent(new CustomEvent('change', { detail: { files: [file] } }));
+      await flushPromises();
+      await flushPromises();
+
+      expect(importPromptSet).toHaveBeenCalledWith({
+        format: 'json',
+        content: '{"name":"Imported","prompts":[]}',
+        setId: null,
+      });
+      expect(getPromptSetVersion).toHaveBeenCalledWith({ setId: 'new-set', version: 1 });
+    });
+
+    it('shows the service message when an import is rejected', async () => {
+      importPromptSet.mockRejectedValue({ body: { message: 'row 2: title must not be empty' } });
+      const element = await createManager();
+      const file = new File(['bad'], 'set.json');
+      $(element, '.uan-import__file').dispatchEvent(new CustomEvent('change', { detail: { files: [file] } }));
+      await flushPromises();
+      await flushPromises();
+      const panel = $(element, 'c-error-panel');
+      expect(panel.friendlyMessage).toBe('c.UAN_Manager_ImportError');
+      expect(panel.errors.body.message).toBe('row 2: title must not be empty');
+    });
+
+    it('creates a new empty set', async () => {
+      createPromptSet.mockResolvedValue(
+        JSON.stringify({ id: 'set-9', name: 'Retail', versions: [{ version: 1, status: 'draft' }] }),
+      );
+      getPromptSetVersion.mockResolvedValue(JSON.stringify({ ...mockDraft, setId: 'set-9', version: 1 }));
+      const element = await createManager();
+      expect($(element, '.uan-new-set__create').disabled).toBe(true);
+      type($(element, '.uan-new-set__name'), ' Retail ');
+      await flushPromises();
+      $(element, '.uan-new-set__create').click();
+      await flushPromises();
+      expect(JSON.parse(createPromptSet.mock.calls[0][0].setJson)).toEqual({ name: 'Retail', prompts: [] });
+      expect(getPromptSetVersion).toHaveBeenCalledWith({ setId: 'set-9', version: 1 });
+    });
+  });
+
+  describe('preview', () => {
+    it('sends the opportunity context and shows the prompts it would get', async () => {
+      previewPrompts.mockResolvedValue(JSON.stringify(mockPreview));
+      const element = await createManager();
+      const preview = $(element, 'c-prompt-preview');
+      const field = (name) => $(preview, `[data-field="${name}"]`);
+      field('industry').dispatchEvent(new CustomEvent('change', { detail: { value: 'Healthcare' } }));
+      field('stage').dispatchEvent(new CustomEvent('change', { detail: { value: 'Needs Analysis' } }));
+      type(field('amount'), '250000');
+      type(field('accountName'), 'St. Agnes Health');
+      $(preview, '.uan-preview__run').click();
+      await flushPromises();
+
+      const context = JSON.parse(previewPrompts.mock.calls[0][0].contextJson);
+      expect(context).toEqual({
+        id: '006000000000000AAA',
+        industry: 'Healthcare',
+        stage: 'Needs Analysis',
+        amount: 250000,
+        accountName: 'St. Agnes Health',
+      });
+      const cards = preview.shadowRoot.querySelectorAll('c-prompt-card');
+      expect(cards).toHaveLength(1);
+      expect(cards[0].prompt.provocation).toContain('St. Agnes Health');
+    });
+
+    it('says when nothing matches, and shows errors', async () => {
+      previewPrompts.mockResolvedValueOnce(JSON.stringify({ items: [], nextCursor: null }));
+      previewPrompts.mockRejectedValueOnce({ body: { message: 'opportunity.id: must be a Salesforce Id' } });
+      const element = await createManager();
+      const preview = $(element, 'c-prompt-preview');
+      $(preview, '.uan-preview__run').click();
+      await flushPromises();
+      expect($(preview, '.uan-preview__none')).not.toBeNull();
+      $(preview, '.uan-preview__run').click();
+      await flushPromises();
+      expect($(preview, 'c-error-panel')).not.toBeNull();
+    });
+  });
+
+  describe('effectiveness', () => {
+    it('shows reaction mix and win rates with intervals, or not enough data', async () => {
+      const element = await createManager();
+      const table = $(element, 'c-prompt-effectiveness');
+      const rows = table.shadowRoot.querySelectorAll('.uan-effect__row');
+      expect(rows).toHaveLength(2);
+      const cells = [...rows[0].querySelectorAll('td')].map((td) => td.textContent);
+      expect(cells[0]).toBe('40');
+      expect(cells[1]).toBe('18 (45%)');
+      expect(rows[0].querySelector('.uan-effect__win-rate').textContent).toBe('52% (38–66%)');
+      expect(rows[0].querySelector('.uan-effect__baseline').textContent).toBe('40% (35–46%)');
+      expect(rows[1].querySelector('.uan-effect__win-rate').textContent).toBe('not enough data');
+      expect(table.shadowRoot.querySelectorAll('.uan-effect__candidates tbody tr')).toHaveLength(2);
+      expect(table.shadowRoot.querySelector('caption')).not.toBeNull();
+    });
+  });
+
+  describe('scoring weights', () => {
+    it('saves the five weights', async () => {
+      saveSettings.mockResolvedValue(
+        JSON.stringify({ ...mockSettings, weights: { ...mockSettings.weights, provocation: 2 } }),
+      );
+      const element = await createManager();
+      const weights = $(element, 'c-scoring-weights');
+      const sliders = weights.shadowRoot.querySelectorAll('lightning-slider');
+      expect(sliders).toHaveLength(5);
+      expect(sliders[0].value).toBe(1);
+
+      sliders[0].dispatchEvent(new CustomEvent('change', { detail: { value: 2 } }));
+      await flushPromises();
+      expect(weights.shadowRoot.querySelector('.uan-weights__rescore').disabled).toBe(true);
+      weights.shadowRoot.querySelector('.uan-weights__save').click();
+      await flushPromises();
+
+      expect(JSON.parse(saveSettings.mock.calls[0][0].settingsJson)).toEqual({
+        weights: { provocation: 2, customerView: 1, collaboration: 1, businessFocus: 1, nextStep: 1 },
+      });
+      expect(weights.shadowRoot.querySelector('.uan-weights__rescore').disabled).toBe(false);
+    });
+
+    it('starts a rescore and polls the job until it is done', async () => {
+      const element = await createManager();
+      jest.useFakeTimers();
+      startRescore.mockResolvedValue(
+        JSON.stringify({ id: 'job-1', kind: 'rescore', status: 'queued', done: 0, total: 100 }),
+      );
+      getJob
+        .mockResolvedValueOnce(
+          JSON.stringify({ id: 'job-1', kind: 'rescore', status: 'running', done: 40, total: 100 }),
+        )
+        .mockResolvedValueOnce(
+          JSON.stringify({ id: 'job-1', kind: 'rescore', status: 'done', done: 100, total: 100 }),
+        );
+      const weights = $(element, 'c-scoring-weights');
+      const microtasks = async () => {
+        for (let i = 0; i < 5; i++) {
+          // eslint-disable-next-line no-await-in-loop -- each round must finish before the next is queued
+          await Promise.resolve();
+        }
+      };
+
+      weights.shadowRoot.querySelector('.uan-weights__rescore').click();
+      await microtasks();
+      expect(startRescore).toHaveBeenCalledTimes(1);
+      expect(weights.shadowRoot.querySelector('lightning-progress-bar').value).toBe(0);
+
+      jest.advanceTimersByTime(1500);
+      await microtasks();
+      expect(getJob).toHaveBeenCalledWith({ jobId: 'job-1' });
+      expect(weights.shadowRoot.querySelector('lightning-progress-bar').value).toBe(40);
+      expect(weights.shadowRoot.querySelector('.uan-weights__progress').textContent).toBe(
+        '40 of 100 notes rescored',
+      );
+
+      jest.advanceTimersByTime(1500);
+      await microtasks();
+      expect(weights.shadowRoot.querySelector('lightning-progress-bar').value).toBe(100);
+      // Effectiveness is reloaded once rescoring is done; then polling stops.
+      expect(getPromptEffectiveness).toHaveBeenCalledTimes(2);
+      jest.advanceTimersByTime(5000);
+      expect(getJob).toHaveBeenCalledTimes(2);
+    });
+  });
+});
