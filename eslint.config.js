@@ -34,6 +34,11 @@ module.exports = [
     ...js.configs.recommended,
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node, ...globals.jest } },
   },
+  {
+    // tests read loosely typed JSON replies
+    files: ['test/**/*.ts', '**/*.test.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
   ...lwcConfig.configs.recommended.map((c) => ({ ...c, files: lwcFiles })),
   ...lwcConfig.configs.recommended.map((c) => ({ ...c, files: lwcMockFiles })),
   { files: lwcMockFiles, languageOptions: { globals: { ...globals.jest } } },

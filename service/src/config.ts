@@ -16,7 +16,10 @@ const schema = z
     PGLITE_DURABILITY: z.enum(['safe', 'relaxed']).default('safe'),
     DEMO_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must look like 256kb').default('256kb'),
+    BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/, 'must look like 256kb')
+      .default('256kb'),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6000),
   })
@@ -34,7 +37,8 @@ export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string; durability: 'safe' | 'relaxed' };
+  database:
+    { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string; durability: 'safe' | 'relaxed' };
   demoApiKey?: string;
   logLevel: string;
   bodyLimit: string;
@@ -47,7 +51,10 @@ export interface Config {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  // an empty variable counts as unset, as shells and CI templates often leave them
+  const parsed = schema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')),
+  );
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);

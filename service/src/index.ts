@@ -32,7 +32,9 @@ export async function startService(config: Config = loadConfig()): Promise<Runni
     rateLimitPerMinute: config.rateLimitPerMinute,
   });
   const housekeeping = setInterval(() => {
-    purgeIdempotencyKeys(db, IDEMPOTENCY_KEEP_HOURS).catch((err: unknown) => logger.warn({ err }, 'purge failed'));
+    purgeIdempotencyKeys(db, IDEMPOTENCY_KEEP_HOURS).catch((err: unknown) =>
+      logger.warn({ err }, 'purge failed'),
+    );
   }, 3600_000);
   housekeeping.unref();
 

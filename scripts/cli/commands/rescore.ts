@@ -7,7 +7,7 @@ import { withDatabase } from '../open-db';
 export function registerRescore(program: Command): void {
   program
     .command('rescore')
-    .description("rescore every stored note of a tenant with the current scorer and weights")
+    .description('rescore every stored note of a tenant with the current scorer and weights')
     .requiredOption('--tenant <slug>', 'the tenant')
     .action(async (options: { tenant: string }) => {
       await withDatabase(async (db) => {
@@ -15,7 +15,10 @@ export function registerRescore(program: Command): void {
         if (!tenant) throw new Error(`no tenant "${options.tenant}"`);
         const { job, started } = await queueRescore(db, tenant.id);
         if (!started) throw new Error(`a rescoring job (${job.id}) is already running for ${options.tenant}`);
-        const bar = new SingleBar({ format: 'rescoring [{bar}] {value}/{total} notes  {eta_formatted} left' }, Presets.shades_classic);
+        const bar = new SingleBar(
+          { format: 'rescoring [{bar}] {value}/{total} notes  {eta_formatted} left' },
+          Presets.shades_classic,
+        );
         bar.start(job.total, 0);
         const finished = await runRescore(db, tenant.id, job.id, (done, total) => {
           bar.setTotal(total);

@@ -5,7 +5,9 @@ import { withDatabase } from '../open-db';
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
 export function registerTenant(program: Command): void {
-  const tenant = program.command('tenant').description('manage tenants (one per Salesforce org) and their API keys');
+  const tenant = program
+    .command('tenant')
+    .description('manage tenants (one per Salesforce org) and their API keys');
 
   tenant
     .command('create <slug>')
@@ -35,6 +37,7 @@ export function registerTenant(program: Command): void {
     .action(async (options: { json?: boolean }) => {
       const tenants = await withDatabase((db) => listTenants(db));
       if (options.json) print(JSON.stringify(tenants));
-      else for (const t of tenants) print(`${t.slug}\t${t.name}\t${t.activeKeys} active key(s)\t${t.createdAt}`);
+      else
+        for (const t of tenants) print(`${t.slug}\t${t.name}\t${t.activeKeys} active key(s)\t${t.createdAt}`);
     });
 }

@@ -24,7 +24,10 @@ export async function runIdempotent<T>(
     const earlier = await claimIdempotencyKey(tx, tenantId, idempotencyKey, requestHash);
     if (earlier) {
       if (earlier.requestHash !== requestHash) {
-        throw conflict('this Idempotency-Key was already used with a different request', 'idempotency_key_reused');
+        throw conflict(
+          'this Idempotency-Key was already used with a different request',
+          'idempotency_key_reused',
+        );
       }
       if (earlier.statusCode === null) {
         throw conflict('a request with this Idempotency-Key is still in progress', 'idempotency_in_progress');

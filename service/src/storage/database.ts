@@ -15,7 +15,8 @@ export type DatabaseTarget =
   | { kind: 'pglite'; dataDir?: string; durability?: 'safe' | 'relaxed' };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Db> {
-  const db = target.kind === 'postgres' ? openPostgres(target.url, target.poolSize) : await openPGlite(target);
+  const db =
+    target.kind === 'postgres' ? openPostgres(target.url, target.poolSize) : await openPGlite(target);
   await migrate(db);
   return db;
 }

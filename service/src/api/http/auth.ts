@@ -24,12 +24,16 @@ export function authenticateRequests(db: Db) {
       const role = req.get('x-actor-role');
       const problems = [];
       if (!userId || !ACTOR_ID.test(userId)) {
-        problems.push({ path: 'headers.x-actor-id', message: 'required: the Salesforce user Id of the acting user' });
+        problems.push({
+          path: 'headers.x-actor-id',
+          message: 'required: the Salesforce user Id of the acting user',
+        });
       }
       if (!role || !ROLES.includes(role as Role)) {
         problems.push({ path: 'headers.x-actor-role', message: `required: one of ${ROLES.join(', ')}` });
       }
-      if (problems.length > 0) throw badRequest('missing or invalid actor headers', problems, 'invalid_actor');
+      if (problems.length > 0)
+        throw badRequest('missing or invalid actor headers', problems, 'invalid_actor');
       res.locals.actor = { tenantId: tenant.id, userId: userId!, role: role as Role } satisfies Actor;
       res.locals.tenantSlug = tenant.slug;
       next();

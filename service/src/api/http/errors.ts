@@ -13,10 +13,16 @@ function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   const e = error as BodyParserError;
   if (e?.type === 'entity.too.large') {
-    return new AppError(413, 'payload_too_large', `the request body is larger than the ${e.limit ?? ''} byte limit`);
+    return new AppError(
+      413,
+      'payload_too_large',
+      `the request body is larger than the ${e.limit ?? ''} byte limit`,
+    );
   }
   if (e?.type === 'entity.parse.failed') {
-    return new AppError(400, 'invalid_json', 'the request body is not valid JSON', [{ path: 'body', message: e.message }]);
+    return new AppError(400, 'invalid_json', 'the request body is not valid JSON', [
+      { path: 'body', message: e.message },
+    ]);
   }
   if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') {
     return new AppError(415, 'unsupported_encoding', e.message);
@@ -31,13 +37,16 @@ export function notFoundHandler(req: Request, _res: Response, next: NextFunction
   next(new AppError(404, 'route_not_found', `no route ${req.method} ${req.path}`));
 }
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
 export function errorHandler(error: unknown, req: Request, res: Response, _next: NextFunction): void {
   const known = toAppError(error);
   if (known) {
-    res.status(known.status).json({ error: { code: known.code, message: known.message, details: known.details } });
+    res
+      .status(known.status)
+      .json({ error: { code: known.code, message: known.message, details: known.details } });
     return;
   }
   req.log.error({ err: error }, 'unhandled error');
-  res.status(500).json({ error: { code: 'internal', message: 'something went wrong on our side', details: [] } });
+  res
+    .status(500)
+    .json({ error: { code: 'internal', message: 'something went wrong on our side', details: [] } });
 }

@@ -34,7 +34,12 @@ export class OpenApiRegistry {
           required?: string[];
         };
         for (const [name, prop] of Object.entries(schema.properties ?? {})) {
-          parameters.push({ name, in: 'query', required: schema.required?.includes(name) ?? false, schema: prop as { type: string } });
+          parameters.push({
+            name,
+            in: 'query',
+            required: schema.required?.includes(name) ?? false,
+            schema: prop as { type: string },
+          });
         }
       }
       paths[path] ??= {};
@@ -46,13 +51,20 @@ export class OpenApiRegistry {
           ? {
               requestBody: {
                 required: true,
-                content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }) } },
+                content: {
+                  'application/json': {
+                    schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }),
+                  },
+                },
               },
             }
           : {}),
         responses: {
           [r.success]: { description: 'success' },
-          '4XX': { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          '4XX': {
+            description: 'error',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+          },
         },
       };
     }
@@ -71,7 +83,13 @@ export class OpenApiRegistry {
                 properties: {
                   code: { type: 'string' },
                   message: { type: 'string' },
-                  details: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+                  details: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      properties: { path: { type: 'string' }, message: { type: 'string' } },
+                    },
+                  },
                 },
               },
             },

@@ -12,7 +12,13 @@ import { newNoteSchema, noteDraftSchema, noteIdSchema, notePatchSchema } from '.
 export function notesRouter(db: Db, openapi: OpenApiRegistry): Router {
   const router = Router();
 
-  openapi.add({ method: 'post', path: '/v1/notes', summary: 'Store and score a note', body: newNoteSchema, success: 201 });
+  openapi.add({
+    method: 'post',
+    path: '/v1/notes',
+    summary: 'Store and score a note',
+    body: newNoteSchema,
+    success: 201,
+  });
   router.post('/notes', async (req, res) => {
     const actor = actorOf(res);
     const input = parseOrThrow(newNoteSchema, req.body, 'body');
@@ -33,7 +39,13 @@ export function notesRouter(db: Db, openapi: OpenApiRegistry): Router {
     res.json(await notes.getNote(db, actorOf(res), id));
   });
 
-  openapi.add({ method: 'patch', path: '/v1/notes/:id', summary: 'Edit your note (rescored)', body: notePatchSchema, success: 200 });
+  openapi.add({
+    method: 'patch',
+    path: '/v1/notes/:id',
+    summary: 'Edit your note (rescored)',
+    body: notePatchSchema,
+    success: 200,
+  });
   router.patch('/notes/:id', async (req, res) => {
     const id = parseOrThrow(noteIdSchema, req.params.id, 'path.id');
     const patch = parseOrThrow(notePatchSchema, req.body, 'body');
@@ -47,7 +59,13 @@ export function notesRouter(db: Db, openapi: OpenApiRegistry): Router {
     res.status(204).end();
   });
 
-  openapi.add({ method: 'post', path: '/v1/score', summary: 'Score a draft (live coach); nothing stored', body: noteDraftSchema, success: 200 });
+  openapi.add({
+    method: 'post',
+    path: '/v1/score',
+    summary: 'Score a draft (live coach); nothing stored',
+    body: noteDraftSchema,
+    success: 200,
+  });
   router.post('/score', async (req, res) => {
     const draft = parseOrThrow(noteDraftSchema, req.body, 'body');
     res.json(await notes.scoreDraft(db, actorOf(res), draft));

@@ -31,7 +31,11 @@ function importedSet(req: Request, format: 'json' | 'csv'): sets.PromptSetDraft 
       throw badRequest('send the CSV file as the body with Content-Type: text/csv', [], 'invalid_csv');
     }
     const prompts = parseOrThrow(csvPromptsSchema, fromCsvFile(req.body), 'csv.rows');
-    return { name: `Imported ${new Date().toISOString().slice(0, 10)}`, description: 'Imported from CSV', prompts };
+    return {
+      name: `Imported ${new Date().toISOString().slice(0, 10)}`,
+      description: 'Imported from CSV',
+      prompts,
+    };
   }
   return parseOrThrow(promptSetFileSchema, req.body, 'body');
 }
@@ -40,66 +44,134 @@ export function promptSetsRouter(db: Db, openapi: OpenApiRegistry): Router {
   const router = Router();
   const base = '/prompt-sets';
 
-  openapi.add({ method: 'get', path: '/v1/prompt-sets', summary: 'Prompt sets with their versions', success: 200 });
+  openapi.add({
+    method: 'get',
+    path: '/v1/prompt-sets',
+    summary: 'Prompt sets with their versions',
+    success: 200,
+  });
   router.get(base, async (_req, res) => {
     res.json({ items: await sets.listSets(db, actorOf(res)), nextCursor: null });
   });
 
-  openapi.add({ method: 'post', path: '/v1/prompt-sets', summary: 'Create a set (draft version 1)', roles: SALESOPS, body: newPromptSetSchema, success: 201 });
+  openapi.add({
+    method: 'post',
+    path: '/v1/prompt-sets',
+    summary: 'Create a set (draft version 1)',
+    roles: SALESOPS,
+    body: newPromptSetSchema,
+    success: 201,
+  });
   router.post(base, async (req, res) => {
     const actor = actorOf(res);
     requireRole(actor, 'salesops');
     const input = parseOrThrow(newPromptSetSchema, req.body, 'body');
-    const outcome = await runIdempotent(db, actor.tenantId, idempotencyKeyOf(req), { route: 'POST /v1/prompt-sets', body: req.body }, async (tx) => ({
-      status: 201,
-      body: await sets.createSet(tx, actor, input),
-    }));
+    const outcome = await runIdempotent(
+      db,
+      actor.tenantId,
+      idempotencyKeyOf(req),
+      { route: 'POST /v1/prompt-sets', body: req.body },
+      async (tx) => ({
+        status: 201,
+        body: await sets.createSet(tx, actor, input),
+      }),
+    );
     res.status(outcome.status).json(outcome.body);
   });
 
-  openapi.add({ method: 'post', path: '/v1/prompt-sets/import', summary: 'Import a JSON or CSV file as a new set or a new draft', roles: SALESOPS, query: importQuerySchema, success: 201 });
+  openapi.add({
+    method: 'post',
+    path: '/v1/prompt-sets/import',
+    summary: 'Import a JSON or CSV file as a new set or a new draft',
+    roles: SALESOPS,
+    query: importQuerySchema,
+    success: 201,
+  });
   router.post(`${base}/import`, async (req, res) => {
     const actor = actorOf(res);
     requireRole(actor, 'salesops');
     const query = parseOrThrow(importQuerySchema, req.query, 'query');
     const draft = importedSet(req, query.format);
-    const outcome = await runIdempotent(db, actor.tenantId, idempotencyKeyOf(req), { route: 'POST /v1/prompt-sets/import', query, body: req.body }, async (tx) => ({
-      status: 201,
-      body: query.setId ? await sets.createDraft(tx, actor, query.setId, draft) : await sets.createSet(tx, actor, draft),
-    }));
+    const outcome = await runIdempotent(
+      db,
+      actor.tenantId,
+      idempotencyKeyOf(req),
+      { route: 'POST /v1/prompt-sets/import', query, body: req.body },
+      async (tx) => ({
+        status: 201,
+        body: query.setId
+          ? await sets.createDraft(tx, actor, query.setId, draft)
+          : await sets.createSet(tx, actor, draft),
+      }),
+    );
     res.status(outcome.status).json(outcome.body);
   });
 
-  openapi.add({ method: 'post', path: '/v1/prompt-sets/preview', summary: 'The prompts an opportunity context would get', body: previewSchema, success: 200 });
+  openapi.add({
+    method: 'post',
+    path: '/v1/prompt-sets/preview',
+    summary: 'The prompts an opportunity context would get',
+    body: previewSchema,
+    success: 200,
+  });
   router.post(`${base}/preview`, async (req, res) => {
     const { opportunity } = parseOrThrow(previewSchema, req.body, 'body');
     res.json({ items: await pickPrompts(db, actorOf(res), opportunity), nextCursor: null });
   });
 
-  openapi.add({ method: 'get', path: '/v1/prompt-sets/:setId', summary: 'A set and its versions', success: 200 });
+  openapi.add({
+    method: 'get',
+    path: '/v1/prompt-sets/:setId',
+    summary: 'A set and its versions',
+    success: 200,
+  });
   router.get(`${base}/:setId`, async (req, res) => {
     const { setId } = parseOrThrow(setParamsSchema, req.params, 'path');
     res.json(await sets.getSet(db, actorOf(res), setId));
   });
 
-  openapi.add({ method: 'post', path: '/v1/prompt-sets/:setId/versions', summary: 'A new draft copied from the latest version', roles: SALESOPS, success: 201 });
+  openapi.add({
+    method: 'post',
+    path: '/v1/prompt-sets/:setId/versions',
+    summary: 'A new draft copied from the latest version',
+    roles: SALESOPS,
+    success: 201,
+  });
   router.post(`${base}/:setId/versions`, async (req, res) => {
     const actor = actorOf(res);
     const { setId } = parseOrThrow(setParamsSchema, req.params, 'path');
-    const outcome = await runIdempotent(db, actor.tenantId, idempotencyKeyOf(req), { route: `POST versions ${setId}` }, async (tx) => ({
-      status: 201,
-      body: await sets.createDraft(tx, actor, setId),
-    }));
+    const outcome = await runIdempotent(
+      db,
+      actor.tenantId,
+      idempotencyKeyOf(req),
+      { route: `POST versions ${setId}` },
+      async (tx) => ({
+        status: 201,
+        body: await sets.createDraft(tx, actor, setId),
+      }),
+    );
     res.status(outcome.status).json(outcome.body);
   });
 
-  openapi.add({ method: 'get', path: '/v1/prompt-sets/:setId/versions/:version', summary: 'One version with its prompts', success: 200 });
+  openapi.add({
+    method: 'get',
+    path: '/v1/prompt-sets/:setId/versions/:version',
+    summary: 'One version with its prompts',
+    success: 200,
+  });
   router.get(`${base}/:setId/versions/:version`, async (req, res) => {
     const { setId, version } = parseOrThrow(versionParamsSchema, req.params, 'path');
     res.json(await sets.getVersion(db, actorOf(res), setId, version));
   });
 
-  openapi.add({ method: 'put', path: '/v1/prompt-sets/:setId/versions/:version', summary: "Replace a draft's prompts", roles: SALESOPS, body: draftSchema, success: 200 });
+  openapi.add({
+    method: 'put',
+    path: '/v1/prompt-sets/:setId/versions/:version',
+    summary: "Replace a draft's prompts",
+    roles: SALESOPS,
+    body: draftSchema,
+    success: 200,
+  });
   router.put(`${base}/:setId/versions/:version`, async (req, res) => {
     const actor = actorOf(res);
     requireRole(actor, 'salesops');
@@ -108,19 +180,37 @@ export function promptSetsRouter(db: Db, openapi: OpenApiRegistry): Router {
     res.json(await sets.saveDraft(db, actor, setId, version, draft));
   });
 
-  openapi.add({ method: 'post', path: '/v1/prompt-sets/:setId/versions/:version/publish', summary: 'Publish a draft', roles: SALESOPS, success: 200 });
+  openapi.add({
+    method: 'post',
+    path: '/v1/prompt-sets/:setId/versions/:version/publish',
+    summary: 'Publish a draft',
+    roles: SALESOPS,
+    success: 200,
+  });
   router.post(`${base}/:setId/versions/:version/publish`, async (req, res) => {
     const { setId, version } = parseOrThrow(versionParamsSchema, req.params, 'path');
     res.json(await sets.publishVersion(db, actorOf(res), setId, version));
   });
 
-  openapi.add({ method: 'post', path: '/v1/prompt-sets/:setId/versions/:version/retire', summary: 'Retire a version', roles: SALESOPS, success: 200 });
+  openapi.add({
+    method: 'post',
+    path: '/v1/prompt-sets/:setId/versions/:version/retire',
+    summary: 'Retire a version',
+    roles: SALESOPS,
+    success: 200,
+  });
   router.post(`${base}/:setId/versions/:version/retire`, async (req, res) => {
     const { setId, version } = parseOrThrow(versionParamsSchema, req.params, 'path');
     res.json(await sets.retireVersion(db, actorOf(res), setId, version));
   });
 
-  openapi.add({ method: 'get', path: '/v1/prompt-sets/:setId/versions/:version/export', summary: 'Export a version as JSON or CSV', query: exportQuerySchema, success: 200 });
+  openapi.add({
+    method: 'get',
+    path: '/v1/prompt-sets/:setId/versions/:version/export',
+    summary: 'Export a version as JSON or CSV',
+    query: exportQuerySchema,
+    success: 200,
+  });
   router.get(`${base}/:setId/versions/:version/export`, async (req, res) => {
     const { setId, version } = parseOrThrow(versionParamsSchema, req.params, 'path');
     const { format } = parseOrThrow(exportQuerySchema, req.query, 'query');

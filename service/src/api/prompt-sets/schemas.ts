@@ -3,7 +3,8 @@ import { PHASES } from '../../domain/settings/settings';
 import { FILE_FORMAT } from '../../domain/prompts/prompt-file';
 import { opportunityContextSchema } from '../opportunities/schemas';
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const picklist = z.array(z.string().trim().min(1).max(255)).max(100).default([]);
 const amount = z.number().finite().min(0).max(1e15).nullable().default(null);
 
@@ -19,7 +20,10 @@ export const targetingSchema = z.strictObject({
 export const promptSchema = z.strictObject({
   key: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'must be lowercase letters, digits and dashes (a stable id for the prompt)'),
+    .regex(
+      /^[a-z0-9][a-z0-9-]{0,99}$/,
+      'must be lowercase letters, digits and dashes (a stable id for the prompt)',
+    ),
   title: text(120),
   provocation: text(2000),
   followUp: text(1000),

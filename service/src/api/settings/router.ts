@@ -25,12 +25,24 @@ export function settingsRouter(db: Db, background: BackgroundWork, openapi: Open
     return { ...settings, rescore: rescore ?? null };
   }
 
-  openapi.add({ method: 'get', path: '/v1/settings', summary: 'Industries, stage phases and scoring weights', success: 200 });
+  openapi.add({
+    method: 'get',
+    path: '/v1/settings',
+    summary: 'Industries, stage phases and scoring weights',
+    success: 200,
+  });
   router.get('/settings', async (_req, res) => {
     res.json(await settingsView(actorOf(res).tenantId));
   });
 
-  openapi.add({ method: 'put', path: '/v1/settings', summary: 'Change settings; new weights rescore stored notes', roles: ['salesops'], body: settingsSchema, success: 200 });
+  openapi.add({
+    method: 'put',
+    path: '/v1/settings',
+    summary: 'Change settings; new weights rescore stored notes',
+    roles: ['salesops'],
+    body: settingsSchema,
+    success: 200,
+  });
   router.put('/settings', async (req, res) => {
     const actor = actorOf(res);
     requireRole(actor, 'salesops');
@@ -43,7 +55,13 @@ export function settingsRouter(db: Db, background: BackgroundWork, openapi: Open
     res.json(await settingsView(actor.tenantId));
   });
 
-  openapi.add({ method: 'post', path: '/v1/rescore', summary: 'Rescore every stored note in the background', roles: ['salesops'], success: 202 });
+  openapi.add({
+    method: 'post',
+    path: '/v1/rescore',
+    summary: 'Rescore every stored note in the background',
+    roles: ['salesops'],
+    success: 202,
+  });
   router.post('/rescore', async (_req, res) => {
     const actor = actorOf(res);
     requireRole(actor, 'salesops');

@@ -43,7 +43,8 @@ export const DEMO_NOTES: DemoNote[] = [
       'Dana said the call centre is losing staff faster than they can hire, and the CFO wants to cut agency spend before next budget cycle. Scheduling and IT disagree about who owns the patient portal.',
     ideas:
       'Together we sketched a pilot: move follow-up appointments for two clinics to self-scheduling first, so the call centre keeps the complex cases. Dana suggested using their no-show data to pick the clinics.',
-    nextStep: 'Dana will bring the no-show data and her IT counterpart to a working session; we prepare the pilot outline.',
+    nextStep:
+      'Dana will bring the no-show data and her IT counterpart to a working session; we prepare the pilot outline.',
     nextStepInDays: 9,
   },
   {
@@ -54,7 +55,8 @@ export const DEMO_NOTES: DemoNote[] = [
     summary: 'Working session with Dana and Raj from IT on the self-scheduling pilot.',
     customerView:
       'Raj explained they already tried a portal vendor in 2024 and adoption stalled because referrals needed manual review. They are addressing referral triage with a new nurse team.',
-    ideas: 'We agreed to exclude referral visits from the pilot and measure call deflection on follow-ups only.',
+    ideas:
+      'We agreed to exclude referral visits from the pilot and measure call deflection on follow-ups only.',
     nextStep: 'Raj sends the clinic list; we send a draft success measure for Dana to review.',
     nextStepInDays: 7,
   },
@@ -89,7 +91,8 @@ export const DEMO_NOTES: DemoNote[] = [
       'The treasurer admitted intraday liquidity is forecast in spreadsheets; operations wants to retire two legacy gateways but treasury fears losing visibility during cut-over.',
     ideas:
       'We worked out a phased cut-over where treasury gets an intraday position view before the first gateway is switched off; the treasurer proposed the order of corridors.',
-    nextStep: 'Treasurer and ops head will co-sign the phasing plan at the review on the 12th; we bring the liquidity view mock-up.',
+    nextStep:
+      'Treasurer and ops head will co-sign the phasing plan at the review on the 12th; we bring the liquidity view mock-up.',
     nextStepInDays: 10,
   },
   {
@@ -135,7 +138,8 @@ export const DEMO_NOTES: DemoNote[] = [
       'Met the provost office. I raised how falling numbers of school leavers will make retention, not recruitment, the lever for tuition revenue.',
     customerView:
       'The associate provost said advising is split across colleges and nobody owns first-year retention; the registrar has data but no mandate.',
-    ideas: 'She suggested a cross-college retention working group; we offered to map where early warning data already exists.',
+    ideas:
+      'She suggested a cross-college retention working group; we offered to map where early warning data already exists.',
     nextStep: 'Associate provost convenes the working group on the 9th; we present the data map.',
     nextStepInDays: 9,
   },

@@ -16,7 +16,8 @@ export interface DemoTenant {
   created: boolean;
 }
 
-const isoDaysFrom = (base: Date, days: number) => new Date(base.getTime() + days * 86400_000).toISOString().slice(0, 10);
+const isoDaysFrom = (base: Date, days: number) =>
+  new Date(base.getTime() + days * 86400_000).toISOString().slice(0, 10);
 
 export async function ensureDemoTenant(db: Db, apiKey?: string): Promise<DemoTenant> {
   const existing = await findTenant(db, DEMO_SLUG);
@@ -35,7 +36,11 @@ export async function seedDemoData(db: Db, tenantId: string, now = new Date()): 
     const opportunity = DEMO_OPPORTUNITIES.find((o) => o.id === note.opportunityId)!;
     const rep: Actor = { tenantId, userId: note.authorId, role: 'rep' };
     // prompts as the panel offered them, so the demo history matches what reps would have seen
-    const offered = await pickPrompts(db, { ...rep, userId: DEMO_MANAGER_ID }, { ...opportunity, stage: 'Needs Analysis' });
+    const offered = await pickPrompts(
+      db,
+      { ...rep, userId: DEMO_MANAGER_ID },
+      { ...opportunity, stage: 'Needs Analysis' },
+    );
     const prompts: NotePromptInput[] = note.libraryReactions.flatMap((reaction, i) =>
       offered[i] ? [{ promptId: offered[i].id, reaction }] : [],
     );
@@ -50,7 +55,10 @@ export async function seedDemoData(db: Db, tenantId: string, now = new Date()): 
         customerView: note.customerView,
         ideas: note.ideas,
         nextStep: note.nextStep,
-        nextStepDate: note.nextStepInDays === undefined ? undefined : isoDaysFrom(now, -note.daysAgo + note.nextStepInDays),
+        nextStepDate:
+          note.nextStepInDays === undefined
+            ? undefined
+            : isoDaysFrom(now, -note.daysAgo + note.nextStepInDays),
       }),
     );
   }

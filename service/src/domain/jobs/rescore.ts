@@ -38,7 +38,10 @@ export async function runRescore(
     for (;;) {
       const batch = await pageNotesById(db, tenantId, RESCORE_BATCH, afterId);
       if (batch.length === 0) break;
-      const scores = batch.map((note) => ({ id: note.id, score: { ...scoreNote(scoringInputOf(note), weights) } }));
+      const scores = batch.map((note) => ({
+        id: note.id,
+        score: { ...scoreNote(scoringInputOf(note), weights) },
+      }));
       await updateScores(db, tenantId, scores);
       done += batch.length;
       afterId = batch.at(-1)!.id;

@@ -35,7 +35,13 @@ export interface NoteView {
   opportunityId: string;
   authorId: string;
   occurredAt: string;
-  prompts: Array<{ promptId: string | null; promptKey: string | null; title: string | null; text: string | null; reaction: string | null }>;
+  prompts: Array<{
+    promptId: string | null;
+    promptKey: string | null;
+    title: string | null;
+    text: string | null;
+    reaction: string | null;
+  }>;
   summary: string;
   customerView: string | null;
   ideas: string | null;
@@ -110,7 +116,11 @@ async function scoreFields(db: Executor, tenantId: string, fields: NoteFields): 
   return { ...scoreNote(scoringInputOf(fields), weights) };
 }
 
-function fieldsOf(content: NoteContent, base: { opportunityId: string; authorId: string }, prompts: NotePromptRecord[]): NoteFields {
+function fieldsOf(
+  content: NoteContent,
+  base: { opportunityId: string; authorId: string },
+  prompts: NotePromptRecord[],
+): NoteFields {
   return {
     opportunityId: base.opportunityId,
     authorId: base.authorId,

@@ -48,7 +48,12 @@ export async function pickPrompts(db: Db, actor: Actor, ctx: OpportunityContext)
   );
 }
 
-export async function loadPanel(db: Db, actor: Actor, opportunityId: string, ctx: OpportunityContext): Promise<Panel> {
+export async function loadPanel(
+  db: Db,
+  actor: Actor,
+  opportunityId: string,
+  ctx: OpportunityContext,
+): Promise<Panel> {
   if (ctx.id !== opportunityId) {
     throw badRequest('opportunity.id differs from the opportunity in the path', [
       { path: 'opportunity.id', message: `expected ${opportunityId}` },

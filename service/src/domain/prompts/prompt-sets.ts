@@ -23,7 +23,10 @@ function checkPrompts(prompts: PromptContent[]): void {
     for (const field of ['provocation', 'followUp'] as const) {
       const unknown = unknownMergeFields(p[field]);
       if (unknown.length > 0) {
-        details.push({ path: `prompts.${i}.${field}`, message: `unknown merge field(s): ${unknown.join(', ')}` });
+        details.push({
+          path: `prompts.${i}.${field}`,
+          message: `unknown merge field(s): ${unknown.join(', ')}`,
+        });
       }
     }
     const { amountMin, amountMax } = p.targeting;
@@ -48,7 +51,12 @@ export async function getSet(db: Db, actor: Actor, setId: string): Promise<Promp
   return requireSet(db, actor.tenantId, setId);
 }
 
-export async function getVersion(db: Executor, actor: Actor, setId: string, version: number): Promise<VersionRecord> {
+export async function getVersion(
+  db: Executor,
+  actor: Actor,
+  setId: string,
+  version: number,
+): Promise<VersionRecord> {
   const found = await repo.findVersion(db, actor.tenantId, setId, version);
   if (!found) throw notFound('prompt set version');
   return found;
@@ -63,7 +71,10 @@ export async function createSet(
 ): Promise<PromptSetRecord> {
   requireRole(actor, 'salesops');
   checkPrompts(draft.prompts);
-  const setId = await repo.insertPromptSet(db, actor.tenantId, { name: draft.name, description: draft.description });
+  const setId = await repo.insertPromptSet(db, actor.tenantId, {
+    name: draft.name,
+    description: draft.description,
+  });
   await repo.insertVersion(
     db,
     actor.tenantId,
@@ -84,7 +95,9 @@ export async function createDraft(
   const set = await requireSet(db, actor.tenantId, setId);
   const existingDraft = set.versions.find((v) => v.status === 'draft');
   if (existingDraft) {
-    throw conflict(`version ${existingDraft.version} of this set is already a draft: edit or publish it first`);
+    throw conflict(
+      `version ${existingDraft.version} of this set is already a draft: edit or publish it first`,
+    );
   }
   const latest = set.versions.at(-1);
   const base = content ?? (latest && (await getVersion(db, actor, setId, latest.version)));
@@ -102,7 +115,12 @@ export async function createDraft(
   return getVersion(db, actor, setId, version);
 }
 
-async function lockVersion(tx: Executor, actor: Actor, setId: string, version: number): Promise<VersionRecord> {
+async function lockVersion(
+  tx: Executor,
+  actor: Actor,
+  setId: string,
+  version: number,
+): Promise<VersionRecord> {
   const found = await repo.findVersion(tx, actor.tenantId, setId, version, { forUpdate: true });
   if (!found) throw notFound('prompt set version');
   return found;
@@ -120,7 +138,10 @@ export async function saveDraft(
   return db.transaction().execute(async (tx) => {
     const current = await lockVersion(tx, actor, setId, version);
     if (current.status !== 'draft') {
-      throw conflict(`version ${version} is ${current.status} and cannot change: create a new draft`, 'not_draft');
+      throw conflict(
+        `version ${version} is ${current.status} and cannot change: create a new draft`,
+        'not_draft',
+      );
     }
     await repo.replaceDraft(
       tx,
@@ -134,11 +155,17 @@ export async function saveDraft(
   });
 }
 
-export async function publishVersion(db: Db, actor: Actor, setId: string, version: number): Promise<VersionRecord> {
+export async function publishVersion(
+  db: Db,
+  actor: Actor,
+  setId: string,
+  version: number,
+): Promise<VersionRecord> {
   requireRole(actor, 'salesops');
   return db.transaction().execute(async (tx) => {
     const target = await lockVersion(tx, actor, setId, version);
-    if (target.status !== 'draft') throw conflict(`version ${version} is ${target.status}, not a draft`, 'not_draft');
+    if (target.status !== 'draft')
+      throw conflict(`version ${version} is ${target.status}, not a draft`, 'not_draft');
     if (target.prompts.length === 0) throw badRequest('a version with no prompts cannot be published');
     const set = await requireSet(tx, actor.tenantId, setId);
     for (const previous of set.versions.filter((v) => v.status === 'published')) {
@@ -149,11 +176,17 @@ export async function publishVersion(db: Db, actor: Actor, setId: string, versio
   });
 }
 
-export async function retireVersion(db: Db, actor: Actor, setId: string, version: number): Promise<VersionRecord> {
+export async function retireVersion(
+  db: Db,
+  actor: Actor,
+  setId: string,
+  version: number,
+): Promise<VersionRecord> {
   requireRole(actor, 'salesops');
   return db.transaction().execute(async (tx) => {
     const target = await lockVersion(tx, actor, setId, version);
-    if (target.status === 'retired') throw conflict(`version ${version} is already retired`, 'already_retired');
+    if (target.status === 'retired')
+      throw conflict(`version ${version} is already retired`, 'already_retired');
     await repo.setVersionStatus(tx, actor.tenantId, setId, version, 'retired');
     return getVersion(tx, actor, setId, version);
   });

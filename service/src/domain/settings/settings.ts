@@ -37,7 +37,11 @@ export interface TenantSettings {
 }
 
 export function defaultSettings(): TenantSettings {
-  return { industries: [...DEFAULT_INDUSTRIES], stagePhases: { ...DEFAULT_STAGE_PHASES }, weights: { ...DEFAULT_WEIGHTS } };
+  return {
+    industries: [...DEFAULT_INDUSTRIES],
+    stagePhases: { ...DEFAULT_STAGE_PHASES },
+    weights: { ...DEFAULT_WEIGHTS },
+  };
 }
 
 export async function loadSettings(db: Executor, tenantId: string): Promise<TenantSettings> {
@@ -64,7 +68,10 @@ export async function saveSettings(db: Db, tenantId: string, settings: TenantSet
   await repo.putSettings(db, tenantId, settings);
 }
 
-export function phaseOfStage(settings: TenantSettings, stage: string | undefined): Phase | 'closed' | undefined {
+export function phaseOfStage(
+  settings: TenantSettings,
+  stage: string | undefined,
+): Phase | 'closed' | undefined {
   if (!stage) return undefined;
   return settings.stagePhases[stage];
 }

@@ -26,7 +26,8 @@ export async function createTenant(
   }
   const apiKey = input.apiKey ?? generateApiKey();
   return db.transaction().execute(async (tx) => {
-    if (await repo.findTenantBySlug(tx, input.slug)) throw conflict(`a tenant "${input.slug}" already exists`);
+    if (await repo.findTenantBySlug(tx, input.slug))
+      throw conflict(`a tenant "${input.slug}" already exists`);
     const tenant = await repo.insertTenant(tx, input.slug, input.name);
     await repo.insertApiKey(tx, tenant.id, hashApiKey(apiKey), keyHint(apiKey));
     await putSettings(tx, tenant.id, defaultSettings());

@@ -141,11 +141,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('text', 'text')
     .addColumn('reaction', 'text')
     .addPrimaryKeyConstraint('note_prompts_pk', ['tenant_id', 'note_id', 'position'])
-    .addForeignKeyConstraint('note_prompts_note_fk', ['tenant_id', 'note_id'], 'notes', ['tenant_id', 'id'], (fk) =>
-      fk.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'note_prompts_note_fk',
+      ['tenant_id', 'note_id'],
+      'notes',
+      ['tenant_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
     )
     .execute();
-  await db.schema.createIndex('note_prompts_by_key').on('note_prompts').columns(['tenant_id', 'prompt_key']).execute();
+  await db.schema
+    .createIndex('note_prompts_by_key')
+    .on('note_prompts')
+    .columns(['tenant_id', 'prompt_key'])
+    .execute();
 
   await db.schema
     .createTable('idempotency_keys')
@@ -157,7 +165,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('idempotency_keys_pk', ['tenant_id', 'key'])
     .execute();
-  await db.schema.createIndex('idempotency_keys_by_age').on('idempotency_keys').column('created_at').execute();
+  await db.schema
+    .createIndex('idempotency_keys_by_age')
+    .on('idempotency_keys')
+    .column('created_at')
+    .execute();
 
   await db.schema
     .createTable('jobs')

@@ -28,7 +28,12 @@ function toJob(row: Selectable<JobsTable>): JobRecord {
   };
 }
 
-export async function insertJob(db: Executor, tenantId: string, kind: string, total: number): Promise<JobRecord> {
+export async function insertJob(
+  db: Executor,
+  tenantId: string,
+  kind: string,
+  total: number,
+): Promise<JobRecord> {
   const row = await db
     .insertInto('jobs')
     .values({ tenant_id: tenantId, id: randomUUID(), kind, status: 'queued', total, done: 0 })
@@ -61,7 +66,11 @@ export async function findJob(db: Executor, tenantId: string, id: string): Promi
   return row && toJob(row);
 }
 
-export async function findActiveJob(db: Executor, tenantId: string, kind: string): Promise<JobRecord | undefined> {
+export async function findActiveJob(
+  db: Executor,
+  tenantId: string,
+  kind: string,
+): Promise<JobRecord | undefined> {
   const row = await db
     .selectFrom('jobs')
     .selectAll()

@@ -74,7 +74,11 @@ function columns(fields: NoteFields, score: StoredScore | null) {
 }
 
 async function writePromptRows(db: Executor, tenantId: string, noteId: string, prompts: NotePromptRecord[]) {
-  await db.deleteFrom('note_prompts').where('tenant_id', '=', tenantId).where('note_id', '=', noteId).execute();
+  await db
+    .deleteFrom('note_prompts')
+    .where('tenant_id', '=', tenantId)
+    .where('note_id', '=', noteId)
+    .execute();
   if (prompts.length === 0) return;
   await db
     .insertInto('note_prompts')
@@ -143,7 +147,11 @@ export async function replaceNote(
 }
 
 export async function deleteNote(db: Executor, tenantId: string, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('notes').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  const result = await db
+    .deleteFrom('notes')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 
@@ -243,10 +251,16 @@ export async function updateScores(
 }
 
 /** Keys of the library prompts already raised on an opportunity. */
-export async function raisedPromptKeys(db: Executor, tenantId: string, opportunityId: string): Promise<Set<string>> {
+export async function raisedPromptKeys(
+  db: Executor,
+  tenantId: string,
+  opportunityId: string,
+): Promise<Set<string>> {
   const rows = await db
     .selectFrom('note_prompts as np')
-    .innerJoin('notes as n', (join) => join.onRef('n.tenant_id', '=', 'np.tenant_id').onRef('n.id', '=', 'np.note_id'))
+    .innerJoin('notes as n', (join) =>
+      join.onRef('n.tenant_id', '=', 'np.tenant_id').onRef('n.id', '=', 'np.note_id'),
+    )
     .select('np.prompt_key')
     .distinct()
     .where('np.tenant_id', '=', tenantId)

@@ -30,7 +30,11 @@ const COLUMNS = {
 } as const;
 
 /** Stores the fields the context carries; fields it leaves out keep their stored value. */
-export async function upsertOpportunity(db: Executor, tenantId: string, context: OpportunityRecord): Promise<void> {
+export async function upsertOpportunity(
+  db: Executor,
+  tenantId: string,
+  context: OpportunityRecord,
+): Promise<void> {
   const values: Record<string, unknown> = {};
   for (const [field, column] of Object.entries(COLUMNS)) {
     const value = context[field as keyof typeof COLUMNS];

@@ -94,7 +94,10 @@ export async function insertPromptSet(
   set: { name: string; description: string },
 ): Promise<string> {
   const id = randomUUID();
-  await db.insertInto('prompt_sets').values({ tenant_id: tenantId, id, ...set }).execute();
+  await db
+    .insertInto('prompt_sets')
+    .values({ tenant_id: tenantId, id, ...set })
+    .execute();
   return id;
 }
 
@@ -306,7 +309,11 @@ export async function listPublishedPrompts(db: Executor, tenantId: string): Prom
   return rows.map(toPrompt);
 }
 
-export async function findPromptsByIds(db: Executor, tenantId: string, ids: string[]): Promise<PromptRecord[]> {
+export async function findPromptsByIds(
+  db: Executor,
+  tenantId: string,
+  ids: string[],
+): Promise<PromptRecord[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('prompts')

@@ -10,7 +10,11 @@ export interface SettingsRecord {
 }
 
 export async function getSettings(db: Executor, tenantId: string): Promise<SettingsRecord | undefined> {
-  const row = await db.selectFrom('tenant_settings').selectAll().where('tenant_id', '=', tenantId).executeTakeFirst();
+  const row = await db
+    .selectFrom('tenant_settings')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
   return (
     row && {
       industries: row.industries,

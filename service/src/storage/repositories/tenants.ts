@@ -27,14 +27,24 @@ export async function insertTenant(db: Executor, slug: string, name: string): Pr
 
 export async function findTenantBySlug(db: Executor, slug: string): Promise<TenantRecord | undefined> {
   const row = await db.selectFrom('tenants').selectAll().where('slug', '=', slug).executeTakeFirst();
-  return row && { id: row.id, slug: row.slug, name: row.name, createdAt: new Date(row.created_at).toISOString() };
+  return (
+    row && { id: row.id, slug: row.slug, name: row.name, createdAt: new Date(row.created_at).toISOString() }
+  );
 }
 
 export async function listTenants(db: Executor): Promise<Array<TenantRecord & { activeKeys: number }>> {
   const rows = await db
     .selectFrom('tenants as t')
-    .leftJoin('api_keys as k', (join) => join.onRef('k.tenant_id', '=', 't.id').on('k.revoked_at', 'is', null))
-    .select(['t.id', 't.slug', 't.name', 't.created_at', (eb) => eb.fn.count<number>('k.id').as('active_keys')])
+    .leftJoin('api_keys as k', (join) =>
+      join.onRef('k.tenant_id', '=', 't.id').on('k.revoked_at', 'is', null),
+    )
+    .select([
+      't.id',
+      't.slug',
+      't.name',
+      't.created_at',
+      (eb) => eb.fn.count<number>('k.id').as('active_keys'),
+    ])
     .groupBy(['t.id', 't.slug', 't.name', 't.created_at'])
     .orderBy('t.slug')
     .execute();
@@ -47,8 +57,16 @@ export async function listTenants(db: Executor): Promise<Array<TenantRecord & { 
   }));
 }
 
-export async function insertApiKey(db: Executor, tenantId: string, keyHash: string, hint: string): Promise<void> {
-  await db.insertInto('api_keys').values({ tenant_id: tenantId, id: randomUUID(), key_hash: keyHash, hint }).execute();
+export async function insertApiKey(
+  db: Executor,
+  tenantId: string,
+  keyHash: string,
+  hint: string,
+): Promise<void> {
+  await db
+    .insertInto('api_keys')
+    .values({ tenant_id: tenantId, id: randomUUID(), key_hash: keyHash, hint })
+    .execute();
 }
 
 export async function revokeApiKeys(db: Executor, tenantId: string): Promise<number> {
@@ -75,7 +93,12 @@ export async function findTenantByKeyHash(
     .executeTakeFirst();
   return (
     row && {
-      tenant: { id: row.id, slug: row.slug, name: row.name, createdAt: new Date(row.created_at).toISOString() },
+      tenant: {
+        id: row.id,
+        slug: row.slug,
+        name: row.name,
+        createdAt: new Date(row.created_at).toISOString(),
+      },
       keyHash: row.key_hash,
     }
   );

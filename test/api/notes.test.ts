@@ -1,0 +1,243 @@
+// When reps log, read, edit and delete conversations through the API — on PGlite and on Postgres.
+import { DATABASE_KINDS } from '../helpers/databases';
+import {
+  OPPORTUNITY,
+  OTHER_REP,
+  REP,
+  samplePrompt,
+  startTestService,
+  type TestService,
+} from '../helpers/service';
+
+const note = (overrides: Record<string, unknown> = {}) => ({
+  opportunityId: OPPORTUNITY.id,
+  opportunity: OPPORTUNITY,
+  occurredAt: '2026-11-20',
+  prompts: [{ text: 'Self-scheduling will move volume away from call centres', reaction: 'new_to_them' }],
+  summary: 'Met Dana (VP Patient Access). I raised how self-scheduling shifts patient volume.',
+  customerView: 'Dana said the call centre loses staff faster than they can hire.',
+  ideas: 'Together we sketched a pilot for two clinics; Dana proposed using no-show data.',
+  nextStep: 'Dana brings the no-show data to a working session with IT.',
+  nextStepDate: '2026-12-08',
+  ...overrides,
+});
+
+describe.each(DATABASE_KINDS)('notes API on %s', (kind) => {
+  let service: TestService;
+
+  beforeAll(async () => {
+    service = await startTestService(kind);
+  });
+  afterAll(async () => {
+    await service.close();
+  });
+
+  test('when a rep posts a note, then it is stored, scored and readable by id', async () => {
+    const created = await service.client.request('POST', '/v1/notes', note());
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      opportunityId: OPPORTUNITY.id,
+      authorId: REP,
+      summary: note().summary,
+    });
+    expect(created.body.score.overall).toBeGreaterThan(0);
+    expect(Object.keys(created.body.score.dimensions).sort()).toEqual(
+      ['businessFocus', 'collaboration', 'customerView', 'nextStep', 'provocation'].sort(),
+    );
+    expect(typeof created.body.score.scorerVersion).toBe('string');
+    const fetched = await service.client.request('GET', `/v1/notes/${created.body.id}`);
+    expect(fetched.status).toBe(200);
+    expect(fetched.body).toEqual(created.body);
+  });
+
+  test('when a note names a library prompt, then it is stored with its key and title', async () => {
+    const ops = service.client.as('005000000000009AAA', 'salesops');
+    const set = await ops.request('POST', '/v1/prompt-sets', {
+      name: 'Health',
+      prompts: [samplePrompt('self-scheduling')],
+    });
+    const version = await ops.request('GET', `/v1/prompt-sets/${set.body.id}/versions/1`);
+    const promptId = version.body.prompts[0].id;
+    const created = await service.client.request(
+      'POST',
+      '/v1/notes',
+      note({ prompts: [{ promptId, reaction: 'redirected' }] }),
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.prompts).toEqual([
+      {
+        promptId,
+        promptKey: 'self-scheduling',
+        title: 'Prompt self-scheduling',
+        text: null,
+        reaction: 'redirected',
+      },
+    ]);
+  });
+
+  test('when the body is invalid, then the 400 names each offending field and nothing is stored', async () => {
+    const before = await service.client.request('GET', `/v1/opportunities/${OPPORTUNITY.id}/notes?limit=100`);
+    const reply = await service.client.request('POST', '/v1/notes', {
+      opportunityId: 'not-an-id',
+      summary: '',
+      prompts: [
+        { promptId: 'x', text: 'both' },
+        { text: 'ok', reaction: 'loved_it' },
+      ],
+      nextStepDate: '2026-13-45',
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.code).toBe('validation_failed');
+    const paths = reply.body.error.details.map((d: { path: string }) => d.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'body.opportunityId',
+        'body.summary',
+        'body.prompts.1.reaction',
+        'body.nextStepDate',
+      ]),
+    );
+    const after = await service.client.request('GET', `/v1/opportunities/${OPPORTUNITY.id}/notes?limit=100`);
+    expect(after.body.items.length).toBe(before.body.items.length);
+  });
+
+  test('when a note names a prompt id the tenant does not have, then it is a 400 naming the prompt', async () => {
+    const reply = await service.client.request(
+      'POST',
+      '/v1/notes',
+      note({ prompts: [{ promptId: '00000000-0000-4000-8000-000000000000', reaction: 'dismissed' }] }),
+    );
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.details[0].path).toBe('prompts.0.promptId');
+  });
+
+  test('when the author edits the note, then it is rescored; another rep gets 403 and the note is unchanged', async () => {
+    const created = await service.client.request(
+      'POST',
+      '/v1/notes',
+      note({ customerView: undefined, ideas: undefined }),
+    );
+    const other = await service.client
+      .as(OTHER_REP, 'rep')
+      .request('PATCH', `/v1/notes/${created.body.id}`, { summary: 'hijack' });
+    expect(other.status).toBe(403);
+    const edited = await service.client.request('PATCH', `/v1/notes/${created.body.id}`, {
+      customerView:
+        'Dana said IT and scheduling disagree about who owns the portal; the CFO wants agency spend cut.',
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.summary).toBe(created.body.summary);
+    expect(edited.body.score.dimensions.customerView).toBeGreaterThan(
+      created.body.score.dimensions.customerView,
+    );
+    const cleared = await service.client.request('PATCH', `/v1/notes/${created.body.id}`, {
+      customerView: null,
+    });
+    expect(cleared.body.customerView).toBeNull();
+    const empty = await service.client.request('PATCH', `/v1/notes/${created.body.id}`, {});
+    expect(empty.status).toBe(400);
+  });
+
+  test('when the author deletes a note, then it is gone; a manager cannot delete a rep note', async () => {
+    const created = await service.client.request('POST', '/v1/notes', note());
+    const byManager = await service.client
+      .as('005000000000008AAA', 'manager')
+      .request('DELETE', `/v1/notes/${created.body.id}`);
+    expect(byManager.status).toBe(403);
+    const deleted = await service.client.request('DELETE', `/v1/notes/${created.body.id}`);
+    expect(deleted.status).toBe(204);
+    expect((await service.client.request('GET', `/v1/notes/${created.body.id}`)).status).toBe(404);
+    expect((await service.client.request('DELETE', `/v1/notes/${created.body.id}`)).status).toBe(404);
+  });
+
+  test('when an opportunity has many notes, then pages are newest first and cover each note once', async () => {
+    const oppId = '006000000000099AAA';
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const created = await service.client.request(
+        'POST',
+        '/v1/notes',
+        note({ opportunityId: oppId, opportunity: undefined, summary: `note ${i}` }),
+      );
+      ids.push(created.body.id);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: { id: string }[]; nextCursor: string | null } } =
+        await service.client.request(
+          'GET',
+          `/v1/opportunities/${oppId}/notes?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+      seen.push(...page.body.items.map((n) => n.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...ids].reverse());
+    const bad = await service.client.request('GET', `/v1/opportunities/${oppId}/notes?cursor=garbage`);
+    expect(bad.status).toBe(400);
+  });
+
+  test('when a POST is retried with its Idempotency-Key, then the first answer is replayed and one note exists', async () => {
+    const oppId = '006000000000098AAA';
+    const body = note({ opportunityId: oppId, opportunity: undefined });
+    const headers = { 'idempotency-key': 'retry-1' };
+    const first = await service.client.request('POST', '/v1/notes', body, headers);
+    const again = await service.client.request('POST', '/v1/notes', body, headers);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const list = await service.client.request('GET', `/v1/opportunities/${oppId}/notes`);
+    expect(list.body.items).toHaveLength(1);
+    const reused = await service.client.request(
+      'POST',
+      '/v1/notes',
+      { ...body, summary: 'different' },
+      headers,
+    );
+    expect(reused.status).toBe(409);
+    expect(reused.body.error.code).toBe('idempotency_key_reused');
+  });
+
+  test('when the same Idempotency-Key arrives concurrently, then exactly one note is created', async () => {
+    const oppId = '006000000000097AAA';
+    const body = note({ opportunityId: oppId, opportunity: undefined });
+    const replies = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        service.client.request('POST', '/v1/notes', body, { 'idempotency-key': 'race-1' }),
+      ),
+    );
+    const statuses = replies.map((r) => r.status);
+    expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
+    expect(new Set(replies.filter((r) => r.status === 201).map((r) => r.body.id)).size).toBe(1);
+    const list = await service.client.request('GET', `/v1/opportunities/${oppId}/notes`);
+    expect(list.body.items).toHaveLength(1);
+  });
+
+  test("when another tenant uses a note's id, then it gets 404 and cannot change it", async () => {
+    const created = await service.client.request('POST', '/v1/notes', note());
+    const other = await service.newTenant(`other-${kind}`);
+    const stranger = service.clientFor(other.apiKey, REP, 'rep');
+    expect((await stranger.request('GET', `/v1/notes/${created.body.id}`)).status).toBe(404);
+    expect((await stranger.request('PATCH', `/v1/notes/${created.body.id}`, { summary: 'x' })).status).toBe(
+      404,
+    );
+    expect((await stranger.request('DELETE', `/v1/notes/${created.body.id}`)).status).toBe(404);
+    const list = await stranger.request('GET', `/v1/opportunities/${OPPORTUNITY.id}/notes`);
+    expect(list.body.items).toEqual([]);
+    expect((await service.client.request('GET', `/v1/notes/${created.body.id}`)).status).toBe(200);
+  });
+
+  test('when a draft is scored, then the score comes back and nothing is stored', async () => {
+    const oppId = '006000000000096AAA';
+    const reply = await service.client.request(
+      'POST',
+      '/v1/score',
+      note({ opportunityId: oppId, opportunity: undefined }),
+    );
+    expect(reply.status).toBe(200);
+    expect(reply.body.overall).toBeGreaterThan(0);
+    expect(reply.body.tips.length).toBeLessThanOrEqual(3);
+    const list = await service.client.request('GET', `/v1/opportunities/${oppId}/notes`);
+    expect(list.body.items).toEqual([]);
+  });
+});

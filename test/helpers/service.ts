@@ -1,0 +1,153 @@
+// Starts the real app on a loopback port over a test database, with tenants and an HTTP client.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createApp } from '../../service/src/app';
+import { createLogger } from '../../service/src/lib/logger';
+import { createTenant } from '../../service/src/domain/tenants/tenants';
+import type { Db } from '../../service/src/storage/database';
+import { openTestDatabase, type DatabaseKind } from './databases';
+
+export type Role = 'rep' | 'salesops' | 'manager';
+
+export interface Reply<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export interface Client {
+  request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Reply<T>>;
+  as(userId: string, role: Role): Client;
+}
+
+export interface TestService {
+  url: string;
+  db: Db;
+  /** a client for tenant "acme" acting as a rep */
+  client: Client;
+  clientFor(apiKey: string, userId?: string, role?: Role): Client;
+  newTenant(
+    slug: string,
+    options?: { withDefaultLibrary?: boolean },
+  ): Promise<{ apiKey: string; tenantId: string }>;
+  tenantId: string;
+  apiKey: string;
+  close(): Promise<void>;
+}
+
+export const REP = '005000000000001AAA';
+export const OTHER_REP = '005000000000002AAA';
+export const OPS = '005000000000009AAA';
+export const MANAGER = '005000000000008AAA';
+
+export function makeClient(url: string, apiKey: string, userId = REP, role: Role = 'rep'): Client {
+  return {
+    async request(method, path, body, headers = {}) {
+      const isText = typeof body === 'string';
+      const response = await fetch(`${url}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${apiKey}`,
+          'x-actor-id': userId,
+          'x-actor-role': role,
+          ...(body === undefined ? {} : { 'content-type': isText ? 'text/csv' : 'application/json' }),
+          ...headers,
+        },
+        body: body === undefined ? undefined : isText ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // not JSON (CSV export, metrics)
+      }
+      return { status: response.status, headers: response.headers, body: parsed as never, text };
+    },
+    as(nextUser, nextRole) {
+      return makeClient(url, apiKey, nextUser, nextRole);
+    },
+  };
+}
+
+export async function startTestService(
+  kind: DatabaseKind,
+  options: { bodyLimit?: string; rateLimitPerMinute?: number; withDefaultLibrary?: boolean } = {},
+): Promise<TestService> {
+  const database = await openTestDatabase(kind);
+  const logger = createLogger('silent');
+  const { app, background } = createApp({
+    db: database.db,
+    logger,
+    bodyLimit: options.bodyLimit,
+    rateLimitPerMinute: options.rateLimitPerMinute,
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const newTenant = async (slug: string, opts: { withDefaultLibrary?: boolean } = {}) => {
+    const created = await createTenant(database.db, {
+      slug,
+      name: slug,
+      withDefaultLibrary: opts.withDefaultLibrary ?? false,
+    });
+    return { apiKey: created.apiKey, tenantId: created.tenant.id };
+  };
+  const acme = await newTenant('acme', { withDefaultLibrary: options.withDefaultLibrary });
+  return {
+    url,
+    db: database.db,
+    client: makeClient(url, acme.apiKey),
+    clientFor: (apiKey, userId, role) => makeClient(url, apiKey, userId, role),
+    newTenant,
+    tenantId: acme.tenantId,
+    apiKey: acme.apiKey,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await background.drain();
+      await database.close();
+    },
+  };
+}
+
+export const OPPORTUNITY = {
+  id: '006000000000001AAA',
+  name: 'St. Agnes Health – Patient Access',
+  stage: 'Needs Analysis',
+  amount: 250000,
+  closeDate: '2027-03-31',
+  recordType: 'New Business',
+  accountName: 'St. Agnes Health',
+  industry: 'Healthcare',
+  isClosed: false,
+  isWon: false,
+};
+
+export function samplePrompt(key: string, overrides: Record<string, unknown> = {}) {
+  return {
+    key,
+    title: `Prompt ${key}`,
+    provocation: 'What happens to {Account.Name} when self-scheduling becomes the norm?',
+    followUp: 'What are you already doing about it?',
+    rationale: 'Patients expect to book online.',
+    source: 'Practitioner observation',
+    expiresOn: null,
+    targeting: {
+      industries: ['Healthcare'],
+      phases: ['middle'],
+      stages: [],
+      amountMin: null,
+      amountMax: null,
+      recordTypes: [],
+    },
+    ...overrides,
+  };
+}
