@@ -102,6 +102,7 @@ export interface NotesTable {
   opportunity_id: string;
   author_id: string;
   occurred_at: string;
+  opportunity_stage: string | null;
   summary: string;
   customer_view: string | null;
   ideas: string | null;
@@ -148,7 +149,17 @@ export interface JobsTable {
   updated_at: Timestamp;
 }
 
+export interface UsersTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  manager_id: string | null;
+  is_active: boolean;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  users: UsersTable;
   tenants: TenantsTable;
   api_keys: ApiKeysTable;
   tenant_settings: TenantSettingsTable;

@@ -6,6 +6,15 @@ import type { OpportunityContext } from '../opportunities/context';
 export const DEMO_SLUG = 'demo';
 export const DEMO_MANAGER_ID = '005000000000000AAA';
 export const DEMO_REPS = ['005000000000001AAA', '005000000000002AAA', '005000000000003AAA'];
+export const DEMO_SALES_OPS_ID = '005000000000009AAA';
+
+export const DEMO_USERS = [
+  { id: DEMO_MANAGER_ID, name: 'Morgan Ellis', managerId: null, isActive: true },
+  { id: DEMO_REPS[0]!, name: 'Avery Chen', managerId: DEMO_MANAGER_ID, isActive: true },
+  { id: DEMO_REPS[1]!, name: 'Jordan Patel', managerId: DEMO_MANAGER_ID, isActive: true },
+  { id: DEMO_REPS[2]!, name: 'Riley Okafor', managerId: DEMO_MANAGER_ID, isActive: true },
+  { id: DEMO_SALES_OPS_ID, name: 'Sam Rivera', managerId: null, isActive: true },
+];
 
 export const DEMO_OPPORTUNITIES: OpportunityContext[] = [
   { id: '006000000000001AAA', name: 'St. Agnes Health – Patient Access', stage: 'Needs Analysis', amount: 250000, closeDate: '2027-03-31', recordType: 'New Business', accountName: 'St. Agnes Health', industry: 'Healthcare', isClosed: false, isWon: false, ownerId: DEMO_REPS[0] },

@@ -2,12 +2,13 @@
 // DEMO_API_KEY or rotated on every start (only a digest is stored, so a new one is the only one we can print).
 import type { Db } from '../../storage/database';
 import { upsertOpportunity } from '../../storage/repositories/opportunities';
+import { upsertUsers } from '../../storage/repositories/users';
 import type { Actor } from '../actor';
 import { createNote } from '../notes/notes';
 import type { NotePromptInput } from '../notes/note';
 import { pickPrompts } from '../opportunities/panel';
 import { createTenant, findTenant, rotateKey } from '../tenants/tenants';
-import { DEMO_MANAGER_ID, DEMO_NOTES, DEMO_OPPORTUNITIES, DEMO_SLUG } from './demo-data';
+import { DEMO_MANAGER_ID, DEMO_NOTES, DEMO_OPPORTUNITIES, DEMO_SLUG, DEMO_USERS } from './demo-data';
 
 export interface DemoTenant {
   slug: string;
@@ -31,6 +32,7 @@ export async function ensureDemoTenant(db: Db, apiKey?: string): Promise<DemoTen
 }
 
 export async function seedDemoData(db: Db, tenantId: string, now = new Date()): Promise<void> {
+  await upsertUsers(db, tenantId, DEMO_USERS);
   for (const opportunity of DEMO_OPPORTUNITIES) await upsertOpportunity(db, tenantId, opportunity);
   for (const note of DEMO_NOTES) {
     const opportunity = DEMO_OPPORTUNITIES.find((o) => o.id === note.opportunityId)!;

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Executor } from '../../storage/database';
 import * as notesRepo from '../../storage/repositories/notes';
 import type { NoteFields, NotePromptRecord, NoteRecord, StoredScore } from '../../storage/repositories/notes';
-import { upsertOpportunity } from '../../storage/repositories/opportunities';
+import { findOpportunity, upsertOpportunity } from '../../storage/repositories/opportunities';
 import { findPromptsByIds } from '../../storage/repositories/prompt-sets';
 import { badRequest, forbidden, notFound } from '../../lib/errors';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
@@ -118,12 +118,11 @@ async function scoreFields(db: Executor, tenantId: string, fields: NoteFields): 
 
 function fieldsOf(
   content: NoteContent,
-  base: { opportunityId: string; authorId: string },
+  base: { opportunityId: string; authorId: string; opportunityStage: string | null },
   prompts: NotePromptRecord[],
 ): NoteFields {
   return {
-    opportunityId: base.opportunityId,
-    authorId: base.authorId,
+    ...base,
     occurredAt: content.occurredAt ?? today(),
     prompts,
     summary: content.summary,
@@ -141,8 +140,13 @@ export async function createNote(tx: Executor, actor: Actor, input: NewNote): Pr
     ]);
   }
   if (input.opportunity) await upsertOpportunity(tx, actor.tenantId, input.opportunity);
+  const known = await findOpportunity(tx, actor.tenantId, input.opportunityId);
   const prompts = await resolvePrompts(tx, actor.tenantId, input.prompts);
-  const fields = fieldsOf(input, { opportunityId: input.opportunityId, authorId: actor.userId }, prompts);
+  const fields = fieldsOf(
+    input,
+    { opportunityId: input.opportunityId, authorId: actor.userId, opportunityStage: known?.stage ?? null },
+    prompts,
+  );
   const score = await scoreFields(tx, actor.tenantId, fields);
   const note = await notesRepo.insertNote(tx, actor.tenantId, randomUUID(), fields, score);
   return toNoteView(note);
@@ -212,7 +216,11 @@ export async function listOpportunityNotes(
 /** The live coach: scores a draft with the tenant's weights; nothing is stored. */
 export async function scoreDraft(db: Executor, actor: Actor, draft: NoteContent): Promise<ScoreResult> {
   const prompts = await resolvePrompts(db, actor.tenantId, draft.prompts);
-  const fields = fieldsOf(draft, { opportunityId: '', authorId: actor.userId }, prompts);
+  const fields = fieldsOf(
+    draft,
+    { opportunityId: '', authorId: actor.userId, opportunityStage: null },
+    prompts,
+  );
   const { weights } = await loadSettings(db, actor.tenantId);
   return scoreNote(scoringInputOf(fields), weights);
 }

@@ -110,6 +110,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('opportunity_id', 'text', (c) => c.notNull())
     .addColumn('author_id', 'text', (c) => c.notNull())
     .addColumn('occurred_at', 'text', (c) => c.notNull())
+    // the deal's stage when the conversation was logged: analytics measures progression from it
+    .addColumn('opportunity_stage', 'text')
     .addColumn('summary', 'text', (c) => c.notNull())
     .addColumn('customer_view', 'text')
     .addColumn('ideas', 'text')

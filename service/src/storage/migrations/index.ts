@@ -1,9 +1,11 @@
 // Versioned migrations, applied in name order. Add a file, never edit one that has shipped.
 import type { Migration, MigrationProvider } from 'kysely';
 import * as core from './0001-core';
+import * as users from './0002-users';
 
 const migrations: Record<string, Migration> = {
   '0001-core': core,
+  '0002-users': users,
 };
 
 export const migrationProvider: MigrationProvider = {

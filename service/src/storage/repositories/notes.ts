@@ -9,6 +9,8 @@ export interface NoteFields {
   opportunityId: string;
   authorId: string;
   occurredAt: string;
+  /** the opportunity's stage when the note was logged, if known */
+  opportunityStage: string | null;
   prompts: NotePromptRecord[];
   summary: string;
   customerView: string | null;
@@ -44,6 +46,7 @@ function toNote(row: Selectable<NotesTable>): NoteRecord {
     opportunityId: row.opportunity_id,
     authorId: row.author_id,
     occurredAt: row.occurred_at,
+    opportunityStage: row.opportunity_stage,
     prompts: row.prompts,
     summary: row.summary,
     customerView: row.customer_view,
@@ -61,6 +64,7 @@ function columns(fields: NoteFields, score: StoredScore | null) {
     opportunity_id: fields.opportunityId,
     author_id: fields.authorId,
     occurred_at: fields.occurredAt,
+    opportunity_stage: fields.opportunityStage,
     summary: fields.summary,
     customer_view: fields.customerView,
     ideas: fields.ideas,
