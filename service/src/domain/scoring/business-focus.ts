@@ -2,7 +2,7 @@
 // issue terms, their own words, "their …") or about our product and the deal; the share of distinct
 // nouns on each side decides, so repeating a word or padding the note earns nothing, and a note with
 // something at stake for them (a loss, a number) can reach the top level.
-import type { Clause } from './clause-facts';
+import { countCues, type Clause } from './clause-facts';
 import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
 import type { Evidence } from './types';
@@ -15,21 +15,23 @@ const TIPS: Record<Exclude<Level, 3>, string> = {
 
 type Side = 'business' | 'product' | 'neither';
 
-function countHits(clause: Clause, ...kinds: Array<'business' | 'issue' | 'product' | 'status'>): number {
-  let count = 0;
-  for (const hit of clause.hits) if ((kinds as string[]).includes(hit.kind)) count++;
-  return count;
+/** "their branch network": a possessive puts the clause in their world */
+function mentionsTheir(clause: Clause): boolean {
+  for (let i = clause.from; i < clause.to; i++) if (clause.table.lower[i] === 'their') return true;
+  return false;
 }
 
 function sideOf(clause: Clause): Side {
-  const business = countHits(clause, 'business', 'issue');
-  const product = countHits(clause, 'product', 'status');
+  const business = countCues(clause, 'business', 'issue');
+  const product = countCues(clause, 'product', 'status');
   const theirWords = clause.actor === 'customer' || clause.field === 'customerView';
-  const aboutThem = clause.kinds.has('customerPronoun') && product === 0;
+  const aboutThem = mentionsTheir(clause) && product === 0;
   // their own account of their world may mention a product ("the enterprise tier"): it is still theirs
   const substance = business > 0 || clause.kinds.has('priority') || clause.numbers > 0;
   if (theirWords && substance && product <= business + 1 && !clause.kinds.has('us')) return 'business';
   if (product > 0 && product >= business) return 'product';
+  // "good rapport, lots of energy in the room": small talk that happens to contain a business word
+  if (clause.kinds.has('filler') && countCues(clause, 'vague', 'filler') >= business) return 'neither';
   return business > 0 || aboutThem ? 'business' : 'neither';
 }
 

@@ -4,7 +4,7 @@
 import type { TextField } from './types';
 import { findCues, isCueWord, type CueHit } from './cue-matcher';
 import { datePrecision, type DatePrecision } from './dates';
-import { DISCOURSE_WORDS, MONTHS, WEEKDAYS, type CueKind } from './lexicon';
+import { CUE_LEXICON, DISCOURSE_WORDS, MONTHS, WEEKDAYS, type CueKind } from './lexicon';
 import type { ClauseRange } from './clauses';
 import type { TokenTable } from './read-text';
 
@@ -16,8 +16,8 @@ export interface Clause extends ClauseRange {
   table: TokenTable;
   actor: Actor;
   hits: CueHit[];
-  /** cue kinds present outside a negation's scope */
-  kinds: Set<CueKind>;
+  /** cue kinds present outside a negation's scope, with how many times each occurs */
+  kinds: Map<CueKind, number>;
   /** cue kinds present only inside a negation's scope */
   negatedKinds: Set<CueKind>;
   words: number;
@@ -61,22 +61,24 @@ function isItDepartment(table: TokenTable, index: number): boolean {
   return table.value[index] === 'IT';
 }
 
-function kindsAt(hits: CueHit[], index: number): CueKind[] {
-  const kinds: CueKind[] = [];
-  for (const hit of hits) if (hit.from <= index && index < hit.to) kinds.push(hit.kind);
-  return kinds;
+const singleWords = (kind: CueKind) => new Set(CUE_LEXICON[kind].filter((cue) => !cue.includes(' ')));
+const US_WORDS = singleWords('us');
+const ROLE_WORDS = singleWords('role');
+const CUSTOMER_PRONOUNS = singleWords('customerPronoun');
+
+function hasWord(words: Set<string>, table: TokenTable, index: number): boolean {
+  return words.has(table.lemma[index]!) || words.has(table.lower[index]!);
 }
 
-function sideOf(table: TokenTable, hits: CueHit[], index: number, people: number[]): Actor {
+function sideOf(table: TokenTable, index: number, people: number[]): Actor {
   if (isItDepartment(table, index) || people.includes(index)) return 'customer';
-  const kinds = kindsAt(hits, index);
-  if (kinds.includes('us')) return 'us';
-  if (kinds.includes('role') || kinds.includes('customerPronoun')) return 'customer';
+  if (hasWord(US_WORDS, table, index)) return 'us';
+  if (hasWord(ROLE_WORDS, table, index) || hasWord(CUSTOMER_PRONOUNS, table, index)) return 'customer';
   return 'none';
 }
 
 /** The subject is what precedes the clause's first verb; a clause opening with a verb has none. */
-function findActor(table: TokenTable, range: ClauseRange, hits: CueHit[], people: number[]): Actor {
+function findActor(table: TokenTable, range: ClauseRange, people: number[]): Actor {
   let i = range.from;
   while (i < range.to && (!isWord(table, i) || DISCOURSE_WORDS.has(table.lower[i]!))) i++;
   let sawUs = false;
@@ -84,7 +86,7 @@ function findActor(table: TokenTable, range: ClauseRange, hits: CueHit[], people
   for (let n = 0; i < range.to && n < SUBJECT_WINDOW; i++, n++) {
     const pos = table.pos[i];
     if ((pos === 'VERB' || pos === 'AUX') && !isItDepartment(table, i)) break;
-    const side = sideOf(table, hits, i, people);
+    const side = sideOf(table, i, people);
     sawUs ||= side === 'us';
     sawCustomer ||= side === 'customer';
   }
@@ -105,7 +107,7 @@ function findHolders(
   for (const hit of hits) {
     if (hit.kind !== kind || hit.negated) continue;
     for (let j = hit.from - 1; j >= Math.max(from, hit.from - 3); j--) {
-      if (sideOf(table, hits, j, people) === 'customer' && !kindsAt(hits, j).includes('customerPronoun')) {
+      if (sideOf(table, j, people) === 'customer' && !hasWord(CUSTOMER_PRONOUNS, table, j)) {
         holders.push(table.lemma[j]!);
         break;
       }
@@ -145,7 +147,7 @@ function isStuffed(table: TokenTable, range: ClauseRange, hits: CueHit[], words:
 /** Content that would make a short clause more than filler. */
 const SUBSTANCE: CueKind[] = ['business', 'priority', 'stance', 'issue', 'contribute', 'role'];
 
-function isFiller(kinds: Set<CueKind>, words: number, numbers: number, people: number[]): boolean {
+function isFiller(kinds: Map<CueKind, number>, words: number, numbers: number, people: number[]): boolean {
   if (!kinds.has('filler') || words > 8 || numbers > 0 || people.length > 0) return false;
   return !SUBSTANCE.some((kind) => kinds.has(kind));
 }
@@ -161,15 +163,18 @@ export function readClause(table: TokenTable, range: ClauseRange, field: TextFie
     if (table.pos[i] === 'NUM') numbers++;
     if (isPersonName(table, i)) people.push(i);
   }
-  const kinds = new Set<CueKind>();
+  const kinds = new Map<CueKind, number>();
   const negatedKinds = new Set<CueKind>();
-  for (const hit of hits) (hit.negated ? negatedKinds : kinds).add(hit.kind);
-  for (const kind of kinds) negatedKinds.delete(kind);
+  for (const hit of hits) {
+    if (hit.negated) negatedKinds.add(hit.kind);
+    else kinds.set(hit.kind, (kinds.get(hit.kind) ?? 0) + 1);
+  }
+  for (const kind of kinds.keys()) negatedKinds.delete(kind);
   return {
     ...range,
     field,
     table,
-    actor: findActor(table, range, hits, people),
+    actor: findActor(table, range, people),
     hits,
     kinds,
     negatedKinds,
@@ -184,6 +189,13 @@ export function readClause(table: TokenTable, range: ClauseRange, field: TextFie
     filler: isFiller(kinds, words, numbers, people),
     repeated: false,
   };
+}
+
+/** How many cues of the given kinds the clause carries outside negation. */
+export function countCues(clause: Clause, ...kinds: CueKind[]): number {
+  let count = 0;
+  for (const kind of kinds) count += clause.kinds.get(kind) ?? 0;
+  return count;
 }
 
 /** The clause's words, for spotting a clause repeated word for word. */

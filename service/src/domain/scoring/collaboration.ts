@@ -1,7 +1,7 @@
 // Collaboration: did we work it out together? One-way telling is 0; the customer answering is 1;
 // ideas going back and forth with a customer contribution is 2; a plan worked out together with the
 // customer's part explicit is 3. Lecturing ("they must…") without a customer contribution is 0.
-import type { Clause } from './clause-facts';
+import { countCues, type Clause } from './clause-facts';
 import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
 import type { Evidence } from './types';
@@ -23,8 +23,7 @@ function isLecture(clause: Clause): boolean {
 }
 
 function productHeavy(clause: Clause): boolean {
-  const count = (kind: 'product' | 'business') => clause.hits.filter((h) => h.kind === kind).length;
-  return count('product') > count('business');
+  return countCues(clause, 'product') > countCues(clause, 'business');
 }
 
 /** A plan or idea arrived at together ("together we sketched a pilot", "we agreed on a triage"). */

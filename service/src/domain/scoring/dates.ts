@@ -13,7 +13,8 @@ function isDayNumber(table: TokenTable, index: number): boolean {
 }
 
 function monthPrecision(table: TokenTable, index: number): DatePrecision {
-  const word = table.lower[index]!.replace(/\.$/, '');
+  const lower = table.lower[index]!;
+  const word = lower.endsWith('.') ? lower.slice(0, -1) : lower;
   if (!MONTHS.has(word)) return 0;
   const besideDay =
     isDayNumber(table, index + 1) || isDayNumber(table, index - 1) || isDayNumber(table, index - 2);
@@ -24,6 +25,7 @@ function monthPrecision(table: TokenTable, index: number): DatePrecision {
 
 function periodPrecision(table: TokenTable, index: number): DatePrecision {
   const word = table.lower[index]!;
+  if (!PRECISE_PERIODS.has(word) && !VAGUE_PERIODS.has(word)) return 0;
   const before = table.lower[index - 1];
   const counted =
     before === 'next' || before === 'this' || table.pos[index - 1] === 'NUM' || before === 'two';
@@ -37,7 +39,8 @@ export function datePrecision(table: TokenTable, from: number, to: number): Date
   for (let i = from; i < to && best < 2; i++) {
     const word = table.lower[i]!;
     let precision: DatePrecision = 0;
-    if (WEEKDAYS.has(word) || NUMERIC_DATE.test(word)) precision = 2;
+    const startsWithDigit = word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57;
+    if (WEEKDAYS.has(word) || (startsWithDigit && NUMERIC_DATE.test(word))) precision = 2;
     else precision = Math.max(monthPrecision(table, i), periodPrecision(table, i)) as DatePrecision;
     if (precision > best) best = precision;
   }

@@ -1,7 +1,7 @@
 // Provocation: did we bring an outside-in, forward-looking issue, and did it land?
 // Prompts speak first (a library prompt is specific by construction; an ad-hoc one must read as a
 // specific, forward-looking issue); the summary can carry a provocation of its own ("I raised…").
-import type { Clause } from './clause-facts';
+import { countCues, type Clause } from './clause-facts';
 import {
   clauseEvidence,
   cueEvidence,
@@ -35,8 +35,8 @@ function classifyRaise(clause: Clause, next: Clause | undefined): Kind {
     // what the customer said next ("Sofia said …") is their view, not part of our provocation
     const window = next && next.field === clause.field && !next.kinds.has('tell') ? [clause, next] : [clause];
     const has = (kind: 'issue' | 'business' | 'forward' | 'product') => window.some((c) => c.kinds.has(kind));
-    const businessCues = window.reduce((n, c) => n + c.hits.filter((h) => h.kind === 'business').length, 0);
-    const productCues = window.reduce((n, c) => n + c.hits.filter((h) => h.kind === 'product').length, 0);
+    const businessCues = window.reduce((n, c) => n + countCues(c, 'business'), 0);
+    const productCues = window.reduce((n, c) => n + countCues(c, 'product'), 0);
     // a pitch ("presented our platform, it will cut their costs") is not an outside-in issue
     if ((has('issue') || has('business')) && has('forward') && productCues <= businessCues) return 'specific';
   }

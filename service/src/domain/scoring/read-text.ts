@@ -4,7 +4,8 @@ import model from 'wink-eng-lite-web-model';
 
 // Only the pipeline steps the scorer reads: sentence boundaries, negation scope and parts of speech.
 // Sentiment and entity recognition would double the cost of every note without informing a score.
-const nlp = winkNLP(model, ['sbd', 'negation', 'pos']);
+export const NLP_PIPELINE = ['sbd', 'negation', 'pos'] as const;
+const nlp = winkNLP(model, [...NLP_PIPELINE]);
 const its = nlp.its;
 
 export interface TokenTable {
