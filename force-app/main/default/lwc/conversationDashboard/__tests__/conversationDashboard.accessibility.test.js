@@ -1,0 +1,60 @@
+import { createElement } from '@lwc/engine-dom';
+import ConversationDashboard from 'c/conversationDashboard';
+import getDashboard from '@salesforce/apex/UpAtNightController.getDashboard';
+import getDrilldown from '@salesforce/apex/UpAtNightController.getDrilldown';
+import getPromptEffectiveness from '@salesforce/apex/UpAtNightController.getPromptEffectiveness';
+
+const mockDashboard = require('./data/getDashboard.json');
+const mockDrilldown = require('./data/getDrilldown.json');
+const mockEffectiveness = require('../../promptSetManager/__tests__/data/getPromptEffectiveness.json');
+
+jest.mock('@salesforce/apex/UpAtNightController.getDashboard', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightController.getDrilldown', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightController.getPromptEffectiveness', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+
+function flushPromises() {
+  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+describe('c-conversation-dashboard accessibility', () => {
+  beforeEach(() => {
+    window.Chart = jest.fn(() => ({ update: jest.fn(), destroy: jest.fn() }));
+  });
+
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+    delete window.Chart;
+  });
+
+  it('is accessible with data and an open drill-down', async () => {
+    getDashboard.mockResolvedValue(JSON.stringify(mockDashboard));
+    getPromptEffectiveness.mockResolvedValue(JSON.stringify(mockEffectiveness));
+    getDrilldown.mockResolvedValue(JSON.stringify(mockDrilldown));
+    const element = createElement('c-conversation-dashboard', { is: ConversationDashboard });
+    document.body.appendChild(element);
+    await flushPromises();
+    await flushPromises();
+    element.shadowRoot.querySelector('.uan-dash__rep-drill').click();
+    await flushPromises();
+    await expect(element).toBeAccessible();
+  });
+
+  it('is accessible when the dashboard fails', async () => {
+    getDashboard.mockRejectedValue({ body: { message: 'Service unavailable' } });
+    getPromptEffectiveness.mockResolvedValue(JSON.stringify(mockEffectiveness));
+    const element = createElement('c-conversation-dashboard', { is: ConversationDashboard });
+    document.body.appendChild(element);
+    await flushPromises();
+    await expect(element).toBeAccessible();
+  });
+});
