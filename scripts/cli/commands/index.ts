@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { registerBench } from './bench';
-import { registerPrompts } from './prompts';
 import { registerRescore } from './rescore';
 import { registerScore } from './score';
-import { registerSeedDemo } from './seed-demo';
 import { registerServe } from './serve';
 import { registerTenant } from './tenant';
 
@@ -11,8 +9,6 @@ export function registerCommands(program: Command): void {
   registerServe(program);
   registerTenant(program);
   registerRescore(program);
-  registerPrompts(program);
-  registerSeedDemo(program);
   registerScore(program);
   registerBench(program);
 }
