@@ -128,19 +128,26 @@ function countRoleHeads(table: TokenTable, hits: CueHit[]): number {
 }
 
 /** Stuffing: mostly buzzwords, or the same few words over and over, with no sentence structure. */
+const distinctScratch = new Set<string>();
+
 function isStuffed(table: TokenTable, range: ClauseRange, hits: CueHit[], words: number): boolean {
   if (words < 3) return false;
-  const buzzTokens = new Set<number>();
-  for (const hit of hits) if (hit.kind === 'buzz') for (let t = hit.from; t < hit.to; t++) buzzTokens.add(t);
-  const distinct = new Set<string>();
-  let verbs = 0;
+  let buzzTokens = 0;
+  let buzzVerbs = 0;
+  for (const hit of hits) {
+    if (hit.kind !== 'buzz') continue;
+    buzzTokens += hit.to - hit.from;
+    for (let t = hit.from; t < hit.to; t++) if (table.pos[t] === 'VERB') buzzVerbs++;
+  }
+  distinctScratch.clear();
+  let verbs = -buzzVerbs;
   for (let i = range.from; i < range.to; i++) {
     if (!isWord(table, i)) continue;
-    distinct.add(table.lemma[i]!);
-    if (table.pos[i] === 'VERB' && !buzzTokens.has(i)) verbs++;
+    distinctScratch.add(table.lemma[i]!);
+    if (table.pos[i] === 'VERB') verbs++;
   }
-  const buzzShare = buzzTokens.size / words;
-  const diversity = distinct.size / words;
+  const buzzShare = buzzTokens / words;
+  const diversity = distinctScratch.size / words;
   return buzzShare >= 0.6 || (buzzShare >= 0.4 && verbs === 0) || (words >= 5 && diversity <= 0.6);
 }
 
@@ -170,8 +177,10 @@ export function readClause(table: TokenTable, range: ClauseRange, field: TextFie
     else kinds.set(hit.kind, (kinds.get(hit.kind) ?? 0) + 1);
   }
   for (const kind of kinds.keys()) negatedKinds.delete(kind);
+  // an explicit literal, not a spread, keeps every clause the same hidden class for fast reads
   return {
-    ...range,
+    from: range.from,
+    to: range.to,
     field,
     table,
     actor: findActor(table, range, people),
