@@ -22,6 +22,12 @@ const schema = z
       .default('256kb'),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6000),
+    /** Encrypts Salesforce connection secrets at rest; without it no org can be connected. */
+    SECRETS_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+      .optional(),
+    SALESFORCE_WORKER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.DATABASE_URL && !env.DATA_DIR) {
@@ -44,6 +50,7 @@ export interface Config {
   bodyLimit: string;
   shutdownTimeoutMs: number;
   rateLimitPerMinute: number;
+  salesforce: { secretsKey?: Buffer; workerIntervalMs: number };
   /** demo tenant and the local preview: development only */
   devFeatures: boolean;
 }
@@ -72,6 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.BODY_LIMIT,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    salesforce: {
+      secretsKey: e.SECRETS_KEY ? Buffer.from(e.SECRETS_KEY, 'base64') : undefined,
+      workerIntervalMs: e.SALESFORCE_WORKER_INTERVAL_MS,
+    },
     devFeatures: e.NODE_ENV !== 'production',
   };
 }

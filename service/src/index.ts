@@ -6,6 +6,8 @@ import { createLogger, type Logger } from './lib/logger';
 import { openDatabase, type Db } from './storage/database';
 import { purgeIdempotencyKeys } from './storage/repositories/idempotency';
 import { ensureDemoTenant } from './domain/demo/seed-demo';
+import { startPreview } from './preview/preview';
+import { startSalesforceWorker } from './salesforce/start';
 
 const IDEMPOTENCY_KEEP_HOURS = 48;
 
@@ -25,12 +27,19 @@ export async function startService(config: Config = loadConfig()): Promise<Runni
       : { kind: 'pglite', dataDir: config.database.dataDir, durability: config.database.durability },
   );
   const demo = config.devFeatures ? await ensureDemoTenant(db, config.demoApiKey) : undefined;
+  // dev only: the local preview of the LWC components, loaded lazily (its build tools are dev dependencies)
+  const preview = demo
+    ? (await import('./preview/preview')).startPreview({ apiKey: demo.apiKey, logger })
+    : undefined;
   const { app, lifecycle, background } = createApp({
     db,
     logger,
     bodyLimit: config.bodyLimit,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    extraRoutes: preview?.router,
+    salesforce: { secretsKey: config.salesforce.secretsKey, allowPasswordFlow: config.devFeatures },
   });
+  const salesforce = startSalesforceWorker(db, logger, config.salesforce);
   const housekeeping = setInterval(() => {
     purgeIdempotencyKeys(db, IDEMPOTENCY_KEEP_HOURS).catch((err: unknown) =>
       logger.warn({ err }, 'purge failed'),
@@ -64,6 +73,8 @@ export async function startService(config: Config = loadConfig()): Promise<Runni
       server.closeIdleConnections();
       await closed;
       await background.drain();
+      await preview?.close();
+      await salesforce.stop();
       await db.destroy();
       logger.info('stopped');
     })());

@@ -158,6 +158,68 @@ export interface UsersTable {
   updated_at: Timestamp;
 }
 
+export interface SalesforceConnectionsTable {
+  tenant_id: string;
+  login_url: string;
+  instance_url: string | null;
+  api_version: string;
+  auth_flow: 'jwt' | 'client_credentials' | 'password';
+  client_id: string;
+  username: string | null;
+  secrets: string;
+  budget_share: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SalesforceOutboxTable {
+  tenant_id: string;
+  opportunity_id: string;
+  version: ColumnType<number, number | undefined, number>;
+  status: 'pending' | 'parked';
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp;
+  leased_until: Timestamp | null;
+  lease_owner: string | null;
+  leased_version: number | null;
+  in_doubt: ColumnType<boolean, boolean | undefined, boolean>;
+  last_error: string | null;
+  enqueued_at: Timestamp;
+}
+
+export interface SalesforceSyncSchedulesTable {
+  tenant_id: string;
+  interval_minutes: number;
+  next_run_at: Timestamp;
+  leased_until: Timestamp | null;
+  lease_owner: string | null;
+  last_run_at: Timestamp | null;
+  last_error: string | null;
+}
+
+export interface SalesforceWatermarksTable {
+  tenant_id: string;
+  sobject: string;
+  system_modstamp: string;
+  records_synced: ColumnType<number, number | undefined, number>;
+  updated_at: Timestamp;
+}
+
+export interface SalesforceApiUsageTable {
+  tenant_id: string;
+  used: number;
+  daily_limit: number;
+  observed_at: Timestamp;
+  throttled_until: Timestamp | null;
+  throttle_reason: string | null;
+}
+
+export interface SalesforceApiCallsTable {
+  tenant_id: string;
+  hour: Timestamp;
+  calls: number;
+}
+
 export interface Database {
   users: UsersTable;
   tenants: TenantsTable;
@@ -171,4 +233,10 @@ export interface Database {
   note_prompts: NotePromptsTable;
   idempotency_keys: IdempotencyKeysTable;
   jobs: JobsTable;
+  salesforce_connections: SalesforceConnectionsTable;
+  salesforce_outbox: SalesforceOutboxTable;
+  salesforce_sync_schedules: SalesforceSyncSchedulesTable;
+  salesforce_watermarks: SalesforceWatermarksTable;
+  salesforce_api_usage: SalesforceApiUsageTable;
+  salesforce_api_calls: SalesforceApiCallsTable;
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../storage/database';
 import * as jobsRepo from '../../storage/repositories/jobs';
 import type { JobRecord } from '../../storage/repositories/jobs';
 import { countNotes, pageNotesById, updateScores } from '../../storage/repositories/notes';
+import { enqueueRollups } from '../../storage/repositories/salesforce-outbox';
 import { notFound } from '../../lib/errors';
 import type { Actor } from '../actor';
 import { scoringInputOf } from '../notes/notes';
@@ -42,7 +43,15 @@ export async function runRescore(
         id: note.id,
         score: { ...scoreNote(scoringInputOf(note), weights) },
       }));
-      await updateScores(db, tenantId, scores);
+      // new scores and their roll-ups to Salesforce commit together
+      await db.transaction().execute(async (tx) => {
+        await updateScores(tx, tenantId, scores);
+        await enqueueRollups(
+          tx,
+          tenantId,
+          batch.map((note) => note.opportunityId),
+        );
+      });
       done += batch.length;
       afterId = batch.at(-1)!.id;
       await jobsRepo.updateJob(db, tenantId, jobId, { done, total: Math.max(total, done) });

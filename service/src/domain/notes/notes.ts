@@ -6,6 +6,7 @@ import * as notesRepo from '../../storage/repositories/notes';
 import type { NoteFields, NotePromptRecord, NoteRecord, StoredScore } from '../../storage/repositories/notes';
 import { findOpportunity, upsertOpportunity } from '../../storage/repositories/opportunities';
 import { findPromptsByIds } from '../../storage/repositories/prompt-sets';
+import { enqueueRollups } from '../../storage/repositories/salesforce-outbox';
 import { badRequest, forbidden, notFound } from '../../lib/errors';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import type { Actor } from '../actor';
@@ -149,6 +150,7 @@ export async function createNote(tx: Executor, actor: Actor, input: NewNote): Pr
   );
   const score = await scoreFields(tx, actor.tenantId, fields);
   const note = await notesRepo.insertNote(tx, actor.tenantId, randomUUID(), fields, score);
+  await enqueueRollups(tx, actor.tenantId, [note.opportunityId]);
   return toNoteView(note);
 }
 
@@ -180,14 +182,17 @@ export async function updateNote(db: Db, actor: Actor, id: string, patch: NotePa
       prompts,
     };
     const score = await scoreFields(tx, actor.tenantId, fields);
-    return toNoteView(await notesRepo.replaceNote(tx, actor.tenantId, id, fields, score));
+    const note = await notesRepo.replaceNote(tx, actor.tenantId, id, fields, score);
+    await enqueueRollups(tx, actor.tenantId, [note.opportunityId]);
+    return toNoteView(note);
   });
 }
 
 export async function deleteNote(db: Db, actor: Actor, id: string): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    await lockOwnNote(tx, actor, id);
+    const note = await lockOwnNote(tx, actor, id);
     await notesRepo.deleteNote(tx, actor.tenantId, id);
+    await enqueueRollups(tx, actor.tenantId, [note.opportunityId]);
   });
 }
 

@@ -1,0 +1,74 @@
+// OAuth 2.0 flows a tenant's connection can use: JWT bearer (a connected app's certificate; the
+// production choice), client credentials, and username-password (development orgs only).
+import { createSign } from 'node:crypto';
+import { OAuth2 } from 'jsforce';
+import type { Transport } from 'jsforce/lib/transport';
+import type { AuthFlow } from '../storage/repositories/salesforce-connections';
+
+export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+// Salesforce accepts assertions that expire within three minutes
+const ASSERTION_LIFETIME_S = 180;
+
+export type AuthSecrets =
+  | { flow: 'jwt'; privateKey: string }
+  | { flow: 'client_credentials'; clientSecret: string }
+  | { flow: 'password'; clientSecret: string; password: string };
+
+export interface AuthSettings {
+  authFlow: AuthFlow;
+  loginUrl: string;
+  clientId: string;
+  username: string | null;
+}
+
+export interface Token {
+  accessToken: string;
+  instanceUrl: string;
+}
+
+/** An RS256-signed assertion: issuer = the connected app, subject = the integration user. */
+export function jwtAssertion(settings: AuthSettings, privateKey: string, nowMs = Date.now()): string {
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const unsigned = `${encode({ alg: 'RS256' })}.${encode({
+    iss: settings.clientId,
+    sub: settings.username,
+    aud: new URL(settings.loginUrl).origin,
+    exp: Math.floor(nowMs / 1000) + ASSERTION_LIFETIME_S,
+  })}`;
+  const signature = createSign('RSA-SHA256').update(unsigned).sign(privateKey).toString('base64url');
+  return `${unsigned}.${signature}`;
+}
+
+function grantOf(
+  settings: AuthSettings,
+  secrets: AuthSecrets,
+): Record<string, string> & { grant_type: string } {
+  switch (secrets.flow) {
+    case 'jwt':
+      return { grant_type: JWT_BEARER_GRANT, assertion: jwtAssertion(settings, secrets.privateKey) };
+    case 'client_credentials':
+      return { grant_type: 'client_credentials', client_secret: secrets.clientSecret };
+    case 'password':
+      return {
+        grant_type: 'password',
+        username: settings.username ?? '',
+        password: secrets.password,
+        client_secret: secrets.clientSecret,
+      };
+  }
+}
+
+/** Asks the org's token endpoint for a session; errors carry Salesforce's `error` as their name. */
+export async function requestToken(
+  settings: AuthSettings,
+  secrets: AuthSecrets,
+  transport: Transport,
+): Promise<Token> {
+  if (settings.authFlow !== secrets.flow)
+    throw new Error(`stored secrets are for ${secrets.flow}, not ${settings.authFlow}`);
+  // client_id travels in the body for every flow; the secret only where the flow needs it
+  const oauth2 = new OAuth2({ loginUrl: new URL(settings.loginUrl).origin, clientId: settings.clientId });
+  oauth2._transport = transport;
+  const response = await oauth2.requestToken(grantOf(settings, secrets));
+  return { accessToken: response.access_token, instanceUrl: response.instance_url };
+}

@@ -1,0 +1,22 @@
+// The worker as index.ts runs it: one per service instance, over this instance's connection cache.
+import type { Db } from '../storage/database';
+import type { Logger } from '../lib/logger';
+import { ConnectionFactory } from './connection-factory';
+import { SalesforceWorker } from './worker';
+
+export function startSalesforceWorker(
+  db: Db,
+  logger: Logger,
+  config: { secretsKey?: Buffer; workerIntervalMs: number },
+): SalesforceWorker {
+  const worker = new SalesforceWorker(
+    db,
+    new ConnectionFactory(db, { secretsKey: config.secretsKey }),
+    logger,
+    {
+      intervalMs: config.workerIntervalMs,
+    },
+  );
+  worker.start();
+  return worker;
+}

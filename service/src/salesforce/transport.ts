@@ -1,0 +1,51 @@
+// Every HTTP exchange with an org goes through this transport: it bounds how long a call may take,
+// turns off jsforce's own silent retries (the outbox and sync decide when to try again, and count
+// every call), and reads Sforce-Limit-Info from every response, whichever API made the call.
+import type { HttpRequest, HttpRequestOptions, HttpResponse } from 'jsforce';
+import { Transport } from 'jsforce/lib/transport';
+
+const LIMIT_INFO = /api-usage=(\d+)\/(\d+)/;
+
+/** Calls made since the last `take()`, and the org's usage as it last reported it. */
+export class CallMeter {
+  private calls = 0;
+  private orgUsed?: number;
+  private dailyLimit?: number;
+
+  observe(response: HttpResponse): void {
+    this.calls += 1;
+    const match = LIMIT_INFO.exec(response.headers?.['sforce-limit-info'] ?? '');
+    if (match) {
+      this.orgUsed = Number(match[1]);
+      this.dailyLimit = Number(match[2]);
+    }
+  }
+
+  take(): { calls: number; orgUsed?: number; dailyLimit?: number } {
+    const taken = { calls: this.calls, orgUsed: this.orgUsed, dailyLimit: this.dailyLimit };
+    this.calls = 0;
+    return taken;
+  }
+}
+
+export class MeteredTransport extends Transport {
+  constructor(
+    private readonly meter: CallMeter,
+    private readonly timeoutMs: number,
+  ) {
+    super();
+  }
+
+  override httpRequest(request: HttpRequest, options: HttpRequestOptions = {}) {
+    const pending = super.httpRequest(request, {
+      ...options,
+      timeout: this.timeoutMs,
+      retry: { ...options.retry, maxRetries: 0 },
+    });
+    pending.then(
+      (response) => this.meter.observe(response),
+      () => undefined,
+    );
+    return pending;
+  }
+}

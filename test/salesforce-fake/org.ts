@@ -1,0 +1,194 @@
+// The fake org's data: accounts, record types, opportunities (with the Up at Night roll-up fields)
+// and users, each stamped with SystemModstamp on every change, plus generators for large orgs.
+
+export type SObjectRow = Record<string, unknown> & { Id: string; SystemModstamp: string };
+
+export const ROLLUP_FIELDS = [
+  'UAN_Last_Conversation_Date__c',
+  'UAN_Conversation_Score__c',
+  'UAN_Provocation_Score__c',
+  'UAN_Customer_View_Score__c',
+  'UAN_Collaboration_Score__c',
+  'UAN_Business_Focus_Score__c',
+  'UAN_Next_Step_Score__c',
+  'UAN_Conversation_Count__c',
+  'UAN_Last_Reaction__c',
+] as const;
+
+/** Fields each object has; relationship paths (Account.Name) resolve through the *Id fields. */
+export const SCHEMA: Record<
+  string,
+  { fields: string[]; updatable: string[]; relations: Record<string, [string, string]> }
+> = {
+  Opportunity: {
+    fields: [
+      'Id',
+      'Name',
+      'StageName',
+      'Amount',
+      'CloseDate',
+      'IsClosed',
+      'IsWon',
+      'OwnerId',
+      'AccountId',
+      'RecordTypeId',
+      'SystemModstamp',
+      ...ROLLUP_FIELDS,
+    ],
+    updatable: [...ROLLUP_FIELDS, 'StageName', 'Amount', 'CloseDate', 'Name'],
+    relations: {
+      Account: ['AccountId', 'Account'],
+      RecordType: ['RecordTypeId', 'RecordType'],
+      Owner: ['OwnerId', 'User'],
+    },
+  },
+  User: {
+    fields: ['Id', 'Name', 'ManagerId', 'IsActive', 'SystemModstamp'],
+    updatable: ['Name', 'ManagerId', 'IsActive'],
+    relations: { Manager: ['ManagerId', 'User'] },
+  },
+  Account: {
+    fields: ['Id', 'Name', 'Industry', 'SystemModstamp'],
+    updatable: ['Name', 'Industry'],
+    relations: {},
+  },
+  RecordType: { fields: ['Id', 'Name', 'SystemModstamp'], updatable: [], relations: {} },
+  Organization: { fields: ['Id', 'Name', 'SystemModstamp'], updatable: [], relations: {} },
+};
+
+const PREFIX: Record<string, string> = {
+  Opportunity: '006',
+  User: '005',
+  Account: '001',
+  RecordType: '012',
+  Organization: '00D',
+};
+const STAGES = [
+  'Prospecting',
+  'Qualification',
+  'Needs Analysis',
+  'Proposal/Price Quote',
+  'Negotiation/Review',
+  'Closed Won',
+  'Closed Lost',
+];
+const INDUSTRIES = ['Banking', 'Healthcare', 'Insurance', 'Retail', 'Utilities', 'Manufacturing'];
+
+/** Salesforce's JSON datetime format: second precision, "+0000". */
+export function sfDatetime(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('Z', '+0000');
+}
+
+export class FakeOrg {
+  readonly tables = new Map<string, Map<string, SObjectRow>>(
+    Object.keys(SCHEMA).map((name) => [name, new Map()]),
+  );
+  readonly deleted = new Set<string>();
+  private serial = 0;
+  /** the org's clock: tests move it to make changes land after a watermark */
+  now = Date.now();
+
+  constructor() {
+    this.insert('Organization', { Name: 'Fake Org' });
+  }
+
+  table(name: string): Map<string, SObjectRow> {
+    const table = this.tables.get(name);
+    if (!table) throw new Error(`no sObject ${name}`);
+    return table;
+  }
+
+  private nextId(object: string): string {
+    this.serial += 1;
+    return `${PREFIX[object]}${String(this.serial).padStart(12, '0')}AAA`;
+  }
+
+  insert(object: string, fields: Record<string, unknown>, stampMs = this.now): SObjectRow {
+    const row: SObjectRow = {
+      Id: (fields.Id as string) ?? this.nextId(object),
+      ...fields,
+      SystemModstamp: sfDatetime(stampMs),
+    };
+    this.table(object).set(row.Id, row);
+    return row;
+  }
+
+  /** Changes a record as a user in the org would: its SystemModstamp moves to the org's clock. */
+  update(object: string, id: string, fields: Record<string, unknown>): SObjectRow {
+    const row = this.table(object).get(id);
+    if (!row) throw new Error(`no ${object} ${id}`);
+    Object.assign(row, fields, { SystemModstamp: sfDatetime(this.now) });
+    return row;
+  }
+
+  delete(object: string, id: string): void {
+    this.table(object).delete(id);
+    this.deleted.add(id);
+  }
+
+  /** Reads a field or a relationship path (Account.Industry) of a row. */
+  read(object: string, row: SObjectRow, path: string): unknown {
+    const [head, ...rest] = path.split('.');
+    if (rest.length === 0) return row[head!] ?? null;
+    const relation = SCHEMA[object]!.relations[head!];
+    if (!relation) return undefined;
+    const target = this.tables.get(relation[1])!.get(row[relation[0]] as string);
+    return target ? this.read(relation[1], target, rest.join('.')) : null;
+  }
+
+  /**
+   * A large org: accounts, a manager hierarchy of users, and opportunities spread over the past,
+   * one SystemModstamp second per record (several records may share one, as in real loads).
+   */
+  generate(options: { opportunities?: number; users?: number; accounts?: number; startMs?: number }): void {
+    const start = options.startMs ?? this.now - 30 * 86400_000;
+    const users: string[] = [];
+    for (let i = 0; i < (options.users ?? 0); i++) {
+      // a tree: user i reports to user floor((i-1)/5), so there are levels of managers
+      const managerId = i === 0 ? null : users[Math.floor((i - 1) / 5)]!;
+      users.push(
+        this.insert(
+          'User',
+          { Name: `User ${i}`, ManagerId: managerId, IsActive: i % 17 !== 16 },
+          start + i * 1000,
+        ).Id,
+      );
+    }
+    const accounts: string[] = [];
+    for (
+      let i = 0;
+      i < (options.accounts ?? Math.max(1, Math.ceil((options.opportunities ?? 0) / 10)));
+      i++
+    ) {
+      accounts.push(
+        this.insert('Account', { Name: `Account ${i}`, Industry: INDUSTRIES[i % INDUSTRIES.length] }, start)
+          .Id,
+      );
+    }
+    const recordType = this.insert('RecordType', { Name: 'New Business' }, start).Id;
+    const owners =
+      users.length > 0
+        ? users
+        : [this.insert('User', { Name: 'Owner', ManagerId: null, IsActive: true }, start).Id];
+    for (let i = 0; i < (options.opportunities ?? 0); i++) {
+      const stage = STAGES[i % STAGES.length]!;
+      this.insert(
+        'Opportunity',
+        {
+          Name: `Opportunity ${i}`,
+          StageName: stage,
+          Amount: 10000 + (i % 100) * 1000,
+          CloseDate: '2027-03-31',
+          IsClosed: stage.startsWith('Closed'),
+          IsWon: stage === 'Closed Won',
+          OwnerId: owners[i % owners.length],
+          AccountId: accounts[i % accounts.length],
+          RecordTypeId: recordType,
+          ...Object.fromEntries(ROLLUP_FIELDS.map((f) => [f, null])),
+        },
+        // two records per second, so some share a SystemModstamp
+        start + Math.floor(i / 2) * 1000,
+      );
+    }
+  }
+}
