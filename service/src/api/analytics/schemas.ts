@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { BUCKETS } from '../../domain/analytics/buckets';
+import { BAND_NAMES } from '../../domain/analytics/score-bands';
+import { PHASES } from '../../domain/settings/settings';
+import { DIMENSIONS } from '../../domain/scoring/types';
+import { salesforceId } from '../opportunities/schemas';
+
+const day = z.iso.date();
+const shortText = z.string().trim().min(1).max(255);
+
+export const dashboardQuerySchema = z.strictObject({
+  from: day.optional(),
+  to: day.optional(),
+  bucket: z.enum(BUCKETS).default('week'),
+  days: z.coerce.number().int().min(1).max(365).default(30),
+  repId: salesforceId.optional(),
+});
+
+export const promptsQuerySchema = z.strictObject({
+  industry: shortText.optional(),
+  phase: z.enum(PHASES).optional(),
+  setId: z.uuid().optional(),
+});
+
+export const drilldownQuerySchema = z
+  .strictObject({
+    repId: salesforceId.optional(),
+    dimension: z.enum(DIMENSIONS).optional(),
+    band: z.enum(BAND_NAMES).optional(),
+    promptKey: shortText.optional(),
+    opportunityId: salesforceId.optional(),
+    from: day.optional(),
+    to: day.optional(),
+    cursor: z.string().max(500).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .refine((q) => q.dimension === undefined || q.band !== undefined, {
+    message: 'dimension narrows a band: give band too',
+    path: ['dimension'],
+  });
+
+export const accountNameSchema = shortText;

@@ -1,0 +1,534 @@
+// Aggregations behind the analytics views. Quality figures read the rollups that migration
+// 0004-analytics keeps with triggers; coverage, prompt and drill-down queries read notes through
+// its indexes. Every query is tenant-scoped and, when `userIds` is set, limited to those users.
+import { sql } from 'kysely';
+import type { Executor } from '../database';
+
+/** `userIds: null` is the whole tenant; otherwise notes by, and opportunities owned by, these users. */
+export interface AnalyticsScope {
+  tenantId: string;
+  userIds: string[] | null;
+}
+
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+const SUM_COLUMNS = {
+  overall: 'overall_sum',
+  provocation: 'provocation_sum',
+  customerView: 'customer_view_sum',
+  collaboration: 'collaboration_sum',
+  businessFocus: 'business_focus_sum',
+  nextStep: 'next_step_sum',
+} as const;
+export type ScoreKey = keyof typeof SUM_COLUMNS;
+export const SCORE_KEYS = Object.keys(SUM_COLUMNS) as ScoreKey[];
+export type ScoreSums = Record<ScoreKey, number>;
+
+type SumColumns = { [K in (typeof SUM_COLUMNS)[ScoreKey]]: number };
+type AnalyticsTables = {
+  analytics_daily: {
+    tenant_id: string;
+    author_id: string;
+    day: string;
+    note_count: number;
+    scored_count: number;
+  } & SumColumns;
+  analytics_opportunities: {
+    tenant_id: string;
+    opportunity_id: string;
+    note_count: number;
+    scored_count: number;
+    overall_sum: number;
+  };
+};
+
+const withRollups = (db: Executor) => db.withTables<AnalyticsTables>();
+
+export interface QualityTotals {
+  noteCount: number;
+  scoredCount: number;
+  sums: ScoreSums;
+}
+
+const qualitySelections = [
+  sql<number>`sum(d.note_count)`.as('note_count'),
+  sql<number>`sum(d.scored_count)`.as('scored_count'),
+  ...Object.entries(SUM_COLUMNS).map(([key, column]) => sql<number>`sum(d.${sql.ref(column)})`.as(key)),
+];
+
+function toTotals(row: Record<string, unknown>): QualityTotals {
+  const sums = Object.fromEntries(SCORE_KEYS.map((key) => [key, Number(row[key] ?? 0)]));
+  return {
+    noteCount: Number(row.note_count ?? 0),
+    scoredCount: Number(row.scored_count ?? 0),
+    sums: sums as ScoreSums,
+  };
+}
+
+function dailyInRange(db: Executor, scope: AnalyticsScope, range: DayRange) {
+  return withRollups(db)
+    .selectFrom('analytics_daily as d')
+    .where('d.tenant_id', '=', scope.tenantId)
+    .where('d.day', '>=', range.from)
+    .where('d.day', '<=', range.to)
+    .$if(scope.userIds !== null, (qb) => qb.where('d.author_id', 'in', scope.userIds!));
+}
+
+/** Note counts and score sums per author over the range, with the author's name when known. */
+export async function qualityByAuthor(
+  db: Executor,
+  scope: AnalyticsScope,
+  range: DayRange,
+): Promise<Array<QualityTotals & { authorId: string; name: string | null }>> {
+  const rows = await dailyInRange(db, scope, range)
+    .leftJoin('users as u', (join) =>
+      join.onRef('u.tenant_id', '=', 'd.tenant_id').onRef('u.id', '=', 'd.author_id'),
+    )
+    .select(['d.author_id', 'u.name', ...qualitySelections])
+    .groupBy(['d.author_id', 'u.name'])
+    .having(sql`sum(d.note_count)`, '>', 0)
+    .execute();
+  return rows.map((row) => ({ authorId: row.author_id, name: row.name ?? null, ...toTotals(row) }));
+}
+
+/** Note counts and score sums per week or month (the bucket's first day) over the range. */
+export async function qualityByBucket(
+  db: Executor,
+  scope: AnalyticsScope,
+  range: DayRange,
+  bucket: 'week' | 'month',
+): Promise<Array<QualityTotals & { bucket: string }>> {
+  // a literal (the bucket is one of two words), so select and group by are the same expression
+  const start = sql<string>`to_char(date_trunc(${sql.lit(bucket)}, d.day::timestamp), 'YYYY-MM-DD')`;
+  const rows = await dailyInRange(db, scope, range)
+    .select([start.as('bucket'), ...qualitySelections])
+    .groupBy(start)
+    .execute();
+  return rows.map((row) => ({ bucket: row.bucket, ...toTotals(row) }));
+}
+
+function ownedOpportunities(db: Executor, scope: AnalyticsScope) {
+  return db
+    .selectFrom('opportunities as o')
+    .where('o.tenant_id', '=', scope.tenantId)
+    .$if(scope.userIds !== null, (qb) => qb.where('o.owner_id', 'in', scope.userIds!));
+}
+
+/** Open opportunities in scope joined with whether any scored note since `since` covers them. */
+function openWithCoverage(db: Executor, scope: AnalyticsScope, since: string) {
+  const covered = db
+    .selectFrom('notes')
+    .select('opportunity_id')
+    .distinct()
+    .where('tenant_id', '=', scope.tenantId)
+    .where('occurred_at', '>=', since)
+    .where('overall', 'is not', null)
+    .as('c');
+  return ownedOpportunities(db, scope)
+    .leftJoin(covered, 'c.opportunity_id', 'o.id')
+    .where('o.is_closed', 'is not', true);
+}
+
+export async function coverageByStage(
+  db: Executor,
+  scope: AnalyticsScope,
+  since: string,
+): Promise<Array<{ stage: string | null; open: number; covered: number }>> {
+  const rows = await openWithCoverage(db, scope, since)
+    .select([
+      'o.stage',
+      (eb) => eb.fn.countAll<number>().as('open'),
+      (eb) => eb.fn.count<number>('c.opportunity_id').as('covered'),
+    ])
+    .groupBy('o.stage')
+    .execute();
+  return rows.map((r) => ({ stage: r.stage, open: Number(r.open), covered: Number(r.covered) }));
+}
+
+export interface UncoveredOpportunity {
+  id: string;
+  name: string | null;
+  stage: string | null;
+  amount: number | null;
+  accountName: string | null;
+}
+
+/** The largest open opportunities in scope with no scored note since `since`. */
+export async function uncoveredOpportunities(
+  db: Executor,
+  scope: AnalyticsScope,
+  since: string,
+  limit: number,
+): Promise<UncoveredOpportunity[]> {
+  const rows = await openWithCoverage(db, scope, since)
+    .where('c.opportunity_id', 'is', null)
+    .select(['o.id', 'o.name', 'o.stage', 'o.amount', 'o.account_name'])
+    .orderBy(sql`o.amount desc nulls last`)
+    .orderBy('o.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    stage: r.stage,
+    amount: r.amount === null ? null : Number(r.amount),
+    accountName: r.account_name,
+  }));
+}
+
+/** Closed opportunities in scope grouped by their average conversation score (rounded half up). */
+export async function closedByAverageScore(
+  db: Executor,
+  scope: AnalyticsScope,
+): Promise<Array<{ score: number; closed: number; won: number }>> {
+  const score = sql<number>`floor(a.overall_sum / a.scored_count + 0.5)::int`;
+  const rows = await withRollups(db)
+    .selectFrom('opportunities as o')
+    .innerJoin('analytics_opportunities as a', (join) =>
+      join.onRef('a.tenant_id', '=', 'o.tenant_id').onRef('a.opportunity_id', '=', 'o.id'),
+    )
+    .select([
+      score.as('score'),
+      (eb) => eb.fn.countAll<number>().as('closed'),
+      sql<number>`count(*) filter (where o.is_won)`.as('won'),
+    ])
+    .where('o.tenant_id', '=', scope.tenantId)
+    .where('o.is_closed', '=', true)
+    .where('a.scored_count', '>', 0)
+    .$if(scope.userIds !== null, (qb) => qb.where('o.owner_id', 'in', scope.userIds!))
+    .groupBy(score)
+    .execute();
+  return rows.map((r) => ({ score: Number(r.score), closed: Number(r.closed), won: Number(r.won) }));
+}
+
+// ---- prompt effectiveness ----------------------------------------------------------------
+
+export interface PromptFilters {
+  industry?: string;
+  /** stages (at the time of the note) that belong to the requested phase */
+  stages?: string[];
+  setId?: string;
+}
+
+export const REACTION_KEYS = ['new_to_them', 'already_addressing', 'redirected', 'dismissed'] as const;
+
+export interface PromptTallies {
+  timesRaised: number;
+  reactions: Record<(typeof REACTION_KEYS)[number], number>;
+  progressed: number;
+  closed: number;
+  won: number;
+}
+
+export interface PromptTallyRow extends PromptTallies {
+  promptKey: string;
+  /** the row that totals every version of the key (its setId and version are null) */
+  total: boolean;
+  setId: string | null;
+  version: number | null;
+}
+
+/** Raised prompts (library and ad hoc) in notes by users in scope, with the filters applied. */
+function raises(db: Executor, scope: AnalyticsScope, filters: PromptFilters) {
+  return db
+    .selectFrom('note_prompts as np')
+    .innerJoin('notes as n', (join) =>
+      join.onRef('n.tenant_id', '=', 'np.tenant_id').onRef('n.id', '=', 'np.note_id'),
+    )
+    .leftJoin('opportunities as o', (join) =>
+      join.onRef('o.tenant_id', '=', 'n.tenant_id').onRef('o.id', '=', 'n.opportunity_id'),
+    )
+    .where('np.tenant_id', '=', scope.tenantId)
+    .$if(scope.userIds !== null, (qb) => qb.where('n.author_id', 'in', scope.userIds!))
+    .$if(filters.industry !== undefined, (qb) => qb.where('o.industry', '=', filters.industry!))
+    .$if(filters.stages !== undefined, (qb) =>
+      filters.stages!.length === 0
+        ? qb.where(sql<boolean>`false`)
+        : qb.where('n.opportunity_stage', 'in', filters.stages!),
+    );
+}
+
+/** Closed deals in scope: owned by a user in scope (any owner for the whole tenant). */
+function closedInScope(scope: AnalyticsScope, wonOnly: boolean) {
+  const owner = scope.userIds === null ? sql`true` : sql`o.owner_id in (${sql.join(scope.userIds)})`;
+  return sql`o.is_closed is true ${wonOnly ? sql`and o.is_won is true` : sql``} and ${owner}`;
+}
+
+/**
+ * Per prompt key, and per key and version: raises, reactions, raises after which the deal moved to
+ * a later stage (by `stageRanks`) or was won, and the distinct closed and won deals in scope where
+ * it was raised.
+ */
+export async function promptTallies(
+  db: Executor,
+  scope: AnalyticsScope,
+  filters: PromptFilters,
+  stageRanks: Record<string, number>,
+): Promise<PromptTallyRow[]> {
+  const ranks = JSON.stringify(stageRanks);
+  const rankOf = (column: string) => sql`(${ranks}::jsonb ->> ${sql.ref(column)})::int`;
+  const rows = await raises(db, scope, filters)
+    .where('np.prompt_key', 'is not', null)
+    .$if(filters.setId !== undefined, (qb) => qb.where('np.set_id', '=', filters.setId!))
+    .select([
+      'np.prompt_key',
+      'np.set_id',
+      'np.version',
+      sql<number>`grouping(np.set_id, np.version)`.as('is_total'),
+      (eb) => eb.fn.countAll<number>().as('raised'),
+      ...REACTION_KEYS.map((r) => sql<number>`count(*) filter (where np.reaction = ${r})`.as(r)),
+      sql<number>`count(*) filter (where o.is_won is true or ${rankOf('o.stage')} > ${rankOf('n.opportunity_stage')})`.as(
+        'progressed',
+      ),
+      sql<number>`count(distinct o.id) filter (where ${closedInScope(scope, false)})`.as('closed'),
+      sql<number>`count(distinct o.id) filter (where ${closedInScope(scope, true)})`.as('won'),
+    ])
+    .groupBy(sql`grouping sets ((np.prompt_key), (np.prompt_key, np.set_id, np.version))`)
+    .execute();
+  return rows.map((r) => {
+    const total = Number(r.is_total) !== 0;
+    return {
+      promptKey: r.prompt_key!,
+      total,
+      setId: total ? null : r.set_id,
+      version: total ? null : r.version,
+      timesRaised: Number(r.raised),
+      reactions: Object.fromEntries(
+        REACTION_KEYS.map((k) => [k, Number((r as Record<string, unknown>)[k])]),
+      ) as PromptTallies['reactions'],
+      progressed: Number(r.progressed),
+      closed: Number(r.closed),
+      won: Number(r.won),
+    };
+  });
+}
+
+/** Closed and won deals in scope (with the industry filter): the population win rates compare within. */
+export async function closedDeals(
+  db: Executor,
+  scope: AnalyticsScope,
+  industry: string | undefined,
+): Promise<{ closed: number; won: number }> {
+  const row = await ownedOpportunities(db, scope)
+    .where('o.is_closed', '=', true)
+    .$if(industry !== undefined, (qb) => qb.where('o.industry', '=', industry!))
+    .select([
+      (eb) => eb.fn.countAll<number>().as('closed'),
+      sql<number>`count(*) filter (where o.is_won)`.as('won'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { closed: Number(row.closed), won: Number(row.won) };
+}
+
+export interface TextCount {
+  text: string;
+  count: number;
+}
+
+const CANDIDATE_TEXTS = 500;
+const normalised = (expr: ReturnType<typeof sql>) =>
+  sql<string>`lower(regexp_replace(trim(${expr}), '\\s+', ' ', 'g'))`;
+
+/** The most frequent ad-hoc provocation texts (exact after normalising case and spaces). */
+export async function adHocTexts(
+  db: Executor,
+  scope: AnalyticsScope,
+  filters: PromptFilters,
+): Promise<TextCount[]> {
+  const key = normalised(sql`np.text`);
+  const rows = await raises(db, scope, filters)
+    .where('np.prompt_key', 'is', null)
+    .where('np.text', 'is not', null)
+    .select([sql<string>`min(np.text)`.as('text'), (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(key)
+    .orderBy('n', 'desc')
+    .limit(CANDIDATE_TEXTS)
+    .execute();
+  return rows.map((r) => ({ text: r.text.trim(), count: Number(r.n) }));
+}
+
+/** What customers redirected the talk to: the first sentence of "customer view" on notes where a
+ * prompt met the `redirected` reaction, most frequent first. */
+export async function redirectedIssues(
+  db: Executor,
+  scope: AnalyticsScope,
+  filters: PromptFilters,
+): Promise<TextCount[]> {
+  const firstSentence = sql`substring(n.customer_view from '^[^.!?]+')`;
+  const rows = await raises(db, scope, filters)
+    .where('np.reaction', '=', 'redirected')
+    .where('n.customer_view', 'is not', null)
+    .select([sql<string>`min(trim(${firstSentence}))`.as('text'), sql<number>`count(distinct n.id)`.as('n')])
+    .groupBy(normalised(firstSentence))
+    .orderBy('n', 'desc')
+    .limit(CANDIDATE_TEXTS)
+    .execute();
+  return rows.filter((r) => r.text).map((r) => ({ text: r.text, count: Number(r.n) }));
+}
+
+export async function latestPromptTitles(db: Executor, tenantId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('prompts as p')
+    .innerJoin('prompt_set_versions as v', (join) =>
+      join
+        .onRef('v.tenant_id', '=', 'p.tenant_id')
+        .onRef('v.set_id', '=', 'p.set_id')
+        .onRef('v.version', '=', 'p.version'),
+    )
+    .select(['p.key', 'p.title'])
+    .where('p.tenant_id', '=', tenantId)
+    .orderBy('v.created_at', 'asc')
+    .execute();
+  // later versions overwrite earlier ones
+  return new Map(rows.map((r) => [r.key, r.title]));
+}
+
+// ---- drill-down --------------------------------------------------------------------------
+
+export interface DrilldownFilters {
+  range?: Partial<DayRange>;
+  opportunityId?: string;
+  promptKey?: string;
+  /** inclusive bounds on the overall score, or on one dimension when `dimension` is set */
+  scoreBetween?: { min: number; max: number; dimension?: string };
+}
+
+/** A page of note ids, newest conversation first; `after` is the (occurredAt, id) of the last one. */
+export async function drilldownNoteIds(
+  db: Executor,
+  scope: AnalyticsScope,
+  filters: DrilldownFilters,
+  limit: number,
+  after?: { occurredAt: string; id: string },
+): Promise<Array<{ id: string; occurredAt: string }>> {
+  const { range, scoreBetween } = filters;
+  // stored dimension scores are rounded half up into bands, as averages are
+  const scoreOf = (dimension: string | undefined) =>
+    dimension === undefined
+      ? sql<number>`n.overall`
+      : sql<number>`floor((n.score->'dimensions'->>${dimension})::float8 + 0.5)`;
+  const rows = await db
+    .selectFrom('notes as n')
+    .select(['n.id', 'n.occurred_at'])
+    .where('n.tenant_id', '=', scope.tenantId)
+    .$if(scope.userIds !== null, (qb) => qb.where('n.author_id', 'in', scope.userIds!))
+    .$if(range?.from !== undefined, (qb) => qb.where('n.occurred_at', '>=', range!.from!))
+    .$if(range?.to !== undefined, (qb) => qb.where('n.occurred_at', '<=', range!.to!))
+    .$if(filters.opportunityId !== undefined, (qb) =>
+      qb.where('n.opportunity_id', '=', filters.opportunityId!),
+    )
+    .$if(scoreBetween !== undefined, (qb) =>
+      qb.where((eb) => eb.between(scoreOf(scoreBetween!.dimension), scoreBetween!.min, scoreBetween!.max)),
+    )
+    .$if(filters.promptKey !== undefined, (qb) =>
+      qb.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('note_prompts as np')
+            .select(sql`1`.as('one'))
+            .whereRef('np.tenant_id', '=', 'n.tenant_id')
+            .whereRef('np.note_id', '=', 'n.id')
+            .where('np.prompt_key', '=', filters.promptKey!),
+        ),
+      ),
+    )
+    .$if(after !== undefined, (qb) =>
+      qb.where((eb) => eb(eb.refTuple('n.occurred_at', 'n.id'), '<', eb.tuple(after!.occurredAt, after!.id))),
+    )
+    .orderBy('n.occurred_at', 'desc')
+    .orderBy('n.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, occurredAt: r.occurred_at }));
+}
+
+// ---- per account -------------------------------------------------------------------------
+
+export interface AccountProvocation {
+  noteId: string;
+  opportunityId: string;
+  opportunityName: string | null;
+  occurredAt: string;
+  authorId: string;
+  authorName: string | null;
+  promptKey: string | null;
+  title: string | null;
+  text: string | null;
+  reaction: string | null;
+}
+
+function accountRaises(db: Executor, tenantId: string, accountName: string) {
+  return db
+    .selectFrom('opportunities as o')
+    .innerJoin('notes as n', (join) =>
+      join.onRef('n.tenant_id', '=', 'o.tenant_id').onRef('n.opportunity_id', '=', 'o.id'),
+    )
+    .innerJoin('note_prompts as np', (join) =>
+      join.onRef('np.tenant_id', '=', 'n.tenant_id').onRef('np.note_id', '=', 'n.id'),
+    )
+    .where('o.tenant_id', '=', tenantId)
+    .where('o.account_name', '=', accountName);
+}
+
+/** Every prompt raised with an account (on any of its opportunities), newest first. */
+export async function accountProvocations(
+  db: Executor,
+  tenantId: string,
+  accountName: string,
+  limit: number,
+): Promise<AccountProvocation[]> {
+  const rows = await accountRaises(db, tenantId, accountName)
+    .leftJoin('users as u', (join) =>
+      join.onRef('u.tenant_id', '=', 'n.tenant_id').onRef('u.id', '=', 'n.author_id'),
+    )
+    .leftJoin('prompts as p', (join) =>
+      join.onRef('p.tenant_id', '=', 'np.tenant_id').onRef('p.id', '=', 'np.prompt_id'),
+    )
+    .select([
+      'n.id as note_id',
+      'o.id as opportunity_id',
+      'o.name as opportunity_name',
+      'n.occurred_at',
+      'n.author_id',
+      'u.name as author_name',
+      'np.prompt_key',
+      'p.title',
+      'np.text',
+      'np.reaction',
+    ])
+    .orderBy('n.occurred_at', 'desc')
+    .orderBy('n.id', 'desc')
+    .orderBy('np.position')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    noteId: r.note_id,
+    opportunityId: r.opportunity_id,
+    opportunityName: r.opportunity_name,
+    occurredAt: r.occurred_at,
+    authorId: r.author_id,
+    authorName: r.author_name ?? null,
+    promptKey: r.prompt_key,
+    title: r.title ?? null,
+    text: r.text,
+    reaction: r.reaction,
+  }));
+}
+
+/** Keys of library prompts raised with an account (on any of its opportunities) since `since`. */
+export async function promptKeysRaisedWithAccount(
+  db: Executor,
+  tenantId: string,
+  accountName: string,
+  since: string,
+): Promise<Set<string>> {
+  const rows = await accountRaises(db, tenantId, accountName)
+    .select('np.prompt_key')
+    .distinct()
+    .where('n.occurred_at', '>=', since)
+    .where('np.prompt_key', 'is not', null)
+    .execute();
+  return new Set(rows.map((r) => r.prompt_key!));
+}
