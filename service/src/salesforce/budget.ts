@@ -6,6 +6,7 @@ import type { ApiUsageRecord } from '../storage/repositories/salesforce-api-usag
 export const DEFAULT_BUDGET_SHARE = 0.05;
 /** leave the last 5 % of the org's allocation to the org's own users and integrations */
 const ORG_CEILING = 0.95;
+const ORG_READING_TTL_MS = 3600_000;
 
 export type BudgetVerdict = { paused: false } | { paused: true; reason: string };
 
@@ -21,7 +22,9 @@ export function budgetVerdict(usage: ApiUsageRecord, share: number, nowMs = Date
         reason: `budget: ${usage.ownCalls24h} calls in 24 h reached ${Math.round(share * 1000) / 10} % of the org's ${usage.dailyLimit}`,
       };
     }
-    if (usage.orgUsed !== null && usage.orgUsed >= usage.dailyLimit * ORG_CEILING) {
+    // the org's own usage is only re-read by making calls: an old reading stops pausing after an hour
+    const fresh = usage.observedAt !== null && nowMs - Date.parse(usage.observedAt) < ORG_READING_TTL_MS;
+    if (fresh && usage.orgUsed !== null && usage.orgUsed >= usage.dailyLimit * ORG_CEILING) {
       return { paused: true, reason: `org near its daily API limit (${usage.orgUsed}/${usage.dailyLimit})` };
     }
   }

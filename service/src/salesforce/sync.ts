@@ -2,6 +2,8 @@
 // The first sync of an org with more than ~2,000 records reads them with one Bulk API 2.0 query job
 // (a handful of calls) instead of 2,000-record query pages; later syncs page through nextRecordsUrl.
 import type { Connection } from 'jsforce';
+import { QueryJobV2 } from 'jsforce/lib/api/bulk2';
+import { HttpApi } from 'jsforce/lib/http-api';
 import type { Db } from '../storage/database';
 import {
   advanceWatermark,
@@ -168,8 +170,10 @@ export async function syncSObject<T>(
   if (!watermark) {
     const total = (await conn.query(`SELECT COUNT() FROM ${spec.name}`)).totalSize;
     if (total > options.bulkThreshold) {
-      const records = await bulkQuery(conn, select, options);
-      options.onProgress?.({ sobject: spec.name, mode: 'bulk', done: records.length, total });
+      const records = await bulkQuery(conn, select, {
+        ...options,
+        onProgress: (p) => options.onProgress?.({ ...p, sobject: spec.name, total }),
+      });
       const latest = await store(db, tenantId, spec, records);
       await commit(latest, records.length);
       return {
@@ -219,13 +223,40 @@ async function currentWatermark(db: Db, tenantId: string, sobject: string): Prom
   return (await findWatermark(db, tenantId, sobject))?.systemModstamp ?? null;
 }
 
+/**
+ * One Bulk API 2.0 query job: create, poll until complete, then read the CSV result pages one by
+ * one, following Sforce-Locator. Each page is parsed on its own (each starts with its header row).
+ */
 async function bulkQuery(conn: Connection, soql: string, options: SyncOptions): Promise<SfRecord[]> {
-  const bulk = conn.bulk2;
-  bulk.pollInterval = options.bulkPollIntervalMs;
-  bulk.pollTimeout = options.bulkPollTimeoutMs;
-  const stream = await bulk.query(soql);
+  const job = new QueryJobV2(conn, {
+    bodyParams: { query: soql, operation: 'query' },
+    pollingOptions: { pollInterval: options.bulkPollIntervalMs, pollTimeout: options.bulkPollTimeoutMs },
+  });
+  await job.open();
+  await job.poll();
+  const results = `${conn.instanceUrl}/services/data/v${conn.version}/jobs/query/${job.id}/results`;
   const records: SfRecord[] = [];
-  for await (const record of stream) records.push(record as SfRecord);
+  let locator: string | undefined;
+  do {
+    const api = new HttpApi(conn, { responseType: 'text/csv' });
+    let next: string | undefined;
+    api.on('response', (response: { headers: Record<string, string> }) => {
+      next = response.headers['sforce-locator'];
+    });
+    const page = await api.request<SfRecord[]>({
+      method: 'GET',
+      url: locator ? `${results}?locator=${encodeURIComponent(locator)}` : results,
+      headers: { Accept: 'text/csv' },
+    });
+    records.push(...page);
+    options.onProgress?.({
+      sobject: '',
+      mode: 'bulk',
+      done: records.length,
+      total: job.getInfo().numberRecordsProcessed ?? records.length,
+    });
+    locator = next && next !== 'null' ? next : undefined;
+  } while (locator);
   return records;
 }
 

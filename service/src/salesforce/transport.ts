@@ -12,8 +12,9 @@ export class CallMeter {
   private orgUsed?: number;
   private dailyLimit?: number;
 
-  observe(response: HttpResponse): void {
-    this.calls += 1;
+  observe(request: HttpRequest, response: HttpResponse): void {
+    // OAuth token requests do not count against the org's API allocation
+    if (!request.url.includes('/services/oauth2/')) this.calls += 1;
     const match = LIMIT_INFO.exec(response.headers?.['sforce-limit-info'] ?? '');
     if (match) {
       this.orgUsed = Number(match[1]);
@@ -43,7 +44,7 @@ export class MeteredTransport extends Transport {
       retry: { ...options.retry, maxRetries: 0 },
     });
     pending.then(
-      (response) => this.meter.observe(response),
+      (response) => this.meter.observe(request, response),
       () => undefined,
     );
     return pending;
