@@ -6,6 +6,7 @@ import { upsertOpportunity } from '../../storage/repositories/opportunities';
 import { listPublishedPrompts, type PromptRecord } from '../../storage/repositories/prompt-sets';
 import { badRequest } from '../../lib/errors';
 import type { Actor } from '../actor';
+import { recentlyRaisedWithAccount } from '../analytics/account-history';
 import { toNoteView, type NoteView } from '../notes/notes';
 import { renderPrompt, selectPrompts } from '../prompts/selection';
 import { loadSettings } from '../settings/settings';
@@ -38,11 +39,14 @@ function compactNote(note: NoteView): NoteView {
 }
 
 export async function pickPrompts(db: Db, actor: Actor, ctx: OpportunityContext): Promise<PromptRecord[]> {
-  const [settings, published, raised] = await Promise.all([
+  const [settings, published, raisedHere, raisedWithAccount] = await Promise.all([
     loadSettings(db, actor.tenantId),
     listPublishedPrompts(db, actor.tenantId),
     notesRepo.raisedPromptKeys(db, actor.tenantId, ctx.id),
+    // the same account heard it recently on another deal: not a fresh provocation either
+    recentlyRaisedWithAccount(db, actor.tenantId, ctx.accountName),
   ]);
+  const raised = new Set([...raisedHere, ...raisedWithAccount]);
   return selectPrompts(published, ctx, settings, { today: today(), alreadyRaisedKeys: raised }).map((p) =>
     renderPrompt(p, ctx),
   );

@@ -483,8 +483,13 @@ export async function accountProvocations(
     .leftJoin('users as u', (join) =>
       join.onRef('u.tenant_id', '=', 'n.tenant_id').onRef('u.id', '=', 'n.author_id'),
     )
+    // the title of the exact version raised (its key is unique within a version)
     .leftJoin('prompts as p', (join) =>
-      join.onRef('p.tenant_id', '=', 'np.tenant_id').onRef('p.id', '=', 'np.prompt_id'),
+      join
+        .onRef('p.tenant_id', '=', 'np.tenant_id')
+        .onRef('p.set_id', '=', 'np.set_id')
+        .onRef('p.version', '=', 'np.version')
+        .onRef('p.key', '=', 'np.prompt_key'),
     )
     .select([
       'n.id as note_id',
