@@ -19,6 +19,16 @@ export const REDACTED_PATHS = [
   '*.password',
   'accessToken',
   '*.accessToken',
+  // Salesforce connections: OAuth request bodies and the encrypted column
+  'client_secret',
+  '*.client_secret',
+  'assertion',
+  '*.assertion',
+  'secrets',
+  '*.secrets',
+  '*.auth.privateKey',
+  '*.auth.clientSecret',
+  '*.auth.password',
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
