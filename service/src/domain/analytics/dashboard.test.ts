@@ -1,0 +1,26 @@
+import { bandWinRates, dashboardRange } from './dashboard';
+
+describe('dashboard helpers', () => {
+  test('closed deals are counted into the band of their rounded average score', () => {
+    const bands = bandWinRates([
+      { score: 39, closed: 2, won: 0 },
+      { score: 40, closed: 3, won: 1 },
+      { score: 85, closed: 6, won: 5 },
+      { score: 95, closed: 4, won: 3 },
+    ]);
+    expect(bands.map((b) => [b.band, b.closed, b.won, b.enoughData])).toEqual([
+      ['0-39', 2, 0, false],
+      ['40-59', 3, 1, false],
+      ['60-79', 0, 0, false],
+      ['80-100', 10, 8, true],
+    ]);
+    expect(bands[3]!.low).toBeCloseTo(0.49, 3);
+  });
+
+  test('the range defaults to the last 90 days and refuses from after to', () => {
+    expect(dashboardRange({ to: '2026-03-18' })).toEqual({ from: '2025-12-19', to: '2026-03-18' });
+    expect(() => dashboardRange({ from: '2026-03-19', to: '2026-03-18' })).toThrow(
+      'from must not be after to',
+    );
+  });
+});
