@@ -39,6 +39,12 @@ module.exports = [
     files: ['test/**/*.ts', '**/*.test.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  {
+    // the local preview's page and platform shims: browser ES modules, never deployed to an org
+    files: ['scripts/preview/client/**/*.js'],
+    ...js.configs.recommended,
+    languageOptions: { sourceType: 'module', globals: { ...globals.browser } },
+  },
   ...lwcConfig.configs.recommended.map((c) => ({ ...c, files: lwcFiles })),
   ...lwcConfig.configs.recommended.map((c) => ({ ...c, files: lwcMockFiles })),
   { files: lwcMockFiles, languageOptions: { globals: { ...globals.jest } } },

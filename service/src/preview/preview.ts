@@ -1,0 +1,89 @@
+// Starts the local preview for `npm start` (development only): reuses the cached bundle when the
+// sources are unchanged, otherwise builds it in a child process so the service answers at once
+// (the page says "building" until it is ready). index.ts imports this lazily: the build tools are
+// dev dependencies and production never loads them.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { Router } from 'express';
+import type { Logger } from '../lib/logger';
+import { PREVIEW_CURRENT, currentBuild, readStamp } from '../../../scripts/preview/build-preview';
+import { previewRouter, REPO_ROOT, type PreviewStatus } from './router';
+
+const BUILD_SCRIPT = path.join(REPO_ROOT, 'scripts/preview/build-preview.ts');
+
+export interface PreviewHandle {
+  router: Router;
+  status(): PreviewStatus;
+  /** resolves once the bundle is built (or the build failed) */
+  settled: Promise<PreviewStatus>;
+  close(): Promise<void>;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+
+export function startPreview(options: {
+  apiKey: string;
+  logger: Logger;
+  print?: (line: string) => void;
+}): PreviewHandle {
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  let status: PreviewStatus;
+  let child: ChildProcess | undefined;
+  let settled: Promise<PreviewStatus>;
+
+  const cached = currentBuild();
+  if (cached) {
+    status = { state: 'ready', buildMs: cached.buildMs, bytes: cached.bytes };
+    print(`Local preview: cached build reused (${megabytes(cached.bytes)}, built ${cached.builtAt}).`);
+    settled = Promise.resolve(status);
+  } else {
+    status = { state: 'building' };
+    print('Local preview: building the bundle from force-app/ (about half a minute); the page waits for it.');
+    const started = Date.now();
+    const buildChild = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), BUILD_SCRIPT], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NODE_OPTIONS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = buildChild;
+    let output = '';
+    buildChild.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    buildChild.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    settled = new Promise((resolve) => {
+      buildChild.once('exit', (code, signal) => {
+        child = undefined;
+        const stamp = code === 0 ? readStamp() : undefined;
+        if (stamp) {
+          status = { state: 'ready', buildMs: stamp.buildMs, bytes: stamp.bytes };
+          print(
+            `Local preview: built in ${((Date.now() - started) / 1000).toFixed(1)} s, ${megabytes(stamp.bytes)}.`,
+          );
+        } else {
+          const tail = output.split('\n').slice(-25).join('\n').trim();
+          status = { state: 'failed', message: signal ? `the build was stopped (${signal})` : tail };
+          if (!signal) options.logger.error({ output: tail }, 'local preview build failed');
+        }
+        resolve(status);
+      });
+    });
+  }
+
+  const router = previewRouter({
+    apiKey: options.apiKey,
+    logger: options.logger,
+    buildDir: PREVIEW_CURRENT,
+    status: () => status,
+  });
+
+  return {
+    router,
+    status: () => status,
+    settled,
+    async close() {
+      if (child && child.exitCode === null) {
+        child.kill('SIGTERM');
+        await settled;
+      }
+    },
+  };
+}
