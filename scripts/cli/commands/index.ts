@@ -1,14 +1,22 @@
 import type { Command } from 'commander';
 import { registerBench } from './bench';
+import { registerPrompts } from './prompts';
 import { registerRescore } from './rescore';
 import { registerScore } from './score';
+import { registerSeed } from './seed';
+import { registerSeedDemo } from './seed-demo';
 import { registerServe } from './serve';
+import { registerSalesforce } from './sf';
 import { registerTenant } from './tenant';
 
 export function registerCommands(program: Command): void {
   registerServe(program);
   registerTenant(program);
   registerRescore(program);
+  registerPrompts(program);
+  registerSeedDemo(program);
   registerScore(program);
+  registerSalesforce(program);
+  registerSeed(program);
   registerBench(program);
 }
