@@ -42,7 +42,7 @@ export function registerPrompts(program: Command): void {
         const actor = await opsActor(db, options.tenant);
         const created = await db
           .transaction()
-          .execute((tx) =>
+          .execute(async (tx): Promise<object> =>
             options.set ? createDraft(tx, actor, options.set, draft) : createSet(tx, actor, draft),
           );
         process.stdout.write(`imported ${draft.prompts.length} prompts: ${JSON.stringify(created)}\n`);
