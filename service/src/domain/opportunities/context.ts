@@ -1,14 +1,3 @@
-// The opportunity context Apex reads with the user's access and sends with each request.
-export interface OpportunityContext {
-  id: string;
-  name?: string;
-  stage?: string;
-  amount?: number;
-  closeDate?: string;
-  recordType?: string;
-  accountName?: string;
-  industry?: string;
-  isClosed?: boolean;
-  isWon?: boolean;
-  ownerId?: string;
-}
+// The opportunity context Apex reads with the user's access and sends with each request; stored
+// as it arrives, so the domain and the repository share one shape.
+export type { OpportunityRecord as OpportunityContext } from '../../storage/repositories/opportunities';

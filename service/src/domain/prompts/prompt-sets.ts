@@ -56,8 +56,9 @@ export async function getVersion(
   actor: Actor,
   setId: string,
   version: number,
+  options: { forUpdate?: boolean } = {},
 ): Promise<VersionRecord> {
-  const found = await repo.findVersion(db, actor.tenantId, setId, version);
+  const found = await repo.findVersion(db, actor.tenantId, setId, version, options);
   if (!found) throw notFound('prompt set version');
   return found;
 }
@@ -115,16 +116,9 @@ export async function createDraft(
   return getVersion(db, actor, setId, version);
 }
 
-async function lockVersion(
-  tx: Executor,
-  actor: Actor,
-  setId: string,
-  version: number,
-): Promise<VersionRecord> {
-  const found = await repo.findVersion(tx, actor.tenantId, setId, version, { forUpdate: true });
-  if (!found) throw notFound('prompt set version');
-  return found;
-}
+/** The version, locked for an edit or a status change until the transaction ends. */
+const lockVersion = (tx: Executor, actor: Actor, setId: string, version: number) =>
+  getVersion(tx, actor, setId, version, { forUpdate: true });
 
 export async function saveDraft(
   db: Db,
