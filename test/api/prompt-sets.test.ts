@@ -108,8 +108,9 @@ describe.each(DATABASE_KINDS)('prompt sets and the panel on %s', (kind) => {
     const keys = panel.body.prompts.map((p: { key: string }) => p.key);
     expect(keys).toContain('health-mid');
     expect(keys).toContain('any-big');
-    for (const absent of ['health-expired', 'banking-mid', 'health-late', 'draft-only'])
-      expect(keys).not.toContain(absent);
+    for (const absent of ['health-expired', 'banking-mid', 'draft-only']) expect(keys).not.toContain(absent);
+    // another phase's prompt only fills a thin panel, after every exact match
+    if (keys.includes('health-late')) expect(keys.at(-1)).toBe('health-late');
     const filled = panel.body.prompts.find((p: { key: string }) => p.key === 'health-mid');
     expect(filled.provocation).toBe(
       'At St. Agnes Health, 250,000 rides on St. Agnes Health – Patient Access',
