@@ -1,0 +1,161 @@
+// Shared by the browser end-to-end tests: the preview build (built once, cached across runs and
+// processes), the real service started on a temp data directory and port 0, headless Debian
+// Chromium through playwright-core with no traffic beyond 127.0.0.1, labels read from the org's
+// CustomLabels, and screenshots.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { readLabels } from '../../scripts/preview/plugins';
+import { LABELS_FILE, REPO_ROOT } from '../../scripts/preview/build-preview';
+import { spawnService, type SpawnedService } from '../helpers/spawn-service';
+
+export const SCREENSHOTS = path.join(__dirname, 'screenshots');
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export const DEMO = {
+  manager: { userId: '005000000000000AAA', role: 'manager', name: 'Morgan Ellis' },
+  rep: { userId: '005000000000001AAA', role: 'rep', name: 'Avery Chen' },
+  salesops: { userId: '005000000000009AAA', role: 'salesops', name: 'Sam Rivera' },
+} as const;
+export type Actor = (typeof DEMO)[keyof typeof DEMO];
+
+export const ST_AGNES = '006000000000001AAA';
+
+/** Builds the preview bundle unless the cached one is current (a child process, as `npm start` does). */
+export function ensurePreviewBuilt(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--require', require.resolve('tsx/cjs'), path.join(REPO_ROOT, 'scripts/preview/build-preview.ts')],
+      { cwd: REPO_ROOT, env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`preview build failed:\n${output}`)),
+    );
+  });
+}
+
+export interface PreviewService extends SpawnedService {
+  dataDir: string;
+  cleanup(): Promise<void>;
+}
+
+/** The real CLI (`upatnight serve`) on a fresh data directory, once its preview is ready. */
+export async function startPreviewService(): Promise<PreviewService> {
+  await ensurePreviewBuilt();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'upatnight-e2e-'));
+  const service = await spawnService({ DATA_DIR: dataDir, PGLITE_DURABILITY: 'relaxed' }, 120_000);
+  for (let i = 0; ; i++) {
+    const status = (await (await fetch(`${service.url}/preview/status`)).json()) as { state: string };
+    if (status.state === 'ready') break;
+    if (status.state === 'failed' || i > 600) throw new Error(`preview not ready: ${JSON.stringify(status)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    ...service,
+    dataDir,
+    async cleanup() {
+      if (service.child.exitCode === null && service.child.signalCode === null) await service.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export interface PreviewPage {
+  context: BrowserContext;
+  page: Page;
+  /** uncaught errors in the page (a component that threw) */
+  pageErrors: string[];
+}
+
+/** A fresh browser session acting as `actor`; requests beyond 127.0.0.1 are refused. */
+export async function openAs(browser: Browser, actor: Actor): Promise<PreviewPage> {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 1000 },
+    acceptDownloads: true,
+  });
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    const local = url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1';
+    return local ? route.continue() : route.abort('blockedbyclient');
+  });
+  // the page's role switch keeps its choice in localStorage; a new session starts as `actor`
+  const stored = JSON.stringify(JSON.stringify({ userId: actor.userId, role: actor.role }));
+  await context.addInitScript({
+    content: `if (!localStorage.getItem('uan-preview-actor')) localStorage.setItem('uan-preview-actor', ${stored});`,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return { context, page, pageErrors };
+}
+
+const labels = readLabels(LABELS_FILE);
+
+/** A custom label's value, with {0}, {1}… filled. */
+export async function label(name: string, ...args: (string | number)[]): Promise<string> {
+  const value = (await labels).get(name);
+  if (value === undefined) throw new Error(`no custom label ${name}`);
+  return value.replace(/\{(\d+)\}/g, (all, i: string) =>
+    args[Number(i)] === undefined ? all : String(args[Number(i)]),
+  );
+}
+
+/** A regular expression for a label with its {n} placeholders as capture groups of digits. */
+export async function labelPattern(name: string): Promise<RegExp> {
+  const value = await label(name);
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\d+\\\}/g, '([\\d.,]+)');
+  return new RegExp(escaped);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Polls until `check` passes (Playwright's expect.poll, for jest). */
+export async function eventually(check: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+/** Runs one journey step; on failure saves a screenshot named after it, then fails. */
+export async function step<T>(page: Page, name: string, body: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  try {
+    const result = await body();
+    if (process.env.E2E_TIMING) process.stdout.write(`step ${name}: ${Date.now() - started} ms\n`);
+    return result;
+  } catch (error) {
+    await screenshot(page, `failure-${name}`).catch(() => undefined);
+    throw error;
+  }
+}

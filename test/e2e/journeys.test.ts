@@ -1,0 +1,283 @@
+// The three journeys in the local preview, in headless Chromium against the real service and the
+// real components: the manager's baseline, the rep logging a conversation, sales ops changing a
+// prompt and moving a set in and out as a file, and the manager seeing the new note's effect.
+// One service for the file: each journey builds on the one before it.
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import {
+  DEMO,
+  ST_AGNES,
+  eventually,
+  label,
+  labelPattern,
+  launchChromium,
+  openAs,
+  screenshot,
+  startPreviewService,
+  step,
+  type Actor,
+  type PreviewPage,
+  type PreviewService,
+} from './browser';
+
+jest.setTimeout(180_000);
+
+let service: PreviewService;
+let browser: Browser;
+const sessions: PreviewPage[] = [];
+
+beforeAll(async () => {
+  [service, browser] = await Promise.all([startPreviewService(), launchChromium()]);
+});
+
+afterAll(async () => {
+  for (const s of sessions) await s.context.close().catch(() => undefined);
+  await browser?.close();
+  await service?.cleanup();
+});
+
+async function session(actor: Actor): Promise<PreviewPage> {
+  const opened = await openAs(browser, actor);
+  sessions.push(opened);
+  return opened;
+}
+
+const numberIn = (text: string, pattern: RegExp, group = 1) => {
+  const found = pattern.exec(text);
+  if (!found) throw new Error(`"${text}" does not match ${pattern}`);
+  return Number(found[group]!.replace(/,/g, ''));
+};
+
+async function teamCounts(page: Page) {
+  const dashboard = page.locator('c-conversation-dashboard');
+  const summary = dashboard.getByText(await labelPattern('UAN_Dash_TeamSummary'));
+  await summary.waitFor();
+  const repRow = dashboard.locator('tr', {
+    has: page.getByRole('button', { name: DEMO.rep.name, exact: true }),
+  });
+  return {
+    team: numberIn(await summary.innerText(), await labelPattern('UAN_Dash_TeamSummary'), 2),
+    avery: Number((await repRow.locator('td').first().innerText()).trim()),
+  };
+}
+
+async function pickOption(page: Page, combobox: Locator, option: string) {
+  await combobox.locator('[role="combobox"]').click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+let baseline: { team: number; avery: number };
+const STRONG_SUMMARY =
+  'I raised how third-party outages like the Change Healthcare attack can stop claims and cash for weeks, ' +
+  'and asked Dana which vendors could halt their revenue cycle.';
+const NEW_PROVOCATION =
+  'E2E: {Account.Name} will have to answer prior authorization requests electronically, and payers will measure how fast.';
+
+test('manager: the dashboard shows the team before the rep logs anything', async () => {
+  const { page } = await session(DEMO.manager);
+  await page.goto(`${service.url}/#dashboard`);
+  baseline = await step(page, 'manager-baseline', () => teamCounts(page));
+  expect(baseline.team).toBeGreaterThan(0);
+  expect(baseline.avery).toBeGreaterThan(0);
+});
+
+test('rep: prompts with merge fields filled, log a conversation with two prompts and reactions, live coach, save, history and summary update', async () => {
+  const { page, pageErrors } = await session(DEMO.rep);
+  await page.goto(`${service.url}/#opportunity/${ST_AGNES}`);
+  const panel = page.locator('c-opportunity-conversation');
+  const cards = panel.locator('c-prompt-card');
+
+  const titles = await step(page, 'rep-prompts', async () => {
+    await cards.nth(2).waitFor();
+    const text = (await cards.allInnerTexts()).join('\n');
+    expect(text).toContain('St. Agnes Health');
+    expect(text).not.toMatch(/[{[](Account|Opportunity)\.\w+[}\]]/);
+    return Promise.all([0, 1].map((i) => cards.nth(i).locator('.uan-prompt__title').innerText()));
+  });
+  const averagePattern = await labelPattern('UAN_Summary_Average');
+  const before = numberIn(await panel.locator('c-score-summary').innerText(), averagePattern, 2);
+
+  await step(page, 'rep-log', async () => {
+    await panel.getByRole('button', { name: await label('UAN_Panel_Log') }).click();
+    const modal = page.locator('lightning-modal-body');
+    await modal.waitFor();
+    const summary = modal.getByLabel((await label('UAN_Log_Summary')).trim(), { exact: false }).first();
+    await summary.fill('Demo of our product features and pricing.');
+    const overall = modal.locator('.uan-coach__overall');
+    await overall.waitFor();
+    const weak = Number(await overall.innerText());
+
+    for (const [i, title] of titles.entries()) {
+      await modal.locator('.uan-log__prompt label', { hasText: title.trim() }).click();
+      await pickOption(
+        page,
+        modal.locator('lightning-combobox.uan-log__prompt-reaction').nth(i),
+        await label(i === 0 ? 'UAN_Reaction_NewToThem' : 'UAN_Reaction_AlreadyAddressing'),
+      );
+    }
+    await summary.fill(STRONG_SUMMARY);
+    await modal
+      .getByLabel(await label('UAN_Log_CustomerView'))
+      .fill(
+        'Dana said their claims vendor went down for nine days last year and finance had to borrow to cover payroll; ' +
+          'the CFO now wants a list of single points of failure before the budget cycle.',
+      );
+    await modal
+      .getByLabel(await label('UAN_Log_Ideas'))
+      .fill(
+        'Together we sketched a vendor outage drill for the two clinics with the most claims; Dana proposed the clinics.',
+      );
+    await modal
+      .getByRole('textbox', { name: await label('UAN_Log_NextStep'), exact: true })
+      .fill(
+        'Dana brings her vendor list and the CFO to a working session on Thursday; we bring the drill outline.',
+      );
+    // the live coach rescored the better note
+    await eventually(async () => expect(Number(await overall.innerText())).toBeGreaterThan(weak + 15));
+    await expect(modal.locator('.uan-coach__group').count()).resolves.toBeGreaterThan(0);
+
+    await page
+      .locator('lightning-modal-footer')
+      .getByRole('button', { name: await label('UAN_Log_Save') })
+      .click();
+    await page.locator('.uan-toast-title', { hasText: await label('UAN_Toast_Saved') }).waitFor();
+    await modal.waitFor({ state: 'detached' });
+  });
+
+  await step(page, 'rep-history', async () => {
+    const history = panel.locator('c-note-history');
+    await eventually(async () => expect(await history.innerText()).toContain(STRONG_SUMMARY));
+    const firstNote = history.locator('li.uan-note').filter({ hasText: STRONG_SUMMARY }).first();
+    await expect(firstNote.innerText()).resolves.toContain(titles[0]!.trim());
+    await eventually(async () =>
+      expect(numberIn(await panel.locator('c-score-summary').innerText(), averagePattern, 2)).toBe(
+        before + 1,
+      ),
+    );
+  });
+  await screenshot(page, 'rep-opportunity');
+  expect(pageErrors).toEqual([]);
+});
+
+/** An Apex call through the preview's bridge, as the components make it. */
+async function apex(method: string, params: Record<string, unknown>, actor: Actor = DEMO.salesops) {
+  const response = await fetch(`${service.url}/preview/apex/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ params, actor: { userId: actor.userId, role: actor.role } }),
+  });
+  const body = (await response.json()) as { returnValue?: string; body?: { message: string } };
+  if (!response.ok) throw new Error(`${method}: ${body.body?.message}`);
+  return body.returnValue ?? null;
+}
+
+/** A small set to work on: two healthcare prompts of the default library, exported as a file. */
+async function smallSetFile(): Promise<string> {
+  const sets = JSON.parse((await apex('listPromptSets', {}))!) as { items: { id: string }[] };
+  const library = JSON.parse(
+    (await apex('exportPromptSet', { setId: sets.items[0]!.id, version: 1, format: 'json' }))!,
+  );
+  const prompts = (
+    library.prompts as { key: string; targeting: { industries: string[]; phases: string[] } }[]
+  )
+    .filter((p) => p.targeting.industries.join() === 'Healthcare' && p.targeting.phases.join() === 'early')
+    .map((p) => ({ ...p, key: `e2e-${p.key}` }));
+  const file = path.join(os.tmpdir(), `uan-e2e-${process.pid}-small-set.json`);
+  writeFileSync(file, JSON.stringify({ ...library, name: 'E2E healthcare set', prompts }));
+  return file;
+}
+
+test('sales ops: edit a prompt and its targeting in a draft, publish, the panel picks it up; export and re-import the set', async () => {
+  // starts as the rep and switches role in the page's header, as a demo user would
+  const { page, pageErrors } = await session(DEMO.rep);
+  await page.goto(`${service.url}/#prompt-sets`);
+  await step(page, 'salesops-switch-role', async () => {
+    await page.locator('body[data-ready="true"]').waitFor();
+    await page.locator('#uan-role').selectOption('salesops');
+    await page.locator('body[data-role="salesops"]').waitFor();
+    await expect(page.locator('#uan-user').inputValue()).resolves.toBe(DEMO.salesops.userId);
+  });
+
+  const manager = page.locator('c-prompt-set-manager');
+  const rows = manager.locator('table tbody tr');
+  const editor = manager.locator('c-prompt-version-editor');
+  await step(page, 'salesops-import-small-set', async () => {
+    await rows.first().waitFor();
+    const setsBefore = await rows.count();
+    await manager.locator('input[type="file"]').setInputFiles(await smallSetFile());
+    await page.locator('.uan-toast-title', { hasText: await label('UAN_Manager_Imported') }).waitFor();
+    await eventually(async () => expect(await rows.count()).toBe(setsBefore + 1));
+  });
+
+  await step(page, 'salesops-edit', async () => {
+    const row = rows.filter({ hasText: 'E2E healthcare set' });
+    await row.getByRole('button', { name: await label('UAN_Manager_Open'), exact: true }).click();
+    const first = editor.locator('c-prompt-editor').first();
+    await first.waitFor();
+    await first
+      .getByRole('textbox', { name: await label('UAN_PromptEditor_Provocation') })
+      .fill(NEW_PROVOCATION);
+    // targeting: from early-phase deals to deals at Needs Analysis of at least 100,000
+    await first
+      .locator('lightning-checkbox-group label', { hasText: await label('UAN_Phase_Early') })
+      .click();
+    const stages = first.locator('lightning-dual-listbox').nth(1);
+    await stages.getByRole('option', { name: 'Needs Analysis' }).click();
+    await stages.locator('button[title^="Move"]').first().click();
+    await first.getByRole('spinbutton', { name: await label('UAN_PromptEditor_AmountMin') }).fill('100000');
+    await editor.getByRole('button', { name: await label('UAN_Version_Save') }).click();
+    await page.locator('.uan-toast-title', { hasText: await label('UAN_Version_Saved') }).waitFor();
+    await editor.getByRole('button', { name: await label('UAN_Version_Publish') }).click();
+    await page.locator('.uan-toast-title', { hasText: await label('UAN_Version_Published') }).waitFor();
+  });
+
+  await step(page, 'salesops-panel-picks-it-up', async () => {
+    await page.goto(`${service.url}/#opportunity/${ST_AGNES}`);
+    const panel = page.locator('c-opportunity-conversation');
+    await panel.locator('c-prompt-card').first().waitFor();
+    await expect(panel.locator('c-prompt-card').first().innerText()).resolves.toContain(
+      NEW_PROVOCATION.replace('{Account.Name}', 'St. Agnes Health'),
+    );
+  });
+
+  const exported = await step(page, 'salesops-export', async () => {
+    await page.goto(`${service.url}/#prompt-sets`);
+    const row = rows.filter({ hasText: 'E2E healthcare set' });
+    await row.getByRole('button', { name: await label('UAN_Manager_Open'), exact: true }).click();
+    const exportJson = editor.getByRole('button', { name: await label('UAN_Version_ExportJson') });
+    await exportJson.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), exportJson.click()]);
+    const file = path.join(os.tmpdir(), `uan-e2e-${process.pid}-${download.suggestedFilename()}`);
+    await download.saveAs(file);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain(NEW_PROVOCATION);
+    return file;
+  });
+
+  await step(page, 'salesops-reimport', async () => {
+    const setsBefore = await rows.count();
+    await manager.locator('input[type="file"]').setInputFiles(exported);
+    await page.locator('.uan-toast-title', { hasText: await label('UAN_Manager_Imported') }).waitFor();
+    await eventually(async () => expect(await rows.count()).toBe(setsBefore + 1));
+  });
+  await screenshot(page, 'salesops-prompt-sets');
+  expect(pageErrors).toEqual([]);
+});
+
+test("manager: the dashboard shows the team's scores with the new note; a drill-down opens the notes behind a number", async () => {
+  const { page, pageErrors } = await session(DEMO.manager);
+  await page.goto(`${service.url}/#dashboard`);
+  const after = await step(page, 'manager-effect', () => teamCounts(page));
+  expect(after).toEqual({ team: baseline.team + 1, avery: baseline.avery + 1 });
+
+  await step(page, 'manager-drilldown', async () => {
+    await page.getByRole('button', { name: DEMO.rep.name, exact: true }).click();
+    const drill = page.locator('.uan-drill');
+    await drill.getByText(await label('UAN_Dash_DrillRep', DEMO.rep.name)).waitFor();
+    await eventually(async () => expect(await drill.innerText()).toContain(STRONG_SUMMARY));
+  });
+  await screenshot(page, 'manager-dashboard');
+  expect(pageErrors).toEqual([]);
+});
