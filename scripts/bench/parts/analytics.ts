@@ -1,0 +1,127 @@
+// Dashboard latency at a large org's scale: a synthetic org (`upatnight seed`'s generator) on a
+// throwaway Postgres (1M notes / 50k opportunities / 500 reps) and on embedded PGlite (100k notes),
+// then the full dashboard (all its queries) many times as managers and as sales ops.
+// BENCH_ANALYTICS_NOTES / BENCH_ANALYTICS_PGLITE_NOTES shrink the runs for a quick look; the
+// seeded counts are reported with the figures.
+import { performance } from 'node:perf_hooks';
+import { loadDashboard } from '../../../service/src/domain/analytics/dashboard';
+import { drilldownNotes } from '../../../service/src/domain/analytics/drilldown';
+import { loadPromptEffectiveness } from '../../../service/src/domain/analytics/prompt-effectiveness';
+import { seedSynthetic, type SeedCounts } from '../../../service/src/domain/analytics/synthetic-seed';
+import type { Actor } from '../../../service/src/domain/actor';
+import { createTenant } from '../../../service/src/domain/tenants/tenants';
+import { openDatabase, type DatabaseTarget, type Db } from '../../../service/src/storage/database';
+import { startPostgres } from '../../../test/helpers/postgres-server';
+import type { BenchFigures } from './index';
+
+const RUNS = 50;
+/** the prompt view aggregates every raise in scope: seconds at 1M, so fewer runs */
+const PROMPT_RUNS = 10;
+const WARM_UP = 3;
+
+const envCount = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function timeRuns(
+  run: (i: number) => Promise<unknown>,
+  runs = RUNS,
+): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < WARM_UP; i += 1) await run(i);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = performance.now();
+    await run(i);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const round = (v: number) => Math.round(v * 10) / 10;
+  return { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) };
+}
+
+async function seeded(target: DatabaseTarget, counts: SeedCounts, label: string) {
+  const db = await openDatabase(target);
+  const { tenant } = await createTenant(db, { slug: 'bench', name: 'Bench' });
+  const started = performance.now();
+  let reported = 0;
+  const summary = await seedSynthetic(db, tenant.id, counts, (done, total) => {
+    if (done - reported >= total / 10 || done === total) {
+      reported = done;
+      process.stdout.write(
+        `  ${label}: seeded ${done}/${total} notes (${((performance.now() - started) / 1000).toFixed(0)} s)\n`,
+      );
+    }
+  });
+  return { db, tenantId: tenant.id, summary, seedSeconds: (performance.now() - started) / 1000 };
+}
+
+/** Dashboard (default 90-day range, week buckets, 30-day coverage) per role, plus the other views. */
+async function measure(db: Db, tenantId: string, managers: string[], key: string): Promise<BenchFigures> {
+  const salesops: Actor = { tenantId, userId: '005S00000000000AAA', role: 'salesops' };
+  const manager = (i: number): Actor => ({
+    tenantId,
+    userId: managers[i % managers.length]!,
+    role: 'manager',
+  });
+  const asManager = await timeRuns((i) => loadDashboard(db, manager(i), {}));
+  const asSalesops = await timeRuns(() => loadDashboard(db, salesops, {}));
+  const yearAsSalesops = await timeRuns(() =>
+    loadDashboard(db, salesops, { from: '2000-01-01', bucket: 'month' }),
+  );
+  const drill = await timeRuns((i) => drilldownNotes(db, manager(i), { band: '80-100', limit: 20 }));
+  const prompts = await timeRuns((i) => loadPromptEffectiveness(db, manager(i), {}), PROMPT_RUNS);
+  const promptsAll = await timeRuns(() => loadPromptEffectiveness(db, salesops, {}), PROMPT_RUNS);
+  return {
+    [`analytics.dashboardP95Ms.${key}`]: Math.max(asManager.p95, asSalesops.p95),
+    [`analytics.dashboard.${key}.manager.p50Ms`]: asManager.p50,
+    [`analytics.dashboard.${key}.manager.p95Ms`]: asManager.p95,
+    [`analytics.dashboard.${key}.salesops.p50Ms`]: asSalesops.p50,
+    [`analytics.dashboard.${key}.salesops.p95Ms`]: asSalesops.p95,
+    [`analytics.dashboard.${key}.salesopsAllTime.p95Ms`]: yearAsSalesops.p95,
+    [`analytics.drilldown.${key}.manager.p95Ms`]: drill.p95,
+    [`analytics.prompts.${key}.manager.p50Ms`]: prompts.p50,
+    [`analytics.prompts.${key}.manager.p95Ms`]: prompts.p95,
+    [`analytics.prompts.${key}.salesops.p50Ms`]: promptsAll.p50,
+    [`analytics.prompts.${key}.salesops.p95Ms`]: promptsAll.p95,
+  };
+}
+
+async function benchEngine(
+  target: () => Promise<{ target: DatabaseTarget; stop: () => void }>,
+  counts: SeedCounts,
+  key: string,
+): Promise<BenchFigures> {
+  const { target: resolved, stop } = await target();
+  const { db, tenantId, summary, seedSeconds } = await seeded(resolved, counts, key);
+  try {
+    return {
+      [`analytics.${key}.notesSeeded`]: summary.notes,
+      [`analytics.${key}.opportunitiesSeeded`]: summary.opportunities,
+      [`analytics.${key}.repsSeeded`]: counts.reps,
+      [`analytics.${key}.seedNotesPerSecond`]: Math.round(summary.notes / seedSeconds),
+      ...(await measure(db, tenantId, summary.managers, key)),
+    };
+  } finally {
+    await db.destroy();
+    stop();
+  }
+}
+
+export async function runAnalyticsBench(): Promise<BenchFigures> {
+  const postgres = await benchEngine(
+    async () => {
+      const server = await startPostgres();
+      return { target: { kind: 'postgres', url: server.url, poolSize: 10 }, stop: () => server.stop() };
+    },
+    { notes: envCount('BENCH_ANALYTICS_NOTES', 1_000_000), opportunities: 50_000, reps: 500 },
+    'postgres1M',
+  );
+  const pglite = await benchEngine(
+    async () => ({ target: { kind: 'pglite' }, stop: () => {} }),
+    { notes: envCount('BENCH_ANALYTICS_PGLITE_NOTES', 100_000), opportunities: 10_000, reps: 100 },
+    'pglite100k',
+  );
+  return { ...postgres, ...pglite };
+}
