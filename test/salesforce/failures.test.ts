@@ -4,9 +4,13 @@ import { sql } from 'kysely';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../helpers/databases';
 import type { SalesforceFake } from '../salesforce-fake';
 import { salesforceStatus } from '../../service/src/salesforce/admin';
+import { rollupFieldsOf } from '../../service/src/salesforce/rollups';
+import { leaseDue } from '../../service/src/storage/repositories/salesforce-outbox';
+import { rollupSources } from '../../service/src/storage/repositories/salesforce-rollups';
 import {
   connect,
   drain,
+  expireLeases,
   logNote,
   newTenant,
   newWorker,
@@ -140,20 +144,17 @@ describe.each(DATABASE_KINDS)('failures on %s', (kind) => {
 
   test('when a worker dies mid-batch, then another picks the batch up after the lease and writes only what did not land', async () => {
     for (const opp of opps) await logNote(database.db, tenantId, opp);
-    const dying = newWorker(database.db, { outbox: { leaseMs: 200 } });
+    const dying = newWorker(database.db);
     // it leased everything, wrote half of it, and died before recording anything
-    const { leaseDue } = await import('../../service/src/storage/repositories/salesforce-outbox');
-    const leased = await leaseDue(database.db, tenantId, dying.options.owner, 200, 200);
+    const leased = await leaseDue(database.db, tenantId, dying.options.owner, 200, 60_000);
     expect(leased).toHaveLength(6);
-    const { rollupSources } = await import('../../service/src/storage/repositories/salesforce-rollups');
-    const { rollupFieldsOf } = await import('../../service/src/salesforce/rollups');
     for (const source of (await rollupSources(database.db, tenantId, opps)).slice(0, 3)) {
       fake.org.update('Opportunity', source.opportunityId, rollupFieldsOf(source));
       fake.writes.push({ id: source.opportunityId, fields: { ...rollupFieldsOf(source) } });
     }
     const survivor = newWorker(database.db);
     expect((await survivor.runTenant(tenantId)).written).toBe(0);
-    await new Promise((r) => setTimeout(r, 250));
+    await expireLeases(database.db, tenantId);
     const report = await survivor.runTenant(tenantId);
     expect(report).toMatchObject({ confirmed: 3, written: 3 });
     expect(writesPerOpp()).toEqual([1, 1, 1, 1, 1, 1]);

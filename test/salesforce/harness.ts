@@ -6,9 +6,8 @@ import { createLogger } from '../../service/src/lib/logger';
 import { createTenant } from '../../service/src/domain/tenants/tenants';
 import { connectOrg, type AuthInput } from '../../service/src/salesforce/admin';
 import { ConnectionFactory } from '../../service/src/salesforce/connection-factory';
-import { SalesforceWorker, type WorkerOptions } from '../../service/src/salesforce/worker';
-import type { OutboxOptions } from '../../service/src/salesforce/outbox';
-import type { SyncOptions } from '../../service/src/salesforce/sync';
+import { SalesforceWorker, type WorkerSettings } from '../../service/src/salesforce/worker';
+import { createNote } from '../../service/src/domain/notes/notes';
 import { startSalesforceFake, type FakeOptions, type SalesforceFake } from '../salesforce-fake';
 
 export const SECRETS_KEY = randomBytes(32);
@@ -19,13 +18,14 @@ const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
 export const PRIVATE_KEY = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 export const PUBLIC_KEY = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
 
-export const FAST: Partial<WorkerOptions> & { outbox: Partial<OutboxOptions>; sync: Partial<SyncOptions> } = {
+// pauses long enough to observe; `drain` lifts them, as if the time had passed
+export const FAST: WorkerSettings = {
   intervalMs: 50,
-  limitExceededPauseMs: 150,
-  outageBaseMs: 50,
-  outageMaxMs: 200,
-  authRetryMs: 100,
-  outbox: { retryBaseMs: 20, retryMaxMs: 100, maxAttempts: 4, leaseMs: 2000 },
+  limitExceededPauseMs: 60_000,
+  outageBaseMs: 60_000,
+  outageMaxMs: 60_000,
+  authRetryMs: 60_000,
+  outbox: { retryBaseMs: 20, retryMaxMs: 100, maxAttempts: 4, leaseMs: 60_000 },
   sync: { lagMs: 0, bulkPollIntervalMs: 10 },
 };
 
@@ -62,11 +62,7 @@ export async function connect(
   });
 }
 
-export function newWorker(
-  db: Db,
-  options: Partial<WorkerOptions> & { outbox?: Partial<OutboxOptions>; sync?: Partial<SyncOptions> } = {},
-  requestTimeoutMs = 2000,
-): SalesforceWorker {
+export function newWorker(db: Db, options: WorkerSettings = {}, requestTimeoutMs = 2000): SalesforceWorker {
   const factory = new ConnectionFactory(db, { secretsKey: SECRETS_KEY, requestTimeoutMs });
   return new SalesforceWorker(db, factory, createLogger('silent'), {
     ...FAST,
@@ -92,6 +88,7 @@ export async function drain(
       .where('status', '=', 'pending')
       .executeTakeFirstOrThrow();
     if (Number(left.n) === 0) return;
+    await liftPause(db, tenantId);
     await new Promise((r) => setTimeout(r, 40));
   }
   throw new Error('the outbox did not drain');
@@ -122,7 +119,6 @@ export async function logNote(
     reaction?: 'new_to_them' | 'already_addressing' | 'redirected' | 'dismissed';
   } = {},
 ) {
-  const { createNote } = await import('../../service/src/domain/notes/notes');
   return db.transaction().execute((tx) =>
     createNote(tx, actorFor(tenantId), {
       opportunityId,
@@ -139,4 +135,23 @@ export async function logNote(
 
 export async function outboxRows(db: Db, tenantId: string) {
   return db.selectFrom('salesforce_outbox').selectAll().where('tenant_id', '=', tenantId).execute();
+}
+
+/** The org's back-off period is over. */
+export async function liftPause(db: Db, tenantId: string): Promise<void> {
+  await db
+    .updateTable('salesforce_api_usage')
+    .set({ throttled_until: null })
+    .where('tenant_id', '=', tenantId)
+    .execute();
+}
+
+/** Leases run out, as they do when their worker died. */
+export async function expireLeases(db: Db, tenantId: string): Promise<void> {
+  await db
+    .updateTable('salesforce_outbox')
+    .set({ leased_until: new Date(Date.now() - 1000) })
+    .where('tenant_id', '=', tenantId)
+    .where('leased_until', 'is not', null)
+    .execute();
 }

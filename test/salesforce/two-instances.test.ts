@@ -30,7 +30,7 @@ describe('two instances on one Postgres', () => {
     const opps = [...fake.org.table('Opportunity').keys()];
     for (const opp of opps) await logNote(first, tenantId, opp);
     // slow answers keep both workers inside a batch at the same time
-    fake.inject('slow', { times: 1000, match: /composite/, delayMs: 30 });
+    fake.inject('slow', { times: 1000, match: /composite/, delayMs: 100 });
 
     const a = newWorker(first, { outbox: { batchSize: 50 } });
     const b = newWorker(second, { outbox: { batchSize: 50 } });

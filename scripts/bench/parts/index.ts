@@ -1,3 +1,5 @@
+import { runAnalyticsBench } from './analytics';
+import { runSalesforceBench } from './salesforce';
 import { runScoringBench } from './scoring';
 
 // Each bench part returns its figures under the keys DESIGN.md lists (e.g. "scoring.notesPerSecond").
@@ -6,4 +8,6 @@ export type BenchPart = () => Promise<BenchFigures>;
 
 export const benchParts: Record<string, BenchPart> = {
   scoring: runScoringBench,
+  salesforce: runSalesforceBench,
+  analytics: runAnalyticsBench,
 };

@@ -2,12 +2,18 @@
 // fix the connection (auth), or a problem with this request (failed).
 export type FailureKind = 'throttled' | 'unavailable' | 'auth' | 'failed';
 
-export interface Failure {
-  kind: FailureKind;
-  code: string;
-  message: string;
-  /** no answer arrived: the request may or may not have been applied */
-  noAnswer: boolean;
+/** A classified failure; thrown on, so callers see a message and the kind. */
+export class Failure extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    readonly code: string,
+    message: string,
+    /** no answer arrived: the request may or may not have been applied */
+    readonly noAnswer: boolean,
+  ) {
+    super(message);
+    this.name = 'SalesforceFailure';
+  }
 }
 
 const AUTH_CODES = new Set([
@@ -23,7 +29,8 @@ export function classifyFailure(error: unknown): Failure {
   const err = error as { name?: string; errorCode?: string; message?: string; code?: string; type?: string };
   const code = err?.errorCode ?? err?.code ?? err?.name ?? 'Error';
   const message = err?.message ?? String(error);
-  const failure = (kind: FailureKind, noAnswer = false): Failure => ({ kind, code, message, noAnswer });
+  if (error instanceof Failure) return error;
+  const failure = (kind: FailureKind, noAnswer = false) => new Failure(kind, code, message, noAnswer);
   if (code === 'REQUEST_LIMIT_EXCEEDED') return failure('throttled');
   if (code === 'SERVER_UNAVAILABLE' || /^ERROR_HTTP_5\d\d$/.test(code)) return failure('unavailable');
   // node-fetch: connection refused/reset, timeouts (AbortError), bodies cut short

@@ -1,6 +1,6 @@
 // Every HTTP exchange with an org goes through this transport: it bounds how long a call may take,
-// turns off jsforce's own silent retries (the outbox and sync decide when to try again, and count
-// every call), and reads Sforce-Limit-Info from every response, whichever API made the call.
+// narrows jsforce's own retries to dropped connections on reads (the outbox and sync decide when to
+// try again otherwise), and reads Sforce-Limit-Info from every response, whichever API made the call.
 import type { HttpRequest, HttpRequestOptions, HttpResponse } from 'jsforce';
 import { Transport } from 'jsforce/lib/transport';
 
@@ -41,7 +41,9 @@ export class MeteredTransport extends Transport {
     const pending = super.httpRequest(request, {
       ...options,
       timeout: this.timeoutMs,
-      retry: { ...options.retry, maxRetries: 0 },
+      // a read whose connection dropped (a stale keep-alive socket) is retried at once; status codes
+      // (503, 429) and writes are left to the caller, which counts and paces every attempt
+      retry: { ...options.retry, maxRetries: 2, methods: ['GET'], statusCodes: [] },
     });
     pending.then(
       (response) => this.meter.observe(request, response),

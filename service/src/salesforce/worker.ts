@@ -33,6 +33,12 @@ export interface WorkerOptions {
   maxBatchesPerTick: number;
 }
 
+/** What callers may override: any option, and any part of the outbox and sync options. */
+export type WorkerSettings = Partial<Omit<WorkerOptions, 'outbox' | 'sync'>> & {
+  outbox?: Partial<OutboxOptions>;
+  sync?: Partial<SyncOptions>;
+};
+
 export const DEFAULT_WORKER_OPTIONS: Omit<WorkerOptions, 'owner'> = {
   intervalMs: 5000,
   outbox: DEFAULT_OUTBOX_OPTIONS,
@@ -68,7 +74,7 @@ export class SalesforceWorker {
     private readonly db: Db,
     private readonly factory: ConnectionFactory,
     private readonly logger: Logger,
-    options: Partial<WorkerOptions> & { outbox?: Partial<OutboxOptions>; sync?: Partial<SyncOptions> } = {},
+    options: WorkerSettings = {},
   ) {
     this.options = {
       ...DEFAULT_WORKER_OPTIONS,
@@ -140,7 +146,7 @@ export class SalesforceWorker {
       this.failures.delete(tenantId);
     } catch (error) {
       if (session) await this.meter(session);
-      report.failure = await this.onFailure(tenantId, isFailure(error) ? error : classifyFailure(error));
+      report.failure = await this.onFailure(tenantId, classifyFailure(error));
     }
     return report;
   }
@@ -219,8 +225,4 @@ export class SalesforceWorker {
     );
     return failure;
   }
-}
-
-function isFailure(value: unknown): value is Failure {
-  return typeof value === 'object' && value !== null && 'kind' in value && 'noAnswer' in value;
 }
