@@ -51,15 +51,13 @@ async function rollupCalls(db: Db): Promise<number> {
       .execute();
     const actor = { tenantId, userId: '005000000000001AAA', role: 'rep' as const };
     for (const opportunityId of fake.org.table('Opportunity').keys()) {
-      await db
-        .transaction()
-        .execute((tx) =>
-          createNote(tx, actor, {
-            opportunityId,
-            summary: 'They asked how the tariff changes hit their margins.',
-            prompts: [],
-          }),
-        );
+      await db.transaction().execute((tx) =>
+        createNote(tx, actor, {
+          opportunityId,
+          summary: 'They asked how the tariff changes hit their margins.',
+          prompts: [],
+        }),
+      );
     }
     await worker.runTenant(tenantId);
     if (fake.writes.length !== 1000)
