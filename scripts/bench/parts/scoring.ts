@@ -1,14 +1,33 @@
 // Scoring throughput on one core: notes per second on 150–250-word notes, and how much time the
-// scorer takes compared with a bare wink-nlp pass over the same fields (readDoc + reading tokens once).
+// scorer takes compared with a bare wink-nlp pass over the same text (readDoc of the note's fields,
+// joined the way the scorer reads them, with the same pipeline, and reading the tokens once).
+//
+// Other work may share this machine: each figure is the best of several rounds, and the per-core
+// figures are CPU time of this process (process.cpuUsage: user + system, all threads, so garbage
+// collection is included), which a busy machine stretches far less than wall-clock time. Wall-clock
+// throughput and the load average are reported next to them.
+// Rescoring is measured end to end on a throwaway Postgres 15: generated notes are stored, then
+// runRescore reads, scores and writes them back as the rescore job does.
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import { sql } from 'kysely';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { scoreNote, type ScoringInput } from '../../../service/src/domain/scoring';
-import { NLP_PIPELINE } from '../../../service/src/domain/scoring/read-text';
+import { FIELD_SEPARATOR, NLP_PIPELINE } from '../../../service/src/domain/scoring/read-text';
+import { openDatabase } from '../../../service/src/storage/database';
+import { createTenant } from '../../../service/src/domain/tenants/tenants';
+import { queueRescore, runRescore } from '../../../service/src/domain/jobs/rescore';
+import { startPostgres } from '../../../test/helpers/postgres-server';
 import type { BenchFigures } from './index';
 
 const WARM_UP_MS = 1000;
-const MEASURE_MS = 3000;
+const ROUND_MS = 600;
+const ROUNDS = 8;
 const NOTE_COUNT = 200;
+/** stored notes the rescore is timed on (RESCORE_BENCH_NOTES overrides) */
+const RESCORE_NOTES = Number(process.env.RESCORE_BENCH_NOTES ?? 50_000);
+const INSERT_BATCH = 2_000;
 
 // Sentence pools the bench notes are assembled from, so notes differ in content, length and quality.
 const SUMMARY = [
@@ -87,39 +106,142 @@ export function benchNotes(count: number, seed = 7): ScoringInput[] {
   return notes;
 }
 
-/** Runs `work` over the notes round-robin: warm-up first, then at least MEASURE_MS; returns ms per note. */
-function msPerNote(notes: ScoringInput[], work: (note: ScoringInput) => void): number {
-  const run = (budgetMs: number) => {
+interface Timing {
+  /** best round's CPU milliseconds per note */
+  cpuMs: number;
+  /** best round's wall-clock milliseconds per note */
+  wallMs: number;
+}
+
+/** Runs `work` over the notes round-robin: a warm-up, then ROUNDS rounds; the best of each measure. */
+function msPerNote(notes: ScoringInput[], work: (note: ScoringInput) => void): Timing {
+  const round = (budgetMs: number): Timing => {
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     let done = 0;
     while (performance.now() - start < budgetMs) {
       for (const note of notes) work(note);
       done += notes.length;
     }
-    return (performance.now() - start) / done;
+    const wallMs = performance.now() - start;
+    const cpu = process.cpuUsage(cpuStart);
+    return { cpuMs: (cpu.user + cpu.system) / 1000 / done, wallMs: wallMs / done };
   };
-  run(WARM_UP_MS);
-  return run(MEASURE_MS);
+  round(WARM_UP_MS);
+  let best: Timing = { cpuMs: Infinity, wallMs: Infinity };
+  for (let i = 0; i < ROUNDS; i++) {
+    const t = round(ROUND_MS);
+    best = { cpuMs: Math.min(best.cpuMs, t.cpuMs), wallMs: Math.min(best.wallMs, t.wallMs) };
+  }
+  return best;
 }
 
-export async function runScoringBench(): Promise<BenchFigures> {
+/** The note's free-text fields as the scorer reads them: the non-blank ones, joined. */
+function noteText(note: ScoringInput): string {
+  const fields = [note.summary, note.customerView, note.ideas, note.nextStep];
+  for (const prompt of note.prompts) if (!prompt.fromLibrary) fields.push(prompt.text);
+  return fields.filter((text): text is string => !!text && text.trim() !== '').join(FIELD_SEPARATOR);
+}
+
+const load = () => os.loadavg()[0]!.toFixed(1);
+
+async function scoringFigures(): Promise<BenchFigures> {
   const notes = benchNotes(NOTE_COUNT);
   const nlp = winkNLP(model, [...NLP_PIPELINE]);
   const its = nlp.its;
-  const bareRead = (note: ScoringInput) => {
-    for (const text of [note.summary, note.customerView, note.ideas, note.nextStep]) {
-      if (text) nlp.readDoc(text).tokens().out(its.value);
-    }
-  };
-  const scorerMs = msPerNote(notes, (note) => scoreNote(note));
-  const nlpMs = msPerNote(notes, bareRead);
+  const loadBefore = load();
+  const scorer = msPerNote(notes, (note) => scoreNote(note));
+  const bare = msPerNote(notes, (note) => nlp.readDoc(noteText(note)).tokens().out(its.value));
   const words = notes.reduce((n, note) => n + noteWords(note), 0) / notes.length;
   process.stdout.write(
-    `scored ${notes.length} distinct notes of ${Math.round(words)} words on average: ` +
-      `${scorerMs.toFixed(3)} ms per note, bare NLP pass ${nlpMs.toFixed(3)} ms\n`,
+    `scored ${notes.length} distinct notes of ${Math.round(words)} words on average, best of ${ROUNDS} rounds ` +
+      `(load average ${loadBefore} before, ${load()} after, on ${os.cpus().length} cores):\n` +
+      `  scorer   ${scorer.cpuMs.toFixed(3)} ms CPU per note, ${scorer.wallMs.toFixed(3)} ms wall-clock\n` +
+      `  bare NLP ${bare.cpuMs.toFixed(3)} ms CPU per note, ${bare.wallMs.toFixed(3)} ms wall-clock\n`,
   );
   return {
-    'scoring.notesPerSecond': Math.round(1000 / scorerMs),
-    'scoring.ratioToNlpPass': Number((scorerMs / nlpMs).toFixed(2)),
+    'scoring.notesPerSecond': Math.round(1000 / scorer.cpuMs),
+    'scoring.notesPerSecondWall': Math.round(1000 / scorer.wallMs),
+    'scoring.ratioToNlpPass': Number((scorer.cpuMs / bare.cpuMs).toFixed(2)),
+    'scoring.loadAverage': Number(loadBefore),
   };
+}
+
+/** Stores `count` generated notes for the tenant, many rows per statement. */
+async function storeNotes(db: Awaited<ReturnType<typeof openDatabase>>, tenantId: string, count: number) {
+  const promptId = randomUUID();
+  for (let offset = 0; offset < count; offset += INSERT_BATCH) {
+    const batch = benchNotes(Math.min(INSERT_BATCH, count - offset), 1000 + offset);
+    const rows = batch.map((note, i) => ({
+      id: randomUUID(),
+      opportunity_id: `006B${String((offset + i) % 20_000).padStart(11, '0')}`,
+      author_id: `005B${String((offset + i) % 500).padStart(11, '0')}`,
+      occurred_at: note.occurredAt,
+      summary: note.summary,
+      customer_view: note.customerView ?? null,
+      ideas: note.ideas ?? null,
+      next_step: note.nextStep ?? null,
+      next_step_date: note.nextStepDate ?? null,
+      prompts: note.prompts.map((p) => ({
+        promptId,
+        promptKey: 'bench',
+        setId: null,
+        version: 1,
+        title: null,
+        text: null,
+        reaction: p.reaction ?? null,
+      })),
+    }));
+    await sql`
+      insert into notes (tenant_id, id, opportunity_id, author_id, occurred_at, summary, customer_view,
+        ideas, next_step, next_step_date, prompts)
+      select ${tenantId}, r.id, r.opportunity_id, r.author_id, r.occurred_at, r.summary, r.customer_view,
+        r.ideas, r.next_step, r.next_step_date, r.prompts
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id uuid, opportunity_id text,
+        author_id text, occurred_at text, summary text, customer_view text, ideas text, next_step text,
+        next_step_date text, prompts jsonb)`.execute(db);
+  }
+}
+
+async function rescoreFigures(): Promise<BenchFigures> {
+  const server = await startPostgres();
+  const db = await openDatabase({ kind: 'postgres', url: server.url });
+  try {
+    const { tenant } = await createTenant(db, {
+      slug: 'bench-rescore',
+      name: 'bench-rescore',
+      withDefaultLibrary: false,
+    });
+    const insertStart = performance.now();
+    await storeNotes(db, tenant.id, RESCORE_NOTES);
+    await sql`analyze notes`.execute(db);
+    const insertMs = performance.now() - insertStart;
+    const { job } = await queueRescore(db, tenant.id);
+    const loadBefore = load();
+    const cpuStart = process.cpuUsage();
+    const start = performance.now();
+    const finished = await runRescore(db, tenant.id, job.id);
+    const ms = performance.now() - start;
+    const cpu = process.cpuUsage(cpuStart);
+    if (finished.status !== 'done' || finished.done !== RESCORE_NOTES)
+      throw new Error(`rescore ended ${finished.status} after ${finished.done} of ${RESCORE_NOTES} notes`);
+    const perSecond = (RESCORE_NOTES * 1000) / ms;
+    process.stdout.write(
+      `stored ${RESCORE_NOTES} notes in ${(insertMs / 1000).toFixed(1)} s; rescored them in ` +
+        `${(ms / 1000).toFixed(1)} s wall-clock (${Math.round(perSecond)} notes/s; this process used ` +
+        `${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU; load average ${loadBefore} before, ${load()} after)\n`,
+    );
+    return {
+      'scoring.rescoreNotesPerSecond': Math.round(perSecond),
+      'scoring.rescore1MMinutes': Number((1_000_000 / perSecond / 60).toFixed(1)),
+    };
+  } finally {
+    await db.destroy();
+    server.stop();
+  }
+}
+
+export async function runScoringBench(): Promise<BenchFigures> {
+  const figures = await scoringFigures();
+  return { ...figures, ...(await rescoreFigures()) };
 }

@@ -2,11 +2,16 @@
 // negated), how precisely it dates something, whether it names customer people, and whether it is
 // filler or keyword stuffing rather than a sentence.
 import type { TextField } from './types';
-import { findCues, isCueWord, type CueHit } from './cue-matcher';
+import { findCues, type CueHit } from './cue-matcher';
 import { datePrecision, type DatePrecision } from './dates';
-import { CUE_LEXICON, DISCOURSE_WORDS, MONTHS, WEEKDAYS, type CueKind } from './lexicon';
+import type { CueKind } from './lexicon';
 import type { ClauseRange } from './clauses';
 import type { TokenTable } from './read-text';
+import * as wordInfo from './word-info';
+import { KindSet, kindBit, nextStamp } from './word-info';
+
+// Imported bindings are getter calls once compiled to CommonJS (tsx, jest); these are read per token.
+const { W_CUE_WORD, W_DISCOURSE, W_MONTH, W_PRONOUN, W_ROLE, W_US, W_WEEKDAY } = wordInfo;
 
 /** who does what the clause says; `none` when the clause has no subject ("Raised the risk…") or a thing */
 export type Actor = 'us' | 'customer' | 'both' | 'none';
@@ -14,12 +19,14 @@ export type Actor = 'us' | 'customer' | 'both' | 'none';
 export interface Clause extends ClauseRange {
   field: TextField;
   table: TokenTable;
+  /** the field's offset in `table.text`: evidence offsets are relative to the field */
+  offset: number;
   actor: Actor;
   hits: CueHit[];
-  /** cue kinds present outside a negation's scope, with how many times each occurs */
-  kinds: Map<CueKind, number>;
+  /** cue kinds present outside a negation's scope (countCues says how many times) */
+  kinds: KindSet;
   /** cue kinds present only inside a negation's scope */
-  negatedKinds: Set<CueKind>;
+  negatedKinds: KindSet;
   words: number;
   numbers: number;
   /** token indexes of capitalised names of people ("Priya", "Dr. Feld") */
@@ -35,24 +42,22 @@ export interface Clause extends ClauseRange {
   filler: boolean;
   /** the clause repeats an earlier one of the note word for word */
   repeated: boolean;
+  /** hash of the clause's lemmas, for spotting a clause repeated word for word */
+  signature: number;
 }
 
-const NAME_SHAPE = /^(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|Dr\.|Mr\.|Ms\.|Mrs\.)$/;
 const SUBJECT_WINDOW = 8;
 
-function isWord(table: TokenTable, index: number): boolean {
-  const pos = table.pos[index];
+function isWordPos(pos: string | undefined): boolean {
   return pos !== 'PUNCT' && pos !== 'SPACE' && pos !== 'SYM';
 }
 
 function isPersonName(table: TokenTable, index: number): boolean {
-  const lower = table.lower[index]!;
   return (
     table.pos[index] === 'PROPN' &&
-    NAME_SHAPE.test(table.value[index]!) &&
-    !isCueWord(table.lemma[index]!) &&
-    !MONTHS.has(lower.replace(/\.$/, '')) &&
-    !WEEKDAYS.has(lower)
+    table.surface[index]!.nameShape &&
+    (table.lemmaInfo[index]!.flags & W_CUE_WORD) === 0 &&
+    (table.lowerInfo[index]!.flags & (W_MONTH | W_WEEKDAY)) === 0
   );
 }
 
@@ -61,26 +66,23 @@ function isItDepartment(table: TokenTable, index: number): boolean {
   return table.value[index] === 'IT';
 }
 
-const singleWords = (kind: CueKind) => new Set(CUE_LEXICON[kind].filter((cue) => !cue.includes(' ')));
-const US_WORDS = singleWords('us');
-const ROLE_WORDS = singleWords('role');
-const CUSTOMER_PRONOUNS = singleWords('customerPronoun');
-
-function hasWord(words: Set<string>, table: TokenTable, index: number): boolean {
-  return words.has(table.lemma[index]!) || words.has(table.lower[index]!);
+/** word classes of a token by its lemma or its surface form */
+function wordFlags(table: TokenTable, index: number): number {
+  return table.lemmaInfo[index]!.flags | table.lowerInfo[index]!.flags;
 }
 
 function sideOf(table: TokenTable, index: number, people: number[]): Actor {
   if (isItDepartment(table, index) || people.includes(index)) return 'customer';
-  if (hasWord(US_WORDS, table, index)) return 'us';
-  if (hasWord(ROLE_WORDS, table, index) || hasWord(CUSTOMER_PRONOUNS, table, index)) return 'customer';
+  const flags = wordFlags(table, index);
+  if ((flags & W_US) !== 0) return 'us';
+  if ((flags & (W_ROLE | W_PRONOUN)) !== 0) return 'customer';
   return 'none';
 }
 
 /** The subject is what precedes the clause's first verb; a clause opening with a verb has none. */
 function findActor(table: TokenTable, range: ClauseRange, people: number[]): Actor {
   let i = range.from;
-  while (i < range.to && (!isWord(table, i) || DISCOURSE_WORDS.has(table.lower[i]!))) i++;
+  while (i < range.to && (!isWordPos(table.pos[i]) || (table.lowerInfo[i]!.flags & W_DISCOURSE) !== 0)) i++;
   let sawUs = false;
   let sawCustomer = false;
   for (let n = 0; i < range.to && n < SUBJECT_WINDOW; i++, n++) {
@@ -107,7 +109,7 @@ function findHolders(
   for (const hit of hits) {
     if (hit.kind !== kind || hit.negated) continue;
     for (let j = hit.from - 1; j >= Math.max(from, hit.from - 3); j--) {
-      if (sideOf(table, j, people) === 'customer' && !hasWord(CUSTOMER_PRONOUNS, table, j)) {
+      if (sideOf(table, j, people) === 'customer' && (wordFlags(table, j) & W_PRONOUN) === 0) {
         holders.push(table.lemma[j]!);
         break;
       }
@@ -127,90 +129,118 @@ function countRoleHeads(table: TokenTable, hits: CueHit[]): number {
   return count;
 }
 
-/** Stuffing: mostly buzzwords, or the same few words over and over, with no sentence structure. */
-const distinctScratch = new Set<string>();
-
-function isStuffed(table: TokenTable, range: ClauseRange, hits: CueHit[], words: number): boolean {
-  if (words < 3) return false;
-  let buzzTokens = 0;
-  let buzzVerbs = 0;
-  for (const hit of hits) {
-    if (hit.kind !== 'buzz') continue;
-    buzzTokens += hit.to - hit.from;
-    for (let t = hit.from; t < hit.to; t++) if (table.pos[t] === 'VERB') buzzVerbs++;
-  }
-  distinctScratch.clear();
-  let verbs = -buzzVerbs;
-  for (let i = range.from; i < range.to; i++) {
-    if (!isWord(table, i)) continue;
-    distinctScratch.add(table.lemma[i]!);
-    if (table.pos[i] === 'VERB') verbs++;
-  }
-  const buzzShare = buzzTokens / words;
-  const diversity = distinctScratch.size / words;
-  return buzzShare >= 0.6 || (buzzShare >= 0.4 && verbs === 0) || (words >= 5 && diversity <= 0.6);
-}
-
 /** Content that would make a short clause more than filler. */
 const SUBSTANCE: CueKind[] = ['business', 'priority', 'stance', 'issue', 'contribute', 'role'];
 
-function isFiller(kinds: Map<CueKind, number>, words: number, numbers: number, people: number[]): boolean {
+function isFiller(kinds: KindSet, words: number, numbers: number, people: number[]): boolean {
   if (!kinds.has('filler') || words > 8 || numbers > 0 || people.length > 0) return false;
   return !SUBSTANCE.some((kind) => kinds.has(kind));
 }
 
-export function readClause(table: TokenTable, range: ClauseRange, field: TextField): Clause {
+export function readClause(
+  table: TokenTable,
+  range: ClauseRange,
+  field: TextField,
+  fieldIndex: number,
+): Clause {
   const hits = findCues(table, range.from, range.to);
   const people: number[] = [];
   let words = 0;
   let numbers = 0;
+  let verbs = 0;
+  let distinct = 0;
+  let signature = 0;
+  const stamp = nextStamp();
   for (let i = range.from; i < range.to; i++) {
-    if (!isWord(table, i)) continue;
+    const pos = table.pos[i];
+    if (!isWordPos(pos)) continue;
     words++;
-    if (table.pos[i] === 'NUM') numbers++;
-    if (isPersonName(table, i)) people.push(i);
+    if (pos === 'NUM') numbers++;
+    else if (pos === 'VERB') verbs++;
+    else if (pos === 'PROPN' && isPersonName(table, i)) people.push(i);
+    const lemma = table.lemmaInfo[i]!;
+    if (lemma.stamp !== stamp) {
+      lemma.stamp = stamp;
+      distinct++;
+    }
+    signature = (Math.imul(signature, 31) + lemma.id) | 0;
   }
-  const kinds = new Map<CueKind, number>();
-  const negatedKinds = new Set<CueKind>();
+  let low = 0;
+  let high = 0;
+  let negatedLow = 0;
+  let negatedHigh = 0;
+  let buzzTokens = 0;
+  let buzzVerbs = 0;
   for (const hit of hits) {
-    if (hit.negated) negatedKinds.add(hit.kind);
-    else kinds.set(hit.kind, (kinds.get(hit.kind) ?? 0) + 1);
+    if (hit.negated) {
+      negatedLow |= kindBit(hit.kindIndex, false);
+      negatedHigh |= kindBit(hit.kindIndex, true);
+    } else {
+      low |= kindBit(hit.kindIndex, false);
+      high |= kindBit(hit.kindIndex, true);
+    }
+    if (hit.kind !== 'buzz') continue;
+    buzzTokens += hit.to - hit.from;
+    for (let t = hit.from; t < hit.to; t++) if (table.pos[t] === 'VERB') buzzVerbs++;
   }
-  for (const kind of kinds.keys()) negatedKinds.delete(kind);
+  const kinds = new KindSet(low, high);
   // an explicit literal, not a spread, keeps every clause the same hidden class for fast reads
   return {
     from: range.from,
     to: range.to,
     field,
     table,
+    offset: table.fieldOffset[fieldIndex]!,
     actor: findActor(table, range, people),
     hits,
     kinds,
-    negatedKinds,
+    negatedKinds: new KindSet(negatedLow & ~low, negatedHigh & ~high),
     words,
     numbers,
     people,
     customerMentions: people.length + countRoleHeads(table, hits),
     stanceHolders: findHolders(table, hits, people, range.from, 'stance'),
     contributors: findHolders(table, hits, people, range.from, 'contribute'),
-    date: datePrecision(table, range.from, range.to),
-    stuffed: isStuffed(table, range, hits, words),
+    date: datePrecision(
+      table,
+      range.from,
+      range.to,
+      table.tokenFrom[fieldIndex]!,
+      table.tokenTo[fieldIndex]!,
+    ),
+    stuffed: isStuffed(buzzTokens, verbs - buzzVerbs, distinct, words),
     filler: isFiller(kinds, words, numbers, people),
     repeated: false,
+    signature,
   };
+}
+
+/** Stuffing: mostly buzzwords, or the same few words over and over, with no sentence structure. */
+function isStuffed(buzzTokens: number, verbs: number, distinct: number, words: number): boolean {
+  if (words < 3) return false;
+  const buzzShare = buzzTokens / words;
+  const diversity = distinct / words;
+  return buzzShare >= 0.6 || (buzzShare >= 0.4 && verbs === 0) || (words >= 5 && diversity <= 0.6);
 }
 
 /** How many cues of the given kinds the clause carries outside negation. */
 export function countCues(clause: Clause, ...kinds: CueKind[]): number {
   let count = 0;
-  for (const kind of kinds) count += clause.kinds.get(kind) ?? 0;
+  for (const hit of clause.hits) if (!hit.negated && kinds.includes(hit.kind)) count++;
   return count;
 }
 
-/** The clause's words, for spotting a clause repeated word for word. */
-export function clauseSignature(clause: Clause): string {
-  const words: string[] = [];
-  for (let i = clause.from; i < clause.to; i++)
-    if (isWord(clause.table, i)) words.push(clause.table.lemma[i]!);
-  return words.join(' ');
+/** true when two clauses consist of the same words (lemmas), ignoring punctuation */
+export function sameWords(a: Clause, b: Clause): boolean {
+  if (a.signature !== b.signature || a.words !== b.words) return false;
+  let i = a.from;
+  let j = b.from;
+  for (;;) {
+    while (i < a.to && !isWordPos(a.table.pos[i])) i++;
+    while (j < b.to && !isWordPos(b.table.pos[j])) j++;
+    if (i >= a.to || j >= b.to) return i >= a.to && j >= b.to;
+    if (a.table.lemmaInfo[i] !== b.table.lemmaInfo[j]) return false;
+    i++;
+    j++;
+  }
 }

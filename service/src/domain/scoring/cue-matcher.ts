@@ -1,40 +1,19 @@
-// Finds lexicon cues in a token range, one dictionary lookup per token; multi-word cues are checked
-// word by word from their first lemma. Hyphens are transparent so "follow-up" matches "follow up".
-import { CUE_LEXICON, type CueKind } from './lexicon';
+// Finds lexicon cues in a token range: the cues a token can start come with its lemma's and its
+// surface form's word info (word-info.ts), so there is no dictionary lookup here; multi-word cues are
+// checked word by word from their first word. Hyphens are transparent so "follow-up" matches "follow up".
+import type { CueKind } from './lexicon';
 import type { TokenTable } from './read-text';
+import type { CueEntry } from './word-info';
 
 export interface CueHit {
   kind: CueKind;
+  /** the kind's position in CUE_KINDS */
+  kindIndex: number;
   /** token indexes, `to` exclusive */
   from: number;
   to: number;
   /** a token of the cue lies in a negation's scope */
   negated: boolean;
-}
-
-interface CueEntry {
-  kind: CueKind;
-  rest: string[];
-}
-
-const entriesByFirstWord = compileLexicon();
-
-function compileLexicon(): Map<string, CueEntry[]> {
-  const map = new Map<string, CueEntry[]>();
-  for (const kind of Object.keys(CUE_LEXICON) as CueKind[]) {
-    for (const cue of CUE_LEXICON[kind]) {
-      const [first, ...rest] = cue.split(' ');
-      const entries = map.get(first!) ?? [];
-      entries.push({ kind, rest });
-      map.set(first!, entries);
-    }
-  }
-  return map;
-}
-
-/** true when the lexicon knows the word under any meaning (used to tell names from cue words) */
-export function isCueWord(word: string): boolean {
-  return entriesByFirstWord.has(word);
 }
 
 /** A token matches a cue word by its lemma or by its surface form ("them" vs "they"). */
@@ -59,19 +38,17 @@ function collect(table: TokenTable, entries: CueEntry[], index: number, to: numb
     if (end < 0) continue;
     let negated = false;
     for (let t = index; t < end; t++) negated ||= table.negated[t]!;
-    hits.push({ kind: entry.kind, from: index, to: end, negated });
+    hits.push({ kind: entry.kind, kindIndex: entry.kindIndex, from: index, to: end, negated });
   }
 }
 
 export function findCues(table: TokenTable, from: number, to: number): CueHit[] {
   const hits: CueHit[] = [];
   for (let i = from; i < to; i++) {
-    const lemma = table.lemma[i]!;
-    const byLemma = entriesByFirstWord.get(lemma);
-    if (byLemma) collect(table, byLemma, i, to, hits);
-    const surface = table.lower[i]!;
-    const bySurface = surface === lemma ? undefined : entriesByFirstWord.get(surface);
-    if (bySurface) collect(table, bySurface, i, to, hits);
+    const lemma = table.lemmaInfo[i]!;
+    if (lemma.cues !== null) collect(table, lemma.cues, i, to, hits);
+    const surface = table.lowerInfo[i]!;
+    if (surface !== lemma && surface.cues !== null) collect(table, surface.cues, i, to, hits);
   }
   return hits;
 }

@@ -1,47 +1,73 @@
 // Dates: how precisely a clause dates a next step, and whether the note's nextStepDate is usable.
-import { AMBIGUOUS_MONTHS, MONTHS, PRECISE_PERIODS, VAGUE_PERIODS, WEEKDAYS } from './lexicon';
 import type { TokenTable } from './read-text';
+import * as wordInfo from './word-info';
+
+// Imported bindings are getter calls once compiled to CommonJS (tsx, jest); these are read per token.
+const {
+  W_AMBIGUOUS_MONTH,
+  W_DATE_WORD,
+  W_DAY_NUMBER,
+  W_MONTH,
+  W_NUMERIC_DATE,
+  W_PRECISE_PERIOD,
+  W_VAGUE_PERIOD,
+  W_WEEKDAY,
+} = wordInfo;
 
 /** 0: no date; 1: vague ("next quarter", "in January"); 2: plannable ("March 4", "next Tuesday", "in two weeks") */
 export type DatePrecision = 0 | 1 | 2;
 
-const NUMERIC_DATE = /^(\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}([/.]\d{2,4})?)$/;
-const DAY_NUMBER = /^\d{1,2}(st|nd|rd|th)?$/;
-
-function isDayNumber(table: TokenTable, index: number): boolean {
-  return index >= 0 && index < table.value.length && DAY_NUMBER.test(table.lower[index]!);
+/** Token bounds of the field a clause lies in: a day number in the next field dates nothing here. */
+interface Bounds {
+  first: number;
+  end: number;
 }
 
-function monthPrecision(table: TokenTable, index: number): DatePrecision {
-  const lower = table.lower[index]!;
-  const word = lower.endsWith('.') ? lower.slice(0, -1) : lower;
-  if (!MONTHS.has(word)) return 0;
+function isDayNumber(table: TokenTable, index: number, bounds: Bounds): boolean {
+  return index >= bounds.first && index < bounds.end && (table.lowerInfo[index]!.flags & W_DAY_NUMBER) !== 0;
+}
+
+function monthPrecision(table: TokenTable, index: number, flags: number, bounds: Bounds): DatePrecision {
+  if ((flags & W_MONTH) === 0) return 0;
   const besideDay =
-    isDayNumber(table, index + 1) || isDayNumber(table, index - 1) || isDayNumber(table, index - 2);
+    isDayNumber(table, index + 1, bounds) ||
+    isDayNumber(table, index - 1, bounds) ||
+    isDayNumber(table, index - 2, bounds);
   if (besideDay) return 2;
   // "may" and "march" are verbs too: only a capitalised, day-less month counts, and only vaguely
-  return AMBIGUOUS_MONTHS.has(word) || table.pos[index] !== 'PROPN' ? 0 : 1;
+  return (flags & W_AMBIGUOUS_MONTH) !== 0 || table.pos[index] !== 'PROPN' ? 0 : 1;
 }
 
-function periodPrecision(table: TokenTable, index: number): DatePrecision {
-  const word = table.lower[index]!;
-  if (!PRECISE_PERIODS.has(word) && !VAGUE_PERIODS.has(word)) return 0;
-  const before = table.lower[index - 1];
+function periodPrecision(table: TokenTable, index: number, flags: number, bounds: Bounds): DatePrecision {
+  if ((flags & (W_PRECISE_PERIOD | W_VAGUE_PERIOD)) === 0) return 0;
+  const inField = index - 1 >= bounds.first;
+  const before = inField ? table.lower[index - 1] : undefined;
   const counted =
-    before === 'next' || before === 'this' || table.pos[index - 1] === 'NUM' || before === 'two';
+    before === 'next' || before === 'this' || (inField && table.pos[index - 1] === 'NUM') || before === 'two';
   if (!counted) return 0;
-  if (PRECISE_PERIODS.has(word)) return 2;
-  return VAGUE_PERIODS.has(word) ? 1 : 0;
+  if ((flags & W_PRECISE_PERIOD) !== 0) return 2;
+  return (flags & W_VAGUE_PERIOD) !== 0 ? 1 : 0;
 }
 
-export function datePrecision(table: TokenTable, from: number, to: number): DatePrecision {
+export function datePrecision(
+  table: TokenTable,
+  from: number,
+  to: number,
+  fieldFirst: number,
+  fieldEnd: number,
+): DatePrecision {
+  const bounds = { first: fieldFirst, end: fieldEnd };
   let best: DatePrecision = 0;
   for (let i = from; i < to && best < 2; i++) {
-    const word = table.lower[i]!;
+    const flags = table.lowerInfo[i]!.flags;
+    if ((flags & W_DATE_WORD) === 0) continue;
     let precision: DatePrecision = 0;
-    const startsWithDigit = word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57;
-    if (WEEKDAYS.has(word) || (startsWithDigit && NUMERIC_DATE.test(word))) precision = 2;
-    else precision = Math.max(monthPrecision(table, i), periodPrecision(table, i)) as DatePrecision;
+    if ((flags & (W_WEEKDAY | W_NUMERIC_DATE)) !== 0) precision = 2;
+    else
+      precision = Math.max(
+        monthPrecision(table, i, flags, bounds),
+        periodPrecision(table, i, flags, bounds),
+      ) as DatePrecision;
     if (precision > best) best = precision;
   }
   return best;

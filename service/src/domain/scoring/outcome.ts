@@ -37,7 +37,16 @@ function spanEvidence(
 ): Evidence {
   const start = clause.table.start[from]!;
   const end = clause.table.end[to - 1]!;
-  return { dimension, field: clause.field, start, end, text: clause.table.text.slice(start, end), effect };
+  const text = clause.table.text.slice(start, end);
+  // the table holds the whole note; evidence offsets are into the clause's own field
+  return {
+    dimension,
+    field: clause.field,
+    start: start - clause.offset,
+    end: end - clause.offset,
+    text,
+    effect,
+  };
 }
 
 export function clauseEvidence(clause: Clause, dimension: Dimension, effect: Evidence['effect']): Evidence {

@@ -1,9 +1,9 @@
 // Reads every free-text field of a note once and turns it into clauses with their facts; clauses
 // repeated word for word anywhere in the note are marked so that repetition earns nothing.
-import { clauseSignature, readClause, type Clause } from './clause-facts';
+import { readClause, sameWords, type Clause } from './clause-facts';
 import { splitClauses } from './clauses';
 import { usableNextStepDate } from './dates';
-import { readText } from './read-text';
+import { readFields } from './read-text';
 import type { ScoringInput, ScoringPrompt, TextField } from './types';
 
 export interface NoteReading {
@@ -33,22 +33,41 @@ function fieldTexts(input: ScoringInput): Array<[TextField, string]> {
   return texts;
 }
 
+/** true when an earlier clause of the note has the same words */
+function repeatsEarlier(clause: Clause, earlier: Map<number, Clause[]>): boolean {
+  const candidates = earlier.get(clause.signature);
+  if (candidates === undefined) {
+    earlier.set(clause.signature, [clause]);
+    return false;
+  }
+  for (const candidate of candidates) if (sameWords(candidate, clause)) return true;
+  candidates.push(clause);
+  return false;
+}
+
 export function readNote(input: ScoringInput): NoteReading {
+  const fields = fieldTexts(input);
   const clauses: Clause[] = [];
   const byField = new Map<TextField, Clause[]>();
-  const seen = new Set<string>();
-  for (const [field, text] of fieldTexts(input)) {
-    const table = readText(text);
-    const fieldClauses = splitClauses(table).map((range) => readClause(table, range, field));
-    for (const clause of fieldClauses) {
-      const signature = clauseSignature(clause);
+  const earlier = new Map<number, Clause[]>();
+  if (fields.length > 0) {
+    const table = readFields(fields.map(([, text]) => text));
+    let fieldIndex = 0;
+    for (const range of splitClauses(table)) {
+      // clauses come in text order and never cross a field (the field separator ends every clause)
+      while (fieldIndex + 1 < fields.length && range.from >= table.tokenFrom[fieldIndex + 1]!) fieldIndex++;
+      const field = fields[fieldIndex]![0];
+      const clause = readClause(table, range, field, fieldIndex);
+      const repeats = repeatsEarlier(clause, earlier);
       // short clauses ("New to them.") may legitimately recur; repeating a real sentence earns nothing
-      clause.repeated = clause.words >= 4 && seen.has(signature);
-      seen.add(signature);
+      clause.repeated = clause.words >= 4 && repeats;
+      let fieldClauses = byField.get(field);
+      if (fieldClauses === undefined) byField.set(field, (fieldClauses = []));
+      fieldClauses.push(clause);
+      clauses.push(clause);
     }
-    byField.set(field, fieldClauses);
-    clauses.push(...fieldClauses);
   }
+  for (const [field] of fields) if (!byField.has(field)) byField.set(field, []);
   return {
     input,
     clauses,

@@ -1,19 +1,34 @@
-// Reads one free-text field with wink-nlp, once, into flat per-token arrays the scorer can scan cheaply.
+// Reads a note's free-text fields with wink-nlp, once, into flat per-token arrays the scorer can scan
+// cheaply. The fields are read as one document, separated by a blank line: wink starts a new line
+// token there, which also ends every clause (clauses.ts), so no sentence, clause, negation scope or
+// part-of-speech context runs from one field into the next; each token keeps its field's offsets.
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import * as wordInfo from './word-info';
+import type { SurfaceInfo, WordInfo } from './word-info';
+
+// Imported bindings are getter calls once compiled to CommonJS (tsx, jest); these are called per token.
+const { lemmaInfo, surfaceInfo, trimWordCaches } = wordInfo;
 
 // Only the pipeline steps the scorer reads: sentence boundaries, negation scope and parts of speech.
 // Sentiment and entity recognition would double the cost of every note without informing a score.
 export const NLP_PIPELINE = ['sbd', 'negation', 'pos'] as const;
+/** Between two fields: a line-break token of its own that no sentence or clause crosses. */
+export const FIELD_SEPARATOR = '\n\n';
 const nlp = winkNLP(model, [...NLP_PIPELINE]);
 const its = nlp.its;
 
 export interface TokenTable {
+  /** the fields joined by FIELD_SEPARATOR */
   text: string;
   value: string[];
   /** lower-cased lemma and lower-cased surface form: what the lexicons are written in */
   lemma: string[];
   lower: string[];
+  /** what the scorer knows about each token's lemma, lower-case form and surface form */
+  lemmaInfo: WordInfo[];
+  lowerInfo: WordInfo[];
+  surface: SurfaceInfo[];
   pos: string[];
   /** inside the scope of a negation ("did not share their priorities" flags share, their, priorities) */
   negated: boolean[];
@@ -22,30 +37,99 @@ export interface TokenTable {
   end: number[];
   /** token index ranges [first, last] of wink's sentences */
   sentences: Array<[number, number]>;
+  /** per field: its offset in `text` and its tokens [tokenFrom, tokenTo) */
+  fieldOffset: number[];
+  tokenFrom: number[];
+  tokenTo: number[];
 }
 
-export function readText(text: string): TokenTable {
+/** wink's preceding spaces: what may stand between two tokens */
+function isInterTokenSpace(code: number): boolean {
+  return (
+    code === 32 ||
+    code === 0xa0 ||
+    (code >= 0x2002 && code <= 0x2005) ||
+    code === 0x2009 ||
+    code === 0x200a ||
+    code === 0x202f ||
+    code === 0x205f
+  );
+}
+
+/** wink's lemma of one token (its types its.lemma with a model-addons parameter out() does not declare) */
+function lemmaOf(tokens: ReturnType<ReturnType<typeof nlp.readDoc>['tokens']>, index: number): string {
+  return tokens.itemAt(index).out(its.lemma as never) as string;
+}
+
+export function readFields(fields: readonly string[]): TokenTable {
+  trimWordCaches();
+  const text = fields.join(FIELD_SEPARATOR);
   const doc = nlp.readDoc(text);
   const tokens = doc.tokens();
   const value = tokens.out(its.value) as string[];
-  const spaces = tokens.out(its.precedingSpaces) as string[];
-  // wink types its.lemma with a model-addons parameter that out() does not declare; it works as the others do
-  const lemma = (tokens.out(its.lemma as never) as string[]).map((l) => l.toLowerCase());
   const pos = tokens.out(its.pos) as string[];
   const negated = tokens.out(its.negationFlag) as unknown as boolean[];
-  const start = new Array<number>(value.length);
-  const end = new Array<number>(value.length);
+  const contraction = tokens.out(its.contractionFlag) as unknown as boolean[];
+  const count = value.length;
+  const lemma = new Array<string>(count);
+  const lower = new Array<string>(count);
+  const lemmaInfos = new Array<WordInfo>(count);
+  const lowerInfos = new Array<WordInfo>(count);
+  const surface = new Array<SurfaceInfo>(count);
+  const start = new Array<number>(count);
+  const end = new Array<number>(count);
   let cursor = 0;
-  for (let i = 0; i < value.length; i++) {
+  for (let i = 0; i < count; i++) {
     const token = value[i]!;
-    const expected = cursor + spaces[i]!.length;
-    // wink reproduces the text exactly as spaces + values; indexOf is only a guard against surprises.
-    const at = text.startsWith(token, expected) ? expected : text.indexOf(token, cursor);
+    // wink reproduces the text exactly as spaces + values; indexOf is only a guard against surprises
+    let at = cursor;
+    while (at < text.length && !text.startsWith(token, at) && isInterTokenSpace(text.charCodeAt(at))) at++;
+    if (!text.startsWith(token, at)) at = text.indexOf(token, cursor);
     start[i] = at < 0 ? cursor : at;
     end[i] = at < 0 ? cursor : at + token.length;
     cursor = end[i]!;
+    const s = surfaceInfo(token);
+    let l: WordInfo | undefined;
+    if (contraction[i]) l = lemmaInfo(lemmaOf(tokens, i));
+    else {
+      const tag = pos[i]!;
+      l = s.lemmaByPos[tag];
+      if (l === undefined) s.lemmaByPos[tag] = l = lemmaInfo(lemmaOf(tokens, i));
+    }
+    surface[i] = s;
+    lowerInfos[i] = s.lower;
+    lower[i] = s.lower.word;
+    lemmaInfos[i] = l;
+    lemma[i] = l.word;
   }
+  const fieldOffset: number[] = [];
+  const tokenFrom: number[] = [];
+  const tokenTo: number[] = [];
+  let offset = 0;
+  let t = 0;
+  for (const field of fields) {
+    fieldOffset.push(offset);
+    while (t < count && start[t]! < offset) t++;
+    tokenFrom.push(t);
+    offset += field.length + FIELD_SEPARATOR.length;
+  }
+  for (let f = 0; f < fields.length; f++) tokenTo.push(f + 1 < fields.length ? tokenFrom[f + 1]! : count);
   const sentences = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
-  const lower = value.map((v) => v.toLowerCase());
-  return { text, value, lemma, lower, pos, negated, start, end, sentences };
+  return {
+    text,
+    value,
+    lemma,
+    lower,
+    lemmaInfo: lemmaInfos,
+    lowerInfo: lowerInfos,
+    surface,
+    pos,
+    negated,
+    start,
+    end,
+    sentences,
+    fieldOffset,
+    tokenFrom,
+    tokenTo,
+  };
 }
