@@ -1,5 +1,5 @@
 // Starts the service: config, database, demo tenant (development only), HTTP; drains on SIGTERM/SIGINT.
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import { createApp } from './app';
 import { loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './lib/logger';
@@ -47,8 +47,17 @@ export async function startService(config: Config = loadConfig()): Promise<Runni
   }, 3600_000);
   housekeeping.unref();
 
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    // a port already in use must stop the start, not print a URL that another process answers
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  }).catch(async (error: unknown) => {
+    await db.destroy();
+    throw error;
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
