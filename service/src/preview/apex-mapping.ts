@@ -58,13 +58,15 @@ const isBlank = (value: unknown) => value === null || value === undefined || Str
 // Apex String.valueOf for the JSON values a parameter can carry
 const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
-// EncodingUtil.urlEncode (Java's URLEncoder: form encoding, leaves . - * _) with + turned into %20
-function urlEncode(value: string): string {
-  return encodeURIComponent(value).replace(
-    /[!'()~]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+// EncodingUtil.urlEncode: Java's URLEncoder (form encoding: a space is +; . - * _ stay as they are)
+function formEncode(value: string): string {
+  return encodeURIComponent(value)
+    .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/g, '+');
 }
+
+// UpAtNightServiceClient.encodeSegment: the same with + turned into %20, for a path segment
+const segmentEncode = (value: string) => formEncode(value).replace(/\+/g, '%20');
 
 function parseObject(name: string, value: unknown): Record<string, unknown> {
   let parsed: unknown = null;
@@ -108,12 +110,12 @@ export function toServiceRequest(
   const pathText = route.path.replace(/\{(\w+)\}/g, (_all, name: string) => {
     const value = param(route, params, name);
     if (isBlank(value)) throw new ApexException(MISSING_ID);
-    return urlEncode(text(value));
+    return segmentEncode(text(value));
   });
 
   const query: string[] = [];
   const addQuery = (name: string, value: unknown) => {
-    if (!isBlank(value)) query.push(`${urlEncode(name)}=${urlEncode(text(value))}`);
+    if (!isBlank(value)) query.push(`${formEncode(name)}=${formEncode(text(value))}`);
   };
   for (const [name, from] of Object.entries(route.query ?? {})) addQuery(name, param(route, params, from));
   if (route.queryJsonParam) {

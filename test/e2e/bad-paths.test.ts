@@ -1,0 +1,89 @@
+// When the service refuses a save (a validation error) or has stopped, the rep sees a clear message
+// in the log modal and everything typed stays in place. Its own service: this file stops it.
+import type { Browser } from 'playwright-core';
+import {
+  DEMO,
+  ST_AGNES,
+  label,
+  launchChromium,
+  openAs,
+  startPreviewService,
+  step,
+  type PreviewPage,
+  type PreviewService,
+} from './browser';
+
+jest.setTimeout(120_000);
+
+let service: PreviewService;
+let browser: Browser;
+let session: PreviewPage | undefined;
+
+beforeAll(async () => {
+  [service, browser] = await Promise.all([startPreviewService(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await session?.context.close().catch(() => undefined);
+  await browser?.close();
+  await service?.cleanup();
+});
+
+const SUMMARY =
+  'Raised how vendor outages stop claims for weeks; Dana wants a list of single points of failure.';
+const CUSTOMER_VIEW =
+  'Their claims vendor was down nine days last year and finance borrowed to cover payroll.';
+// the words of UpAtNightServiceClient.ERROR_UNREACHABLE, which the preview's bridge shows too
+const UNREACHABLE = 'did not answer in time or could not be reached';
+
+test('a validation error and then a stopped service: the modal says so and keeps the typed note', async () => {
+  session = await openAs(browser, DEMO.rep);
+  const { page } = session;
+  await page.goto(`${service.url}/#opportunity/${ST_AGNES}`);
+  const modal = page.locator('lightning-modal-body');
+  const summary = modal.getByRole('textbox', { name: await label('UAN_Log_Summary') });
+  const customerView = modal.getByRole('textbox', { name: await label('UAN_Log_CustomerView') });
+  const save = page
+    .locator('lightning-modal-footer')
+    .getByRole('button', { name: await label('UAN_Log_Save') });
+  const errorPanel = modal.locator('c-error-panel');
+  const friendly = await label('UAN_Log_SaveError');
+
+  await step(page, 'bad-type-note', async () => {
+    await page.getByRole('button', { name: await label('UAN_Panel_Log') }).click();
+    await summary.fill(SUMMARY);
+    await customerView.fill(CUSTOMER_VIEW);
+  });
+
+  await step(page, 'bad-validation-error', async () => {
+    // the note reaches the real service with an impossible date, which its validation refuses
+    await page.route('**/preview/apex/saveNote', async (route) => {
+      const call = route.request().postDataJSON() as { params: { noteJson: string } };
+      const note = { ...JSON.parse(call.params.noteJson), occurredAt: '2026-02-30' };
+      await route.continue({
+        postData: JSON.stringify({ ...call, params: { ...call.params, noteJson: JSON.stringify(note) } }),
+      });
+    });
+    await save.click();
+    await errorPanel.getByText(friendly).waitFor();
+    await errorPanel.getByRole('button', { name: await label('UAN_Error_ShowDetails') }).click();
+    await expect(errorPanel.locator('.uan-error__details').innerText()).resolves.toMatch(/occurredAt|date/i);
+    await expect(summary.inputValue()).resolves.toBe(SUMMARY);
+    await expect(customerView.inputValue()).resolves.toBe(CUSTOMER_VIEW);
+    await page.unroute('**/preview/apex/saveNote');
+  });
+
+  await step(page, 'bad-service-stopped', async () => {
+    expect(await service.stop()).toBe(0);
+    await save.click();
+    await errorPanel.getByText(friendly).waitFor();
+    const details = errorPanel.locator('.uan-error__details');
+    if (!(await details.isVisible())) {
+      await errorPanel.getByRole('button', { name: await label('UAN_Error_ShowDetails') }).click();
+    }
+    await expect(details.innerText()).resolves.toContain(UNREACHABLE);
+    await expect(summary.inputValue()).resolves.toBe(SUMMARY);
+    await expect(customerView.inputValue()).resolves.toBe(CUSTOMER_VIEW);
+    await expect(modal.isVisible()).resolves.toBe(true);
+  });
+});
