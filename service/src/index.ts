@@ -27,10 +27,8 @@ export async function startService(config: Config = loadConfig()): Promise<Runni
       : { kind: 'pglite', dataDir: config.database.dataDir, durability: config.database.durability },
   );
   const demo = config.devFeatures ? await ensureDemoTenant(db, config.demoApiKey) : undefined;
-  // dev only: the local preview of the LWC components, loaded lazily (its build tools are dev dependencies)
-  const preview = demo
-    ? (await import('./preview/preview')).startPreview({ apiKey: demo.apiKey, logger })
-    : undefined;
+  // dev only: the local preview of the LWC components (its build tools are dev dependencies, loaded on demand)
+  const preview = demo ? startPreview({ apiKey: demo.apiKey, logger }) : undefined;
   const { app, lifecycle, background } = createApp({
     db,
     logger,
