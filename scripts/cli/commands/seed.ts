@@ -18,7 +18,8 @@ export function registerSeed(program: Command): void {
         'opportunities (40 % closed), notes over the last two years raising prompts from the ' +
         "tenant's published library. Scores are drawn directly, not computed by the scorer, for " +
         'speed (scorer version "synthetic"; `upatnight rescore` scores them for real). The tenant is ' +
-        'created with the default library if it does not exist.',
+        'created with the default library if it does not exist. Seed a tenant once: the generated ids ' +
+        'are the same on every run.',
     )
     .requiredOption('--tenant <slug>', 'the tenant')
     .option('--notes <n>', 'notes', count, 10_000)
