@@ -162,6 +162,10 @@ export async function buildPreview(options: BuildOptions = {}): Promise<PreviewB
       const cached = currentBuild(hash);
       if (cached) return cached;
     }
+    // what a build stopped half-way (npm start interrupted) left behind
+    for (const name of readdirSync(PREVIEW_DIR)) {
+      if (/^(tmp|old)-/.test(name)) rmSync(path.join(PREVIEW_DIR, name), { recursive: true, force: true });
+    }
     const started = Date.now();
     const tmp = path.join(PREVIEW_DIR, `tmp-${process.pid}-${started}`);
     rmSync(tmp, { recursive: true, force: true });
