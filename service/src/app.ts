@@ -12,16 +12,22 @@ import { OpenApiRegistry } from './api/http/openapi';
 import { rateLimitPerTenant } from './api/http/rate-limit';
 import { createMetrics } from './api/ops/metrics';
 import { opsRouter, type Lifecycle } from './api/ops/router';
+import { analyticsRouter } from './api/analytics/router';
 import { notesRouter } from './api/notes/router';
 import { opportunitiesRouter } from './api/opportunities/router';
 import { promptSetsRouter } from './api/prompt-sets/router';
 import { settingsRouter } from './api/settings/router';
+import { salesforceRouter } from './api/salesforce/router';
+import { registerSalesforceMetrics } from './salesforce/metrics';
+import type { SalesforceAdminOptions } from './salesforce/admin';
 
 export interface AppDeps {
   db: Db;
   logger: Logger;
   bodyLimit?: string;
   rateLimitPerMinute?: number;
+  /** Salesforce connections: the secrets key and whether the password flow is allowed */
+  salesforce?: SalesforceAdminOptions;
   /** extra routes mounted before the 404 handler (the dev-only preview) */
   extraRoutes?: RequestHandler;
 }
@@ -40,6 +46,7 @@ export function createApp(deps: AppDeps): BuiltApp {
   const background = new BackgroundWork(deps.logger);
   const openapi = new OpenApiRegistry();
   const metrics = createMetrics();
+  registerSalesforceMetrics(metrics.registry, deps.db);
   const bodyLimit = deps.bodyLimit ?? '256kb';
 
   app.disable('x-powered-by');
@@ -69,6 +76,8 @@ export function createApp(deps: AppDeps): BuiltApp {
   v1.use(opportunitiesRouter(deps.db, openapi));
   v1.use(promptSetsRouter(deps.db, openapi));
   v1.use(settingsRouter(deps.db, background, openapi));
+  v1.use(salesforceRouter(deps.db, openapi, deps.salesforce ?? { allowPasswordFlow: false }));
+  v1.use(analyticsRouter(deps.db, openapi));
   app.use('/v1', v1);
 
   if (deps.extraRoutes) app.use(deps.extraRoutes);

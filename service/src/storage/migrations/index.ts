@@ -2,10 +2,14 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as core from './0001-core';
 import * as users from './0002-users';
+import * as salesforce from './0003-salesforce';
+import * as analytics from './0004-analytics';
 
 const migrations: Record<string, Migration> = {
   '0001-core': core,
   '0002-users': users,
+  '0003-salesforce': salesforce,
+  '0004-analytics': analytics,
 };
 
 export const migrationProvider: MigrationProvider = {
