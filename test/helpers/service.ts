@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp } from '../../service/src/app';
-import { createLogger } from '../../service/src/lib/logger';
+import { createLogger, type Logger } from '../../service/src/lib/logger';
 import { createTenant } from '../../service/src/domain/tenants/tenants';
 import type { Db } from '../../service/src/storage/database';
 import { openTestDatabase, type DatabaseKind } from './databases';
@@ -78,10 +78,16 @@ export function makeClient(url: string, apiKey: string, userId = REP, role: Role
 
 export async function startTestService(
   kind: DatabaseKind,
-  options: { bodyLimit?: string; rateLimitPerMinute?: number; withDefaultLibrary?: boolean } = {},
+  options: {
+    bodyLimit?: string;
+    rateLimitPerMinute?: number;
+    withDefaultLibrary?: boolean;
+    /** defaults to a silent logger; pass one to capture the service's log lines */
+    logger?: Logger;
+  } = {},
 ): Promise<TestService> {
   const database = await openTestDatabase(kind);
-  const logger = createLogger('silent');
+  const logger = options.logger ?? createLogger('silent');
   const { app, background } = createApp({
     db: database.db,
     logger,
