@@ -1,5 +1,6 @@
 // When reps log, read, edit and delete conversations through the API — on PGlite and on Postgres.
 import { DATABASE_KINDS } from '../helpers/databases';
+import { upsertUsers } from '../../service/src/storage/repositories/users';
 import {
   OPPORTUNITY,
   OTHER_REP,
@@ -239,5 +240,26 @@ describe.each(DATABASE_KINDS)('notes API on %s', (kind) => {
     expect(reply.body.tips.length).toBeLessThanOrEqual(3);
     const list = await service.client.request('GET', `/v1/opportunities/${oppId}/notes`);
     expect(list.body.items).toEqual([]);
+  });
+});
+
+describe('author names', () => {
+  test("when the org's users are known, then notes carry their author's name", async () => {
+    const service = await startTestService('pglite');
+    try {
+      await upsertUsers(service.db, service.tenantId, [
+        { id: REP, name: 'Avery Chen', managerId: null, isActive: true },
+      ]);
+      const created = await service.client.request('POST', '/v1/notes', note());
+      expect(created.body.authorName).toBe('Avery Chen');
+      const listed = await service.client.request('GET', `/v1/opportunities/${OPPORTUNITY.id}/notes`);
+      expect(listed.body.items[0].authorName).toBe('Avery Chen');
+      const panel = await service.client.request('POST', `/v1/opportunities/${OPPORTUNITY.id}/panel`, {
+        opportunity: OPPORTUNITY,
+      });
+      expect(panel.body.recentNotes[0].authorName).toBe('Avery Chen');
+    } finally {
+      await service.close();
+    }
   });
 });

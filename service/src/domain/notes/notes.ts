@@ -5,6 +5,7 @@ import type { Db, Executor } from '../../storage/database';
 import * as notesRepo from '../../storage/repositories/notes';
 import type { NoteFields, NotePromptRecord, NoteRecord, StoredScore } from '../../storage/repositories/notes';
 import { findOpportunity, upsertOpportunity } from '../../storage/repositories/opportunities';
+import { namesOf } from '../../storage/repositories/users';
 import { findPromptsByIds } from '../../storage/repositories/prompt-sets';
 import { enqueueRollups } from '../../storage/repositories/salesforce-outbox';
 import { badRequest, forbidden, notFound } from '../../lib/errors';
@@ -35,6 +36,8 @@ export interface NoteView {
   id: string;
   opportunityId: string;
   authorId: string;
+  /** the author's name when the org's users are known (sync or demo), else null */
+  authorName: string | null;
   occurredAt: string;
   prompts: Array<{
     promptId: string | null;
@@ -53,9 +56,10 @@ export interface NoteView {
   updatedAt: string;
 }
 
-export function toNoteView(note: NoteRecord): NoteView {
+export function toNoteView(note: NoteRecord, authorName: string | null = null): NoteView {
   return {
     ...note,
+    authorName,
     prompts: note.prompts.map((p) => ({
       promptId: p.promptId,
       promptKey: p.promptKey,
@@ -65,6 +69,19 @@ export function toNoteView(note: NoteRecord): NoteView {
     })),
   };
 }
+
+/** Views of stored notes with their authors' names, in one lookup. */
+export async function toNoteViews(db: Executor, tenantId: string, notes: NoteRecord[]): Promise<NoteView[]> {
+  const names = await namesOf(
+    db,
+    tenantId,
+    notes.map((n) => n.authorId),
+  );
+  return notes.map((n) => toNoteView(n, names.get(n.authorId) ?? null));
+}
+
+const toOneView = async (db: Executor, tenantId: string, note: NoteRecord) =>
+  (await toNoteViews(db, tenantId, [note]))[0]!;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -151,13 +168,13 @@ export async function createNote(tx: Executor, actor: Actor, input: NewNote): Pr
   const score = await scoreFields(tx, actor.tenantId, fields);
   const note = await notesRepo.insertNote(tx, actor.tenantId, randomUUID(), fields, score);
   await enqueueRollups(tx, actor.tenantId, [note.opportunityId]);
-  return toNoteView(note);
+  return toOneView(tx, actor.tenantId, note);
 }
 
 export async function getNote(db: Executor, actor: Actor, id: string): Promise<NoteView> {
   const note = await notesRepo.findNote(db, actor.tenantId, id);
   if (!note) throw notFound('note');
-  return toNoteView(note);
+  return toOneView(db, actor.tenantId, note);
 }
 
 async function lockOwnNote(tx: Executor, actor: Actor, id: string): Promise<NoteRecord> {
@@ -184,7 +201,7 @@ export async function updateNote(db: Db, actor: Actor, id: string, patch: NotePa
     const score = await scoreFields(tx, actor.tenantId, fields);
     const note = await notesRepo.replaceNote(tx, actor.tenantId, id, fields, score);
     await enqueueRollups(tx, actor.tenantId, [note.opportunityId]);
-    return toNoteView(note);
+    return toOneView(tx, actor.tenantId, note);
   });
 }
 
@@ -213,7 +230,7 @@ export async function listOpportunityNotes(
   const items = notes.slice(0, page.limit);
   const last = items.at(-1);
   return {
-    items: items.map(toNoteView),
+    items: await toNoteViews(db, actor.tenantId, items),
     nextCursor: notes.length > page.limit && last ? encodeCursor([last.createdAt, last.id]) : null,
   };
 }

@@ -7,7 +7,7 @@ import { listPublishedPrompts, type PromptRecord } from '../../storage/repositor
 import { badRequest } from '../../lib/errors';
 import type { Actor } from '../actor';
 import { recentlyRaisedWithAccount } from '../analytics/account-history';
-import { toNoteView, type NoteView } from '../notes/notes';
+import { toNoteViews, type NoteView } from '../notes/notes';
 import { renderPrompt, selectPrompts } from '../prompts/selection';
 import { loadSettings } from '../settings/settings';
 import type { OpportunityContext } from './context';
@@ -73,7 +73,7 @@ export async function loadPanel(
   return {
     opportunity: ctx,
     prompts,
-    recentNotes: recent.map((n) => compactNote(toNoteView(n))),
+    recentNotes: (await toNoteViews(db, actor.tenantId, recent)).map(compactNote),
     summary: {
       ...totals,
       latest: latest && { overall: latest.overall, dimensions: latest.dimensions },

@@ -55,3 +55,15 @@ export async function reportsOf(db: Executor, tenantId: string, managerId: strin
     select distinct id from team`.execute(db);
   return result.rows.map((r) => r.id).filter((id) => id !== managerId);
 }
+
+/** Display names of the given users (those the sync or the demo has brought in). */
+export async function namesOf(db: Executor, tenantId: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
