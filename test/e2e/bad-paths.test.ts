@@ -19,9 +19,10 @@ let service: PreviewService;
 let browser: Browser;
 let session: PreviewPage | undefined;
 
+// the first run builds the preview bundle (about half a minute) before the service starts
 beforeAll(async () => {
   [service, browser] = await Promise.all([startPreviewService(), launchChromium()]);
-});
+}, 300_000);
 
 afterAll(async () => {
   await session?.context.close().catch(() => undefined);

@@ -28,9 +28,10 @@ let service: PreviewService;
 let browser: Browser;
 const sessions: PreviewPage[] = [];
 
+// the first run builds the preview bundle (about half a minute) before the service starts
 beforeAll(async () => {
   [service, browser] = await Promise.all([startPreviewService(), launchChromium()]);
-});
+}, 300_000);
 
 afterAll(async () => {
   for (const s of sessions) await s.context.close().catch(() => undefined);
