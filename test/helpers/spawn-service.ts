@@ -12,7 +12,7 @@ export interface SpawnedService {
 
 const CLI = path.resolve(__dirname, '../../scripts/upatnight.cjs');
 
-export function spawnService(env: Record<string, string>, timeoutMs = 60000): Promise<SpawnedService> {
+export function spawnService(env: Record<string, string>, timeoutMs = 120000): Promise<SpawnedService> {
   const child = spawn(process.execPath, [CLI, 'serve'], {
     env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,6 +10,8 @@ import { spawnService } from '../helpers/spawn-service';
 
 const DEMO_OPP = '006000000000001AAA';
 let dataDir: string;
+// two real starts (a new data directory is seeded, the preview may build in the background)
+const TWO_STARTS_MS = 240_000;
 
 beforeAll(() => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'upatnight-start-'));
@@ -61,7 +63,7 @@ test('when the service starts on a new data directory, then it seeds the demo te
   } finally {
     await second.stop();
   }
-});
+}, TWO_STARTS_MS);
 
 test('when DATABASE_URL names a Postgres server, then the same start works there', async () => {
   const url = await createPostgresDatabase();
@@ -72,7 +74,7 @@ test('when DATABASE_URL names a Postgres server, then the same start works there
   } finally {
     await service.stop();
   }
-});
+}, TWO_STARTS_MS);
 
 test('when production mode has no database configured, then it exits naming the variable', () => {
   const result = spawnSync(
