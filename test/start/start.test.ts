@@ -33,48 +33,58 @@ async function demoState(url: string, apiKey: string) {
   return { sets: sets.body.items, notes: notes.body.items, panel: panel.body };
 }
 
-test('when the service starts on a new data directory, then it seeds the demo tenant and prints a working key; a restart keeps the data', async () => {
-  const first = await spawnService({ DATA_DIR: dataDir });
-  try {
-    expect(first.apiKey).toMatch(/^uan_/);
-    expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
-    const state = await demoState(first.url, first.apiKey!);
-    expect(state.sets).toHaveLength(1);
-    expect(state.sets[0].versions[0].status).toBe('published');
-    expect(state.sets[0].versions[0].promptCount).toBeGreaterThanOrEqual(90);
-    expect(state.notes.length).toBeGreaterThan(0);
-    expect(state.notes.every((n: { score: unknown }) => n.score !== null)).toBe(true);
-    expect(state.panel.prompts.length).toBeGreaterThanOrEqual(3);
-    expect(state.panel.prompts[0].provocation).not.toContain('{Account.Name}');
-    expect(state.panel.summary.noteCount).toBe(state.notes.length);
-  } finally {
-    expect(await first.stop()).toBe(0);
-  }
+test(
+  'when the service starts on a new data directory, then it seeds the demo tenant and prints a working key; a restart keeps the data',
+  async () => {
+    const first = await spawnService({ DATA_DIR: dataDir });
+    try {
+      expect(first.apiKey).toMatch(/^uan_/);
+      expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+      const state = await demoState(first.url, first.apiKey!);
+      expect(state.sets).toHaveLength(1);
+      expect(state.sets[0].versions[0].status).toBe('published');
+      expect(state.sets[0].versions[0].promptCount).toBeGreaterThanOrEqual(90);
+      expect(state.notes.length).toBeGreaterThan(0);
+      expect(state.notes.every((n: { score: unknown }) => n.score !== null)).toBe(true);
+      expect(state.panel.prompts.length).toBeGreaterThanOrEqual(3);
+      expect(state.panel.prompts[0].provocation).not.toContain('{Account.Name}');
+      expect(state.panel.summary.noteCount).toBe(state.notes.length);
+    } finally {
+      expect(await first.stop()).toBe(0);
+    }
 
-  const chosenKey = 'uan_demo-key-chosen-by-the-developer';
-  const second = await spawnService({ DATA_DIR: dataDir, DEMO_API_KEY: chosenKey });
-  try {
-    expect(second.apiKey).toBe(chosenKey);
-    const state = await demoState(second.url, chosenKey);
-    expect(state.sets).toHaveLength(1);
-    const firstRunNotes = state.notes.length;
-    expect(firstRunNotes).toBeGreaterThan(0);
-    expect((await makeClient(second.url, first.apiKey!).request('GET', '/v1/prompt-sets')).status).toBe(401);
-  } finally {
-    await second.stop();
-  }
-}, TWO_STARTS_MS);
+    const chosenKey = 'uan_demo-key-chosen-by-the-developer';
+    const second = await spawnService({ DATA_DIR: dataDir, DEMO_API_KEY: chosenKey });
+    try {
+      expect(second.apiKey).toBe(chosenKey);
+      const state = await demoState(second.url, chosenKey);
+      expect(state.sets).toHaveLength(1);
+      const firstRunNotes = state.notes.length;
+      expect(firstRunNotes).toBeGreaterThan(0);
+      expect((await makeClient(second.url, first.apiKey!).request('GET', '/v1/prompt-sets')).status).toBe(
+        401,
+      );
+    } finally {
+      await second.stop();
+    }
+  },
+  TWO_STARTS_MS,
+);
 
-test('when DATABASE_URL names a Postgres server, then the same start works there', async () => {
-  const url = await createPostgresDatabase();
-  const service = await spawnService({ DATABASE_URL: url, DATA_DIR: '' });
-  try {
-    const state = await demoState(service.url, service.apiKey!);
-    expect(state.notes.length).toBeGreaterThan(0);
-  } finally {
-    await service.stop();
-  }
-}, TWO_STARTS_MS);
+test(
+  'when DATABASE_URL names a Postgres server, then the same start works there',
+  async () => {
+    const url = await createPostgresDatabase();
+    const service = await spawnService({ DATABASE_URL: url, DATA_DIR: '' });
+    try {
+      const state = await demoState(service.url, service.apiKey!);
+      expect(state.notes.length).toBeGreaterThan(0);
+    } finally {
+      await service.stop();
+    }
+  },
+  TWO_STARTS_MS,
+);
 
 test('when production mode has no database configured, then it exits naming the variable', () => {
   const result = spawnSync(
