@@ -75,6 +75,9 @@ export async function startService(config: Config = loadConfig()): Promise<Runni
     (stopping ??= (async () => {
       lifecycle.draining = true;
       clearInterval(housekeeping);
+      // a busy keep-alive socket would go on serving its client's next requests and never drain:
+      // from now on every answer says "Connection: close", so each socket closes after its response
+      server.prependListener('request', (_req, res) => res.setHeader('connection', 'close'));
       // stop accepting, finish in-flight requests; idle keep-alive sockets close at once
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
