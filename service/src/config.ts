@@ -12,7 +12,13 @@ const schema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
       .optional(),
-    /** Embedded PGlite only: fsync every commit (safe, slower) or let the OS flush (fast, may lose the last commits on power loss). */
+    /**
+     * Embedded PGlite only. On Node's file system both settings behave the same (PGlite 0.5 runs
+     * Postgres with fsync off and never calls fsync; `relaxed` only matters for browser storage):
+     * every commit is written to the OS before the answer, so a killed or crashed *process* loses
+     * nothing (tested with kill -9), but an OS crash or power loss can lose recent commits or damage
+     * the data directory. For that guarantee use Postgres (DATABASE_URL).
+     */
     PGLITE_DURABILITY: z.enum(['safe', 'relaxed']).default('safe'),
     DEMO_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
