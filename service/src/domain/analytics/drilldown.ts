@@ -5,7 +5,7 @@ import * as repo from '../../storage/repositories/analytics';
 import { findNote } from '../../storage/repositories/notes';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import type { Actor } from '../actor';
-import { toNoteView, type NoteView } from '../notes/notes';
+import { toNoteViews, type NoteView } from '../notes/notes';
 import type { Dimension } from '../scoring/types';
 import { bandBounds, type ScoreBand } from './score-bands';
 import { narrowToRep, scopeOf } from './scope';
@@ -47,7 +47,11 @@ export async function drilldownNotes(
   const last = shown.at(-1);
   return {
     // a note deleted between the two reads is left out rather than failing the page
-    items: notes.flatMap((n) => (n ? [toNoteView(n)] : [])),
+    items: await toNoteViews(
+      db,
+      actor.tenantId,
+      notes.flatMap((n) => (n ? [n] : [])),
+    ),
     nextCursor: page.length > query.limit && last ? encodeCursor([last.occurredAt, last.id]) : null,
   };
 }
