@@ -1,19 +1,18 @@
 // The fake org's data: accounts, record types, opportunities (with the Up at Night roll-up fields)
 // and users, each stamped with SystemModstamp on every change, plus generators for large orgs.
 
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const PACKAGE_FIELDS_DIR = path.resolve(__dirname, '../../force-app/main/default/objects/Opportunity/fields');
+
 export type SObjectRow = Record<string, unknown> & { Id: string; SystemModstamp: string };
 
-export const ROLLUP_FIELDS = [
-  'UAN_Last_Conversation_Date__c',
-  'UAN_Conversation_Score__c',
-  'UAN_Provocation_Score__c',
-  'UAN_Customer_View_Score__c',
-  'UAN_Collaboration_Score__c',
-  'UAN_Business_Focus_Score__c',
-  'UAN_Next_Step_Score__c',
-  'UAN_Conversation_Count__c',
-  'UAN_Last_Reaction__c',
-] as const;
+/** The roll-up fields the package deploys on Opportunity, read from its metadata like an org would have them. */
+export const ROLLUP_FIELDS = readdirSync(PACKAGE_FIELDS_DIR)
+  .filter((file) => file.startsWith('UAN_') && file.endsWith('.field-meta.xml'))
+  .map((file) => file.replace('.field-meta.xml', ''))
+  .sort();
 
 /** Fields each object has; relationship paths (Account.Name) resolve through the *Id fields. */
 export const SCHEMA: Record<

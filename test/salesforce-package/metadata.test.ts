@@ -5,21 +5,13 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { auraEnabledMethods } from './apex-source';
+import { ROLLUP_FIELD_NAMES } from '../../service/src/salesforce/rollups';
 
 const root = process.env.UAN_FORCE_APP_DIR ?? path.resolve(__dirname, '../../force-app/main/default');
 const API_VERSION = '63.0';
 const NAMED_BUNDLES = ['opportunityConversation', 'promptSetManager', 'conversationDashboard'];
-const ROLLUP_FIELDS = [
-  'UAN_Last_Conversation_Date__c',
-  'UAN_Conversation_Score__c',
-  'UAN_Provocation_Score__c',
-  'UAN_Customer_View_Score__c',
-  'UAN_Collaboration_Score__c',
-  'UAN_Business_Focus_Score__c',
-  'UAN_Next_Step_Score__c',
-  'UAN_Conversation_Count__c',
-  'UAN_Last_Reaction__c',
-];
+// what the service writes back must be exactly the fields the package deploys
+const ROLLUP_FIELDS = ROLLUP_FIELD_NAMES;
 // Standard fields the package may reference; relationship names resolve to their objects.
 const STANDARD_FIELDS: Record<string, string[]> = {
   Opportunity: [
