@@ -3,7 +3,13 @@
 import type { Db } from '../../storage/database';
 import * as jobsRepo from '../../storage/repositories/jobs';
 import type { JobRecord } from '../../storage/repositories/jobs';
-import { countNotes, pageNotesById, updateScores } from '../../storage/repositories/notes';
+import {
+  countNotes,
+  pageNotesById,
+  updateScores,
+  type NoteRecord,
+  type StoredScore,
+} from '../../storage/repositories/notes';
 import { enqueueRollups } from '../../storage/repositories/salesforce-outbox';
 import { notFound } from '../../lib/errors';
 import type { Actor } from '../actor';
@@ -35,30 +41,41 @@ export async function runRescore(
   await jobsRepo.updateJob(db, tenantId, jobId, { status: 'running', total, done: 0 });
   let done = 0;
   let afterId: string | undefined;
+  const write = async (batch: NoteRecord[], scores: Array<{ id: string; score: StoredScore }>) => {
+    // new scores and their roll-ups to Salesforce commit together
+    await db.transaction().execute(async (tx) => {
+      await updateScores(tx, tenantId, scores);
+      await enqueueRollups(
+        tx,
+        tenantId,
+        batch.map((note) => note.opportunityId),
+      );
+    });
+    done += batch.length;
+    await jobsRepo.updateJob(db, tenantId, jobId, { done, total: Math.max(total, done) });
+    onProgress(done, Math.max(total, done));
+  };
+  // Each batch is read and scored while the database writes the previous one, so Postgres and the
+  // scorer work at the same time (two cores); batches are still written and reported in page order.
+  let writing: Promise<void> = Promise.resolve();
   try {
     for (;;) {
       const batch = await pageNotesById(db, tenantId, RESCORE_BATCH, afterId);
       if (batch.length === 0) break;
+      afterId = batch.at(-1)!.id;
       const scores = batch.map((note) => ({
         id: note.id,
         score: { ...scoreNote(scoringInputOf(note), weights) },
       }));
-      // new scores and their roll-ups to Salesforce commit together
-      await db.transaction().execute(async (tx) => {
-        await updateScores(tx, tenantId, scores);
-        await enqueueRollups(
-          tx,
-          tenantId,
-          batch.map((note) => note.opportunityId),
-        );
-      });
-      done += batch.length;
-      afterId = batch.at(-1)!.id;
-      await jobsRepo.updateJob(db, tenantId, jobId, { done, total: Math.max(total, done) });
-      onProgress(done, Math.max(total, done));
+      await writing;
+      writing = write(batch, scores);
+      // awaited before the next write or at the end; until then a failure must not count as unhandled
+      writing.catch(() => {});
     }
+    await writing;
     await jobsRepo.updateJob(db, tenantId, jobId, { status: 'done', done, total: done });
   } catch (error) {
+    await writing.catch(() => {});
     await jobsRepo.updateJob(db, tenantId, jobId, { status: 'failed', error: (error as Error).message });
     throw error;
   }

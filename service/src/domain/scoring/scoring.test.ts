@@ -172,6 +172,28 @@ describe('scoreNote', () => {
     expect(scoreNote({ ...base, nextStepDate: '2026-10-01' }).dimensions.nextStep).toBeLessThan(90);
   });
 
+  it('reads each field on its own terms although the fields are read as one document', () => {
+    const nextStep = 'December workshop with Dana and Mark to agree the pilot scope.';
+    const undated = scoreNote({ prompts: [], summary: 'They cut the backlog by a third', nextStep });
+    // a number closing the summary does not put a day next to the month that opens the next step
+    const numberBefore = scoreNote({ prompts: [], summary: 'They cut the backlog by 12', nextStep });
+    const dated = scoreNote({
+      prompts: [],
+      summary: 'They cut the backlog by a third',
+      nextStep: `December 12 ${nextStep.slice(9)}`,
+    });
+    expect(numberBefore.dimensions.nextStep).toBe(undated.dimensions.nextStep);
+    expect(dated.dimensions.nextStep).toBeGreaterThan(undated.dimensions.nextStep);
+    // a sentence left open at the end of one field does not run into the next
+    const open = {
+      prompts: [],
+      summary: 'They did not share',
+      customerView: 'Priya wants to cut denials before the budget review',
+    };
+    const closed = { ...open, summary: 'They did not share.' };
+    expect(scoreNote(open)).toEqual(scoreNote(closed));
+  });
+
   it('combines the dimensions with the weights it is given', () => {
     const result = scoreNote(strongNote, { ...DEFAULT_WEIGHTS, nextStep: 0 });
     const expected = Math.round(
