@@ -2,11 +2,26 @@
 // through the API: after each change the dashboard equals a fresh aggregate over the notes table.
 import { jest } from '@jest/globals';
 import { sql } from 'kysely';
-import { updateScores } from '../../service/src/storage/repositories/notes';
+import { stageRanks } from '../../service/src/domain/analytics/stage-order';
+import { defaultSettings } from '../../service/src/domain/settings/settings';
+import {
+  promptTallies,
+  promptTalliesFromRaises,
+  type PromptFilters,
+} from '../../service/src/storage/repositories/analytics';
+import {
+  deleteNote,
+  insertNote,
+  replaceNote,
+  updateScores,
+  type NoteFields,
+  type NotePromptRecord,
+} from '../../service/src/storage/repositories/notes';
+import { upsertOpportunity } from '../../service/src/storage/repositories/opportunities';
 import { upsertUsers } from '../../service/src/storage/repositories/users';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { startTestService, type Client, type TestService } from '../helpers/service';
-import { U, pinToday } from './fixture';
+import { U, pinToday, publishPrompts } from './fixture';
 
 const OPEN = {
   id: '006000000000011AAA',
@@ -154,5 +169,100 @@ describe.each(DATABASE_KINDS)('analytics consistency on %s', (kind) => {
     const a2 = body.reps.find((r: any) => r.repId === U.a2);
     expect(a2.averages).toEqual({ overall: 87, ...dimensions });
     expect(body.scoreBands.find((b: any) => b.band === '80-100')).toMatchObject({ closed: 1, won: 1 });
+  });
+
+  test('prompt aggregates equal a fresh count over the raises through edits, deletes and deal changes', async () => {
+    const setId = await publishPrompts(ops);
+    const otherSet = crypto.randomUUID();
+    const ranks = stageRanks(defaultSettings());
+    const scope = { tenantId: service.tenantId, userIds: null };
+    const FILTERS: PromptFilters[] = [
+      {},
+      { industry: 'Banking' },
+      { industry: 'Retail' },
+      { setId },
+      { setId: otherSet },
+      { setId, industry: 'Banking' },
+      { stages: ['Prospecting', 'Qualification'] },
+      { stages: ['Needs Analysis'], industry: 'Banking' },
+    ];
+    const sorted = (rows: Awaited<ReturnType<typeof promptTallies>>) =>
+      rows
+        .map((r) => JSON.stringify(r))
+        .sort()
+        .map((r) => JSON.parse(r));
+    async function expectPromptsConsistent() {
+      for (const filters of FILTERS) {
+        const fresh = await promptTalliesFromRaises(service.db, scope, filters, ranks);
+        const aggregated = await promptTallies(service.db, scope, filters, ranks);
+        expect({ filters, rows: sorted(aggregated) }).toEqual({ filters, rows: sorted(fresh) });
+      }
+      return promptTallies(service.db, scope, {}, ranks);
+    }
+    const raise = (key: string, version: number, reaction: string, set = setId): NotePromptRecord => ({
+      promptId: null, promptKey: key, setId: set, version, title: key, text: null, reaction,
+    }); // prettier-ignore
+    const fields = (opportunityId: string, stage: string, prompts: NotePromptRecord[]): NoteFields => ({
+      opportunityId, authorId: U.a1, occurredAt: '2026-03-01', opportunityStage: stage, prompts,
+      summary: 'We talked.', customerView: null, ideas: null, nextStep: null, nextStepDate: null,
+    }); // prettier-ignore
+    const t = service.tenantId;
+    const D = ['006000000000021AAA', '006000000000022AAA', '006000000000023AAA', '006000000000024AAA'];
+    await upsertOpportunity(service.db, t, { id: D[0]!, stage: 'Qualification', industry: 'Banking', isClosed: false, ownerId: U.a1 }); // prettier-ignore
+    await upsertOpportunity(service.db, t, { id: D[1]!, stage: 'Closed Won', industry: 'Banking', isClosed: true, isWon: true, ownerId: U.a2 }); // prettier-ignore
+    // D[2] is not stored yet: its raises count with no industry or outcome, as the left join sees them
+    const n1 = crypto.randomUUID();
+    const n2 = crypto.randomUUID();
+    const n3 = crypto.randomUUID();
+    const n4 = crypto.randomUUID();
+    await insertNote(service.db, t, n1, fields(D[0]!, 'Prospecting', [raise('k1', 1, 'new_to_them'), raise('k2', 1, 'dismissed')]), null); // prettier-ignore
+    await insertNote(service.db, t, n2, fields(D[1]!, 'Needs Analysis', [raise('k1', 1, 'redirected'), raise('k1', 2, 'new_to_them')]), null); // prettier-ignore
+    await insertNote(service.db, t, n3, fields(D[2]!, 'Qualification', [raise('k1', 1, 'already_addressing', otherSet)]), null); // prettier-ignore
+    await insertNote(service.db, t, n4, fields(D[1]!, 'Prospecting', [raise('k1', 1, 'dismissed'), { ...raise('k9', 1, 'redirected'), promptKey: null, text: 'Ad hoc' }]), null); // prettier-ignore
+    const k1 = (await expectPromptsConsistent()).find((r) => r.promptKey === 'k1' && r.total);
+    // n1, n2 (twice), n3, n4; closed: D[1] won
+    expect(k1).toMatchObject({ timesRaised: 5, closed: 1, won: 1 });
+
+    // the deal that was missing arrives, closed and won
+    await upsertOpportunity(service.db, t, { id: D[2]!, stage: 'Closed Won', industry: 'Retail', isClosed: true, isWon: true, ownerId: U.a1 }); // prettier-ignore
+    expect((await expectPromptsConsistent()).find((r) => r.promptKey === 'k1' && r.total)).toMatchObject({ closed: 2, won: 2 }); // prettier-ignore
+    // outcomes change as the sync reports them: open → won, won → lost, a new industry
+    await upsertOpportunity(service.db, t, { id: D[0]!, stage: 'Closed Won', isClosed: true, isWon: true });
+    await upsertOpportunity(service.db, t, {
+      id: D[1]!,
+      stage: 'Closed Lost',
+      isWon: false,
+      industry: 'Retail',
+    });
+    await expectPromptsConsistent();
+    await upsertOpportunity(service.db, t, { id: D[0]!, stage: 'Negotiation/Review', isClosed: false, isWon: false }); // prettier-ignore
+    await expectPromptsConsistent();
+
+    // an edit moves a note to another deal and stage and changes its raises
+    await replaceNote(service.db, t, n2, fields(D[0]!, 'Qualification', [raise('k1', 2, 'dismissed'), raise('k3', 1, 'new_to_them')]), null); // prettier-ignore
+    await expectPromptsConsistent();
+    // the last raise of k1 v1 on D[1] goes: D[1] no longer counts for that version
+    await replaceNote(service.db, t, n4, fields(D[1]!, 'Prospecting', []), null);
+    await expectPromptsConsistent();
+    await deleteNote(service.db, t, n1);
+    await deleteNote(service.db, t, n3);
+    await expectPromptsConsistent();
+    // a deal that is removed counts as missing again
+    await service.db.deleteFrom('opportunities').where('tenant_id', '=', t).where('id', '=', D[0]!).execute();
+    await expectPromptsConsistent();
+    // a bulk statement over many notes at once
+    await service.db
+      .updateTable('notes')
+      .set({ opportunity_stage: 'Needs Analysis' })
+      .where('tenant_id', '=', t)
+      .execute();
+    await expectPromptsConsistent();
+    await service.db.deleteFrom('notes').where('tenant_id', '=', t).execute();
+    await expectPromptsConsistent();
+    const left = await service.db
+      .selectFrom(sql`analytics_prompt_wins`.as('w'))
+      .select(sql<number>`count(*) filter (where closed <> 0 or won <> 0)`.as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(left.n)).toBe(0);
   });
 });

@@ -4,12 +4,14 @@ import * as core from './0001-core';
 import * as users from './0002-users';
 import * as salesforce from './0003-salesforce';
 import * as analytics from './0004-analytics';
+import * as analyticsAggregates from './0005-analytics-aggregates';
 
 const migrations: Record<string, Migration> = {
   '0001-core': core,
   '0002-users': users,
   '0003-salesforce': salesforce,
   '0004-analytics': analytics,
+  '0005-analytics-aggregates': analyticsAggregates,
 };
 
 export const migrationProvider: MigrationProvider = {

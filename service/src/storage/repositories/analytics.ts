@@ -268,6 +268,18 @@ export async function promptTallies(
   filters: PromptFilters,
   stageRanks: Record<string, number>,
 ): Promise<PromptTallyRow[]> {
+  if (scope.userIds === null) return tenantPromptTallies(db, scope.tenantId, filters, stageRanks);
+  return promptTalliesFromRaises(db, scope, filters, stageRanks);
+}
+
+/** The same figures from every raise in scope (teams; and deal counts under a phase filter). Exported
+ * for the consistency tests, which hold the tenant-wide aggregates to it. */
+export async function promptTalliesFromRaises(
+  db: Executor,
+  scope: AnalyticsScope,
+  filters: PromptFilters,
+  stageRanks: Record<string, number>,
+): Promise<PromptTallyRow[]> {
   const ranks = JSON.stringify(stageRanks);
   const rankOf = (column: string) => sql`(${ranks}::jsonb ->> ${sql.ref(column)})::int`;
   const rows = await raises(db, scope, filters)
@@ -302,6 +314,126 @@ export async function promptTallies(
       progressed: Number(r.progressed),
       closed: Number(r.closed),
       won: Number(r.won),
+    };
+  });
+}
+
+type PromptAggregateTables = {
+  analytics_prompt_raises: {
+    tenant_id: string;
+    prompt_key: string;
+    set_id: string | null;
+    version: number | null;
+    note_stage: string | null;
+    industry: string | null;
+    opp_stage: string | null;
+    opp_won: boolean;
+    raised: number;
+  } & Record<(typeof REACTION_KEYS)[number], number>;
+  analytics_prompt_wins: {
+    tenant_id: string;
+    level: number;
+    prompt_key: string;
+    set_id: string | null;
+    version: number | null;
+    industry: string | null;
+    closed: number;
+    won: number;
+  };
+};
+
+const tallyKey = (key: string, setId: string | null, version: number | null, total: boolean) =>
+  total ? `${key}\u0000*` : `${key}\u0000${setId ?? ''}\u0000${version ?? ''}`;
+
+/**
+ * The whole tenant's figures from the aggregates of migration 0005 (kept exact by triggers):
+ * raises, reactions and progression per key, set, version, stage on the note and the deal's
+ * industry and outcome; distinct closed and won deals per key (and set, and version) and industry.
+ * Under a phase filter the deal counts come from the raises, as deals are not counted per stage.
+ */
+async function tenantPromptTallies(
+  db: Executor,
+  tenantId: string,
+  filters: PromptFilters,
+  stageRanks: Record<string, number>,
+): Promise<PromptTallyRow[]> {
+  const ranks = JSON.stringify(stageRanks);
+  const rankOf = (column: string) => sql`(${ranks}::jsonb ->> ${sql.ref(column)})::int`;
+  const aggregates = db.withTables<PromptAggregateTables>();
+  const raisesQuery = aggregates
+    .selectFrom('analytics_prompt_raises as r')
+    .where('r.tenant_id', '=', tenantId)
+    .$if(filters.industry !== undefined, (qb) => qb.where('r.industry', '=', filters.industry!))
+    .$if(filters.setId !== undefined, (qb) => qb.where('r.set_id', '=', filters.setId!))
+    .$if(filters.stages !== undefined, (qb) =>
+      filters.stages!.length === 0
+        ? qb.where(sql<boolean>`false`)
+        : qb.where('r.note_stage', 'in', filters.stages!),
+    )
+    .select([
+      'r.prompt_key',
+      'r.set_id',
+      'r.version',
+      sql<number>`grouping(r.set_id, r.version)`.as('is_total'),
+      sql<number>`sum(r.raised)`.as('raised'),
+      ...REACTION_KEYS.map((k) => sql<number>`sum(${sql.ref(`r.${k}`)})`.as(k)),
+      sql<number>`coalesce(sum(r.raised) filter (where r.opp_won or ${rankOf('r.opp_stage')} > ${rankOf('r.note_stage')}), 0)`.as(
+        'progressed',
+      ),
+    ])
+    .groupBy(sql`grouping sets ((r.prompt_key), (r.prompt_key, r.set_id, r.version))`)
+    .having(sql`sum(r.raised)`, '>', 0);
+  // level 0: per key, set and version; per key: level 1 within one set, level 2 across sets
+  const keyLevel = filters.setId === undefined ? 2 : 1;
+  const winsQuery = aggregates
+    .selectFrom('analytics_prompt_wins as w')
+    .where('w.tenant_id', '=', tenantId)
+    .where('w.level', 'in', [0, keyLevel])
+    .$if(filters.industry !== undefined, (qb) => qb.where('w.industry', '=', filters.industry!))
+    .$if(filters.setId !== undefined, (qb) => qb.where('w.set_id', '=', filters.setId!))
+    .select([
+      'w.level',
+      'w.prompt_key',
+      'w.set_id',
+      'w.version',
+      sql<number>`sum(w.closed)`.as('closed'),
+      sql<number>`sum(w.won)`.as('won'),
+    ])
+    .groupBy(['w.level', 'w.prompt_key', 'w.set_id', 'w.version']);
+  const [raiseRows, deals] = await Promise.all([
+    raisesQuery.execute(),
+    filters.stages === undefined
+      ? winsQuery.execute().then((rows) =>
+          rows.map((w) => ({
+            key: tallyKey(w.prompt_key, w.set_id, w.version, Number(w.level) !== 0),
+            closed: Number(w.closed),
+            won: Number(w.won),
+          })),
+        )
+      : promptTalliesFromRaises(db, { tenantId, userIds: null }, filters, stageRanks).then((rows) =>
+          rows.map((t) => ({
+            key: tallyKey(t.promptKey, t.setId, t.version, t.total),
+            closed: t.closed,
+            won: t.won,
+          })),
+        ),
+  ]);
+  const outcomes = new Map(deals.map((d) => [d.key, d]));
+  return raiseRows.map((r) => {
+    const total = Number(r.is_total) !== 0;
+    const outcome = outcomes.get(tallyKey(r.prompt_key, r.set_id, r.version, total));
+    return {
+      promptKey: r.prompt_key,
+      total,
+      setId: total ? null : r.set_id,
+      version: total ? null : r.version,
+      timesRaised: Number(r.raised),
+      reactions: Object.fromEntries(
+        REACTION_KEYS.map((k) => [k, Number((r as Record<string, unknown>)[k])]),
+      ) as PromptTallies['reactions'],
+      progressed: Number(r.progressed),
+      closed: outcome?.closed ?? 0,
+      won: outcome?.won ?? 0,
     };
   });
 }

@@ -1,0 +1,271 @@
+// Prompt effectiveness at a large org's scale: tenant-wide aggregates of library prompt raises that
+// statement-level triggers on note_prompts, notes and opportunities keep exact, so the sales-ops
+// view reads a few thousand rows instead of joining every raise with its note and deal.
+//
+// - analytics_prompt_raises: raises and reactions per prompt key, set, version, the stage recorded
+//   on the note, and the deal's industry, current stage and win. Progression (deal now at a later
+//   stage, or won) is decided at query time from the tenant's stage order.
+// - analytics_prompt_deals: raises per prompt key, set, version and deal: which deals heard it.
+// - analytics_prompt_wins: distinct closed and won deals where a prompt was raised, per industry,
+//   at three levels: 0 per key, set and version; 1 per key and set; 2 per key.
+//
+// Every change is a set of signed "raise facts" (a note_prompts row with its note and its deal's
+// current attributes): the old facts of the changed rows count -1, the new ones +1. The deal counts
+// move when a (key, set, version, deal) presence goes from zero to positive or back, and when a
+// deal's outcome or industry changes.
+import { sql, type Kysely } from 'kysely';
+
+const REACTIONS = ['new_to_them', 'already_addressing', 'redirected', 'dismissed'];
+const RAISE_KEYS = [
+  'tenant_id',
+  'prompt_key',
+  'set_id',
+  'version',
+  'note_stage',
+  'industry',
+  'opp_stage',
+  'opp_won',
+];
+const DEAL_KEYS = ['tenant_id', 'prompt_key', 'opportunity_id', 'set_id', 'version'];
+const WIN_KEYS = ['tenant_id', 'level', 'prompt_key', 'set_id', 'version', 'industry'];
+
+/** Raise facts of note_prompts rows `np` on notes `n`, with the deal as it is now (or missing). */
+function facts(npRows: string, noteRows: string, sign: number, opportunities = 'opportunities'): string {
+  return `select np.tenant_id, np.prompt_key, np.set_id, np.version, np.reaction,
+      n.opportunity_stage as note_stage, n.opportunity_id, o.industry, o.stage as opp_stage,
+      (o.is_won is true) as opp_won, ${sign} as sign
+    from ${npRows} np
+    join ${noteRows} n on n.tenant_id = np.tenant_id and n.id = np.note_id
+    left join ${opportunities} o on o.tenant_id = n.tenant_id and o.id = n.opportunity_id
+    where np.prompt_key is not null`;
+}
+
+/** Adds signed raise facts into the raise counts and the per-deal counts, then moves the deal counts
+ * of (key, set, version, deal) presences that appeared or disappeared. */
+function applyFacts(source: string): string[] {
+  const list = (columns: string[]) => columns.join(', ');
+  return [
+    `with changed as (${source})
+    insert into analytics_prompt_raises as a (${list(RAISE_KEYS)}, raised, ${list(REACTIONS)})
+    select ${list(RAISE_KEYS)}, sum(sign),
+      ${REACTIONS.map((r) => `coalesce(sum(sign) filter (where reaction = '${r}'), 0)`).join(', ')}
+    from changed group by ${list(RAISE_KEYS)} order by ${list(RAISE_KEYS)}
+    on conflict (${list(RAISE_KEYS)}) do update set raised = a.raised + excluded.raised,
+      ${REACTIONS.map((r) => `${r} = a.${r} + excluded.${r}`).join(', ')}`,
+    `with changed as (${source})
+    insert into analytics_prompt_deals as d (${list(DEAL_KEYS)}, raised)
+    select ${list(DEAL_KEYS)}, sum(sign) from changed
+    group by ${list(DEAL_KEYS)} having sum(sign) <> 0 order by ${list(DEAL_KEYS)}
+    on conflict (${list(DEAL_KEYS)}) do update set raised = d.raised + excluded.raised`,
+    `with changed as (${source}),
+    delta as (
+      select 0 as level, tenant_id, prompt_key, set_id, version, opportunity_id, sum(sign) as delta
+        from changed group by tenant_id, prompt_key, set_id, version, opportunity_id
+      union all
+      select 1, tenant_id, prompt_key, set_id, null::int, opportunity_id, sum(sign)
+        from changed group by tenant_id, prompt_key, set_id, opportunity_id
+      union all
+      select 2, tenant_id, prompt_key, null::uuid, null::int, opportunity_id, sum(sign)
+        from changed group by tenant_id, prompt_key, opportunity_id
+    ),
+    counted as (
+      select x.*, (
+        select coalesce(sum(d.raised), 0) from analytics_prompt_deals d
+        where d.tenant_id = x.tenant_id and d.prompt_key = x.prompt_key
+          and d.opportunity_id = x.opportunity_id
+          and (x.level = 2 or d.set_id is not distinct from x.set_id)
+          and (x.level >= 1 or d.version is not distinct from x.version)
+      ) as raised
+      from delta x where x.delta <> 0
+    ),
+    moved as (
+      select *, case when raised > 0 and raised - delta <= 0 then 1
+                     when raised <= 0 and raised - delta > 0 then -1 else 0 end as sign
+      from counted
+    )
+    insert into analytics_prompt_wins as w (${list(WIN_KEYS)}, closed, won)
+    select m.tenant_id, m.level, m.prompt_key, m.set_id, m.version, o.industry, sum(m.sign),
+      coalesce(sum(m.sign) filter (where o.is_won is true), 0)
+    from moved m join opportunities o on o.tenant_id = m.tenant_id and o.id = m.opportunity_id
+    where m.sign <> 0 and o.is_closed is true
+    group by m.tenant_id, m.level, m.prompt_key, m.set_id, m.version, o.industry
+    order by m.tenant_id, m.level, m.prompt_key, m.set_id, m.version, o.industry
+    on conflict (${list(WIN_KEYS)}) do update set closed = w.closed + excluded.closed, won = w.won + excluded.won`,
+  ];
+}
+
+/** Deal outcome attributes before (-1) and after (+1) a change to opportunities; a deal that is not
+ * stored (yet, or any more) has none, as the left join in the queries sees it. */
+const OPPORTUNITY_CHANGES = {
+  insert: `select n.tenant_id, n.id, n.industry, n.stage, n.is_won, n.is_closed, 1 as sign from new_rows n
+    union all select n.tenant_id, n.id, null, null, null, null, -1 from new_rows n`,
+  delete: `select o.tenant_id, o.id, o.industry, o.stage, o.is_won, o.is_closed, -1 as sign from old_rows o
+    union all select o.tenant_id, o.id, null, null, null, null, 1 from old_rows o`,
+  update: `select o.tenant_id, o.id, o.industry, o.stage, o.is_won, o.is_closed, -1 as sign
+      from old_rows o join new_rows n on n.tenant_id = o.tenant_id and n.id = o.id
+      where (o.industry, o.stage, o.is_won, o.is_closed) is distinct from (n.industry, n.stage, n.is_won, n.is_closed)
+    union all select n.tenant_id, n.id, n.industry, n.stage, n.is_won, n.is_closed, 1
+      from old_rows o join new_rows n on n.tenant_id = o.tenant_id and n.id = o.id
+      where (o.industry, o.stage, o.is_won, o.is_closed) is distinct from (n.industry, n.stage, n.is_won, n.is_closed)`,
+} as const;
+
+function applyOpportunityChanges(changes: string): string {
+  const list = (columns: string[]) => columns.join(', ');
+  return `
+    with x as (${changes}),
+    changed as (
+      select np.tenant_id, np.prompt_key, np.set_id, np.version, np.reaction,
+        n.opportunity_stage as note_stage, x.industry, x.stage as opp_stage, (x.is_won is true) as opp_won, x.sign
+      from x
+      join notes n on n.tenant_id = x.tenant_id and n.opportunity_id = x.id
+      join note_prompts np on np.tenant_id = n.tenant_id and np.note_id = n.id
+      where np.prompt_key is not null
+    )
+    insert into analytics_prompt_raises as a (${list(RAISE_KEYS)}, raised, ${list(REACTIONS)})
+    select ${list(RAISE_KEYS)}, sum(sign),
+      ${REACTIONS.map((r) => `coalesce(sum(sign) filter (where reaction = '${r}'), 0)`).join(', ')}
+    from changed group by ${list(RAISE_KEYS)} order by ${list(RAISE_KEYS)}
+    on conflict (${list(RAISE_KEYS)}) do update set raised = a.raised + excluded.raised,
+      ${REACTIONS.map((r) => `${r} = a.${r} + excluded.${r}`).join(', ')};
+
+    with x as (${changes}),
+    heard as (
+      select 0 as level, tenant_id, prompt_key, set_id, version, opportunity_id from analytics_prompt_deals
+        where (tenant_id, opportunity_id) in (select tenant_id, id from x)
+        group by tenant_id, prompt_key, set_id, version, opportunity_id having sum(raised) > 0
+      union all
+      select 1, tenant_id, prompt_key, set_id, null::int, opportunity_id from analytics_prompt_deals
+        where (tenant_id, opportunity_id) in (select tenant_id, id from x)
+        group by tenant_id, prompt_key, set_id, opportunity_id having sum(raised) > 0
+      union all
+      select 2, tenant_id, prompt_key, null::uuid, null::int, opportunity_id from analytics_prompt_deals
+        where (tenant_id, opportunity_id) in (select tenant_id, id from x)
+        group by tenant_id, prompt_key, opportunity_id having sum(raised) > 0
+    )
+    insert into analytics_prompt_wins as w (${list(WIN_KEYS)}, closed, won)
+    select h.tenant_id, h.level, h.prompt_key, h.set_id, h.version, x.industry, sum(x.sign),
+      coalesce(sum(x.sign) filter (where x.is_won is true), 0)
+    from heard h join x on x.tenant_id = h.tenant_id and x.id = h.opportunity_id
+    where x.is_closed is true
+    group by h.tenant_id, h.level, h.prompt_key, h.set_id, h.version, x.industry
+    order by h.tenant_id, h.level, h.prompt_key, h.set_id, h.version, x.industry
+    on conflict (${list(WIN_KEYS)}) do update set closed = w.closed + excluded.closed, won = w.won + excluded.won;`;
+}
+
+const NOTE_PROMPT_SOURCES = {
+  insert: facts('new_rows', 'notes', 1),
+  delete: facts('old_rows', 'notes', -1),
+  update: `${facts('new_rows', 'notes', 1)} union all ${facts('old_rows', 'notes', -1)}`,
+} as const;
+const TRANSITIONS = {
+  insert: 'new table as new_rows',
+  delete: 'old table as old_rows',
+  update: 'old table as old_rows new table as new_rows',
+} as const;
+
+/** Notes whose deal or recorded stage changed: their raises move from the old note to the new one. */
+const NOTE_MOVES = `
+  (select o.* from old_rows o join new_rows n on n.tenant_id = o.tenant_id and n.id = o.id
+   where (o.opportunity_id, o.opportunity_stage) is distinct from (n.opportunity_id, n.opportunity_stage))`;
+const NOTE_MOVES_NEW = `
+  (select n.* from old_rows o join new_rows n on n.tenant_id = o.tenant_id and n.id = o.id
+   where (o.opportunity_id, o.opportunity_stage) is distinct from (n.opportunity_id, n.opportunity_stage))`;
+
+async function createFunction(db: Kysely<unknown>, name: string, body: string): Promise<void> {
+  await sql
+    .raw(`create function ${name}() returns trigger language plpgsql as $fn$ begin ${body} end $fn$`)
+    .execute(db);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function up(db: Kysely<any>): Promise<void> {
+  // no foreign keys: rows change only through the triggers; a deleted tenant's rows are removed
+  // by the trigger on tenants below
+  await sql`create table analytics_prompt_raises (
+    tenant_id uuid not null, prompt_key text not null, set_id uuid, version integer, note_stage text,
+    industry text, opp_stage text, opp_won boolean not null,
+    raised integer not null, new_to_them integer not null, already_addressing integer not null,
+    redirected integer not null, dismissed integer not null)`.execute(db);
+  await sql
+    .raw(
+      `create unique index analytics_prompt_raises_key on analytics_prompt_raises (${RAISE_KEYS.join(', ')}) nulls not distinct`,
+    )
+    .execute(db);
+  await sql`create table analytics_prompt_deals (
+    tenant_id uuid not null, prompt_key text not null, opportunity_id text not null, set_id uuid,
+    version integer, raised integer not null)`.execute(db);
+  await sql
+    .raw(
+      `create unique index analytics_prompt_deals_key on analytics_prompt_deals (${DEAL_KEYS.join(', ')}) nulls not distinct`,
+    )
+    .execute(db);
+  await sql`create index analytics_prompt_deals_by_deal on analytics_prompt_deals (tenant_id, opportunity_id)`.execute(
+    db,
+  );
+  await sql`create table analytics_prompt_wins (
+    tenant_id uuid not null, level smallint not null, prompt_key text not null, set_id uuid,
+    version integer, industry text, closed integer not null, won integer not null)`.execute(db);
+  await sql
+    .raw(
+      `create unique index analytics_prompt_wins_key on analytics_prompt_wins (${WIN_KEYS.join(', ')}) nulls not distinct`,
+    )
+    .execute(db);
+
+  for (const op of ['insert', 'delete', 'update'] as const) {
+    await createFunction(
+      db,
+      `analytics_note_prompts_${op}`,
+      `${applyFacts(NOTE_PROMPT_SOURCES[op]).join(';\n')}; return null;`,
+    );
+    await sql
+      .raw(
+        `create trigger analytics_note_prompts_${op} after ${op} on note_prompts referencing ${TRANSITIONS[op]}
+         for each statement execute function analytics_note_prompts_${op}()`,
+      )
+      .execute(db);
+    await createFunction(
+      db,
+      `analytics_prompt_opportunities_${op}`,
+      `${applyOpportunityChanges(OPPORTUNITY_CHANGES[op])} return null;`,
+    );
+    await sql
+      .raw(
+        `create trigger analytics_prompt_opportunities_${op} after ${op} on opportunities referencing ${TRANSITIONS[op]}
+         for each statement execute function analytics_prompt_opportunities_${op}()`,
+      )
+      .execute(db);
+  }
+  // a note moved to another deal or stage: its raises move with it
+  await createFunction(
+    db,
+    'analytics_prompt_notes_update',
+    `${applyFacts(
+      `${facts('note_prompts', NOTE_MOVES_NEW, 1)} union all ${facts('note_prompts', NOTE_MOVES, -1)}`,
+    ).join(';\n')}; return null;`,
+  );
+  await sql`create trigger analytics_prompt_notes_update after update on notes
+    referencing old table as old_rows new table as new_rows
+    for each statement execute function analytics_prompt_notes_update()`.execute(db);
+  // the cascade from notes deletes note_prompts after the note is gone, when the raise facts can no
+  // longer be read: delete them first, while the note is still there
+  await createFunction(
+    db,
+    'analytics_prompt_notes_delete',
+    `delete from note_prompts where tenant_id = old.tenant_id and note_id = old.id; return old;`,
+  );
+  await sql`create trigger analytics_prompt_notes_delete before delete on notes
+    for each row execute function analytics_prompt_notes_delete()`.execute(db);
+  await createFunction(
+    db,
+    'analytics_prompt_tenants_delete',
+    `delete from analytics_prompt_raises where tenant_id = old.id;
+     delete from analytics_prompt_deals where tenant_id = old.id;
+     delete from analytics_prompt_wins where tenant_id = old.id;
+     return null;`,
+  );
+  await sql`create trigger zz_analytics_prompt_tenants_delete after delete on tenants
+    for each row execute function analytics_prompt_tenants_delete()`.execute(db);
+
+  // raises stored before this migration
+  for (const statement of applyFacts(facts('note_prompts', 'notes', 1))) await sql.raw(statement).execute(db);
+}
