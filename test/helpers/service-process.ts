@@ -36,10 +36,14 @@ export async function freePort(): Promise<number> {
 }
 
 /** Creates a tenant in the database the service will use (before it starts: PGlite is single-process). */
-export async function createTenantIn(target: DatabaseTarget, slug: string): Promise<string> {
+export async function createTenantIn(
+  target: DatabaseTarget,
+  slug: string,
+  withDefaultLibrary = false,
+): Promise<string> {
   const db = await openDatabase(target);
   try {
-    return (await createTenant(db, { slug, name: slug, withDefaultLibrary: false })).apiKey;
+    return (await createTenant(db, { slug, name: slug, withDefaultLibrary })).apiKey;
   } finally {
     await db.destroy();
   }

@@ -1,4 +1,5 @@
 import { runAnalyticsBench } from './analytics';
+import { runHttpBench } from './http';
 import { runSalesforceBench } from './salesforce';
 import { runScoringBench } from './scoring';
 
@@ -8,6 +9,7 @@ export type BenchPart = () => Promise<BenchFigures>;
 
 export const benchParts: Record<string, BenchPart> = {
   scoring: runScoringBench,
+  http: runHttpBench,
   salesforce: runSalesforceBench,
   analytics: runAnalyticsBench,
 };
