@@ -8,10 +8,11 @@ import type { CueKind } from './lexicon';
 import type { ClauseRange } from './clauses';
 import type { TokenTable } from './read-text';
 import * as wordInfo from './word-info';
-import { KindSet, kindBit, nextStamp } from './word-info';
+import type { KindSet } from './word-info';
 
 // Imported bindings are getter calls once compiled to CommonJS (tsx, jest); these are read per token.
 const { W_CUE_WORD, W_DISCOURSE, W_MONTH, W_PRONOUN, W_ROLE, W_US, W_WEEKDAY } = wordInfo;
+const { KindSet: Kinds, kindBit, nextStamp } = wordInfo;
 
 /** who does what the clause says; `none` when the clause has no subject ("Raised the risk…") or a thing */
 export type Actor = 'us' | 'customer' | 'both' | 'none';
@@ -183,7 +184,7 @@ export function readClause(
     buzzTokens += hit.to - hit.from;
     for (let t = hit.from; t < hit.to; t++) if (table.pos[t] === 'VERB') buzzVerbs++;
   }
-  const kinds = new KindSet(low, high);
+  const kinds = new Kinds(low, high);
   // an explicit literal, not a spread, keeps every clause the same hidden class for fast reads
   return {
     from: range.from,
@@ -194,7 +195,7 @@ export function readClause(
     actor: findActor(table, range, people),
     hits,
     kinds,
-    negatedKinds: new KindSet(negatedLow & ~low, negatedHigh & ~high),
+    negatedKinds: new Kinds(negatedLow & ~low, negatedHigh & ~high),
     words,
     numbers,
     people,

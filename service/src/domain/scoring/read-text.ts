@@ -8,7 +8,7 @@ import * as wordInfo from './word-info';
 import type { SurfaceInfo, WordInfo } from './word-info';
 
 // Imported bindings are getter calls once compiled to CommonJS (tsx, jest); these are called per token.
-const { lemmaInfo, surfaceInfo, trimWordCaches } = wordInfo;
+const { cachedLemma, cacheLemma, lemmaInfo, surfaceInfo, trimWordCaches } = wordInfo;
 
 // Only the pipeline steps the scorer reads: sentence boundaries, negation scope and parts of speech.
 // Sentiment and entity recognition would double the cost of every note without informing a score.
@@ -83,7 +83,7 @@ export function readFields(fields: readonly string[]): TokenTable {
     const token = value[i]!;
     // wink reproduces the text exactly as spaces + values; indexOf is only a guard against surprises
     let at = cursor;
-    while (at < text.length && !text.startsWith(token, at) && isInterTokenSpace(text.charCodeAt(at))) at++;
+    while (at < text.length && isInterTokenSpace(text.charCodeAt(at))) at++;
     if (!text.startsWith(token, at)) at = text.indexOf(token, cursor);
     start[i] = at < 0 ? cursor : at;
     end[i] = at < 0 ? cursor : at + token.length;
@@ -93,8 +93,8 @@ export function readFields(fields: readonly string[]): TokenTable {
     if (contraction[i]) l = lemmaInfo(lemmaOf(tokens, i));
     else {
       const tag = pos[i]!;
-      l = s.lemmaByPos[tag];
-      if (l === undefined) s.lemmaByPos[tag] = l = lemmaInfo(lemmaOf(tokens, i));
+      l = cachedLemma(s, tag);
+      if (l === undefined) cacheLemma(s, tag, (l = lemmaInfo(lemmaOf(tokens, i))));
     }
     surface[i] = s;
     lowerInfos[i] = s.lower;

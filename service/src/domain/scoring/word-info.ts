@@ -58,9 +58,12 @@ export interface SurfaceInfo {
   nameShape: boolean;
   /**
    * wink's lemma of this surface form per part of speech, as far as seen: outside contractions wink
-   * derives a lemma from nothing but the token's text and its part of speech, so it can be kept
+   * derives a lemma from nothing but the token's text and its part of speech, so it can be kept.
+   * The part of speech seen first has fields of its own, the fast path for most words.
    */
-  lemmaByPos: Record<string, WordInfo | undefined>;
+  firstPos: string | null;
+  firstLemma: WordInfo | null;
+  lemmaByPos: Map<string, WordInfo> | null;
 }
 
 const NAME_SHAPE = /^(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|Dr\.|Mr\.|Ms\.|Mrs\.)$/;
@@ -146,7 +149,9 @@ export function surfaceInfo(value: string): SurfaceInfo {
     info = {
       lower: lowerInfo(value.toLowerCase()),
       nameShape: NAME_SHAPE.test(value),
-      lemmaByPos: Object.create(null) as Record<string, WordInfo | undefined>,
+      firstPos: null,
+      firstLemma: null,
+      lemmaByPos: null,
     };
     bySurface.set(value, info);
   }
@@ -184,6 +189,19 @@ export class KindSet {
 export function kindBit(index: number, high: boolean): number {
   if (high) return index < KIND_SPLIT ? 0 : 1 << (index - KIND_SPLIT);
   return index < KIND_SPLIT ? 1 << index : 0;
+}
+
+/** The cached lemma of a surface form in a part of speech, or undefined when not seen yet. */
+export function cachedLemma(surface: SurfaceInfo, pos: string): WordInfo | undefined {
+  if (surface.firstPos === pos) return surface.firstLemma!;
+  return surface.lemmaByPos?.get(pos);
+}
+
+export function cacheLemma(surface: SurfaceInfo, pos: string, lemma: WordInfo): void {
+  if (surface.firstPos === null) {
+    surface.firstPos = pos;
+    surface.firstLemma = lemma;
+  } else (surface.lemmaByPos ??= new Map()).set(pos, lemma);
 }
 
 let stampCounter = 0;
