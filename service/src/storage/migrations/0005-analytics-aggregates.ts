@@ -171,6 +171,46 @@ const NOTE_MOVES_NEW = `
   (select n.* from old_rows o join new_rows n on n.tenant_id = o.tenant_id and n.id = o.id
    where (o.opportunity_id, o.opportunity_stage) is distinct from (n.opportunity_id, n.opportunity_stage))`;
 
+/** Notes whose change can move their deal's latest scored day. */
+const COVERAGE_CHANGES = {
+  insert: 'select distinct tenant_id, opportunity_id from new_rows where overall is not null',
+  delete: 'select distinct tenant_id, opportunity_id from old_rows where overall is not null',
+  update: `select o.tenant_id, o.opportunity_id from old_rows o join new_rows n on n.tenant_id = o.tenant_id and n.id = o.id
+      where (o.opportunity_id, o.occurred_at, o.overall is null) is distinct from (n.opportunity_id, n.occurred_at, n.overall is null)
+    union
+    select n.tenant_id, n.opportunity_id from old_rows o join new_rows n on n.tenant_id = o.tenant_id and n.id = o.id
+      where (o.opportunity_id, o.occurred_at, o.overall is null) is distinct from (n.opportunity_id, n.occurred_at, n.overall is null)`,
+} as const;
+
+/** Recomputes the latest scored day of the deals `deals` names (read through notes_by_opportunity). */
+function refreshCoverage(deals: string): string {
+  return `insert into analytics_deal_coverage as c (tenant_id, opportunity_id, last_scored_on)
+    select d.tenant_id, d.opportunity_id, (
+      select max(n.occurred_at) from notes n
+      where n.tenant_id = d.tenant_id and n.opportunity_id = d.opportunity_id and n.overall is not null)
+    from (${deals}) d order by d.tenant_id, d.opportunity_id
+    on conflict (tenant_id, opportunity_id) do update set last_scored_on = excluded.last_scored_on`;
+}
+
+const TENANT_DAILY_COUNTERS = [
+  'note_count', 'scored_count', 'overall_sum', 'provocation_sum', 'customer_view_sum', 'collaboration_sum',
+  'business_focus_sum', 'next_step_sum',
+]; // prettier-ignore
+const TENANT_DAILY_SOURCES = {
+  insert: 'select *, 1 as sign from new_rows',
+  delete: 'select *, -1 as sign from old_rows',
+  update: 'select *, 1 as sign from new_rows union all select *, -1 as sign from old_rows',
+} as const;
+
+function applyTenantDaily(source: string): string {
+  const counters = TENANT_DAILY_COUNTERS;
+  return `with changed as (${source})
+    insert into analytics_tenant_daily as t (tenant_id, day, ${counters.join(', ')})
+    select tenant_id, day, ${counters.map((c) => `sum(sign * ${c})`).join(', ')}
+    from changed group by tenant_id, day order by tenant_id, day
+    on conflict (tenant_id, day) do update set ${counters.map((c) => `${c} = t.${c} + excluded.${c}`).join(', ')}`;
+}
+
 async function createFunction(db: Kysely<unknown>, name: string, body: string): Promise<void> {
   await sql
     .raw(`create function ${name}() returns trigger language plpgsql as $fn$ begin ${body} end $fn$`)
@@ -261,10 +301,69 @@ export async function up(db: Kysely<any>): Promise<void> {
     `delete from analytics_prompt_raises where tenant_id = old.id;
      delete from analytics_prompt_deals where tenant_id = old.id;
      delete from analytics_prompt_wins where tenant_id = old.id;
+     delete from analytics_deal_coverage where tenant_id = old.id;
+     delete from analytics_tenant_daily where tenant_id = old.id;
      return null;`,
   );
   await sql`create trigger zz_analytics_prompt_tenants_delete after delete on tenants
     for each row execute function analytics_prompt_tenants_delete()`.execute(db);
+
+  // coverage: the latest day of a scored note per deal, so "covered in the last N days" is one
+  // comparison per open deal instead of a scan of the window's notes
+  await sql`create table analytics_deal_coverage (
+    tenant_id uuid not null, opportunity_id text not null, last_scored_on text,
+    constraint analytics_deal_coverage_pk primary key (tenant_id, opportunity_id))`.execute(db);
+  for (const op of ['insert', 'delete', 'update'] as const) {
+    await createFunction(
+      db,
+      `analytics_coverage_${op}`,
+      `${refreshCoverage(COVERAGE_CHANGES[op])}; return null;`,
+    );
+    await sql
+      .raw(
+        `create trigger analytics_coverage_${op} after ${op} on notes referencing ${TRANSITIONS[op]}
+         for each statement execute function analytics_coverage_${op}()`,
+      )
+      .execute(db);
+  }
+  await sql
+    .raw(refreshCoverage(`select distinct tenant_id, opportunity_id from notes where overall is not null`))
+    .execute(db);
+  // the largest uncovered deals first, stopping after the first page
+  await sql`create index opportunities_by_amount on opportunities (tenant_id, amount desc nulls last, id)`.execute(
+    db,
+  );
+
+  // the tenant-wide series: note counts and score sums per tenant and day, from the per-author
+  // rollup of 0004 (a trigger on it, so both move in the same statement)
+  await sql
+    .raw(
+      `create table analytics_tenant_daily (tenant_id uuid not null, day date not null,
+        ${TENANT_DAILY_COUNTERS.map((c) => `${c} ${c.endsWith('count') ? 'integer' : 'float8'} not null`).join(', ')},
+        constraint analytics_tenant_daily_pk primary key (tenant_id, day))`,
+    )
+    .execute(db);
+  for (const op of ['insert', 'delete', 'update'] as const) {
+    await createFunction(
+      db,
+      `analytics_tenant_daily_${op}`,
+      `${applyTenantDaily(TENANT_DAILY_SOURCES[op])}; return null;`,
+    );
+    await sql
+      .raw(
+        `create trigger analytics_tenant_daily_${op} after ${op} on analytics_daily referencing ${TRANSITIONS[op]}
+         for each statement execute function analytics_tenant_daily_${op}()`,
+      )
+      .execute(db);
+  }
+  await sql.raw(applyTenantDaily('select *, 1 as sign from analytics_daily')).execute(db);
+  // the per-author quality of a range read from the index alone
+  await sql
+    .raw(
+      `create index analytics_daily_by_day_covering on analytics_daily (tenant_id, day)
+       include (author_id, ${TENANT_DAILY_COUNTERS.join(', ')})`,
+    )
+    .execute(db);
 
   // raises stored before this migration
   for (const statement of applyFacts(facts('note_prompts', 'notes', 1))) await sql.raw(statement).execute(db);

@@ -29,6 +29,12 @@ export type ScoreSums = Record<ScoreKey, number>;
 
 type SumColumns = { [K in (typeof SUM_COLUMNS)[ScoreKey]]: number };
 type AnalyticsTables = {
+  analytics_tenant_daily: {
+    tenant_id: string;
+    day: string;
+    note_count: number;
+    scored_count: number;
+  } & SumColumns;
   analytics_daily: {
     tenant_id: string;
     author_id: string;
@@ -83,15 +89,21 @@ export async function qualityByAuthor(
   scope: AnalyticsScope,
   range: DayRange,
 ): Promise<Array<QualityTotals & { authorId: string; name: string | null }>> {
-  const rows = await dailyInRange(db, scope, range)
-    .leftJoin('users as u', (join) =>
-      join.onRef('u.tenant_id', '=', 'd.tenant_id').onRef('u.id', '=', 'd.author_id'),
-    )
-    .select(['d.author_id', 'u.name', ...qualitySelections])
-    .groupBy(['d.author_id', 'u.name'])
+  // aggregate per author first, then name the few hundred authors
+  const totals = dailyInRange(db, scope, range)
+    .select(['d.author_id', ...qualitySelections])
+    .groupBy('d.author_id')
     .having(sql`sum(d.note_count)`, '>', 0)
+    .as('t');
+  const rows = await db
+    .selectFrom(totals)
+    .leftJoin('users as u', (join) =>
+      join.on('u.tenant_id', '=', scope.tenantId).onRef('u.id', '=', 't.author_id'),
+    )
+    .selectAll('t')
+    .select('u.name')
     .execute();
-  return rows.map((row) => ({ authorId: row.author_id, name: row.name ?? null, ...toTotals(row) }));
+  return rows.map((row) => ({ authorId: String(row.author_id), name: row.name ?? null, ...toTotals(row) }));
 }
 
 /** Note counts and score sums per week or month (the bucket's first day) over the range. */
@@ -103,7 +115,16 @@ export async function qualityByBucket(
 ): Promise<Array<QualityTotals & { bucket: string }>> {
   // a literal (the bucket is one of two words), so select and group by are the same expression
   const start = sql<string>`to_char(date_trunc(${sql.lit(bucket)}, d.day::timestamp), 'YYYY-MM-DD')`;
-  const rows = await dailyInRange(db, scope, range)
+  // the whole tenant: one row per day (migration 0005), not one per author and day
+  const daily =
+    scope.userIds === null
+      ? withRollups(db)
+          .selectFrom('analytics_tenant_daily as d')
+          .where('d.tenant_id', '=', scope.tenantId)
+          .where('d.day', '>=', range.from)
+          .where('d.day', '<=', range.to)
+      : dailyInRange(db, scope, range);
+  const rows = await daily
     .select([start.as('bucket'), ...qualitySelections])
     .groupBy(start)
     .execute();
@@ -117,20 +138,26 @@ function ownedOpportunities(db: Executor, scope: AnalyticsScope) {
     .$if(scope.userIds !== null, (qb) => qb.where('o.owner_id', 'in', scope.userIds!));
 }
 
-/** Open opportunities in scope joined with whether any scored note since `since` covers them. */
+/** Open opportunities in scope joined with whether any scored note since `since` covers them: the
+ * latest scored day per deal is kept by migration 0005's triggers on notes. */
 function openWithCoverage(db: Executor, scope: AnalyticsScope, since: string) {
-  const covered = db
-    .selectFrom('notes')
-    .select('opportunity_id')
-    .distinct()
-    .where('tenant_id', '=', scope.tenantId)
-    .where('occurred_at', '>=', since)
-    .where('overall', 'is not', null)
-    .as('c');
-  return ownedOpportunities(db, scope)
-    .leftJoin(covered, 'c.opportunity_id', 'o.id')
+  return db
+    .withTables<CoverageTables>()
+    .selectFrom('opportunities as o')
+    .where('o.tenant_id', '=', scope.tenantId)
+    .$if(scope.userIds !== null, (qb) => qb.where('o.owner_id', 'in', scope.userIds!))
+    .leftJoin('analytics_deal_coverage as c', (join) =>
+      join
+        .onRef('c.tenant_id', '=', 'o.tenant_id')
+        .onRef('c.opportunity_id', '=', 'o.id')
+        .on('c.last_scored_on', '>=', since),
+    )
     .where('o.is_closed', 'is not', true);
 }
+
+type CoverageTables = {
+  analytics_deal_coverage: { tenant_id: string; opportunity_id: string; last_scored_on: string | null };
+};
 
 export async function coverageByStage(
   db: Executor,
@@ -766,6 +793,11 @@ export async function vacuumAfterBulkLoad(db: Executor): Promise<void> {
     'note_prompts',
     'analytics_daily',
     'analytics_opportunities',
+    'analytics_tenant_daily',
+    'analytics_deal_coverage',
+    'analytics_prompt_raises',
+    'analytics_prompt_deals',
+    'analytics_prompt_wins',
   ]) {
     await sql`vacuum analyze ${sql.table(table)}`.execute(db);
   }
