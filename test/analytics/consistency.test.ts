@@ -5,8 +5,10 @@ import { sql } from 'kysely';
 import { stageRanks } from '../../service/src/domain/analytics/stage-order';
 import { defaultSettings } from '../../service/src/domain/settings/settings';
 import {
+  adHocTexts,
   promptTallies,
   promptTalliesFromRaises,
+  type AnalyticsScope,
   type PromptFilters,
 } from '../../service/src/storage/repositories/analytics';
 import {
@@ -191,11 +193,42 @@ describe.each(DATABASE_KINDS)('analytics consistency on %s', (kind) => {
         .map((r) => JSON.stringify(r))
         .sort()
         .map((r) => JSON.parse(r));
+    /** Ad-hoc texts straight from the raises, as the candidates query read them before 0005. */
+    async function freshAdHoc(within: AnalyticsScope, filters: PromptFilters) {
+      const rows = await service.db
+        .selectFrom('note_prompts as np')
+        .innerJoin('notes as n', (j) =>
+          j.onRef('n.tenant_id', '=', 'np.tenant_id').onRef('n.id', '=', 'np.note_id'),
+        )
+        .leftJoin('opportunities as o', (j) =>
+          j.onRef('o.tenant_id', '=', 'n.tenant_id').onRef('o.id', '=', 'n.opportunity_id'),
+        )
+        .where('np.tenant_id', '=', within.tenantId)
+        .where('np.prompt_key', 'is', null)
+        .where('np.text', 'is not', null)
+        .$if(within.userIds !== null, (qb) => qb.where('n.author_id', 'in', within.userIds!))
+        .$if(filters.industry !== undefined, (qb) => qb.where('o.industry', '=', filters.industry!))
+        .$if(filters.stages !== undefined, (qb) => qb.where('n.opportunity_stage', 'in', filters.stages!))
+        .select([sql<string>`min(np.text)`.as('text'), sql<number>`count(*)`.as('n')])
+        .groupBy(sql`lower(regexp_replace(trim(np.text), '\\s+', ' ', 'g'))`)
+        .execute();
+      return rows
+        .map((r) => ({ text: r.text.trim(), count: Number(r.n) }))
+        .sort((a, b) => a.text.localeCompare(b.text));
+    }
+    const SCOPES: AnalyticsScope[] = [scope, { tenantId: service.tenantId, userIds: [U.a1] }];
     async function expectPromptsConsistent() {
-      for (const filters of FILTERS) {
-        const fresh = await promptTalliesFromRaises(service.db, scope, filters, ranks);
-        const aggregated = await promptTallies(service.db, scope, filters, ranks);
-        expect({ filters, rows: sorted(aggregated) }).toEqual({ filters, rows: sorted(fresh) });
+      for (const within of SCOPES) {
+        for (const filters of FILTERS) {
+          const fresh = await promptTalliesFromRaises(service.db, within, filters, ranks);
+          const aggregated = await promptTallies(service.db, within, filters, ranks);
+          const context = { users: within.userIds, filters };
+          expect({ context, rows: sorted(aggregated) }).toEqual({ context, rows: sorted(fresh) });
+          const adHoc = (await adHocTexts(service.db, within, filters)).sort((a, b) =>
+            a.text.localeCompare(b.text),
+          );
+          expect({ context, adHoc }).toEqual({ context, adHoc: await freshAdHoc(within, filters) });
+        }
       }
       return promptTallies(service.db, scope, {}, ranks);
     }
@@ -217,7 +250,7 @@ describe.each(DATABASE_KINDS)('analytics consistency on %s', (kind) => {
     const n4 = crypto.randomUUID();
     await insertNote(service.db, t, n1, fields(D[0]!, 'Prospecting', [raise('k1', 1, 'new_to_them'), raise('k2', 1, 'dismissed')]), null); // prettier-ignore
     await insertNote(service.db, t, n2, fields(D[1]!, 'Needs Analysis', [raise('k1', 1, 'redirected'), raise('k1', 2, 'new_to_them')]), null); // prettier-ignore
-    await insertNote(service.db, t, n3, fields(D[2]!, 'Qualification', [raise('k1', 1, 'already_addressing', otherSet)]), null); // prettier-ignore
+    await insertNote(service.db, t, n3, { ...fields(D[2]!, 'Qualification', [raise('k1', 1, 'already_addressing', otherSet), { ...raise('k8', 1, 'dismissed'), promptKey: null, text: '  ad  HOC ' }]), authorId: U.a2 }, null); // prettier-ignore
     await insertNote(service.db, t, n4, fields(D[1]!, 'Prospecting', [raise('k1', 1, 'dismissed'), { ...raise('k9', 1, 'redirected'), promptKey: null, text: 'Ad hoc' }]), null); // prettier-ignore
     const k1 = (await expectPromptsConsistent()).find((r) => r.promptKey === 'k1' && r.total);
     // n1, n2 (twice), n3, n4; closed: D[1] won

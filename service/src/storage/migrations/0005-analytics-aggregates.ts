@@ -26,18 +26,44 @@ const RAISE_KEYS = [
   'opp_stage',
   'opp_won',
 ];
-const DEAL_KEYS = ['tenant_id', 'prompt_key', 'opportunity_id', 'set_id', 'version'];
+const AUTHOR_RAISE_KEYS = [...RAISE_KEYS, 'author_id'];
+const ADHOC_KEYS = ['tenant_id', 'author_id', 'note_stage', 'industry', 'text'];
+const DEAL_KEYS = ['tenant_id', 'prompt_key', 'opportunity_id', 'set_id', 'version', 'author_id'];
+const LIBRARY = 'prompt_key is not null';
+const AD_HOC = 'prompt_key is null and text is not null';
+
+/** Adds the signed facts of `changed` that match `where` into a counting table. */
+function addCounts(table: string, keys: string[], where: string, reactions: boolean): string {
+  const list = keys.join(', ');
+  const counters = reactions ? ['raised', ...REACTIONS] : ['raised'];
+  const values = [
+    'sum(sign)',
+    ...(reactions ? REACTIONS.map((r) => `coalesce(sum(sign) filter (where reaction = '${r}'), 0)`) : []),
+  ];
+  return `insert into ${table} as a (${list}, ${counters.join(', ')})
+    select ${list}, ${values.join(', ')}
+    from changed where ${where} group by ${list} order by ${list}
+    on conflict (${list}) do update set ${counters.map((c) => `${c} = a.${c} + excluded.${c}`).join(', ')}`;
+}
+
+/** Every counting table of raises, as statements over a `changed` set of signed facts. */
+function countRaises(changed: string): string[] {
+  return [
+    `with changed as (${changed}) ${addCounts('analytics_prompt_raises', RAISE_KEYS, LIBRARY, true)}`,
+    `with changed as (${changed}) ${addCounts('analytics_prompt_author_raises', AUTHOR_RAISE_KEYS, LIBRARY, true)}`,
+    `with changed as (${changed}) ${addCounts('analytics_adhoc_texts', ADHOC_KEYS, AD_HOC, false)}`,
+  ];
+}
 const WIN_KEYS = ['tenant_id', 'level', 'prompt_key', 'set_id', 'version', 'industry'];
 
 /** Raise facts of note_prompts rows `np` on notes `n`, with the deal as it is now (or missing). */
 function facts(npRows: string, noteRows: string, sign: number, opportunities = 'opportunities'): string {
-  return `select np.tenant_id, np.prompt_key, np.set_id, np.version, np.reaction,
+  return `select np.tenant_id, np.prompt_key, np.set_id, np.version, np.reaction, np.text, n.author_id,
       n.opportunity_stage as note_stage, n.opportunity_id, o.industry, o.stage as opp_stage,
       (o.is_won is true) as opp_won, ${sign} as sign
     from ${npRows} np
     join ${noteRows} n on n.tenant_id = np.tenant_id and n.id = np.note_id
-    left join ${opportunities} o on o.tenant_id = n.tenant_id and o.id = n.opportunity_id
-    where np.prompt_key is not null`;
+    left join ${opportunities} o on o.tenant_id = n.tenant_id and o.id = n.opportunity_id`;
 }
 
 /** Adds signed raise facts into the raise counts and the per-deal counts, then moves the deal counts
@@ -45,28 +71,23 @@ function facts(npRows: string, noteRows: string, sign: number, opportunities = '
 function applyFacts(source: string): string[] {
   const list = (columns: string[]) => columns.join(', ');
   return [
-    `with changed as (${source})
-    insert into analytics_prompt_raises as a (${list(RAISE_KEYS)}, raised, ${list(REACTIONS)})
-    select ${list(RAISE_KEYS)}, sum(sign),
-      ${REACTIONS.map((r) => `coalesce(sum(sign) filter (where reaction = '${r}'), 0)`).join(', ')}
-    from changed group by ${list(RAISE_KEYS)} order by ${list(RAISE_KEYS)}
-    on conflict (${list(RAISE_KEYS)}) do update set raised = a.raised + excluded.raised,
-      ${REACTIONS.map((r) => `${r} = a.${r} + excluded.${r}`).join(', ')}`,
+    ...countRaises(source),
     `with changed as (${source})
     insert into analytics_prompt_deals as d (${list(DEAL_KEYS)}, raised)
-    select ${list(DEAL_KEYS)}, sum(sign) from changed
+    select ${list(DEAL_KEYS)}, sum(sign) from changed where ${LIBRARY}
     group by ${list(DEAL_KEYS)} having sum(sign) <> 0 order by ${list(DEAL_KEYS)}
     on conflict (${list(DEAL_KEYS)}) do update set raised = d.raised + excluded.raised`,
     `with changed as (${source}),
+    library as (select * from changed where ${LIBRARY}),
     delta as (
       select 0 as level, tenant_id, prompt_key, set_id, version, opportunity_id, sum(sign) as delta
-        from changed group by tenant_id, prompt_key, set_id, version, opportunity_id
+        from library group by tenant_id, prompt_key, set_id, version, opportunity_id
       union all
       select 1, tenant_id, prompt_key, set_id, null::int, opportunity_id, sum(sign)
-        from changed group by tenant_id, prompt_key, set_id, opportunity_id
+        from library group by tenant_id, prompt_key, set_id, opportunity_id
       union all
       select 2, tenant_id, prompt_key, null::uuid, null::int, opportunity_id, sum(sign)
-        from changed group by tenant_id, prompt_key, opportunity_id
+        from library group by tenant_id, prompt_key, opportunity_id
     ),
     counted as (
       select x.*, (
@@ -111,23 +132,13 @@ const OPPORTUNITY_CHANGES = {
 
 function applyOpportunityChanges(changes: string): string {
   const list = (columns: string[]) => columns.join(', ');
-  return `
-    with x as (${changes}),
-    changed as (
-      select np.tenant_id, np.prompt_key, np.set_id, np.version, np.reaction,
+  const changed = `with x as (${changes})
+      select np.tenant_id, np.prompt_key, np.set_id, np.version, np.reaction, np.text, n.author_id,
         n.opportunity_stage as note_stage, x.industry, x.stage as opp_stage, (x.is_won is true) as opp_won, x.sign
       from x
       join notes n on n.tenant_id = x.tenant_id and n.opportunity_id = x.id
-      join note_prompts np on np.tenant_id = n.tenant_id and np.note_id = n.id
-      where np.prompt_key is not null
-    )
-    insert into analytics_prompt_raises as a (${list(RAISE_KEYS)}, raised, ${list(REACTIONS)})
-    select ${list(RAISE_KEYS)}, sum(sign),
-      ${REACTIONS.map((r) => `coalesce(sum(sign) filter (where reaction = '${r}'), 0)`).join(', ')}
-    from changed group by ${list(RAISE_KEYS)} order by ${list(RAISE_KEYS)}
-    on conflict (${list(RAISE_KEYS)}) do update set raised = a.raised + excluded.raised,
-      ${REACTIONS.map((r) => `${r} = a.${r} + excluded.${r}`).join(', ')};
-
+      join note_prompts np on np.tenant_id = n.tenant_id and np.note_id = n.id`;
+  return `${countRaises(changed).join(';\n')};
     with x as (${changes}),
     heard as (
       select 0 as level, tenant_id, prompt_key, set_id, version, opportunity_id from analytics_prompt_deals
@@ -231,14 +242,38 @@ export async function up(db: Kysely<any>): Promise<void> {
       `create unique index analytics_prompt_raises_key on analytics_prompt_raises (${RAISE_KEYS.join(', ')}) nulls not distinct`,
     )
     .execute(db);
+  // the same per author, for a team's view (read through its leading author)
+  await sql`create table analytics_prompt_author_raises (
+    tenant_id uuid not null, author_id text not null, prompt_key text not null, set_id uuid, version integer,
+    note_stage text, industry text, opp_stage text, opp_won boolean not null,
+    raised integer not null, new_to_them integer not null, already_addressing integer not null,
+    redirected integer not null, dismissed integer not null)`.execute(db);
+  await sql
+    .raw(
+      `create unique index analytics_prompt_author_raises_key on analytics_prompt_author_raises
+       (tenant_id, author_id, ${AUTHOR_RAISE_KEYS.filter((k) => k !== 'tenant_id' && k !== 'author_id').join(', ')}) nulls not distinct`,
+    )
+    .execute(db);
+  // ad-hoc provocations reps typed, per exact text (candidates group them at query time)
+  await sql`create table analytics_adhoc_texts (
+    tenant_id uuid not null, author_id text not null, note_stage text, industry text, text text not null,
+    raised integer not null)`.execute(db);
+  await sql
+    .raw(
+      `create unique index analytics_adhoc_texts_key on analytics_adhoc_texts (${ADHOC_KEYS.join(', ')}) nulls not distinct`,
+    )
+    .execute(db);
   await sql`create table analytics_prompt_deals (
     tenant_id uuid not null, prompt_key text not null, opportunity_id text not null, set_id uuid,
-    version integer, raised integer not null)`.execute(db);
+    version integer, author_id text not null, raised integer not null)`.execute(db);
   await sql
     .raw(
       `create unique index analytics_prompt_deals_key on analytics_prompt_deals (${DEAL_KEYS.join(', ')}) nulls not distinct`,
     )
     .execute(db);
+  await sql`create index analytics_prompt_deals_by_author on analytics_prompt_deals (tenant_id, author_id)`.execute(
+    db,
+  );
   await sql`create index analytics_prompt_deals_by_deal on analytics_prompt_deals (tenant_id, opportunity_id)`.execute(
     db,
   );
@@ -301,6 +336,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     `delete from analytics_prompt_raises where tenant_id = old.id;
      delete from analytics_prompt_deals where tenant_id = old.id;
      delete from analytics_prompt_wins where tenant_id = old.id;
+     delete from analytics_prompt_author_raises where tenant_id = old.id;
+     delete from analytics_adhoc_texts where tenant_id = old.id;
      delete from analytics_deal_coverage where tenant_id = old.id;
      delete from analytics_tenant_daily where tenant_id = old.id;
      return null;`,

@@ -295,8 +295,7 @@ export async function promptTallies(
   filters: PromptFilters,
   stageRanks: Record<string, number>,
 ): Promise<PromptTallyRow[]> {
-  if (scope.userIds === null) return tenantPromptTallies(db, scope.tenantId, filters, stageRanks);
-  return promptTalliesFromRaises(db, scope, filters, stageRanks);
+  return aggregatedPromptTallies(db, scope, filters, stageRanks);
 }
 
 /** The same figures from every raise in scope (teams; and deal counts under a phase filter). Exported
@@ -345,7 +344,37 @@ export async function promptTalliesFromRaises(
   });
 }
 
+type RaiseCounts = {
+  tenant_id: string;
+  prompt_key: string;
+  set_id: string | null;
+  version: number | null;
+  note_stage: string | null;
+  industry: string | null;
+  opp_stage: string | null;
+  opp_won: boolean;
+  raised: number;
+} & Record<(typeof REACTION_KEYS)[number], number>;
+
 type PromptAggregateTables = {
+  analytics_prompt_author_raises: RaiseCounts & { author_id: string };
+  analytics_prompt_deals: {
+    tenant_id: string;
+    prompt_key: string;
+    opportunity_id: string;
+    set_id: string | null;
+    version: number | null;
+    author_id: string;
+    raised: number;
+  };
+  analytics_adhoc_texts: {
+    tenant_id: string;
+    author_id: string;
+    note_stage: string | null;
+    industry: string | null;
+    text: string;
+    raised: number;
+  };
   analytics_prompt_raises: {
     tenant_id: string;
     prompt_key: string;
@@ -378,17 +407,22 @@ const tallyKey = (key: string, setId: string | null, version: number | null, tot
  * industry and outcome; distinct closed and won deals per key (and set, and version) and industry.
  * Under a phase filter the deal counts come from the raises, as deals are not counted per stage.
  */
-async function tenantPromptTallies(
+async function aggregatedPromptTallies(
   db: Executor,
-  tenantId: string,
+  scope: AnalyticsScope,
   filters: PromptFilters,
   stageRanks: Record<string, number>,
 ): Promise<PromptTallyRow[]> {
+  const { tenantId, userIds } = scope;
   const ranks = JSON.stringify(stageRanks);
   const rankOf = (column: string) => sql`(${ranks}::jsonb ->> ${sql.ref(column)})::int`;
   const aggregates = db.withTables<PromptAggregateTables>();
-  const raisesQuery = aggregates
-    .selectFrom('analytics_prompt_raises as r')
+  // a team reads its authors' rows; the whole tenant the rows without authors
+  const raisesQuery = (
+    userIds === null
+      ? aggregates.selectFrom('analytics_prompt_raises as r')
+      : aggregates.selectFrom('analytics_prompt_author_raises as r').where('r.author_id', 'in', userIds)
+  )
     .where('r.tenant_id', '=', tenantId)
     .$if(filters.industry !== undefined, (qb) => qb.where('r.industry', '=', filters.industry!))
     .$if(filters.setId !== undefined, (qb) => qb.where('r.set_id', '=', filters.setId!))
@@ -427,23 +461,53 @@ async function tenantPromptTallies(
       sql<number>`sum(w.won)`.as('won'),
     ])
     .groupBy(['w.level', 'w.prompt_key', 'w.set_id', 'w.version']);
+  // a team: distinct closed deals its members own where one of them raised the prompt
+  const teamDealsQuery = aggregates
+    .selectFrom('analytics_prompt_deals as b')
+    .innerJoin('opportunities as o', (join) =>
+      join.onRef('o.tenant_id', '=', 'b.tenant_id').onRef('o.id', '=', 'b.opportunity_id'),
+    )
+    .where('b.tenant_id', '=', tenantId)
+    .where('b.author_id', 'in', userIds ?? [])
+    .where('b.raised', '>', 0)
+    .where('o.owner_id', 'in', userIds ?? [])
+    .where('o.is_closed', '=', true)
+    .$if(filters.industry !== undefined, (qb) => qb.where('o.industry', '=', filters.industry!))
+    .$if(filters.setId !== undefined, (qb) => qb.where('b.set_id', '=', filters.setId!))
+    .select([
+      'b.prompt_key',
+      'b.set_id',
+      'b.version',
+      sql<number>`grouping(b.set_id, b.version)`.as('is_total'),
+      sql<number>`count(distinct o.id)`.as('closed'),
+      sql<number>`count(distinct o.id) filter (where o.is_won is true)`.as('won'),
+    ])
+    .groupBy(sql`grouping sets ((b.prompt_key), (b.prompt_key, b.set_id, b.version))`);
   const [raiseRows, deals] = await Promise.all([
     raisesQuery.execute(),
-    filters.stages === undefined
-      ? winsQuery.execute().then((rows) =>
-          rows.map((w) => ({
-            key: tallyKey(w.prompt_key, w.set_id, w.version, Number(w.level) !== 0),
-            closed: Number(w.closed),
-            won: Number(w.won),
+    filters.stages === undefined && userIds !== null
+      ? teamDealsQuery.execute().then((rows) =>
+          rows.map((d) => ({
+            key: tallyKey(d.prompt_key, d.set_id, d.version, Number(d.is_total) !== 0),
+            closed: Number(d.closed),
+            won: Number(d.won),
           })),
         )
-      : promptTalliesFromRaises(db, { tenantId, userIds: null }, filters, stageRanks).then((rows) =>
-          rows.map((t) => ({
-            key: tallyKey(t.promptKey, t.setId, t.version, t.total),
-            closed: t.closed,
-            won: t.won,
-          })),
-        ),
+      : filters.stages === undefined
+        ? winsQuery.execute().then((rows) =>
+            rows.map((w) => ({
+              key: tallyKey(w.prompt_key, w.set_id, w.version, Number(w.level) !== 0),
+              closed: Number(w.closed),
+              won: Number(w.won),
+            })),
+          )
+        : promptTalliesFromRaises(db, scope, filters, stageRanks).then((rows) =>
+            rows.map((t) => ({
+              key: tallyKey(t.promptKey, t.setId, t.version, t.total),
+              closed: t.closed,
+              won: t.won,
+            })),
+          ),
   ]);
   const outcomes = new Map(deals.map((d) => [d.key, d]));
   return raiseRows.map((r) => {
@@ -497,11 +561,21 @@ export async function adHocTexts(
   scope: AnalyticsScope,
   filters: PromptFilters,
 ): Promise<TextCount[]> {
-  const key = normalised(sql`np.text`);
-  const rows = await raises(db, scope, filters)
-    .where('np.prompt_key', 'is', null)
-    .where('np.text', 'is not', null)
-    .select([sql<string>`min(np.text)`.as('text'), (eb) => eb.fn.countAll<number>().as('n')])
+  // counts per exact text, author, stage on the note and deal industry (migration 0005)
+  const key = normalised(sql`a.text`);
+  const rows = await db
+    .withTables<PromptAggregateTables>()
+    .selectFrom('analytics_adhoc_texts as a')
+    .where('a.tenant_id', '=', scope.tenantId)
+    .where('a.raised', '>', 0)
+    .$if(scope.userIds !== null, (qb) => qb.where('a.author_id', 'in', scope.userIds!))
+    .$if(filters.industry !== undefined, (qb) => qb.where('a.industry', '=', filters.industry!))
+    .$if(filters.stages !== undefined, (qb) =>
+      filters.stages!.length === 0
+        ? qb.where(sql<boolean>`false`)
+        : qb.where('a.note_stage', 'in', filters.stages!),
+    )
+    .select([sql<string>`min(a.text)`.as('text'), sql<number>`sum(a.raised)`.as('n')])
     .groupBy(key)
     .orderBy('n', 'desc')
     .limit(CANDIDATE_TEXTS)
@@ -798,6 +872,8 @@ export async function vacuumAfterBulkLoad(db: Executor): Promise<void> {
     'analytics_prompt_raises',
     'analytics_prompt_deals',
     'analytics_prompt_wins',
+    'analytics_prompt_author_raises',
+    'analytics_adhoc_texts',
   ]) {
     await sql`vacuum analyze ${sql.table(table)}`.execute(db);
   }
