@@ -6,6 +6,7 @@ import { stageRanks } from '../../service/src/domain/analytics/stage-order';
 import { defaultSettings } from '../../service/src/domain/settings/settings';
 import {
   adHocTexts,
+  redirectedIssues,
   promptTallies,
   promptTalliesFromRaises,
   type AnalyticsScope,
@@ -216,6 +217,31 @@ describe.each(DATABASE_KINDS)('analytics consistency on %s', (kind) => {
         .map((r) => ({ text: r.text.trim(), count: Number(r.n) }))
         .sort((a, b) => a.text.localeCompare(b.text));
     }
+    /** Redirected issues straight from the notes, as the candidates query read them before 0005. */
+    async function freshRedirected(within: AnalyticsScope, filters: PromptFilters) {
+      const first = sql`substring(n.customer_view from '^[^.!?]+')`;
+      const rows = await service.db
+        .selectFrom('note_prompts as np')
+        .innerJoin('notes as n', (j) =>
+          j.onRef('n.tenant_id', '=', 'np.tenant_id').onRef('n.id', '=', 'np.note_id'),
+        )
+        .leftJoin('opportunities as o', (j) =>
+          j.onRef('o.tenant_id', '=', 'n.tenant_id').onRef('o.id', '=', 'n.opportunity_id'),
+        )
+        .where('np.tenant_id', '=', within.tenantId)
+        .where('np.reaction', '=', 'redirected')
+        .where('n.customer_view', 'is not', null)
+        .$if(within.userIds !== null, (qb) => qb.where('n.author_id', 'in', within.userIds!))
+        .$if(filters.industry !== undefined, (qb) => qb.where('o.industry', '=', filters.industry!))
+        .$if(filters.stages !== undefined, (qb) => qb.where('n.opportunity_stage', 'in', filters.stages!))
+        .select([sql<string>`min(trim(${first}))`.as('text'), sql<number>`count(distinct n.id)`.as('n')])
+        .groupBy(sql`lower(regexp_replace(trim(${first}), '\\s+', ' ', 'g'))`)
+        .execute();
+      return rows
+        .filter((r) => r.text)
+        .map((r) => ({ text: r.text, count: Number(r.n) }))
+        .sort((a, b) => a.text.localeCompare(b.text));
+    }
     const SCOPES: AnalyticsScope[] = [scope, { tenantId: service.tenantId, userIds: [U.a1] }];
     async function expectPromptsConsistent() {
       for (const within of SCOPES) {
@@ -228,6 +254,13 @@ describe.each(DATABASE_KINDS)('analytics consistency on %s', (kind) => {
             a.text.localeCompare(b.text),
           );
           expect({ context, adHoc }).toEqual({ context, adHoc: await freshAdHoc(within, filters) });
+          const redirected = (await redirectedIssues(service.db, within, filters)).sort((a, b) =>
+            a.text.localeCompare(b.text),
+          );
+          expect({ context, redirected }).toEqual({
+            context,
+            redirected: await freshRedirected(within, filters),
+          });
         }
       }
       return promptTallies(service.db, scope, {}, ranks);
@@ -235,9 +268,15 @@ describe.each(DATABASE_KINDS)('analytics consistency on %s', (kind) => {
     const raise = (key: string, version: number, reaction: string, set = setId): NotePromptRecord => ({
       promptId: null, promptKey: key, setId: set, version, title: key, text: null, reaction,
     }); // prettier-ignore
+    const VIEWS = [
+      'Nurse turnover worries them. Margins are fine.',
+      '  Nurse   turnover worries them! Agency spend.',
+      'Cash first.',
+      '.',
+    ];
     const fields = (opportunityId: string, stage: string, prompts: NotePromptRecord[]): NoteFields => ({
       opportunityId, authorId: U.a1, occurredAt: '2026-03-01', opportunityStage: stage, prompts,
-      summary: 'We talked.', customerView: null, ideas: null, nextStep: null, nextStepDate: null,
+      summary: 'We talked.', customerView: VIEWS[stage.length % VIEWS.length]!, ideas: null, nextStep: null, nextStepDate: null,
     }); // prettier-ignore
     const t = service.tenantId;
     const D = ['006000000000021AAA', '006000000000022AAA', '006000000000023AAA', '006000000000024AAA'];
@@ -273,6 +312,10 @@ describe.each(DATABASE_KINDS)('analytics consistency on %s', (kind) => {
 
     // an edit moves a note to another deal and stage and changes its raises
     await replaceNote(service.db, t, n2, fields(D[0]!, 'Qualification', [raise('k1', 2, 'dismissed'), raise('k3', 1, 'new_to_them')]), null); // prettier-ignore
+    await expectPromptsConsistent();
+    await replaceNote(service.db, t, n1, fields(D[0]!, 'Negotiation/Review', [raise('k2', 1, 'redirected')]), null); // prettier-ignore
+    await expectPromptsConsistent();
+    await service.db.updateTable('notes').set({ customer_view: 'Cash first. Then growth.' }).where('tenant_id', '=', t).where('id', '=', n1).execute(); // prettier-ignore
     await expectPromptsConsistent();
     // the last raise of k1 v1 on D[1] goes: D[1] no longer counts for that version
     await replaceNote(service.db, t, n4, fields(D[1]!, 'Prospecting', []), null);

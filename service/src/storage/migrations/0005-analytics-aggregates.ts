@@ -222,6 +222,80 @@ function applyTenantDaily(source: string): string {
     on conflict (tenant_id, day) do update set ${counters.map((c) => `${c} = t.${c} + excluded.${c}`).join(', ')}`;
 }
 
+// ---- redirected issues: notes where a prompt met the `redirected` reaction, per first sentence
+// of the customer's view, author, stage on the note and deal industry
+const REDIRECTED_KEYS = ['tenant_id', 'author_id', 'note_stage', 'industry', 'sentence'];
+
+/** Adds signed notes (`tenant_id, note_id, note columns..., sign`) into the redirected counts. */
+function addRedirected(signedNotes: string): string {
+  const list = REDIRECTED_KEYS.join(', ');
+  return `with x as (${signedNotes}),
+    facts as (
+      select x.tenant_id, x.author_id, x.opportunity_stage as note_stage, o.industry,
+        trim(substring(x.customer_view from '^[^.!?]+')) as sentence, x.sign
+      from x left join opportunities o on o.tenant_id = x.tenant_id and o.id = x.opportunity_id
+      where x.customer_view is not null
+    )
+    insert into analytics_redirected_notes as a (${list}, notes)
+    select ${list}, sum(sign) from facts group by ${list} having sum(sign) <> 0 order by ${list}
+    on conflict (${list}) do update set notes = a.notes + excluded.notes`;
+}
+
+const REDIRECTED_NOW = (note: string) => `(select count(*) from note_prompts r
+  where r.tenant_id = ${note}.tenant_id and r.note_id = ${note}.id and r.reaction = 'redirected')`;
+
+/** note_prompts rows changed: a note counts when its first redirected prompt arrives or its last goes. */
+function redirectedFromPrompts(signedRows: string): string {
+  return addRedirected(`
+    with delta as (
+      select tenant_id, note_id, sum(sign) as delta from (${signedRows}) c
+      where reaction = 'redirected' group by tenant_id, note_id
+    ),
+    moved as (
+      select n.*, ${REDIRECTED_NOW('n')} as current_count, d.delta from delta d
+      join notes n on n.tenant_id = d.tenant_id and n.id = d.note_id
+    )
+    select tenant_id, author_id, opportunity_stage, opportunity_id, customer_view,
+      case when current_count > 0 then 1 else -1 end as sign
+    from moved where (current_count > 0) <> (current_count - delta > 0)`);
+}
+
+const PROMPT_ROW_SIGNS = {
+  insert: 'select tenant_id, note_id, reaction, 1 as sign from new_rows',
+  delete: 'select tenant_id, note_id, reaction, -1 as sign from old_rows',
+  update: `select tenant_id, note_id, reaction, 1 as sign from new_rows
+    union all select tenant_id, note_id, reaction, -1 from old_rows`,
+} as const;
+
+/** Notes whose author, stage, deal or customer view changed move between counts. */
+const REDIRECTED_NOTE_MOVES = addRedirected(`
+  select o.tenant_id, o.author_id, o.opportunity_stage, o.opportunity_id, o.customer_view, -1 as sign
+    from old_rows o join new_rows n on n.tenant_id = o.tenant_id and n.id = o.id
+    where (o.author_id, o.opportunity_stage, o.opportunity_id, o.customer_view)
+      is distinct from (n.author_id, n.opportunity_stage, n.opportunity_id, n.customer_view)
+      and ${REDIRECTED_NOW('n')} > 0
+  union all
+  select n.tenant_id, n.author_id, n.opportunity_stage, n.opportunity_id, n.customer_view, 1
+    from old_rows o join new_rows n on n.tenant_id = o.tenant_id and n.id = o.id
+    where (o.author_id, o.opportunity_stage, o.opportunity_id, o.customer_view)
+      is distinct from (n.author_id, n.opportunity_stage, n.opportunity_id, n.customer_view)
+      and ${REDIRECTED_NOW('n')} > 0`);
+
+/** A deal's industry changed: its redirected notes move from the old industry to the new one. */
+function redirectedFromOpportunities(changes: string): string {
+  const list = REDIRECTED_KEYS.join(', ');
+  return `with x as (${changes}),
+    facts as (
+      select n.tenant_id, n.author_id, n.opportunity_stage as note_stage, x.industry,
+        trim(substring(n.customer_view from '^[^.!?]+')) as sentence, x.sign
+      from x join notes n on n.tenant_id = x.tenant_id and n.opportunity_id = x.id
+      where n.customer_view is not null and ${REDIRECTED_NOW('n')} > 0
+    )
+    insert into analytics_redirected_notes as a (${list}, notes)
+    select ${list}, sum(sign) from facts group by ${list} having sum(sign) <> 0 order by ${list}
+    on conflict (${list}) do update set notes = a.notes + excluded.notes`;
+}
+
 async function createFunction(db: Kysely<unknown>, name: string, body: string): Promise<void> {
   await sql
     .raw(`create function ${name}() returns trigger language plpgsql as $fn$ begin ${body} end $fn$`)
@@ -263,6 +337,14 @@ export async function up(db: Kysely<any>): Promise<void> {
       `create unique index analytics_adhoc_texts_key on analytics_adhoc_texts (${ADHOC_KEYS.join(', ')}) nulls not distinct`,
     )
     .execute(db);
+  await sql`create table analytics_redirected_notes (
+    tenant_id uuid not null, author_id text not null, note_stage text, industry text, sentence text,
+    notes integer not null)`.execute(db);
+  await sql
+    .raw(
+      `create unique index analytics_redirected_notes_key on analytics_redirected_notes (${REDIRECTED_KEYS.join(', ')}) nulls not distinct`,
+    )
+    .execute(db);
   await sql`create table analytics_prompt_deals (
     tenant_id uuid not null, prompt_key text not null, opportunity_id text not null, set_id uuid,
     version integer, author_id text not null, raised integer not null)`.execute(db);
@@ -290,7 +372,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     await createFunction(
       db,
       `analytics_note_prompts_${op}`,
-      `${applyFacts(NOTE_PROMPT_SOURCES[op]).join(';\n')}; return null;`,
+      `${[...applyFacts(NOTE_PROMPT_SOURCES[op]), redirectedFromPrompts(PROMPT_ROW_SIGNS[op])].join(';\n')}; return null;`,
     );
     await sql
       .raw(
@@ -301,7 +383,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     await createFunction(
       db,
       `analytics_prompt_opportunities_${op}`,
-      `${applyOpportunityChanges(OPPORTUNITY_CHANGES[op])} return null;`,
+      `${applyOpportunityChanges(OPPORTUNITY_CHANGES[op])} ${redirectedFromOpportunities(OPPORTUNITY_CHANGES[op])}; return null;`,
     );
     await sql
       .raw(
@@ -316,7 +398,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     'analytics_prompt_notes_update',
     `${applyFacts(
       `${facts('note_prompts', NOTE_MOVES_NEW, 1)} union all ${facts('note_prompts', NOTE_MOVES, -1)}`,
-    ).join(';\n')}; return null;`,
+    ).join(';\n')}; ${REDIRECTED_NOTE_MOVES}; return null;`,
   );
   await sql`create trigger analytics_prompt_notes_update after update on notes
     referencing old table as old_rows new table as new_rows
@@ -338,6 +420,7 @@ export async function up(db: Kysely<any>): Promise<void> {
      delete from analytics_prompt_wins where tenant_id = old.id;
      delete from analytics_prompt_author_raises where tenant_id = old.id;
      delete from analytics_adhoc_texts where tenant_id = old.id;
+     delete from analytics_redirected_notes where tenant_id = old.id;
      delete from analytics_deal_coverage where tenant_id = old.id;
      delete from analytics_tenant_daily where tenant_id = old.id;
      return null;`,
@@ -404,4 +487,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // raises stored before this migration
   for (const statement of applyFacts(facts('note_prompts', 'notes', 1))) await sql.raw(statement).execute(db);
+  await sql
+    .raw(
+      addRedirected(`select n.tenant_id, n.author_id, n.opportunity_stage, n.opportunity_id, n.customer_view, 1 as sign
+        from notes n where exists (select 1 from note_prompts r
+          where r.tenant_id = n.tenant_id and r.note_id = n.id and r.reaction = 'redirected')`),
+    )
+    .execute(db);
 }

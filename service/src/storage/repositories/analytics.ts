@@ -375,6 +375,14 @@ type PromptAggregateTables = {
     text: string;
     raised: number;
   };
+  analytics_redirected_notes: {
+    tenant_id: string;
+    author_id: string;
+    note_stage: string | null;
+    industry: string | null;
+    sentence: string | null;
+    notes: number;
+  };
   analytics_prompt_raises: {
     tenant_id: string;
     prompt_key: string;
@@ -563,7 +571,7 @@ export async function adHocTexts(
 ): Promise<TextCount[]> {
   // counts per exact text, author, stage on the note and deal industry (migration 0005)
   const key = normalised(sql`a.text`);
-  const rows = await db
+  const perText = db
     .withTables<PromptAggregateTables>()
     .selectFrom('analytics_adhoc_texts as a')
     .where('a.tenant_id', '=', scope.tenantId)
@@ -575,7 +583,12 @@ export async function adHocTexts(
         ? qb.where(sql<boolean>`false`)
         : qb.where('a.note_stage', 'in', filters.stages!),
     )
-    .select([sql<string>`min(a.text)`.as('text'), sql<number>`sum(a.raised)`.as('n')])
+    .select(['a.text', sql<number>`sum(a.raised)`.as('n')])
+    .groupBy('a.text')
+    .as('a');
+  const rows = await db
+    .selectFrom(perText)
+    .select([sql<string>`min(a.text)`.as('text'), sql<number>`sum(a.n)`.as('n')])
     .groupBy(key)
     .orderBy('n', 'desc')
     .limit(CANDIDATE_TEXTS)
@@ -590,12 +603,27 @@ export async function redirectedIssues(
   scope: AnalyticsScope,
   filters: PromptFilters,
 ): Promise<TextCount[]> {
-  const firstSentence = sql`substring(n.customer_view from '^[^.!?]+')`;
-  const rows = await raises(db, scope, filters)
-    .where('np.reaction', '=', 'redirected')
-    .where('n.customer_view', 'is not', null)
-    .select([sql<string>`min(trim(${firstSentence}))`.as('text'), sql<number>`count(distinct n.id)`.as('n')])
-    .groupBy(normalised(firstSentence))
+  // notes counted per first sentence, author, stage and industry (migration 0005); exact
+  // sentences first, then the few distinct ones normalised
+  const perSentence = db
+    .withTables<PromptAggregateTables>()
+    .selectFrom('analytics_redirected_notes as r')
+    .where('r.tenant_id', '=', scope.tenantId)
+    .where('r.notes', '>', 0)
+    .$if(scope.userIds !== null, (qb) => qb.where('r.author_id', 'in', scope.userIds!))
+    .$if(filters.industry !== undefined, (qb) => qb.where('r.industry', '=', filters.industry!))
+    .$if(filters.stages !== undefined, (qb) =>
+      filters.stages!.length === 0
+        ? qb.where(sql<boolean>`false`)
+        : qb.where('r.note_stage', 'in', filters.stages!),
+    )
+    .select(['r.sentence', sql<number>`sum(r.notes)`.as('n')])
+    .groupBy('r.sentence')
+    .as('s');
+  const rows = await db
+    .selectFrom(perSentence)
+    .select([sql<string>`min(s.sentence)`.as('text'), sql<number>`sum(s.n)`.as('n')])
+    .groupBy(normalised(sql`s.sentence`))
     .orderBy('n', 'desc')
     .limit(CANDIDATE_TEXTS)
     .execute();
@@ -874,6 +902,7 @@ export async function vacuumAfterBulkLoad(db: Executor): Promise<void> {
     'analytics_prompt_wins',
     'analytics_prompt_author_raises',
     'analytics_adhoc_texts',
+    'analytics_redirected_notes',
   ]) {
     await sql`vacuum analyze ${sql.table(table)}`.execute(db);
   }
