@@ -5,9 +5,8 @@ import * as jobsRepo from '../../storage/repositories/jobs';
 import type { JobRecord } from '../../storage/repositories/jobs';
 import {
   countNotes,
-  pageNotesById,
+  pageNotesToRescore,
   updateScores,
-  type NoteRecord,
   type StoredScore,
 } from '../../storage/repositories/notes';
 import { enqueueRollups } from '../../storage/repositories/salesforce-outbox';
@@ -41,7 +40,10 @@ export async function runRescore(
   await jobsRepo.updateJob(db, tenantId, jobId, { status: 'running', total, done: 0 });
   let done = 0;
   let afterId: string | undefined;
-  const write = async (batch: NoteRecord[], scores: Array<{ id: string; score: StoredScore }>) => {
+  const write = async (
+    batch: Array<{ opportunityId: string }>,
+    scores: Array<{ id: string; score: StoredScore }>,
+  ) => {
     // new scores and their roll-ups to Salesforce commit together
     await db.transaction().execute(async (tx) => {
       await updateScores(tx, tenantId, scores);
@@ -60,7 +62,7 @@ export async function runRescore(
   let writing: Promise<void> = Promise.resolve();
   try {
     for (;;) {
-      const batch = await pageNotesById(db, tenantId, RESCORE_BATCH, afterId);
+      const batch = await pageNotesToRescore(db, tenantId, RESCORE_BATCH, afterId);
       if (batch.length === 0) break;
       afterId = batch.at(-1)!.id;
       const scores = batch.map((note) => ({

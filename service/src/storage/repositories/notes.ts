@@ -215,17 +215,57 @@ export async function summariseOpportunityNotes(
   };
 }
 
-/** A page of a tenant's notes in id order, for rescoring. */
+function pageById(db: Executor, tenantId: string, limit: number, afterId?: string) {
+  let query = db.selectFrom('notes').where('tenant_id', '=', tenantId);
+  if (afterId) query = query.where('id', '>', afterId);
+  return query.orderBy('id').limit(limit);
+}
+
+/** A page of a tenant's notes in id order. */
 export async function pageNotesById(
   db: Executor,
   tenantId: string,
   limit: number,
   afterId?: string,
 ): Promise<NoteRecord[]> {
-  let query = db.selectFrom('notes').selectAll().where('tenant_id', '=', tenantId);
-  if (afterId) query = query.where('id', '>', afterId);
-  const rows = await query.orderBy('id').limit(limit).execute();
+  const rows = await pageById(db, tenantId, limit, afterId).selectAll().execute();
   return rows.map(toNote);
+}
+
+/**
+ * The same page without the stored score, for rescoring: the old score (evidence included, a few
+ * KB a note) would be read and parsed only to be replaced.
+ */
+export async function pageNotesToRescore(
+  db: Executor,
+  tenantId: string,
+  limit: number,
+  afterId?: string,
+): Promise<Omit<NoteRecord, 'score'>[]> {
+  const rows = await pageById(db, tenantId, limit, afterId)
+    .select([
+      'tenant_id',
+      'id',
+      'opportunity_id',
+      'author_id',
+      'occurred_at',
+      'opportunity_stage',
+      'summary',
+      'customer_view',
+      'ideas',
+      'next_step',
+      'next_step_date',
+      'prompts',
+      'overall',
+      'scorer_version',
+      'created_at',
+      'updated_at',
+    ])
+    .execute();
+  return rows.map((row) => {
+    const { score: _unread, ...note } = toNote({ ...row, score: null });
+    return note;
+  });
 }
 
 export async function countNotes(db: Executor, tenantId: string): Promise<number> {
