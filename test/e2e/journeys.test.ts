@@ -2,7 +2,7 @@
 // real components: the manager's baseline, the rep logging a conversation, sales ops changing a
 // prompt and moving a set in and out as a file, and the manager seeing the new note's effect.
 // One service for the file: each journey builds on the one before it.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -162,35 +162,10 @@ test('rep: prompts with merge fields filled, log a conversation with two prompts
   expect(pageErrors).toEqual([]);
 });
 
-/** An Apex call through the preview's bridge, as the components make it. */
-async function apex(method: string, params: Record<string, unknown>, actor: Actor = DEMO.salesops) {
-  const response = await fetch(`${service.url}/preview/apex/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ params, actor: { userId: actor.userId, role: actor.role } }),
-  });
-  const body = (await response.json()) as { returnValue?: string; body?: { message: string } };
-  if (!response.ok) throw new Error(`${method}: ${body.body?.message}`);
-  return body.returnValue ?? null;
-}
+const DEFAULT_LIBRARY = 'Up at Night default library';
+const EDITED_TITLE = 'Prior authorization is going electronic';
 
-/** A small set to work on: two healthcare prompts of the default library, exported as a file. */
-async function smallSetFile(): Promise<string> {
-  const sets = JSON.parse((await apex('listPromptSets', {}))!) as { items: { id: string }[] };
-  const library = JSON.parse(
-    (await apex('exportPromptSet', { setId: sets.items[0]!.id, version: 1, format: 'json' }))!,
-  );
-  const prompts = (
-    library.prompts as { key: string; targeting: { industries: string[]; phases: string[] } }[]
-  )
-    .filter((p) => p.targeting.industries.join() === 'Healthcare' && p.targeting.phases.join() === 'early')
-    .map((p) => ({ ...p, key: `e2e-${p.key}` }));
-  const file = path.join(os.tmpdir(), `uan-e2e-${process.pid}-small-set.json`);
-  writeFileSync(file, JSON.stringify({ ...library, name: 'E2E healthcare set', prompts }));
-  return file;
-}
-
-test('sales ops: edit a prompt and its targeting in a draft, publish, the panel picks it up; export and re-import the set', async () => {
+test('sales ops: in a new draft of the default library (106 prompts) find a prompt, edit it and its targeting, publish, the panel picks it up; export and re-import the set', async () => {
   // starts as the rep and switches role in the page's header, as a demo user would
   const { page, pageErrors } = await session(DEMO.rep);
   await page.goto(`${service.url}/#prompt-sets`);
@@ -202,34 +177,76 @@ test('sales ops: edit a prompt and its targeting in a draft, publish, the panel 
   });
 
   const manager = page.locator('c-prompt-set-manager');
-  const rows = manager.locator('table tbody tr');
+  const sets = manager.locator('.uan-sets__row');
   const editor = manager.locator('c-prompt-version-editor');
-  await step(page, 'salesops-import-small-set', async () => {
-    await rows.first().waitFor();
-    const setsBefore = await rows.count();
-    await manager.locator('input[type="file"]').setInputFiles(await smallSetFile());
-    await page.locator('.uan-toast-title', { hasText: await label('UAN_Manager_Imported') }).waitFor();
-    await eventually(async () => expect(await rows.count()).toBe(setsBefore + 1));
+  const list = editor.locator('c-prompt-list');
+  const promptRows = list.locator('tbody tr');
+  const promptEditor = editor.locator('c-prompt-editor');
+  const rowButton = async (name: string, n: number) =>
+    list.getByRole('button', { name: await label(name, n, '') });
+
+  await step(page, 'salesops-view-default-library', async () => {
+    await sets
+      .filter({ hasText: DEFAULT_LIBRARY })
+      .getByRole('button', { name: await label('UAN_Manager_Open') })
+      .click();
+    // published: a page of read-only rows, nothing to edit or remove
+    await (await rowButton('UAN_PromptList_ViewRow', 1)).waitFor();
+    await expect(promptRows.count()).resolves.toBe(25);
+    await expect(list.locator('[role="status"]').innerText()).resolves.toBe(
+      await label('UAN_PromptList_Range', 1, 25, 106),
+    );
+    await expect(
+      list.getByRole('button', { name: await label('UAN_PromptList_Remove') }).count(),
+    ).resolves.toBe(0);
+  });
+
+  await step(page, 'salesops-open-default-draft', async () => {
+    const started = Date.now();
+    await editor.getByRole('button', { name: await label('UAN_Version_NewDraft') }).click();
+    await (await rowButton('UAN_PromptList_EditRow', 1)).waitFor();
+    const openedMs = Date.now() - started;
+    if (process.env.E2E_TIMING)
+      process.stdout.write(`new draft of the 106-prompt library listed in ${openedMs} ms\n`);
+    await expect(editor.locator('h3').innerText()).resolves.toContain(await label('UAN_Status_Draft'));
+    // one page of compact rows, and no prompt editor until one prompt is opened
+    await expect(promptRows.count()).resolves.toBe(25);
+    await expect(promptEditor.count()).resolves.toBe(0);
+    await list.getByRole('button', { name: await label('UAN_PromptList_Next') }).click();
+    await (await rowButton('UAN_PromptList_EditRow', 26)).waitFor();
   });
 
   await step(page, 'salesops-edit', async () => {
-    const row = rows.filter({ hasText: 'E2E healthcare set' });
-    await row.getByRole('button', { name: await label('UAN_Manager_Open'), exact: true }).click();
-    const first = editor.locator('c-prompt-editor').first();
-    await first.waitFor();
-    await first
+    await list
+      .getByRole('searchbox', { name: await label('UAN_PromptList_Search') })
+      .fill('healthcare early');
+    await eventually(async () => expect(await promptRows.count()).toBe(2));
+    await promptRows
+      .filter({ hasText: EDITED_TITLE })
+      .getByRole('button', { name: await label('UAN_PromptList_Edit') })
+      .click();
+    await promptEditor.waitFor();
+    await expect(list.isVisible()).resolves.toBe(false);
+    await promptEditor
       .getByRole('textbox', { name: await label('UAN_PromptEditor_Provocation') })
       .fill(NEW_PROVOCATION);
     // targeting: from early-phase deals to deals at Needs Analysis of at least 100,000
-    await first
+    await promptEditor
       .locator('lightning-checkbox-group label', { hasText: await label('UAN_Phase_Early') })
       .click();
-    const stages = first.locator('lightning-dual-listbox').nth(1);
+    const stages = promptEditor.locator('lightning-dual-listbox').nth(1);
     await stages.getByRole('option', { name: 'Needs Analysis' }).click();
     await stages.locator('button[title^="Move"]').first().click();
-    await first.getByRole('spinbutton', { name: await label('UAN_PromptEditor_AmountMin') }).fill('100000');
-    await editor.getByRole('button', { name: await label('UAN_Version_Save') }).click();
+    await promptEditor
+      .getByRole('spinbutton', { name: await label('UAN_PromptEditor_AmountMin') })
+      .fill('100000');
+    await editor.getByRole('button', { name: await label('UAN_Version_SavePrompt') }).click();
     await page.locator('.uan-toast-title', { hasText: await label('UAN_Version_Saved') }).waitFor();
+    // back to the list, still searched, with the new targeting
+    await promptEditor.waitFor({ state: 'detached' });
+    const row = promptRows.filter({ hasText: EDITED_TITLE });
+    await eventually(async () => expect(await row.innerText()).toContain('Needs Analysis'));
+    await expect(row.innerText()).resolves.not.toContain(await label('UAN_Phase_Early'));
     await editor.getByRole('button', { name: await label('UAN_Version_Publish') }).click();
     await page.locator('.uan-toast-title', { hasText: await label('UAN_Version_Published') }).waitFor();
   });
@@ -245,7 +262,7 @@ test('sales ops: edit a prompt and its targeting in a draft, publish, the panel 
 
   const exported = await step(page, 'salesops-export', async () => {
     await page.goto(`${service.url}/#prompt-sets`);
-    const row = rows.filter({ hasText: 'E2E healthcare set' });
+    const row = sets.filter({ hasText: DEFAULT_LIBRARY });
     await row.getByRole('button', { name: await label('UAN_Manager_Open'), exact: true }).click();
     const exportJson = editor.getByRole('button', { name: await label('UAN_Version_ExportJson') });
     await exportJson.waitFor();
@@ -254,14 +271,21 @@ test('sales ops: edit a prompt and its targeting in a draft, publish, the panel 
     await download.saveAs(file);
     const text = readFileSync(file, 'utf8');
     expect(text).toContain(NEW_PROVOCATION);
+    expect((JSON.parse(text) as { prompts: unknown[] }).prompts).toHaveLength(106);
     return file;
   });
 
   await step(page, 'salesops-reimport', async () => {
-    const setsBefore = await rows.count();
+    const setsBefore = await sets.count();
     await manager.locator('input[type="file"]').setInputFiles(exported);
     await page.locator('.uan-toast-title', { hasText: await label('UAN_Manager_Imported') }).waitFor();
-    await eventually(async () => expect(await rows.count()).toBe(setsBefore + 1));
+    await eventually(async () => expect(await sets.count()).toBe(setsBefore + 1));
+    // the imported copy opens as a draft of a new set, listed like the library
+    await eventually(async () =>
+      expect(await editor.locator('h3').innerText()).toContain(await label('UAN_Status_Draft')),
+    );
+    await (await rowButton('UAN_PromptList_EditRow', 1)).waitFor();
+    await expect(promptRows.count()).resolves.toBe(25);
   });
   await screenshot(page, 'salesops-prompt-sets');
   expect(pageErrors).toEqual([]);

@@ -98,6 +98,12 @@ export default class PromptEditor extends LightningElement {
     return !this.readOnly;
   }
 
+  /** Puts the cursor in the title, where editing a prompt starts. */
+  @api
+  focus() {
+    this.template.querySelector('[data-field="title"]')?.focus();
+  }
+
   /** Reports invalid fields on screen; true when the prompt can be saved. */
   @api
   validate() {

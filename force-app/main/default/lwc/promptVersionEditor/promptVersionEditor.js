@@ -25,6 +25,12 @@ import LABEL_SAVED from '@salesforce/label/c.UAN_Version_Saved';
 import LABEL_PUBLISHED from '@salesforce/label/c.UAN_Version_Published';
 import LABEL_RETIRED from '@salesforce/label/c.UAN_Version_Retired';
 import LABEL_DRAFT_CREATED from '@salesforce/label/c.UAN_Version_DraftCreated';
+import LABEL_SAVE_PROMPT from '@salesforce/label/c.UAN_Version_SavePrompt';
+import LABEL_CANCEL_PROMPT from '@salesforce/label/c.UAN_Version_CancelPrompt';
+import LABEL_BACK_TO_LIST from '@salesforce/label/c.UAN_Version_BackToList';
+import LABEL_EDITING_PROMPT from '@salesforce/label/c.UAN_Version_EditingPrompt';
+import LABEL_VIEWING_PROMPT from '@salesforce/label/c.UAN_Version_ViewingPrompt';
+import LABEL_NEW_PROMPT from '@salesforce/label/c.UAN_Version_NewPrompt';
 import LABEL_BUSY from '@salesforce/label/c.UAN_Busy';
 
 const CONTENT_FIELDS = [
@@ -37,6 +43,15 @@ const CONTENT_FIELDS = [
   'expiresOn',
   'targeting',
 ];
+
+const REQUIRED_FIELDS = ['key', 'title', 'provocation', 'followUp', 'rationale', 'source'];
+// the same rule as promptEditor's key input, for prompts that are not open in an editor
+const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+/** A prompt the service would accept: every required text filled and a well-formed key. */
+function isComplete(prompt) {
+  return REQUIRED_FIELDS.every((f) => String(prompt[f] ?? '').trim()) && KEY_PATTERN.test(prompt.key ?? '');
+}
 
 function blankPrompt() {
   return {
@@ -63,9 +78,9 @@ function toContent(prompt) {
 }
 
 /**
- * One version of a prompt set: edit a draft's prompts and save it, publish or retire it, start a
- * new draft from it, export it as JSON or CSV. Emits `versionchange` with the version the service
- * returns after every change.
+ * One version of a prompt set: its prompts as a searchable, paged list with one prompt at a time
+ * open in the full editor; save a draft, publish or retire it, start a new draft from it, export
+ * it as JSON or CSV. Emits `versionchange` with the version the service returns after every change.
  */
 export default class PromptVersionEditor extends LightningElement {
   @api industryOptions = [];
@@ -80,6 +95,10 @@ export default class PromptVersionEditor extends LightningElement {
   error;
   invalid = false;
   uidSeq = 0;
+  /** The prompt open in the editor: {uid, index, prompt, isNew}; its edits stay here until saved. */
+  editing = null;
+  /** What gets focus after the next render: 'editor', 'validate', a list row index or 'add'. */
+  focusTarget;
 
   labels = {
     name: LABEL_NAME,
@@ -96,6 +115,9 @@ export default class PromptVersionEditor extends LightningElement {
     invalid: LABEL_INVALID,
     noPrompts: LABEL_NO_PROMPTS,
     actionError: LABEL_ACTION_ERROR,
+    savePrompt: LABEL_SAVE_PROMPT,
+    cancelPrompt: LABEL_CANCEL_PROMPT,
+    backToList: LABEL_BACK_TO_LIST,
     busy: LABEL_BUSY,
   };
 
@@ -105,6 +127,15 @@ export default class PromptVersionEditor extends LightningElement {
     return this.current;
   }
   set version(value) {
+    const sameVersion = value?.setId === this.current?.setId && value?.version === this.current?.version;
+    if (sameVersion && this.editing) {
+      // saved: focus returns to the row of the prompt that was open
+      this.focusTarget = this.editing.index;
+    } else if (!sameVersion) {
+      // another version: its list starts unsearched, on the first page
+      this.template.querySelector('c-prompt-list')?.reset();
+    }
+    this.editing = null;
     this.current = value;
     this.name = value?.name ?? '';
     this.description = value?.description ?? '';
@@ -143,16 +174,49 @@ export default class PromptVersionEditor extends LightningElement {
     return this.prompts.length > 0;
   }
 
-  get promptRows() {
-    return this.prompts.map((prompt, index) => ({ prompt, index, uid: prompt.uid }));
+  get listClass() {
+    // hidden, not removed, while a prompt is open: the search and page stay as they were
+    return this.editing ? 'slds-hide' : '';
+  }
+
+  get showAdd() {
+    return this.isDraft && !this.editing;
+  }
+
+  get panelHeading() {
+    if (this.editing?.isNew) {
+      return LABEL_NEW_PROMPT;
+    }
+    const label = this.readOnly ? LABEL_VIEWING_PROMPT : LABEL_EDITING_PROMPT;
+    // the editor's legend under it carries the title
+    return formatLabel(label, (this.editing?.index ?? 0) + 1);
   }
 
   get saveDisabled() {
-    return this.busy || !this.dirty;
+    return this.busy || !this.dirty || !!this.editing;
   }
 
   get publishDisabled() {
-    return this.busy || this.dirty || !this.hasPrompts;
+    return this.busy || this.dirty || !this.hasPrompts || !!this.editing;
+  }
+
+  renderedCallback() {
+    const target = this.focusTarget;
+    if (target === undefined) {
+      return;
+    }
+    this.focusTarget = undefined;
+    if (target === 'editor' || target === 'validate') {
+      const editor = this.template.querySelector('c-prompt-editor');
+      if (target === 'validate') {
+        editor?.validate();
+      }
+      editor?.focus();
+    } else if (typeof target === 'number' && this.hasPrompts) {
+      this.template.querySelector('c-prompt-list')?.focusRow(Math.min(target, this.prompts.length - 1));
+    } else {
+      this.template.querySelector('.uan-version__add')?.focus();
+    }
   }
 
   get actionsDisabled() {
@@ -169,27 +233,88 @@ export default class PromptVersionEditor extends LightningElement {
     this.dirty = true;
   }
 
-  handlePromptChange(event) {
-    const { index, prompt } = event.detail;
-    this.prompts = this.prompts.map((p, i) => (i === index ? prompt : p));
-    this.dirty = true;
+  /** Opens one prompt of the list in the editor (read-only for published and retired versions). */
+  handlePromptOpen(event) {
+    const index = this.prompts.findIndex((p) => p.uid === event.detail.uid);
+    if (index >= 0) {
+      this.openPrompt(index);
+    }
+  }
+
+  openPrompt(index, focus = 'editor') {
+    const prompt = this.prompts[index];
+    this.editing = { uid: prompt.uid, index, prompt: { ...prompt }, isNew: false };
+    this.focusTarget = focus;
   }
 
   handlePromptRemove(event) {
-    const { index } = event.detail;
-    this.prompts = this.prompts.filter((p, i) => i !== index);
+    this.removePrompt(event.detail.uid);
+  }
+
+  removePrompt(uid) {
+    const index = this.prompts.findIndex((p) => p.uid === uid);
+    if (index < 0) {
+      return;
+    }
+    this.prompts = this.prompts.filter((p) => p.uid !== uid);
     this.dirty = true;
+    this.editing = null;
+    this.focusTarget = this.prompts.length ? index : 'add';
   }
 
   handleAddPrompt() {
-    this.prompts = [...this.prompts, this.withUid(blankPrompt())];
-    this.dirty = true;
+    const prompt = this.withUid(blankPrompt());
+    this.editing = { uid: prompt.uid, index: this.prompts.length, prompt, isNew: true };
+    this.focusTarget = 'editor';
   }
 
-  async handleSave() {
-    const editors = [...this.template.querySelectorAll('c-prompt-editor')];
-    this.invalid = !editors.reduce((ok, editor) => editor.validate() && ok, true) || !this.name.trim();
+  handleEditorChange(event) {
+    this.editing = { ...this.editing, prompt: event.detail.prompt };
+  }
+
+  /** The editor's own Remove button: a new prompt is simply dropped. */
+  handleEditorRemove() {
+    if (this.editing?.isNew) {
+      this.handleClosePrompt();
+    } else if (this.editing) {
+      this.removePrompt(this.editing.uid);
+    }
+  }
+
+  /** Cancel (drafts) or Back to the list (read-only): the open prompt's edits are dropped. */
+  handleClosePrompt() {
+    const { index, isNew } = this.editing ?? {};
+    this.editing = null;
+    this.invalid = false;
+    this.focusTarget = isNew ? 'add' : index;
+  }
+
+  /** Puts the open prompt into the draft and saves the whole draft. */
+  async handleSavePrompt() {
+    const editor = this.template.querySelector('c-prompt-editor');
+    if (!editor.validate()) {
+      this.invalid = true;
+      return;
+    }
+    const { uid, prompt, isNew } = this.editing;
+    this.prompts = isNew ? [...this.prompts, prompt] : this.prompts.map((p) => (p.uid === uid ? prompt : p));
+    this.editing = { ...this.editing, isNew: false };
+    this.dirty = true;
+    await this.saveDraft();
+  }
+
+  handleSave() {
+    return this.saveDraft();
+  }
+
+  async saveDraft() {
+    const incomplete = this.prompts.findIndex((p) => !isComplete(p));
+    this.invalid = incomplete >= 0 || !this.name.trim();
     if (this.invalid) {
+      if (incomplete >= 0 && this.editing?.index !== incomplete) {
+        // show the first incomplete prompt with its missing fields marked
+        this.openPrompt(incomplete, 'validate');
+      }
       return;
     }
     const draft = {

@@ -105,6 +105,14 @@ async function openFirstDraft(element) {
   return editorOf(element);
 }
 
+/** Opens the prompt in row `n` of the version's list; resolves to its editor. */
+async function openPrompt(versionEditor, n) {
+  const list = versionEditor.shadowRoot.querySelector('c-prompt-list');
+  list.shadowRoot.querySelectorAll('.uan-prompt-list__open')[n].click();
+  await flushPromises();
+  return versionEditor.shadowRoot.querySelector('c-prompt-editor');
+}
+
 function type(input, value) {
   input.value = value;
   input.dispatchEvent(new CustomEvent('change', { detail: { value } }));
@@ -150,26 +158,39 @@ describe('c-prompt-set-manager', () => {
       expect($(element, 'c-error-panel').friendlyMessage).toBe('c.UAN_Manager_LoadError');
     });
 
-    it('opens a draft for editing with the org picklists', async () => {
+    it('opens a draft as a list of its prompts, with no editor until one is opened', async () => {
       const element = await createManager();
       const editor = await openFirstDraft(element);
       expect(getPromptSetVersion).toHaveBeenCalledWith({ setId: SET_ID, version: 3 });
       expect(editor.version).toEqual(mockDraft);
-      const promptEditor = $(editor, 'c-prompt-editor');
+      const list = $(editor, 'c-prompt-list');
+      expect(list.readOnly).toBe(false);
+      const rows = list.shadowRoot.querySelectorAll('.uan-prompt-list__row');
+      expect(rows).toHaveLength(1);
+      expect(rows[0].querySelector('th').textContent).toBe(mockDraft.prompts[0].title);
+      expect($(editor, 'c-prompt-editor')).toBeNull();
+    });
+
+    it('opens one prompt in the editor with the org picklists', async () => {
+      const element = await createManager();
+      const editor = await openFirstDraft(element);
+      const promptEditor = await openPrompt(editor, 0);
       expect(promptEditor.readOnly).toBe(false);
       expect(promptEditor.industryOptions.map((o) => o.value)).toContain('Healthcare');
       expect(promptEditor.stageOptions.map((o) => o.value)).toContain('Needs Analysis');
       expect($(promptEditor, '[data-field="title"]').value).toBe(mockDraft.prompts[0].title);
+      // the list waits, hidden, until the prompt is saved or cancelled
+      expect($(editor, 'c-prompt-list').parentElement.classList).toContain('slds-hide');
     });
 
-    it('edits prompts and targeting, then saves the draft with only schema fields', async () => {
+    it('edits a prompt and its targeting, then saves the draft with only schema fields', async () => {
       saveDraft.mockResolvedValue(JSON.stringify(mockDraft));
       const element = await createManager();
       const editor = await openFirstDraft(element);
       const toast = jest.fn();
       element.addEventListener(ShowToastEventName, toast);
 
-      const first = $(editor, 'c-prompt-editor');
+      const first = await openPrompt(editor, 0);
       type($(first, '[data-field="followUp"]'), 'What would change if patients compared your prices first?');
       await flushPromises();
       $(first, '[data-targeting="stages"]').dispatchEvent(
@@ -179,25 +200,7 @@ describe('c-prompt-set-manager', () => {
       type($(first, '[data-targeting="amountMin"]'), '100000');
       type($(first, '[data-targeting="recordTypes"]'), 'New Business, Renewal ');
       await flushPromises();
-
-      $(editor, '.uan-version__add').click();
-      await flushPromises();
-      const second = editor.shadowRoot.querySelectorAll('c-prompt-editor')[1];
-      for (const [field, value] of Object.entries({
-        title: 'Staffing: the real capacity limit',
-        provocation: 'Could staffing limit growth at {Account.Name}?',
-        followUp: 'Where do you feel it first?',
-        rationale: 'Workforce shortages constrain capacity.',
-        source: 'AHA workforce report (2025)',
-      })) {
-        type($(second, `[data-field="${field}"]`), value);
-        // eslint-disable-next-line no-await-in-loop -- each edit re-renders before the next one reads the prompt
-        await flushPromises();
-      }
-      // The key follows the title of a new prompt.
-      expect($(second, '[data-field="key"]').value).toBe('staffing-the-real-capacity-limit');
-
-      $(editor, '.uan-version__save').click();
+      $(editor, '.uan-version__save-prompt').click();
       await flushPromises();
 
       expect(saveDraft).toHaveBeenCalledTimes(1);
@@ -205,7 +208,7 @@ describe('c-prompt-set-manager', () => {
       expect([setId, version]).toEqual([SET_ID, 3]);
       const draft = JSON.parse(draftJson);
       expect(draft.name).toBe('Healthcare providers');
-      expect(draft.prompts).toHaveLength(2);
+      expect(draft.prompts).toHaveLength(1);
       expect(Object.keys(draft.prompts[0]).sort()).toEqual(
         ['expiresOn', 'followUp', 'key', 'provocation', 'rationale', 'source', 'targeting', 'title'].sort(),
       );
@@ -218,10 +221,45 @@ describe('c-prompt-set-manager', () => {
         amountMax: null,
         recordTypes: ['New Business', 'Renewal'],
       });
-      expect(draft.prompts[1]).toMatchObject({ key: 'staffing-the-real-capacity-limit', expiresOn: null });
       expect(toast).toHaveBeenCalled();
-      // The list is refreshed after the change.
+      // back to the list, which is refreshed after the change
+      expect($(editor, 'c-prompt-editor')).toBeNull();
       expect(listPromptSets).toHaveBeenCalledTimes(2);
+    });
+
+    it('adds a prompt whose key follows its title and saves it with the others', async () => {
+      saveDraft.mockResolvedValue(JSON.stringify(mockDraft));
+      const element = await createManager();
+      const editor = await openFirstDraft(element);
+      $(editor, '.uan-version__add').click();
+      await flushPromises();
+      const added = $(editor, 'c-prompt-editor');
+      expect(added.index).toBe(1);
+      for (const [field, value] of Object.entries({
+        title: 'Staffing: the real capacity limit',
+        provocation: 'Could staffing limit growth at {Account.Name}?',
+        followUp: 'Where do you feel it first?',
+        rationale: 'Workforce shortages constrain capacity.',
+        source: 'AHA workforce report (2025)',
+      })) {
+        type($(added, `[data-field="${field}"]`), value);
+        // eslint-disable-next-line no-await-in-loop -- each edit re-renders before the next one reads the prompt
+        await flushPromises();
+      }
+      expect($(added, '[data-field="key"]').value).toBe('staffing-the-real-capacity-limit');
+      $(editor, '.uan-version__save-prompt').click();
+      await flushPromises();
+
+      const draft = JSON.parse(saveDraft.mock.calls[0][0].draftJson);
+      expect(draft.prompts.map((p) => p.key)).toEqual([
+        'hc-price-transparency',
+        'staffing-the-real-capacity-limit',
+      ]);
+      expect(draft.prompts[1]).toMatchObject({
+        expiresOn: null,
+        provocation: 'Could staffing limit growth at {Account.Name}?',
+      });
+      expect(draft.prompts[1].autoKey).toBeUndefined();
     });
 
     it('refuses to save an incomplete prompt', async () => {
@@ -229,21 +267,42 @@ describe('c-prompt-set-manager', () => {
       const editor = await openFirstDraft(element);
       $(editor, '.uan-version__add').click();
       await flushPromises();
-      $(editor, '.uan-version__save').click();
+      $(editor, '.uan-version__save-prompt').click();
       await flushPromises();
       expect(saveDraft).not.toHaveBeenCalled();
       expect($(editor, '.uan-version__invalid')).not.toBeNull();
+      expect($(editor, 'c-prompt-editor')).not.toBeNull();
+    });
+
+    it('cancels an edit without changing the draft', async () => {
+      const element = await createManager();
+      const editor = await openFirstDraft(element);
+      const first = await openPrompt(editor, 0);
+      type($(first, '[data-field="title"]'), 'Changed my mind');
+      await flushPromises();
+      $(editor, '.uan-version__cancel-prompt').click();
+      await flushPromises();
+      expect($(editor, 'c-prompt-editor')).toBeNull();
+      expect($(editor, 'c-prompt-list').prompts[0].title).toBe(mockDraft.prompts[0].title);
+      expect($(editor, '.uan-version__unsaved')).toBeNull();
+      expect(saveDraft).not.toHaveBeenCalled();
     });
 
     it('removes a prompt from the draft', async () => {
+      saveDraft.mockResolvedValue(JSON.stringify({ ...mockDraft, prompts: [] }));
       const element = await createManager();
       const editor = await openFirstDraft(element);
-      $($(editor, 'c-prompt-editor'), '.uan-prompt-editor__remove').click();
+      const list = $(editor, 'c-prompt-list');
+      list.shadowRoot.querySelector('.uan-prompt-list__remove').click();
       await flushPromises();
-      expect(editor.shadowRoot.querySelectorAll('c-prompt-editor')).toHaveLength(0);
+      expect($(editor, 'c-prompt-list')).toBeNull();
       expect($(editor, '.uan-version__no-prompts')).not.toBeNull();
+      expect($(editor, '.uan-version__unsaved')).not.toBeNull();
       // Publishing waits for the unsaved change.
       expect($(editor, '.uan-version__publish').disabled).toBe(true);
+      $(editor, '.uan-version__save').click();
+      await flushPromises();
+      expect(JSON.parse(saveDraft.mock.calls[0][0].draftJson).prompts).toEqual([]);
     });
 
     it('publishes a saved draft and shows the published version read-only', async () => {
@@ -259,7 +318,16 @@ describe('c-prompt-set-manager', () => {
       expect(editor.version.status).toBe('published');
       expect($(editor, '.uan-version__read-only')).not.toBeNull();
       expect($(editor, '.uan-version__retire')).not.toBeNull();
-      expect($(editor, 'c-prompt-editor').readOnly).toBe(true);
+      expect($(editor, '.uan-version__add')).toBeNull();
+      const list = $(editor, 'c-prompt-list');
+      expect(list.readOnly).toBe(true);
+      expect(list.shadowRoot.querySelector('.uan-prompt-list__remove')).toBeNull();
+      const viewer = await openPrompt(editor, 0);
+      expect(viewer.readOnly).toBe(true);
+      expect($(editor, '.uan-version__save-prompt')).toBeNull();
+      $(editor, '.uan-version__back').click();
+      await flushPromises();
+      expect($(editor, 'c-prompt-editor')).toBeNull();
     });
 
     it('retires a published version and starts a new draft from it', async () => {

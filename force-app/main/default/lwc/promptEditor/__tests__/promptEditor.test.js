@@ -1,0 +1,125 @@
+import { createElement } from '@lwc/engine-dom';
+import PromptEditor from 'c/promptEditor';
+
+const mockPrompt = require('./data/getPromptSetVersion.json').prompts[0];
+
+function flushPromises() {
+  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function createEditor(props) {
+  const element = createElement('c-prompt-editor', { is: PromptEditor });
+  Object.assign(
+    element,
+    {
+      index: 4,
+      industryOptions: [{ label: 'Healthcare', value: 'Healthcare' }],
+      stageOptions: [{ label: 'Needs Analysis', value: 'Needs Analysis' }],
+    },
+    props,
+  );
+  document.body.appendChild(element);
+  await flushPromises();
+  return element;
+}
+
+const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+
+/** Types into a field and returns the prompt the editor emitted. */
+function change(element, selector, value) {
+  const handler = jest.fn();
+  element.addEventListener('promptchange', handler);
+  const input = $(element, selector);
+  input.value = value;
+  input.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+  element.removeEventListener('promptchange', handler);
+  expect(handler.mock.calls[0][0].detail.index).toBe(4);
+  return handler.mock.calls[0][0].detail.prompt;
+}
+
+describe('c-prompt-editor', () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+  });
+
+  it('shows the prompt it is given', async () => {
+    const element = await createEditor({ prompt: mockPrompt });
+    expect($(element, 'legend').textContent).toBe('c.UAN_PromptEditor_Legend');
+    expect($(element, '[data-field="title"]').value).toBe(mockPrompt.title);
+    expect($(element, '[data-field="provocation"]').value).toBe(mockPrompt.provocation);
+    expect($(element, '[data-field="expiresOn"]').value).toBe('2027-12-31');
+    expect($(element, '[data-targeting="industries"]').value).toEqual(['Healthcare']);
+    expect($(element, '[data-targeting="phases"]').value).toEqual(['early']);
+    expect($(element, '[data-targeting="industries"]').options).toEqual([
+      { label: 'Healthcare', value: 'Healthcare' },
+    ]);
+  });
+
+  it('emits the whole prompt on every change, with typed targeting values', async () => {
+    const element = await createEditor({ prompt: mockPrompt });
+    expect(change(element, '[data-field="followUp"]', 'Who answers payers today?')).toEqual({
+      ...mockPrompt,
+      followUp: 'Who answers payers today?',
+    });
+    expect(change(element, '[data-field="expiresOn"]', '').expiresOn).toBeNull();
+    expect(change(element, '[data-targeting="amountMin"]', '250000').targeting.amountMin).toBe(250000);
+    expect(change(element, '[data-targeting="amountMax"]', '').targeting.amountMax).toBeNull();
+    expect(
+      change(element, '[data-targeting="recordTypes"]', ' New Business,, Renewal').targeting.recordTypes,
+    ).toEqual(['New Business', 'Renewal']);
+    // edits build on each other before the parent hands the prompt back
+    const last = change(element, '[data-targeting="stages"]', ['Needs Analysis']);
+    expect(last.targeting).toMatchObject({
+      stages: ['Needs Analysis'],
+      amountMin: 250000,
+      recordTypes: ['New Business', 'Renewal'],
+    });
+    expect(last.followUp).toBe('Who answers payers today?');
+  });
+
+  it("derives a new prompt's key from its title until the key is edited", async () => {
+    const element = await createEditor({
+      prompt: { key: '', autoKey: true, title: '', targeting: { industries: [], phases: [], stages: [] } },
+    });
+    expect(change(element, '[data-field="title"]', 'Staffing: the real limit').key).toBe(
+      'staffing-the-real-limit',
+    );
+    expect(change(element, '[data-field="key"]', 'staffing').autoKey).toBe(false);
+    expect(change(element, '[data-field="title"]', 'Something else').key).toBe('staffing');
+  });
+
+  it('validates required fields and the key pattern', async () => {
+    const element = await createEditor({ prompt: mockPrompt });
+    expect(element.validate()).toBe(true);
+    element.prompt = { ...mockPrompt, rationale: ' ' };
+    expect(element.validate()).toBe(false);
+    element.prompt = { ...mockPrompt, key: 'Not A Key' };
+    expect(element.validate()).toBe(false);
+  });
+
+  it('is read-only without a Remove button for published prompts', async () => {
+    const element = await createEditor({ prompt: mockPrompt, readOnly: true });
+    const inputs = element.shadowRoot.querySelectorAll(
+      'lightning-input, lightning-textarea, lightning-dual-listbox, lightning-checkbox-group',
+    );
+    expect([...inputs].every((input) => input.disabled)).toBe(true);
+    expect($(element, '.uan-prompt-editor__remove')).toBeNull();
+  });
+
+  it('asks to be removed and puts the cursor in the title on focus()', async () => {
+    const element = await createEditor({ prompt: mockPrompt });
+    const removed = jest.fn();
+    element.addEventListener('promptremove', removed);
+    $(element, '.uan-prompt-editor__remove').click();
+    expect(removed.mock.calls[0][0].detail).toEqual({ index: 4 });
+
+    const title = $(element, '[data-field="title"]');
+    title.focus = jest.fn();
+    element.focus();
+    expect(title.focus).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,46 @@
+import { createElement } from '@lwc/engine-dom';
+import PromptList from 'c/promptList';
+
+const mockVersion = require('./data/getPromptSetVersion.json');
+
+function flushPromises() {
+  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function prompts(count) {
+  return Array.from({ length: count }, (_, i) => ({
+    ...mockVersion.prompts[i % mockVersion.prompts.length],
+    uid: `u${i}`,
+  }));
+}
+
+async function createList(props) {
+  const element = createElement('c-prompt-list', { is: PromptList });
+  Object.assign(element, props);
+  document.body.appendChild(element);
+  await flushPromises();
+  return element;
+}
+
+describe('c-prompt-list accessibility', () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+  });
+
+  it('is accessible as a paged, editable list', async () => {
+    const element = await createList({ prompts: prompts(40) });
+    await expect(element).toBeAccessible();
+  });
+
+  it('is accessible read-only and with a search that matches nothing', async () => {
+    const element = await createList({ prompts: prompts(3), readOnly: true });
+    await expect(element).toBeAccessible();
+    const input = element.shadowRoot.querySelector('.uan-prompt-list__search');
+    input.dispatchEvent(new CustomEvent('change', { detail: { value: 'nothing like this' } }));
+    await flushPromises();
+    await expect(element).toBeAccessible();
+  });
+});

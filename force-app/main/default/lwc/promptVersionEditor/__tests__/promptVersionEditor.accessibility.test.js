@@ -1,0 +1,69 @@
+import { createElement } from '@lwc/engine-dom';
+import PromptVersionEditor from 'c/promptVersionEditor';
+
+const mockVersion = require('./data/getPromptSetVersion.json');
+
+jest.mock('@salesforce/apex/UpAtNightController.saveDraft', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightController.publishVersion', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightController.retireVersion', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightController.createDraftVersion', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightController.exportPromptSet', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+
+function flushPromises() {
+  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function createEditor(version) {
+  const element = createElement('c-prompt-version-editor', { is: PromptVersionEditor });
+  element.version = version;
+  element.industryOptions = [{ label: 'Healthcare', value: 'Healthcare' }];
+  element.stageOptions = [{ label: 'Needs Analysis', value: 'Needs Analysis' }];
+  document.body.appendChild(element);
+  await flushPromises();
+  return element;
+}
+
+async function openFirstPrompt(element) {
+  element.shadowRoot
+    .querySelector('c-prompt-list')
+    .shadowRoot.querySelector('.uan-prompt-list__open')
+    .click();
+  await flushPromises();
+}
+
+describe('c-prompt-version-editor accessibility', () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+  });
+
+  it('is accessible as a list and with one prompt open in the editor', async () => {
+    const element = await createEditor(mockVersion);
+    await expect(element).toBeAccessible();
+    await openFirstPrompt(element);
+    await expect(element).toBeAccessible();
+  });
+
+  it('is accessible read-only with a prompt open', async () => {
+    const element = await createEditor({ ...mockVersion, status: 'retired' });
+    await openFirstPrompt(element);
+    await expect(element).toBeAccessible();
+  });
+
+  it('is accessible with no prompts', async () => {
+    const element = await createEditor({ ...mockVersion, prompts: [] });
+    await expect(element).toBeAccessible();
+  });
+});
