@@ -22,7 +22,7 @@ function findBinary(name: string): string {
   throw new Error(`${name} not found in ${BIN_DIRS.join(', ')}: install postgresql-15 (see .ci/run)`);
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);

@@ -3,10 +3,10 @@
 // reliability suites (kill -9, SIGTERM) and the HTTP bench (which also times the start).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { createTenant } from '../../service/src/domain/tenants/tenants';
 import { openDatabase, type DatabaseTarget } from '../../service/src/storage/database';
+import { freePort } from './postgres-server';
 
 const CLI = path.resolve(__dirname, '../../scripts/upatnight.cjs');
 
@@ -22,17 +22,6 @@ export interface ServiceProcess {
   rssMb(): number;
   /** sends the signal and waits for the exit */
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Creates a tenant in the database the service will use (before it starts: PGlite is single-process). */

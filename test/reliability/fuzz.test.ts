@@ -8,8 +8,9 @@ import { jest } from '@jest/globals';
 import fc from 'fast-check';
 import { CSV_COLUMNS } from '../../service/src/domain/prompts/prompt-file';
 import { DATABASE_KINDS } from '../helpers/databases';
-import { MANAGER, OPS, REP, startTestService, type Role, type TestService } from '../helpers/service';
+import { OPS, startTestService, type Role, type TestService } from '../helpers/service';
 import {
+  ROLE_USERS,
   listRoutes,
   promptBody,
   routeKey,
@@ -224,8 +225,6 @@ function toWire(route: Route, sample: SampleRequest, m: Mutation): WireRequest {
 
 // ---- the property -------------------------------------------------------------------------------
 
-const USERS: Record<Role, string> = { rep: REP, salesops: OPS, manager: MANAGER };
-
 interface Tally {
   inputs: number;
   ok2xx: number;
@@ -244,7 +243,7 @@ describe.each(DATABASE_KINDS)('fuzzing on %s', (kind) => {
       method: wire.method,
       headers: {
         authorization: `Bearer ${service.apiKey}`,
-        'x-actor-id': USERS[role],
+        'x-actor-id': ROLE_USERS[role],
         'x-actor-role': role,
         ...wire.headers,
       },

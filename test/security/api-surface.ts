@@ -2,7 +2,16 @@
 // everything, and a valid request for every route. The security and fuzz suites enumerate routes
 // from the live document, so a route added later is covered (or fails until it gets a sample here).
 import { randomBytes } from 'node:crypto';
-import { OPPORTUNITY, samplePrompt, type Client, type Reply } from '../helpers/service';
+import {
+  MANAGER,
+  OPPORTUNITY,
+  OPS,
+  REP,
+  samplePrompt,
+  type Client,
+  type Reply,
+  type Role,
+} from '../helpers/service';
 
 export interface Route {
   method: string;
@@ -11,6 +20,9 @@ export interface Route {
   hasBody: boolean;
   query: string[];
 }
+
+/** The acting user of each role in these suites. */
+export const ROLE_USERS: Record<Role, string> = { rep: REP, salesops: OPS, manager: MANAGER };
 
 export const routeKey = (route: Pick<Route, 'method' | 'path'>) => `${route.method} ${route.path}`;
 

@@ -1,16 +1,9 @@
 // Role matrix: every /v1 route (from the live OpenAPI document) × rep / salesops / manager, against
 // the table below. A route missing from the table fails the suite, so a new route must be classified.
 import { DATABASE_KINDS } from '../helpers/databases';
+import { OTHER_REP, startTestService, type Role, type TestService } from '../helpers/service';
 import {
-  MANAGER,
-  OPS,
-  OTHER_REP,
-  REP,
-  startTestService,
-  type Role,
-  type TestService,
-} from '../helpers/service';
-import {
+  ROLE_USERS,
   listRoutes,
   noteBody,
   routeKey,
@@ -71,13 +64,12 @@ const NO_ORG = new Set([
   'POST /v1/salesforce/sync',
 ]);
 
-const USERS: Record<Role, string> = { rep: REP, salesops: OPS, manager: MANAGER };
 const ROLES: Role[] = ['rep', 'manager', 'salesops'];
 
 describe.each(DATABASE_KINDS)('role matrix on %s', (kind) => {
   let service: TestService;
   let routes: Route[];
-  const as = (role: Role, userId = USERS[role]) => service.client.as(userId, role);
+  const as = (role: Role, userId = ROLE_USERS[role]) => service.client.as(userId, role);
   let shared: Fixture;
   /** a sales ops write that succeeds gets fresh data, so one call cannot spoil the next */
   const fixtureFor = async (route: Route, role: Role): Promise<Fixture> =>
@@ -119,12 +111,12 @@ describe.each(DATABASE_KINDS)('role matrix on %s', (kind) => {
         };
         if (rule === 'author') {
           // someone else's note (the seeded one is by REP): refused in every role
-          await check(role === 'rep' ? OTHER_REP : USERS[role], false, ' (not the author)');
+          await check(role === 'rep' ? OTHER_REP : ROLE_USERS[role], false, ' (not the author)');
           const own = await as(role).request('POST', '/v1/notes', noteBody(fx));
           fx.noteId = own.body.id;
-          await check(USERS[role], true, ' (author)');
+          await check(ROLE_USERS[role], true, ' (author)');
         } else {
-          await check(USERS[role], rule === 'all' || role === 'salesops', '');
+          await check(ROLE_USERS[role], rule === 'all' || role === 'salesops', '');
         }
       }
     }

@@ -3,9 +3,16 @@
 // role check comes first); the others answer with B's own data. No response — success, list,
 // export, error message or idempotent replay — carries anything of A's, and A's data is unchanged.
 import { DATABASE_KINDS } from '../helpers/databases';
-import { MANAGER, OPS, REP, makeClient, type Client, type Reply, type Role } from '../helpers/service';
-import { startTestService, type TestService } from '../helpers/service';
 import {
+  makeClient,
+  startTestService,
+  type Client,
+  type Reply,
+  type Role,
+  type TestService,
+} from '../helpers/service';
+import {
+  ROLE_USERS,
   listRoutes,
   noteBody,
   sampleRequest,
@@ -14,8 +21,6 @@ import {
   type Fixture,
   type Route,
 } from './api-surface';
-
-const ROLE_USERS: Record<Role, string> = { rep: REP, salesops: OPS, manager: MANAGER };
 
 /** Everything of A's that B must never see; B sends A's ids and account name, never A's text. */
 function leaksOf(reply: Reply, a: Fixture, tenantA: string): string[] {
