@@ -6,6 +6,7 @@ import { stageRanks } from '../../service/src/domain/analytics/stage-order';
 import { defaultSettings } from '../../service/src/domain/settings/settings';
 import {
   adHocTexts,
+  closedByAverageScore,
   redirectedIssues,
   promptTallies,
   promptTalliesFromRaises,
@@ -86,6 +87,24 @@ describe.each(DATABASE_KINDS)('analytics consistency on %s', (kind) => {
       }))
       .sort((a: any, b: any) => a.repId.localeCompare(b.repId));
     expect(reps).toEqual(await freshAggregate());
+    // closed deals per rounded average score, tenant-wide (0005's table) and from the notes
+    const fresh = await sql<{ score: number; closed: number; won: number }>`
+      select floor(sum(n.overall)::float8 / count(n.overall) + 0.5)::int as score,
+        count(*) over (partition by 1) * 0 as closed, bool_or(o.is_won) as won
+      from notes n join opportunities o on o.tenant_id = n.tenant_id and o.id = n.opportunity_id
+      where n.tenant_id = ${service.tenantId} and o.is_closed = true and n.overall is not null
+      group by o.id`.execute(service.db);
+    const perScore = new Map<number, { score: number; closed: number; won: number }>();
+    for (const r of fresh.rows) {
+      const entry = perScore.get(r.score) ?? { score: r.score, closed: 0, won: 0 };
+      entry.closed += 1;
+      entry.won += r.won ? 1 : 0;
+      perScore.set(r.score, entry);
+    }
+    const byScore = (rows: Array<{ score: number }>) => [...rows].sort((a, b) => a.score - b.score);
+    expect(
+      byScore(await closedByAverageScore(service.db, { tenantId: service.tenantId, userIds: null })),
+    ).toEqual(byScore([...perScore.values()]));
     return body;
   }
 
@@ -172,6 +191,15 @@ describe.each(DATABASE_KINDS)('analytics consistency on %s', (kind) => {
     const a2 = body.reps.find((r: any) => r.repId === U.a2);
     expect(a2.averages).toEqual({ overall: 87, ...dimensions });
     expect(body.scoreBands.find((b: any) => b.band === '80-100')).toMatchObject({ closed: 1, won: 1 });
+    // the sync reports the deal lost, then reopened, then won again
+    await upsertOpportunity(service.db, service.tenantId, { id: WON.id, stage: 'Closed Lost', isWon: false });
+    expect((await expectConsistent()).scoreBands.find((b: any) => b.band === '80-100')).toMatchObject({ closed: 1, won: 0 }); // prettier-ignore
+    await upsertOpportunity(service.db, service.tenantId, { id: WON.id, isClosed: false });
+    expect((await expectConsistent()).scoreBands.find((b: any) => b.band === '80-100')).toMatchObject({
+      closed: 0,
+    });
+    await upsertOpportunity(service.db, service.tenantId, { ...WON });
+    await expectConsistent();
   });
 
   test('prompt aggregates equal a fresh count over the raises through edits, deletes and deal changes', async () => {

@@ -296,6 +296,35 @@ function redirectedFromOpportunities(changes: string): string {
     on conflict (${list}) do update set notes = a.notes + excluded.notes`;
 }
 
+// ---- win rate by score band, tenant-wide: closed and won deals per rounded average score
+const DEAL_SCORE = 'floor(a.overall_sum / a.scored_count + 0.5)::int';
+
+function addDealScores(signed: string): string {
+  return `with changed as (${signed})
+    insert into analytics_tenant_deal_scores as t (tenant_id, score, closed, won)
+    select tenant_id, score, sum(sign), coalesce(sum(sign) filter (where is_won is true), 0)
+    from changed group by tenant_id, score order by tenant_id, score
+    on conflict (tenant_id, score) do update set closed = t.closed + excluded.closed, won = t.won + excluded.won`;
+}
+
+/** Closed deals with a scored note, from `opportunities` rows and `rollups` rows, signed. */
+const dealScores = (opportunities: string, rollups: string, sign: number) => `
+  select o.tenant_id, ${DEAL_SCORE} as score, o.is_won, ${sign} as sign
+  from ${opportunities} o join ${rollups} a on a.tenant_id = o.tenant_id and a.opportunity_id = o.id
+  where o.is_closed = true and a.scored_count > 0`;
+
+const DEAL_SCORE_SOURCES = (table: 'opportunities' | 'analytics_opportunities') => {
+  const pair = (rows: string, sign: number) =>
+    table === 'opportunities'
+      ? dealScores(rows, 'analytics_opportunities', sign)
+      : dealScores('opportunities', rows, sign);
+  return {
+    insert: pair('new_rows', 1),
+    delete: pair('old_rows', -1),
+    update: `${pair('new_rows', 1)} union all ${pair('old_rows', -1)}`,
+  } as const;
+};
+
 async function createFunction(db: Kysely<unknown>, name: string, body: string): Promise<void> {
   await sql
     .raw(`create function ${name}() returns trigger language plpgsql as $fn$ begin ${body} end $fn$`)
@@ -421,6 +450,7 @@ export async function up(db: Kysely<any>): Promise<void> {
      delete from analytics_prompt_author_raises where tenant_id = old.id;
      delete from analytics_adhoc_texts where tenant_id = old.id;
      delete from analytics_redirected_notes where tenant_id = old.id;
+     delete from analytics_tenant_deal_scores where tenant_id = old.id;
      delete from analytics_deal_coverage where tenant_id = old.id;
      delete from analytics_tenant_daily where tenant_id = old.id;
      return null;`,
@@ -484,6 +514,23 @@ export async function up(db: Kysely<any>): Promise<void> {
        include (author_id, ${TENANT_DAILY_COUNTERS.join(', ')})`,
     )
     .execute(db);
+
+  await sql`create table analytics_tenant_deal_scores (tenant_id uuid not null, score integer not null,
+    closed integer not null, won integer not null,
+    constraint analytics_tenant_deal_scores_pk primary key (tenant_id, score))`.execute(db);
+  for (const table of ['opportunities', 'analytics_opportunities'] as const) {
+    for (const op of ['insert', 'delete', 'update'] as const) {
+      const name = `analytics_deal_scores_${table === 'opportunities' ? 'opp' : 'rollup'}_${op}`;
+      await createFunction(db, name, `${addDealScores(DEAL_SCORE_SOURCES(table)[op])}; return null;`);
+      await sql
+        .raw(
+          `create trigger ${name} after ${op} on ${table} referencing ${TRANSITIONS[op]}
+           for each statement execute function ${name}()`,
+        )
+        .execute(db);
+    }
+  }
+  await sql.raw(addDealScores(dealScores('opportunities', 'analytics_opportunities', 1))).execute(db);
 
   // raises stored before this migration
   for (const statement of applyFacts(facts('note_prompts', 'notes', 1))) await sql.raw(statement).execute(db);

@@ -29,6 +29,7 @@ export type ScoreSums = Record<ScoreKey, number>;
 
 type SumColumns = { [K in (typeof SUM_COLUMNS)[ScoreKey]]: number };
 type AnalyticsTables = {
+  analytics_tenant_deal_scores: { tenant_id: string; score: number; closed: number; won: number };
   analytics_tenant_daily: {
     tenant_id: string;
     day: string;
@@ -211,6 +212,16 @@ export async function closedByAverageScore(
   db: Executor,
   scope: AnalyticsScope,
 ): Promise<Array<{ score: number; closed: number; won: number }>> {
+  if (scope.userIds === null) {
+    // the whole tenant: one row per score (migration 0005), not one per closed deal
+    const rows = await withRollups(db)
+      .selectFrom('analytics_tenant_deal_scores as t')
+      .select(['t.score', 't.closed', 't.won'])
+      .where('t.tenant_id', '=', scope.tenantId)
+      .where('t.closed', '>', 0)
+      .execute();
+    return rows.map((r) => ({ score: Number(r.score), closed: Number(r.closed), won: Number(r.won) }));
+  }
   const score = sql<number>`floor(a.overall_sum / a.scored_count + 0.5)::int`;
   const rows = await withRollups(db)
     .selectFrom('opportunities as o')
@@ -903,6 +914,7 @@ export async function vacuumAfterBulkLoad(db: Executor): Promise<void> {
     'analytics_prompt_author_raises',
     'analytics_adhoc_texts',
     'analytics_redirected_notes',
+    'analytics_tenant_deal_scores',
   ]) {
     await sql`vacuum analyze ${sql.table(table)}`.execute(db);
   }
