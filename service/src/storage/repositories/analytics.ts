@@ -378,22 +378,6 @@ type PromptAggregateTables = {
     author_id: string;
     raised: number;
   };
-  analytics_adhoc_texts: {
-    tenant_id: string;
-    author_id: string;
-    note_stage: string | null;
-    industry: string | null;
-    text: string;
-    raised: number;
-  };
-  analytics_redirected_notes: {
-    tenant_id: string;
-    author_id: string;
-    note_stage: string | null;
-    industry: string | null;
-    sentence: string | null;
-    notes: number;
-  };
   analytics_prompt_raises: {
     tenant_id: string;
     prompt_key: string;
@@ -571,74 +555,62 @@ export interface TextCount {
 }
 
 const CANDIDATE_TEXTS = 500;
-const normalised = (expr: ReturnType<typeof sql>) =>
-  sql<string>`lower(regexp_replace(trim(${expr}), '\\s+', ' ', 'g'))`;
+
+/** The per-text counts migration 0005 keeps, per author, stage on the note and deal industry. */
+const TEXT_COUNTS = {
+  adHoc: { table: 'analytics_adhoc_texts', text: 'text', count: 'raised' },
+  redirected: { table: 'analytics_redirected_notes', text: 'sentence', count: 'notes' },
+} as const;
+
+/**
+ * The most frequent texts of one kind in scope: counted per exact text first, then the few distinct
+ * ones grouped after normalising case and spaces.
+ */
+async function frequentTexts(
+  db: Executor,
+  scope: AnalyticsScope,
+  filters: PromptFilters,
+  source: (typeof TEXT_COUNTS)[keyof typeof TEXT_COUNTS],
+): Promise<TextCount[]> {
+  const conditions = [sql`tenant_id = ${scope.tenantId}`, sql`${sql.ref(source.count)} > 0`];
+  if (scope.userIds !== null) conditions.push(sql`author_id in (${sql.join(scope.userIds)})`);
+  if (filters.industry !== undefined) conditions.push(sql`industry = ${filters.industry}`);
+  if (filters.stages !== undefined) {
+    conditions.push(
+      filters.stages.length === 0 ? sql`false` : sql`note_stage in (${sql.join(filters.stages)})`,
+    );
+  }
+  const { rows } = await sql<{ text: string | null; n: number }>`
+    select min(t) as text, sum(n) as n
+    from (
+      select ${sql.ref(source.text)} as t, sum(${sql.ref(source.count)}) as n
+      from ${sql.table(source.table)}
+      where ${sql.join(conditions, sql` and `)}
+      group by ${sql.ref(source.text)}
+    ) per_text
+    group by lower(regexp_replace(trim(t), '\\s+', ' ', 'g'))
+    order by n desc
+    limit ${CANDIDATE_TEXTS}`.execute(db);
+  return rows.flatMap((r) => (r.text ? [{ text: r.text.trim(), count: Number(r.n) }] : []));
+}
 
 /** The most frequent ad-hoc provocation texts (exact after normalising case and spaces). */
-export async function adHocTexts(
+export function adHocTexts(
   db: Executor,
   scope: AnalyticsScope,
   filters: PromptFilters,
 ): Promise<TextCount[]> {
-  // counts per exact text, author, stage on the note and deal industry (migration 0005)
-  const key = normalised(sql`a.text`);
-  const perText = db
-    .withTables<PromptAggregateTables>()
-    .selectFrom('analytics_adhoc_texts as a')
-    .where('a.tenant_id', '=', scope.tenantId)
-    .where('a.raised', '>', 0)
-    .$if(scope.userIds !== null, (qb) => qb.where('a.author_id', 'in', scope.userIds!))
-    .$if(filters.industry !== undefined, (qb) => qb.where('a.industry', '=', filters.industry!))
-    .$if(filters.stages !== undefined, (qb) =>
-      filters.stages!.length === 0
-        ? qb.where(sql<boolean>`false`)
-        : qb.where('a.note_stage', 'in', filters.stages!),
-    )
-    .select(['a.text', sql<number>`sum(a.raised)`.as('n')])
-    .groupBy('a.text')
-    .as('a');
-  const rows = await db
-    .selectFrom(perText)
-    .select([sql<string>`min(a.text)`.as('text'), sql<number>`sum(a.n)`.as('n')])
-    .groupBy(key)
-    .orderBy('n', 'desc')
-    .limit(CANDIDATE_TEXTS)
-    .execute();
-  return rows.map((r) => ({ text: r.text.trim(), count: Number(r.n) }));
+  return frequentTexts(db, scope, filters, TEXT_COUNTS.adHoc);
 }
 
 /** What customers redirected the talk to: the first sentence of "customer view" on notes where a
  * prompt met the `redirected` reaction, most frequent first. */
-export async function redirectedIssues(
+export function redirectedIssues(
   db: Executor,
   scope: AnalyticsScope,
   filters: PromptFilters,
 ): Promise<TextCount[]> {
-  // notes counted per first sentence, author, stage and industry (migration 0005); exact
-  // sentences first, then the few distinct ones normalised
-  const perSentence = db
-    .withTables<PromptAggregateTables>()
-    .selectFrom('analytics_redirected_notes as r')
-    .where('r.tenant_id', '=', scope.tenantId)
-    .where('r.notes', '>', 0)
-    .$if(scope.userIds !== null, (qb) => qb.where('r.author_id', 'in', scope.userIds!))
-    .$if(filters.industry !== undefined, (qb) => qb.where('r.industry', '=', filters.industry!))
-    .$if(filters.stages !== undefined, (qb) =>
-      filters.stages!.length === 0
-        ? qb.where(sql<boolean>`false`)
-        : qb.where('r.note_stage', 'in', filters.stages!),
-    )
-    .select(['r.sentence', sql<number>`sum(r.notes)`.as('n')])
-    .groupBy('r.sentence')
-    .as('s');
-  const rows = await db
-    .selectFrom(perSentence)
-    .select([sql<string>`min(s.sentence)`.as('text'), sql<number>`sum(s.n)`.as('n')])
-    .groupBy(normalised(sql`s.sentence`))
-    .orderBy('n', 'desc')
-    .limit(CANDIDATE_TEXTS)
-    .execute();
-  return rows.filter((r) => r.text).map((r) => ({ text: r.text, count: Number(r.n) }));
+  return frequentTexts(db, scope, filters, TEXT_COUNTS.redirected);
 }
 
 export async function latestPromptTitles(db: Executor, tenantId: string): Promise<Map<string, string>> {
