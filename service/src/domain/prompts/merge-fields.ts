@@ -12,7 +12,6 @@ const FIELDS: Record<string, (ctx: OpportunityContext) => string | undefined> = 
   'Opportunity.Amount': (ctx) => (ctx.amount === undefined ? undefined : ctx.amount.toLocaleString('en-US')),
 };
 
-export const MERGE_FIELDS = Object.keys(FIELDS);
 const PATTERN = /\{([A-Za-z]+\.[A-Za-z]+)\}/g;
 
 export function fillMergeFields(template: string, ctx: OpportunityContext): string {
