@@ -26,6 +26,7 @@ import { upsertUsers } from '../../service/src/storage/repositories/users';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { startTestService, type Client, type TestService } from '../helpers/service';
 import { U, pinToday, publishPrompts } from './fixture';
+import { DIMENSIONS } from '../../service/src/domain/scoring/types';
 
 const OPEN = {
   id: '006000000000011AAA',
@@ -35,7 +36,6 @@ const OPEN = {
   isWon: false,
 };
 const WON = { id: '006000000000012AAA', stage: 'Closed Won', ownerId: U.a2, isClosed: true, isWon: true };
-const DIMENSIONS = ['provocation', 'customerView', 'collaboration', 'businessFocus', 'nextStep'];
 const round1 = (v: number | null) => (v === null ? null : Math.round(Number(v) * 10) / 10);
 
 const note = (opportunity: typeof OPEN, occurredAt: string, summary: string) => ({
