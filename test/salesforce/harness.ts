@@ -8,6 +8,7 @@ import { connectOrg, type AuthInput } from '../../service/src/salesforce/admin';
 import { ConnectionFactory } from '../../service/src/salesforce/connection-factory';
 import { SalesforceWorker, type WorkerSettings } from '../../service/src/salesforce/worker';
 import { createNote } from '../../service/src/domain/notes/notes';
+import { DEFAULT_WEIGHTS } from '../../service/src/domain/scoring/types';
 import { startSalesforceFake, type FakeOptions, type SalesforceFake } from '../salesforce-fake';
 
 export const SECRETS_KEY = randomBytes(32);
@@ -119,8 +120,10 @@ export async function logNote(
     reaction?: 'new_to_them' | 'already_addressing' | 'redirected' | 'dismissed';
   } = {},
 ) {
-  return db.transaction().execute((tx) =>
-    createNote(tx, actorFor(tenantId), {
+  return createNote(
+    db,
+    actorFor(tenantId),
+    {
       opportunityId,
       occurredAt: content.occurredAt ?? '2026-11-20',
       summary:
@@ -129,7 +132,8 @@ export async function logNote(
       prompts: content.reaction ? [{ text: 'An ad-hoc provocation', reaction: content.reaction }] : [],
       nextStep: 'Working session with Priya on December 8.',
       nextStepDate: '2026-12-08',
-    }),
+    },
+    DEFAULT_WEIGHTS,
   );
 }
 

@@ -1,6 +1,7 @@
 // Roll-ups to Opportunity: after notes are logged, edited or deleted (or rescored), the worker writes
 // the recomputed roll-up fields through sObject Collections, coalesced, once each.
 import { deleteNote, updateNote } from '../../service/src/domain/notes/notes';
+import { DEFAULT_WEIGHTS } from '../../service/src/domain/scoring/types';
 import { queueRescore, runRescore } from '../../service/src/domain/jobs/rescore';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../helpers/databases';
 import type { SalesforceFake } from '../salesforce-fake';
@@ -78,9 +79,13 @@ describe.each(DATABASE_KINDS)('roll-ups on %s', (kind) => {
       reaction: 'new_to_them',
     });
     await logNote(database.db, tenantId, opp, { occurredAt: '2026-10-01', reaction: 'dismissed' });
-    await updateNote(database.db, actorFor(tenantId), second.id, {
-      summary: 'We only discussed pricing and the demo.',
-    });
+    await updateNote(
+      database.db,
+      actorFor(tenantId),
+      second.id,
+      { summary: 'We only discussed pricing and the demo.' },
+      DEFAULT_WEIGHTS,
+    );
     expect(await outboxRows(database.db, tenantId)).toHaveLength(1);
 
     await drain(newWorker(database.db), database.db, tenantId);

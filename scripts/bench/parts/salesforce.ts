@@ -6,6 +6,7 @@ import { openDatabase, type Db } from '../../../service/src/storage/database';
 import { createLogger } from '../../../service/src/lib/logger';
 import { createTenant } from '../../../service/src/domain/tenants/tenants';
 import { createNote } from '../../../service/src/domain/notes/notes';
+import { DEFAULT_WEIGHTS } from '../../../service/src/domain/scoring/types';
 import { connectOrg } from '../../../service/src/salesforce/admin';
 import { ConnectionFactory } from '../../../service/src/salesforce/connection-factory';
 import { SalesforceWorker } from '../../../service/src/salesforce/worker';
@@ -51,12 +52,11 @@ async function rollupCalls(db: Db): Promise<number> {
       .execute();
     const actor = { tenantId, userId: '005000000000001AAA', role: 'rep' as const };
     for (const opportunityId of fake.org.table('Opportunity').keys()) {
-      await db.transaction().execute((tx) =>
-        createNote(tx, actor, {
-          opportunityId,
-          summary: 'They asked how the tariff changes hit their margins.',
-          prompts: [],
-        }),
+      await createNote(
+        db,
+        actor,
+        { opportunityId, summary: 'They asked how the tariff changes hit their margins.', prompts: [] },
+        DEFAULT_WEIGHTS,
       );
     }
     await worker.runTenant(tenantId);

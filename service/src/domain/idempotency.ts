@@ -1,5 +1,6 @@
 // Idempotent mutations: the work and the remembered answer commit in one transaction, so a retry
-// with the same Idempotency-Key replays the first answer and never repeats the work.
+// with the same Idempotency-Key replays the first answer and never repeats the work. Without a key
+// there is nothing to remember: the work runs as it is, atomic on its own (see inTransaction).
 import type { Db, Executor } from '../storage/database';
 import { claimIdempotencyKey, saveIdempotentResponse } from '../storage/repositories/idempotency';
 import { conflict } from '../lib/errors';
@@ -16,10 +17,10 @@ export async function runIdempotent<T>(
   tenantId: string,
   idempotencyKey: string | undefined,
   request: unknown,
-  work: (tx: Executor) => Promise<{ status: number; body: T }>,
+  work: (executor: Executor) => Promise<{ status: number; body: T }>,
 ): Promise<Outcome<T>> {
+  if (idempotencyKey === undefined) return { ...(await work(db)), replayed: false };
   return db.transaction().execute(async (tx) => {
-    if (idempotencyKey === undefined) return { ...(await work(tx)), replayed: false };
     const requestHash = sha256(canonicalJson(request));
     const earlier = await claimIdempotencyKey(tx, tenantId, idempotencyKey, requestHash);
     if (earlier) {

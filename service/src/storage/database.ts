@@ -14,6 +14,11 @@ export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize?: number }
   | { kind: 'pglite'; dataDir?: string; durability?: 'safe' | 'relaxed' };
 
+/** Runs `work` in the caller's transaction, or in a new one when the caller has none. */
+export async function inTransaction<T>(db: Executor, work: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work);
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<Db> {
   const db =
     target.kind === 'postgres' ? openPostgres(target.url, target.poolSize) : await openPGlite(target);

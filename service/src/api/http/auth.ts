@@ -4,12 +4,18 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Db } from '../../storage/database';
 import { authenticate } from '../../domain/tenants/tenants';
 import { ROLES, type Actor, type Role } from '../../domain/actor';
+import type { TenantSettings } from '../../domain/settings/settings';
 import { badRequest, unauthorized } from '../../lib/errors';
 
 const ACTOR_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function actorOf(res: Response): Actor {
   return res.locals.actor as Actor;
+}
+
+/** The acting tenant's settings, read with its key (no second lookup per request). */
+export function settingsOf(res: Response): TenantSettings {
+  return res.locals.settings as TenantSettings;
 }
 
 export function authenticateRequests(db: Db) {
@@ -19,7 +25,7 @@ export function authenticateRequests(db: Db) {
       if (!header) throw unauthorized('missing Authorization header: send "Bearer <tenant API key>"');
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw unauthorized('the Authorization header must be "Bearer <tenant API key>"');
-      const tenant = await authenticate(db, match[1]!);
+      const { tenant, settings } = await authenticate(db, match[1]!);
       const userId = req.get('x-actor-id');
       const role = req.get('x-actor-role');
       const problems = [];
@@ -36,6 +42,7 @@ export function authenticateRequests(db: Db) {
         throw badRequest('missing or invalid actor headers', problems, 'invalid_actor');
       res.locals.actor = { tenantId: tenant.id, userId: userId!, role: role as Role } satisfies Actor;
       res.locals.tenantSlug = tenant.slug;
+      res.locals.settings = settings;
       next();
     } catch (error) {
       next(error);

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import type { Db } from '../../storage/database';
 import * as notes from '../../domain/notes/notes';
 import { runIdempotent } from '../../domain/idempotency';
-import { actorOf } from '../http/auth';
+import { actorOf, settingsOf } from '../http/auth';
 import { idempotencyKeyOf } from '../http/idempotency-key';
 import type { OpenApiRegistry } from '../http/openapi';
 import { parseOrThrow } from '../http/validation';
@@ -27,7 +27,10 @@ export function notesRouter(db: Db, openapi: OpenApiRegistry): Router {
       actor.tenantId,
       idempotencyKeyOf(req),
       { route: 'POST /v1/notes', actor: actor.userId, body: req.body },
-      async (tx) => ({ status: 201, body: await notes.createNote(tx, actor, input) }),
+      async (executor) => ({
+        status: 201,
+        body: await notes.createNote(executor, actor, input, settingsOf(res).weights),
+      }),
     );
     if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
     res.status(outcome.status).json(outcome.body);
@@ -49,7 +52,7 @@ export function notesRouter(db: Db, openapi: OpenApiRegistry): Router {
   router.patch('/notes/:id', async (req, res) => {
     const id = parseOrThrow(noteIdSchema, req.params.id, 'path.id');
     const patch = parseOrThrow(notePatchSchema, req.body, 'body');
-    res.json(await notes.updateNote(db, actorOf(res), id, patch));
+    res.json(await notes.updateNote(db, actorOf(res), id, patch, settingsOf(res).weights));
   });
 
   openapi.add({ method: 'delete', path: '/v1/notes/:id', summary: 'Delete your note', success: 204 });
@@ -68,7 +71,7 @@ export function notesRouter(db: Db, openapi: OpenApiRegistry): Router {
   });
   router.post('/score', async (req, res) => {
     const draft = parseOrThrow(noteDraftSchema, req.body, 'body');
-    res.json(await notes.scoreDraft(db, actorOf(res), draft));
+    res.json(await notes.scoreDraft(db, actorOf(res), draft, settingsOf(res).weights));
   });
 
   return router;

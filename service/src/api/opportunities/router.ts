@@ -3,7 +3,7 @@ import { Router } from 'express';
 import type { Db } from '../../storage/database';
 import { loadPanel } from '../../domain/opportunities/panel';
 import { listOpportunityNotes } from '../../domain/notes/notes';
-import { actorOf } from '../http/auth';
+import { actorOf, settingsOf } from '../http/auth';
 import type { OpenApiRegistry } from '../http/openapi';
 import { parseOrThrow } from '../http/validation';
 import { pageQuerySchema, panelRequestSchema, salesforceId } from './schemas';
@@ -21,7 +21,7 @@ export function opportunitiesRouter(db: Db, openapi: OpenApiRegistry): Router {
   router.post('/opportunities/:oppId/panel', async (req, res) => {
     const oppId = parseOrThrow(salesforceId, req.params.oppId, 'path.oppId');
     const { opportunity } = parseOrThrow(panelRequestSchema, req.body, 'body');
-    res.json(await loadPanel(db, actorOf(res), oppId, opportunity));
+    res.json(await loadPanel(db, actorOf(res), oppId, opportunity, settingsOf(res)));
   });
 
   openapi.add({

@@ -7,7 +7,7 @@ import { pickPrompts } from '../../domain/opportunities/panel';
 import { runIdempotent } from '../../domain/idempotency';
 import { requireRole } from '../../domain/actor';
 import { badRequest } from '../../lib/errors';
-import { actorOf } from '../http/auth';
+import { actorOf, settingsOf } from '../http/auth';
 import { idempotencyKeyOf } from '../http/idempotency-key';
 import type { OpenApiRegistry } from '../http/openapi';
 import { parseOrThrow } from '../http/validation';
@@ -116,7 +116,10 @@ export function promptSetsRouter(db: Db, openapi: OpenApiRegistry): Router {
   });
   router.post(`${base}/preview`, async (req, res) => {
     const { opportunity } = parseOrThrow(previewSchema, req.body, 'body');
-    res.json({ items: await pickPrompts(db, actorOf(res), opportunity), nextCursor: null });
+    res.json({
+      items: await pickPrompts(db, actorOf(res), opportunity, settingsOf(res)),
+      nextCursor: null,
+    });
   });
 
   openapi.add({

@@ -7,6 +7,7 @@ import type { Actor } from '../actor';
 import { createNote } from '../notes/notes';
 import type { NotePromptInput } from '../notes/note';
 import { pickPrompts } from '../opportunities/panel';
+import { loadSettings } from '../settings/settings';
 import { createTenant, findTenant, rotateKey } from '../tenants/tenants';
 import { DEMO_MANAGER_ID, DEMO_NOTES, DEMO_OPPORTUNITIES, DEMO_SLUG, DEMO_USERS } from './demo-data';
 
@@ -34,6 +35,7 @@ export async function ensureDemoTenant(db: Db, apiKey?: string): Promise<DemoTen
 export async function seedDemoData(db: Db, tenantId: string, now = new Date()): Promise<void> {
   await upsertUsers(db, tenantId, DEMO_USERS);
   for (const opportunity of DEMO_OPPORTUNITIES) await upsertOpportunity(db, tenantId, opportunity);
+  const settings = await loadSettings(db, tenantId);
   for (const note of DEMO_NOTES) {
     const opportunity = DEMO_OPPORTUNITIES.find((o) => o.id === note.opportunityId)!;
     const rep: Actor = { tenantId, userId: note.authorId, role: 'rep' };
@@ -42,14 +44,17 @@ export async function seedDemoData(db: Db, tenantId: string, now = new Date()): 
       db,
       { ...rep, userId: DEMO_MANAGER_ID },
       { ...opportunity, stage: 'Needs Analysis' },
+      settings,
     );
     const prompts: NotePromptInput[] = note.libraryReactions.flatMap((reaction, i) =>
       offered[i] ? [{ promptId: offered[i].id, reaction }] : [],
     );
     if (note.adHoc) prompts.push(note.adHoc);
     const occurredAt = isoDaysFrom(now, -note.daysAgo);
-    await db.transaction().execute((tx) =>
-      createNote(tx, rep, {
+    await createNote(
+      db,
+      rep,
+      {
         opportunityId: note.opportunityId,
         occurredAt,
         prompts,
@@ -61,7 +66,8 @@ export async function seedDemoData(db: Db, tenantId: string, now = new Date()): 
           note.nextStepInDays === undefined
             ? undefined
             : isoDaysFrom(now, -note.daysAgo + note.nextStepInDays),
-      }),
+      },
+      settings.weights,
     );
   }
 }

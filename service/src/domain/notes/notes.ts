@@ -1,10 +1,10 @@
 // Reps log conversations: each note is validated against the tenant's prompts, scored, and stored
 // with its score, evidence and the scorer's version in one transaction.
 import { randomUUID } from 'node:crypto';
-import type { Db, Executor } from '../../storage/database';
+import { inTransaction, type Db, type Executor } from '../../storage/database';
 import * as notesRepo from '../../storage/repositories/notes';
 import type { NoteFields, NotePromptRecord, NoteRecord, StoredScore } from '../../storage/repositories/notes';
-import { findOpportunity, upsertOpportunity } from '../../storage/repositories/opportunities';
+import { upsertOpportunity } from '../../storage/repositories/opportunities';
 import { namesOf } from '../../storage/repositories/users';
 import { findPromptsByIds } from '../../storage/repositories/prompt-sets';
 import { enqueueRollups } from '../../storage/repositories/salesforce-outbox';
@@ -13,8 +13,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import type { Actor } from '../actor';
 import type { OpportunityContext } from '../opportunities/context';
 import { scoreNote } from '../scoring';
-import type { ScoreResult, ScoringInput } from '../scoring/types';
-import { loadSettings } from '../settings/settings';
+import type { ScoreResult, ScoringInput, Weights } from '../scoring/types';
 import type { NoteContent, NotePromptInput } from './note';
 
 export interface NewNote extends NoteContent {
@@ -113,7 +112,9 @@ async function resolvePrompts(
   });
 }
 
-export function scoringInputOf(fields: Omit<NoteFields, 'opportunityId' | 'authorId'>): ScoringInput {
+export function scoringInputOf(
+  fields: Omit<NoteFields, 'opportunityId' | 'authorId' | 'opportunityStage'>,
+): ScoringInput {
   return {
     summary: fields.summary,
     customerView: fields.customerView ?? undefined,
@@ -129,16 +130,11 @@ export function scoringInputOf(fields: Omit<NoteFields, 'opportunityId' | 'autho
   };
 }
 
-async function scoreFields(db: Executor, tenantId: string, fields: NoteFields): Promise<StoredScore> {
-  const { weights } = await loadSettings(db, tenantId);
-  return { ...scoreNote(scoringInputOf(fields), weights) };
-}
-
-function fieldsOf(
+function fieldsOf<Base extends { opportunityId: string; authorId: string }>(
   content: NoteContent,
-  base: { opportunityId: string; authorId: string; opportunityStage: string | null },
+  base: Base,
   prompts: NotePromptRecord[],
-): NoteFields {
+) {
   return {
     ...base,
     occurredAt: content.occurredAt ?? today(),
@@ -151,24 +147,32 @@ function fieldsOf(
   };
 }
 
-export async function createNote(tx: Executor, actor: Actor, input: NewNote): Promise<NoteView> {
-  if (input.opportunity && input.opportunity.id !== input.opportunityId) {
+/** Scores and stores a note with the tenant's weights: one statement, or two in a transaction when
+ * the note brings its deal's context (stored first, so the note records the deal's current stage). */
+export async function createNote(
+  db: Executor,
+  actor: Actor,
+  input: NewNote,
+  weights: Weights,
+): Promise<NoteView> {
+  const context = input.opportunity;
+  if (context && context.id !== input.opportunityId) {
     throw badRequest('opportunity.id differs from opportunityId', [
       { path: 'opportunity.id', message: `expected ${input.opportunityId}` },
     ]);
   }
-  if (input.opportunity) await upsertOpportunity(tx, actor.tenantId, input.opportunity);
-  const known = await findOpportunity(tx, actor.tenantId, input.opportunityId);
-  const prompts = await resolvePrompts(tx, actor.tenantId, input.prompts);
-  const fields = fieldsOf(
-    input,
-    { opportunityId: input.opportunityId, authorId: actor.userId, opportunityStage: known?.stage ?? null },
-    prompts,
-  );
-  const score = await scoreFields(tx, actor.tenantId, fields);
-  const note = await notesRepo.insertNote(tx, actor.tenantId, randomUUID(), fields, score);
-  await enqueueRollups(tx, actor.tenantId, [note.opportunityId]);
-  return toOneView(tx, actor.tenantId, note);
+  const prompts = await resolvePrompts(db, actor.tenantId, input.prompts);
+  const fields = fieldsOf(input, { opportunityId: input.opportunityId, authorId: actor.userId }, prompts);
+  const score: StoredScore = { ...scoreNote(scoringInputOf(fields), weights) };
+  const store = async (executor: Executor) => {
+    const { note, authorName } = await notesRepo.insertNote(executor, actor.tenantId, randomUUID(), fields, score);
+    return toNoteView(note, authorName);
+  };
+  if (!context) return store(db);
+  return inTransaction(db, async (tx) => {
+    await upsertOpportunity(tx, actor.tenantId, context);
+    return store(tx);
+  });
 }
 
 export async function getNote(db: Executor, actor: Actor, id: string): Promise<NoteView> {
@@ -184,7 +188,13 @@ async function lockOwnNote(tx: Executor, actor: Actor, id: string): Promise<Note
   return note;
 }
 
-export async function updateNote(db: Db, actor: Actor, id: string, patch: NotePatch): Promise<NoteView> {
+export async function updateNote(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: NotePatch,
+  weights: Weights,
+): Promise<NoteView> {
   return db.transaction().execute(async (tx) => {
     const current = await lockOwnNote(tx, actor, id);
     const prompts = patch.prompts ? await resolvePrompts(tx, actor.tenantId, patch.prompts) : current.prompts;
@@ -198,7 +208,7 @@ export async function updateNote(db: Db, actor: Actor, id: string, patch: NotePa
       ...(patch.nextStepDate !== undefined ? { nextStepDate: patch.nextStepDate } : {}),
       prompts,
     };
-    const score = await scoreFields(tx, actor.tenantId, fields);
+    const score: StoredScore = { ...scoreNote(scoringInputOf(fields), weights) };
     const note = await notesRepo.replaceNote(tx, actor.tenantId, id, fields, score);
     await enqueueRollups(tx, actor.tenantId, [note.opportunityId]);
     return toOneView(tx, actor.tenantId, note);
@@ -236,13 +246,13 @@ export async function listOpportunityNotes(
 }
 
 /** The live coach: scores a draft with the tenant's weights; nothing is stored. */
-export async function scoreDraft(db: Executor, actor: Actor, draft: NoteContent): Promise<ScoreResult> {
+export async function scoreDraft(
+  db: Executor,
+  actor: Actor,
+  draft: NoteContent,
+  weights: Weights,
+): Promise<ScoreResult> {
   const prompts = await resolvePrompts(db, actor.tenantId, draft.prompts);
-  const fields = fieldsOf(
-    draft,
-    { opportunityId: '', authorId: actor.userId, opportunityStage: null },
-    prompts,
-  );
-  const { weights } = await loadSettings(db, actor.tenantId);
+  const fields = fieldsOf(draft, { opportunityId: '', authorId: actor.userId }, prompts);
   return scoreNote(scoringInputOf(fields), weights);
 }

@@ -9,7 +9,7 @@ import type { Actor } from '../actor';
 import { recentlyRaisedWithAccount } from '../analytics/account-history';
 import { toNoteViews, type NoteView } from '../notes/notes';
 import { renderPrompt, selectPrompts } from '../prompts/selection';
-import { loadSettings } from '../settings/settings';
+import type { TenantSettings } from '../settings/settings';
 import type { OpportunityContext } from './context';
 
 export const PANEL_RECENT_NOTES = 5;
@@ -38,9 +38,13 @@ function compactNote(note: NoteView): NoteView {
   return { ...note, score: score as NoteView['score'] };
 }
 
-export async function pickPrompts(db: Db, actor: Actor, ctx: OpportunityContext): Promise<PromptRecord[]> {
-  const [settings, published, raisedHere, raisedWithAccount] = await Promise.all([
-    loadSettings(db, actor.tenantId),
+export async function pickPrompts(
+  db: Db,
+  actor: Actor,
+  ctx: OpportunityContext,
+  settings: TenantSettings,
+): Promise<PromptRecord[]> {
+  const [published, raisedHere, raisedWithAccount] = await Promise.all([
     listPublishedPrompts(db, actor.tenantId),
     notesRepo.raisedPromptKeys(db, actor.tenantId, ctx.id),
     // the same account heard it recently on another deal: not a fresh provocation either
@@ -57,6 +61,7 @@ export async function loadPanel(
   actor: Actor,
   opportunityId: string,
   ctx: OpportunityContext,
+  settings: TenantSettings,
 ): Promise<Panel> {
   if (ctx.id !== opportunityId) {
     throw badRequest('opportunity.id differs from the opportunity in the path', [
@@ -65,7 +70,7 @@ export async function loadPanel(
   }
   await upsertOpportunity(db, actor.tenantId, ctx);
   const [prompts, recent, totals] = await Promise.all([
-    pickPrompts(db, actor, ctx),
+    pickPrompts(db, actor, ctx, settings),
     notesRepo.listNotesByOpportunity(db, actor.tenantId, opportunityId, PANEL_RECENT_NOTES),
     notesRepo.summariseOpportunityNotes(db, actor.tenantId, opportunityId),
   ]);

@@ -1,6 +1,6 @@
 // Sales ops curate prompt sets: a set has numbered versions; one draft at a time is editable,
 // publishing makes it immutable and retires the set's previously published version.
-import type { Db, Executor } from '../../storage/database';
+import { inTransaction, type Db, type Executor } from '../../storage/database';
 import * as repo from '../../storage/repositories/prompt-sets';
 import type { PromptContent, PromptSetRecord, VersionRecord } from '../../storage/repositories/prompt-sets';
 import { badRequest, conflict, notFound } from '../../lib/errors';
@@ -72,17 +72,19 @@ export async function createSet(
 ): Promise<PromptSetRecord> {
   requireRole(actor, 'salesops');
   checkPrompts(draft.prompts);
-  const setId = await repo.insertPromptSet(db, actor.tenantId, {
-    name: draft.name,
-    description: draft.description,
+  return inTransaction(db, async (tx) => {
+    const setId = await repo.insertPromptSet(tx, actor.tenantId, {
+      name: draft.name,
+      description: draft.description,
+    });
+    await repo.insertVersion(
+      tx,
+      actor.tenantId,
+      { setId, version: 1, status, name: draft.name, description: draft.description },
+      draft.prompts,
+    );
+    return requireSet(tx, actor.tenantId, setId);
   });
-  await repo.insertVersion(
-    db,
-    actor.tenantId,
-    { setId, version: 1, status, name: draft.name, description: draft.description },
-    draft.prompts,
-  );
-  return requireSet(db, actor.tenantId, setId);
 }
 
 /** A new draft: the given content, or a copy of the latest version. One draft per set at a time. */
@@ -93,27 +95,29 @@ export async function createDraft(
   content?: PromptSetDraft,
 ): Promise<VersionRecord> {
   requireRole(actor, 'salesops');
-  const set = await requireSet(db, actor.tenantId, setId);
-  const existingDraft = set.versions.find((v) => v.status === 'draft');
-  if (existingDraft) {
-    throw conflict(
-      `version ${existingDraft.version} of this set is already a draft: edit or publish it first`,
+  return inTransaction(db, async (tx) => {
+    const set = await requireSet(tx, actor.tenantId, setId);
+    const existingDraft = set.versions.find((v) => v.status === 'draft');
+    if (existingDraft) {
+      throw conflict(
+        `version ${existingDraft.version} of this set is already a draft: edit or publish it first`,
+      );
+    }
+    const latest = set.versions.at(-1);
+    const base = content ?? (latest && (await getVersion(tx, actor, setId, latest.version)));
+    const draft: PromptSetDraft = base
+      ? { name: base.name, description: base.description, prompts: base.prompts.map(promptContent) }
+      : { name: set.name, description: set.description, prompts: [] };
+    checkPrompts(draft.prompts);
+    const version = (latest?.version ?? 0) + 1;
+    await repo.insertVersion(
+      tx,
+      actor.tenantId,
+      { setId, version, status: 'draft', name: draft.name, description: draft.description },
+      draft.prompts,
     );
-  }
-  const latest = set.versions.at(-1);
-  const base = content ?? (latest && (await getVersion(db, actor, setId, latest.version)));
-  const draft: PromptSetDraft = base
-    ? { name: base.name, description: base.description, prompts: base.prompts.map(promptContent) }
-    : { name: set.name, description: set.description, prompts: [] };
-  checkPrompts(draft.prompts);
-  const version = (latest?.version ?? 0) + 1;
-  await repo.insertVersion(
-    db,
-    actor.tenantId,
-    { setId, version, status: 'draft', name: draft.name, description: draft.description },
-    draft.prompts,
-  );
-  return getVersion(db, actor, setId, version);
+    return getVersion(tx, actor, setId, version);
+  });
 }
 
 /** The version, locked for an edit or a status change until the transaction ends. */

@@ -45,7 +45,11 @@ export function defaultSettings(): TenantSettings {
 }
 
 export async function loadSettings(db: Executor, tenantId: string): Promise<TenantSettings> {
-  const stored = await repo.getSettings(db, tenantId);
+  return settingsFrom(await repo.getSettings(db, tenantId));
+}
+
+/** The tenant's stored settings with defaults for what it never set. */
+export function settingsFrom(stored: repo.SettingsRecord | undefined): TenantSettings {
   if (!stored) return defaultSettings();
   return {
     industries: stored.industries,

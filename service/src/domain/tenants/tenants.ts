@@ -6,7 +6,7 @@ import type { TenantRecord } from '../../storage/repositories/tenants';
 import { putSettings } from '../../storage/repositories/settings';
 import { conflict, notFound, unauthorized } from '../../lib/errors';
 import { digestsEqual, generateApiKey, hashApiKey, keyHint, looksLikeApiKey } from '../../lib/api-keys';
-import { defaultSettings } from '../settings/settings';
+import { defaultSettings, settingsFrom, type TenantSettings } from '../settings/settings';
 import { installDefaultLibrary } from '../prompts/default-library';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
@@ -55,11 +55,16 @@ export async function findTenant(db: Db, slug: string) {
   return repo.findTenantBySlug(db, slug);
 }
 
-export async function authenticate(db: Db, apiKey: string): Promise<TenantRecord> {
+export interface AuthenticatedTenant {
+  tenant: TenantRecord;
+  settings: TenantSettings;
+}
+
+export async function authenticate(db: Db, apiKey: string): Promise<AuthenticatedTenant> {
   if (!looksLikeApiKey(apiKey)) throw unauthorized('the API key is malformed');
   const digest = hashApiKey(apiKey);
   const found = await repo.findTenantByKeyHash(db, digest);
   // the lookup is by digest; the constant-time compare guards against any index-side shortcut
   if (!found || !digestsEqual(found.keyHash, digest)) throw unauthorized('the API key is not valid');
-  return found.tenant;
+  return { tenant: found.tenant, settings: settingsFrom(found.settings) };
 }

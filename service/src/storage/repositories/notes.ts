@@ -1,6 +1,7 @@
 // Conversation notes and the prompts raised in them (a row each, for per-prompt analytics).
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../database';
+import { rollupsQueued } from './salesforce-outbox';
 import type { NotesTable, StoredNotePrompt } from '../schema';
 
 export type NotePromptRecord = StoredNotePrompt;
@@ -77,6 +78,19 @@ function columns(fields: NoteFields, score: StoredScore | null) {
   };
 }
 
+const promptRows = (tenantId: string, noteId: string, prompts: NotePromptRecord[]) =>
+  prompts.map((p, position) => ({
+    tenant_id: tenantId,
+    note_id: noteId,
+    position,
+    prompt_id: p.promptId,
+    prompt_key: p.promptKey,
+    set_id: p.setId,
+    version: p.version,
+    text: p.text,
+    reaction: p.reaction,
+  }));
+
 async function writePromptRows(db: Executor, tenantId: string, noteId: string, prompts: NotePromptRecord[]) {
   await db
     .deleteFrom('note_prompts')
@@ -84,40 +98,58 @@ async function writePromptRows(db: Executor, tenantId: string, noteId: string, p
     .where('note_id', '=', noteId)
     .execute();
   if (prompts.length === 0) return;
-  await db
-    .insertInto('note_prompts')
-    .values(
-      prompts.map((p, position) => ({
-        tenant_id: tenantId,
-        note_id: noteId,
-        position,
-        prompt_id: p.promptId,
-        prompt_key: p.promptKey,
-        set_id: p.setId,
-        version: p.version,
-        text: p.text,
-        reaction: p.reaction,
-      })),
-    )
-    .execute();
+  await db.insertInto('note_prompts').values(promptRows(tenantId, noteId, prompts)).execute();
 }
 
+/**
+ * Stores a new note in one statement (a round trip is the dearest part of a note's write): the note,
+ * stamped with its deal's stage as stored now unless `fields` names one; its prompt rows; the deal's
+ * roll-up in the Salesforce outbox. Answers with the note and its author's name. One statement is atomic on its own, and the
+ * analytics triggers of every table it writes see all of it when they fire at its end.
+ */
 export async function insertNote(
   db: Executor,
   tenantId: string,
   id: string,
-  fields: NoteFields,
+  fields: Omit<NoteFields, 'opportunityStage'> & { opportunityStage?: string | null },
   score: StoredScore | null,
-): Promise<NoteRecord> {
+): Promise<{ note: NoteRecord; authorName: string | null }> {
   // timestamps from the app at millisecond precision, so paging cursors compare exactly
   const now = new Date();
+  const storedStage = db
+    .selectFrom('opportunities')
+    .select('stage')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', fields.opportunityId);
+  const { opportunityStage = storedStage, ...rest } = fields;
+  const note = { ...columns({ ...rest, opportunityStage: null }, score), opportunity_stage: opportunityStage };
+  const rows = promptRows(tenantId, id, fields.prompts);
   const row = await db
-    .insertInto('notes')
-    .values({ tenant_id: tenantId, id, ...columns(fields, score), created_at: now, updated_at: now })
-    .returningAll()
+    .with('rollup', (qc) => rollupsQueued(qc, tenantId, [fields.opportunityId]))
+    .with('note', (qc) =>
+      qc
+        .insertInto('notes')
+        .values({ tenant_id: tenantId, id, ...note, created_at: now, updated_at: now })
+        .returningAll(),
+    )
+    .with('note_prompt_rows', (qc) =>
+      qc
+        .insertInto('note_prompts')
+        .columns(['tenant_id', 'note_id', 'position', 'prompt_id', 'prompt_key', 'set_id', 'version', 'text', 'reaction']) // prettier-ignore
+        .expression(
+          sql`select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as p(tenant_id uuid,
+            note_id uuid, position integer, prompt_id uuid, prompt_key text, set_id uuid, version integer,
+            text text, reaction text)`,
+        ),
+    )
+    .selectFrom('note')
+    .leftJoin('users as u', (join) =>
+      join.onRef('u.tenant_id', '=', 'note.tenant_id').onRef('u.id', '=', 'note.author_id'),
+    )
+    .selectAll('note')
+    .select('u.name as author_name')
     .executeTakeFirstOrThrow();
-  await writePromptRows(db, tenantId, id, fields.prompts);
-  return toNote(row);
+  return { note: toNote(row), authorName: row.author_name };
 }
 
 export async function findNote(

@@ -1,8 +1,9 @@
 // The durable roll-up outbox: one row per opportunity whose roll-up fields must be (re)written to
 // Salesforce. Writers bump `version` (coalescing); workers lease rows with FOR UPDATE SKIP LOCKED and
 // delete a row only if no change arrived while they were sending it.
-import { sql } from 'kysely';
+import { sql, type QueryCreator } from 'kysely';
 import type { Executor } from '../database';
+import type { Database } from '../schema';
 
 export interface LeasedItem {
   opportunityId: string;
@@ -36,7 +37,12 @@ export async function enqueueRollups(
 ): Promise<void> {
   const ids = [...new Set(opportunityIds)].sort();
   if (ids.length === 0) return;
-  await db
+  await rollupsQueued(db, tenantId, ids).execute();
+}
+
+/** The statement behind enqueueRollups, for a caller that runs it inside a larger one (a WITH). */
+export function rollupsQueued(db: QueryCreator<Database>, tenantId: string, ids: string[]) {
+  return db
     .insertInto('salesforce_outbox')
     .columns(['tenant_id', 'opportunity_id', 'status'])
     .expression((eb) =>
@@ -58,8 +64,7 @@ export async function enqueueRollups(
         last_error: null,
         enqueued_at: sql`now()`,
       }),
-    )
-    .execute();
+    );
 }
 
 /** Queues every opportunity that has notes (a newly connected org gets the roll-ups it missed). */

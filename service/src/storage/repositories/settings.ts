@@ -1,6 +1,7 @@
 // Per-tenant settings: the industry and stage picklists as the org customised them, and scoring weights.
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../database';
+import type { TenantSettingsTable } from '../schema';
 
 export interface SettingsRecord {
   industries: string[];
@@ -9,20 +10,27 @@ export interface SettingsRecord {
   updatedAt: string;
 }
 
+type SettingsRow = Pick<Selectable<TenantSettingsTable>, 'industries' | 'stage_phases' | 'weights' | 'updated_at'>;
+
+/** A stored settings row, or undefined when the tenant has none (its columns null in an outer join). */
+export function toSettingsRecord(row: { [K in keyof SettingsRow]: SettingsRow[K] | null }): SettingsRecord | undefined {
+  if (row.industries === null || row.stage_phases === null || row.weights === null || row.updated_at === null)
+    return undefined;
+  return {
+    industries: row.industries,
+    stagePhases: row.stage_phases,
+    weights: row.weights,
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
 export async function getSettings(db: Executor, tenantId: string): Promise<SettingsRecord | undefined> {
   const row = await db
     .selectFrom('tenant_settings')
     .selectAll()
     .where('tenant_id', '=', tenantId)
     .executeTakeFirst();
-  return (
-    row && {
-      industries: row.industries,
-      stagePhases: row.stage_phases,
-      weights: row.weights,
-      updatedAt: new Date(row.updated_at).toISOString(),
-    }
-  );
+  return row && toSettingsRecord(row);
 }
 
 export async function putSettings(

@@ -1,6 +1,7 @@
 // Tenants and their API keys (stored as digests only).
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../database';
+import { toSettingsRecord, type SettingsRecord } from './settings';
 
 export interface TenantRecord {
   id: string;
@@ -83,11 +84,15 @@ export async function revokeApiKeys(db: Executor, tenantId: string): Promise<num
 export async function findTenantByKeyHash(
   db: Executor,
   keyHash: string,
-): Promise<{ tenant: TenantRecord; keyHash: string } | undefined> {
+): Promise<{ tenant: TenantRecord; keyHash: string; settings: SettingsRecord | undefined } | undefined> {
+  // the settings ride along: every authenticated request needs them, and a round trip costs more
+  // than the columns
   const row = await db
     .selectFrom('api_keys as k')
     .innerJoin('tenants as t', 't.id', 'k.tenant_id')
+    .leftJoin('tenant_settings as s', 's.tenant_id', 'k.tenant_id')
     .select(['t.id', 't.slug', 't.name', 't.created_at', 'k.key_hash'])
+    .select(['s.industries', 's.stage_phases', 's.weights', 's.updated_at'])
     .where('k.key_hash', '=', keyHash)
     .where('k.revoked_at', 'is', null)
     .executeTakeFirst();
@@ -100,6 +105,7 @@ export async function findTenantByKeyHash(
         createdAt: new Date(row.created_at).toISOString(),
       },
       keyHash: row.key_hash,
+      settings: toSettingsRecord(row),
     }
   );
 }
