@@ -104,6 +104,21 @@ describe.each(DATABASE_KINDS)('probes, auth and bad requests on %s', (kind) => {
     expect(reply.headers.get('x-powered-by')).toBeNull();
   });
 
+  test('when an answer goes out, then Server-Timing carries the service time of the request', async () => {
+    const started = performance.now();
+    const reply = await service.client.request('POST', '/v1/score', {
+      summary: 'We raised how payer consolidation will squeeze their margins; they had not considered it.',
+      prompts: [],
+    });
+    const roundTrip = performance.now() - started;
+    expect(reply.status).toBe(200);
+    const timing = /^app;dur=(\d+\.\d{2})$/.exec(reply.headers.get('server-timing') ?? '');
+    expect(timing).not.toBeNull();
+    // the scorer ran inside the measured span, which the client's round trip contains
+    expect(Number(timing![1])).toBeGreaterThan(0);
+    expect(Number(timing![1])).toBeLessThanOrEqual(roundTrip);
+  });
+
   test('when a tenant exceeds its rate, then it gets 429 with Retry-After while other tenants are unaffected', async () => {
     const noisy = await service.newTenant(`noisy-${kind}`);
     const client = makeClient(service.url, noisy.apiKey);

@@ -1,6 +1,8 @@
 // Prometheus metrics: per-app registry (tests build many apps), default process metrics and
-// request counts/latency by route pattern (never by raw path, which would explode cardinality).
+// request counts/latency by route pattern (never by raw path, which would explode cardinality);
+// each answer's Server-Timing header carries the same duration.
 import type { NextFunction, Request, Response } from 'express';
+import onHeaders from 'on-headers';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export function createMetrics() {
@@ -22,6 +24,12 @@ export function createMetrics() {
 
   function middleware(req: Request, res: Response, next: NextFunction): void {
     const end = duration.startTimer();
+    const started = performance.now();
+    // the service's own time, so a client (and the bench) can tell it from network and queueing:
+    // JSON answers write their headers once the body is ready, so this spans the whole handler
+    onHeaders(res, () =>
+      res.setHeader('Server-Timing', `app;dur=${(performance.now() - started).toFixed(2)}`),
+    );
     res.on('finish', () => {
       const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
       end({ method: req.method, route });
