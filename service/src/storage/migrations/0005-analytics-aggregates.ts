@@ -16,7 +16,7 @@
 import { sql, type Kysely } from 'kysely';
 
 const REACTIONS = ['new_to_them', 'already_addressing', 'redirected', 'dismissed'];
-const RAISE_KEYS = [
+export const RAISE_KEYS = [
   'tenant_id',
   'prompt_key',
   'set_id',
@@ -32,26 +32,53 @@ const DEAL_KEYS = ['tenant_id', 'prompt_key', 'opportunity_id', 'set_id', 'versi
 const LIBRARY = 'prompt_key is not null';
 const AD_HOC = 'prompt_key is null and text is not null';
 
+/** Whether the tenant-wide counters (analytics_tenant_daily, analytics_prompt_raises) are written
+ * per shard: 0005 wrote one row per key, 0006 spreads each key over shards. */
+export interface Sharding {
+  sharded: boolean;
+}
+const UNSHARDED: Sharding = { sharded: false };
+
+// A tenant-wide row is locked by every write of the tenant until it commits. A shard per author adds
+// no waiting (a rep's writes already queue on their own analytics_daily row), and concurrent reps
+// rarely meet. Reads sum the shards, so any author → shard mapping counts right: the hash only spreads
+// authors. A power of two, for the mask.
+const SHARDS = 32;
+const SHARD = `(hashtext(author_id) & ${SHARDS - 1})`;
+
+/** Key columns, and the values a select over signed facts gives them, with the shard when sharded. */
+function shardedKeys(keys: string[], { sharded }: Sharding) {
+  return { columns: sharded ? [...keys, 'shard'] : keys, values: sharded ? [...keys, SHARD] : keys };
+}
+
 /** Adds the signed facts of `changed` that match `where` into a counting table. */
-function addCounts(table: string, keys: string[], where: string, reactions: boolean): string {
-  const list = keys.join(', ');
+function addCounts(
+  table: string,
+  keys: string[],
+  where: string,
+  reactions: boolean,
+  sharding: Sharding,
+): string {
+  const { columns, values: keyValues } = shardedKeys(keys, sharding);
+  const list = keyValues.join(', ');
   const counters = reactions ? ['raised', ...REACTIONS] : ['raised'];
   const values = [
     'sum(sign)',
     ...(reactions ? REACTIONS.map((r) => `coalesce(sum(sign) filter (where reaction = '${r}'), 0)`) : []),
   ];
-  return `insert into ${table} as a (${list}, ${counters.join(', ')})
+  return `insert into ${table} as a (${columns.join(', ')}, ${counters.join(', ')})
     select ${list}, ${values.join(', ')}
     from changed where ${where} group by ${list} order by ${list}
-    on conflict (${list}) do update set ${counters.map((c) => `${c} = a.${c} + excluded.${c}`).join(', ')}`;
+    on conflict (${columns.join(', ')}) do update set ${counters.map((c) => `${c} = a.${c} + excluded.${c}`).join(', ')}`;
 }
 
 /** Every counting table of raises, as statements over a `changed` set of signed facts. */
-function countRaises(changed: string): string[] {
+function countRaises(changed: string, sharding: Sharding): string[] {
   return [
-    `with changed as (${changed}) ${addCounts('analytics_prompt_raises', RAISE_KEYS, LIBRARY, true)}`,
-    `with changed as (${changed}) ${addCounts('analytics_prompt_author_raises', AUTHOR_RAISE_KEYS, LIBRARY, true)}`,
-    `with changed as (${changed}) ${addCounts('analytics_adhoc_texts', ADHOC_KEYS, AD_HOC, false)}`,
+    `with changed as (${changed}) ${addCounts('analytics_prompt_raises', RAISE_KEYS, LIBRARY, true, sharding)}`,
+    // keyed by author: only that author's own writes meet on a row
+    `with changed as (${changed}) ${addCounts('analytics_prompt_author_raises', AUTHOR_RAISE_KEYS, LIBRARY, true, UNSHARDED)}`,
+    `with changed as (${changed}) ${addCounts('analytics_adhoc_texts', ADHOC_KEYS, AD_HOC, false, UNSHARDED)}`,
   ];
 }
 const WIN_KEYS = ['tenant_id', 'level', 'prompt_key', 'set_id', 'version', 'industry'];
@@ -68,10 +95,10 @@ function facts(npRows: string, noteRows: string, sign: number, opportunities = '
 
 /** Adds signed raise facts into the raise counts and the per-deal counts, then moves the deal counts
  * of (key, set, version, deal) presences that appeared or disappeared. */
-function applyFacts(source: string): string[] {
+function applyFacts(source: string, sharding: Sharding): string[] {
   const list = (columns: string[]) => columns.join(', ');
   return [
-    ...countRaises(source),
+    ...countRaises(source, sharding),
     `with changed as (${source})
     insert into analytics_prompt_deals as d (${list(DEAL_KEYS)}, raised)
     select ${list(DEAL_KEYS)}, sum(sign) from changed where ${LIBRARY}
@@ -130,7 +157,7 @@ const OPPORTUNITY_CHANGES = {
       where (o.industry, o.stage, o.is_won, o.is_closed) is distinct from (n.industry, n.stage, n.is_won, n.is_closed)`,
 } as const;
 
-function applyOpportunityChanges(changes: string): string {
+function applyOpportunityChanges(changes: string, sharding: Sharding): string {
   const list = (columns: string[]) => columns.join(', ');
   const changed = `with x as (${changes})
       select np.tenant_id, np.prompt_key, np.set_id, np.version, np.reaction, np.text, n.author_id,
@@ -138,7 +165,7 @@ function applyOpportunityChanges(changes: string): string {
       from x
       join notes n on n.tenant_id = x.tenant_id and n.opportunity_id = x.id
       join note_prompts np on np.tenant_id = n.tenant_id and np.note_id = n.id`;
-  return `${countRaises(changed).join(';\n')};
+  return `${countRaises(changed, sharding).join(';\n')};
     with x as (${changes}),
     heard as (
       select 0 as level, tenant_id, prompt_key, set_id, version, opportunity_id from analytics_prompt_deals
@@ -168,6 +195,7 @@ const NOTE_PROMPT_SOURCES = {
   delete: facts('old_rows', 'notes', -1),
   update: `${facts('new_rows', 'notes', 1)} union all ${facts('old_rows', 'notes', -1)}`,
 } as const;
+const OPERATIONS = ['insert', 'delete', 'update'] as const;
 const TRANSITIONS = {
   insert: 'new table as new_rows',
   delete: 'old table as old_rows',
@@ -213,13 +241,14 @@ const TENANT_DAILY_SOURCES = {
   update: 'select *, 1 as sign from new_rows union all select *, -1 as sign from old_rows',
 } as const;
 
-function applyTenantDaily(source: string): string {
+function applyTenantDaily(source: string, sharding: Sharding): string {
   const counters = TENANT_DAILY_COUNTERS;
+  const { columns, values } = shardedKeys(['tenant_id', 'day'], sharding);
   return `with changed as (${source})
-    insert into analytics_tenant_daily as t (tenant_id, day, ${counters.join(', ')})
-    select tenant_id, day, ${counters.map((c) => `sum(sign * ${c})`).join(', ')}
-    from changed group by tenant_id, day order by tenant_id, day
-    on conflict (tenant_id, day) do update set ${counters.map((c) => `${c} = t.${c} + excluded.${c}`).join(', ')}`;
+    insert into analytics_tenant_daily as t (${columns.join(', ')}, ${counters.join(', ')})
+    select ${values.join(', ')}, ${counters.map((c) => `sum(sign * ${c})`).join(', ')}
+    from changed group by ${values.join(', ')} order by ${values.join(', ')}
+    on conflict (${columns.join(', ')}) do update set ${counters.map((c) => `${c} = t.${c} + excluded.${c}`).join(', ')}`;
 }
 
 // ---- redirected issues: notes where a prompt met the `redirected` reaction, per first sentence
@@ -325,14 +354,51 @@ const DEAL_SCORE_SOURCES = (table: 'opportunities' | 'analytics_opportunities') 
   } as const;
 };
 
-async function createFunction(db: Kysely<unknown>, name: string, body: string): Promise<void> {
+export async function createFunction(
+  db: Kysely<unknown>,
+  name: string,
+  body: string,
+  { replace }: { replace: boolean } = { replace: false },
+): Promise<void> {
   await sql
-    .raw(`create function ${name}() returns trigger language plpgsql as $fn$ begin ${body} end $fn$`)
+    .raw(
+      `create ${replace ? 'or replace ' : ''}function ${name}() returns trigger language plpgsql as $fn$ begin ${body} end $fn$`,
+    )
     .execute(db);
+}
+
+/** The trigger functions whose bodies write the tenant-wide counters, by name: 0006 recreates them
+ * sharded. */
+export function tenantCounterFunctions(sharding: Sharding): Record<string, string> {
+  return Object.fromEntries([
+    ...OPERATIONS.flatMap((op) => [
+      [
+        `analytics_note_prompts_${op}`,
+        `${[...applyFacts(NOTE_PROMPT_SOURCES[op], sharding), redirectedFromPrompts(PROMPT_ROW_SIGNS[op])].join(';\n')}; return null;`,
+      ],
+      [
+        `analytics_prompt_opportunities_${op}`,
+        `${applyOpportunityChanges(OPPORTUNITY_CHANGES[op], sharding)} ${redirectedFromOpportunities(OPPORTUNITY_CHANGES[op])}; return null;`,
+      ],
+      [
+        `analytics_tenant_daily_${op}`,
+        `${applyTenantDaily(TENANT_DAILY_SOURCES[op], sharding)}; return null;`,
+      ],
+    ]),
+    // a note moved to another deal or stage: its raises move with it
+    [
+      'analytics_prompt_notes_update',
+      `${applyFacts(
+        `${facts('note_prompts', NOTE_MOVES_NEW, 1)} union all ${facts('note_prompts', NOTE_MOVES, -1)}`,
+        sharding,
+      ).join(';\n')}; ${REDIRECTED_NOTE_MOVES}; return null;`,
+    ],
+  ]);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
+  const functions = tenantCounterFunctions(UNSHARDED);
   // no foreign keys: rows change only through the triggers; a deleted tenant's rows are removed
   // by the trigger on tenants below
   await sql`create table analytics_prompt_raises (
@@ -397,12 +463,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .execute(db);
 
-  for (const op of ['insert', 'delete', 'update'] as const) {
-    await createFunction(
-      db,
-      `analytics_note_prompts_${op}`,
-      `${[...applyFacts(NOTE_PROMPT_SOURCES[op]), redirectedFromPrompts(PROMPT_ROW_SIGNS[op])].join(';\n')}; return null;`,
-    );
+  for (const op of OPERATIONS) {
+    await createFunction(db, `analytics_note_prompts_${op}`, functions[`analytics_note_prompts_${op}`]!);
     await sql
       .raw(
         `create trigger analytics_note_prompts_${op} after ${op} on note_prompts referencing ${TRANSITIONS[op]}
@@ -412,7 +474,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     await createFunction(
       db,
       `analytics_prompt_opportunities_${op}`,
-      `${applyOpportunityChanges(OPPORTUNITY_CHANGES[op])} ${redirectedFromOpportunities(OPPORTUNITY_CHANGES[op])}; return null;`,
+      functions[`analytics_prompt_opportunities_${op}`]!,
     );
     await sql
       .raw(
@@ -421,14 +483,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       )
       .execute(db);
   }
-  // a note moved to another deal or stage: its raises move with it
-  await createFunction(
-    db,
-    'analytics_prompt_notes_update',
-    `${applyFacts(
-      `${facts('note_prompts', NOTE_MOVES_NEW, 1)} union all ${facts('note_prompts', NOTE_MOVES, -1)}`,
-    ).join(';\n')}; ${REDIRECTED_NOTE_MOVES}; return null;`,
-  );
+  await createFunction(db, 'analytics_prompt_notes_update', functions.analytics_prompt_notes_update!);
   await sql`create trigger analytics_prompt_notes_update after update on notes
     referencing old table as old_rows new table as new_rows
     for each statement execute function analytics_prompt_notes_update()`.execute(db);
@@ -463,7 +518,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create table analytics_deal_coverage (
     tenant_id uuid not null, opportunity_id text not null, last_scored_on text,
     constraint analytics_deal_coverage_pk primary key (tenant_id, opportunity_id))`.execute(db);
-  for (const op of ['insert', 'delete', 'update'] as const) {
+  for (const op of OPERATIONS) {
     await createFunction(
       db,
       `analytics_coverage_${op}`,
@@ -493,12 +548,8 @@ export async function up(db: Kysely<any>): Promise<void> {
         constraint analytics_tenant_daily_pk primary key (tenant_id, day))`,
     )
     .execute(db);
-  for (const op of ['insert', 'delete', 'update'] as const) {
-    await createFunction(
-      db,
-      `analytics_tenant_daily_${op}`,
-      `${applyTenantDaily(TENANT_DAILY_SOURCES[op])}; return null;`,
-    );
+  for (const op of OPERATIONS) {
+    await createFunction(db, `analytics_tenant_daily_${op}`, functions[`analytics_tenant_daily_${op}`]!);
     await sql
       .raw(
         `create trigger analytics_tenant_daily_${op} after ${op} on analytics_daily referencing ${TRANSITIONS[op]}
@@ -506,7 +557,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       )
       .execute(db);
   }
-  await sql.raw(applyTenantDaily('select *, 1 as sign from analytics_daily')).execute(db);
+  await sql.raw(applyTenantDaily('select *, 1 as sign from analytics_daily', UNSHARDED)).execute(db);
   // the per-author quality of a range read from the index alone
   await sql
     .raw(
@@ -519,7 +570,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     closed integer not null, won integer not null,
     constraint analytics_tenant_deal_scores_pk primary key (tenant_id, score))`.execute(db);
   for (const table of ['opportunities', 'analytics_opportunities'] as const) {
-    for (const op of ['insert', 'delete', 'update'] as const) {
+    for (const op of OPERATIONS) {
       const name = `analytics_deal_scores_${table === 'opportunities' ? 'opp' : 'rollup'}_${op}`;
       await createFunction(db, name, `${addDealScores(DEAL_SCORE_SOURCES(table)[op])}; return null;`);
       await sql
@@ -533,7 +584,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql.raw(addDealScores(dealScores('opportunities', 'analytics_opportunities', 1))).execute(db);
 
   // raises stored before this migration
-  for (const statement of applyFacts(facts('note_prompts', 'notes', 1))) await sql.raw(statement).execute(db);
+  for (const statement of applyFacts(facts('note_prompts', 'notes', 1), UNSHARDED)) {
+    await sql.raw(statement).execute(db);
+  }
   await sql
     .raw(
       addRedirected(`select n.tenant_id, n.author_id, n.opportunity_stage, n.opportunity_id, n.customer_view, 1 as sign

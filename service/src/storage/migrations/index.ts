@@ -5,6 +5,7 @@ import * as users from './0002-users';
 import * as salesforce from './0003-salesforce';
 import * as analytics from './0004-analytics';
 import * as analyticsAggregates from './0005-analytics-aggregates';
+import * as shardedAggregates from './0006-sharded-aggregates';
 
 const migrations: Record<string, Migration> = {
   '0001-core': core,
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003-salesforce': salesforce,
   '0004-analytics': analytics,
   '0005-analytics-aggregates': analyticsAggregates,
+  '0006-sharded-aggregates': shardedAggregates,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -116,7 +116,8 @@ export async function qualityByBucket(
 ): Promise<Array<QualityTotals & { bucket: string }>> {
   // a literal (the bucket is one of two words), so select and group by are the same expression
   const start = sql<string>`to_char(date_trunc(${sql.lit(bucket)}, d.day::timestamp), 'YYYY-MM-DD')`;
-  // the whole tenant: one row per day (migration 0005), not one per author and day
+  // the whole tenant: a row per day and shard of authors (migrations 0005, 0006), summed by the
+  // group by below, instead of one per author and day
   const daily =
     scope.userIds === null
       ? withRollups(db)
@@ -420,7 +421,8 @@ async function aggregatedPromptTallies(
   const ranks = JSON.stringify(stageRanks);
   const rankOf = (column: string) => sql`(${ranks}::jsonb ->> ${sql.ref(column)})::int`;
   const aggregates = db.withTables<PromptAggregateTables>();
-  // a team reads its authors' rows; the whole tenant the rows without authors
+  // a team reads its authors' rows; the whole tenant the rows without authors (a key's shards are
+  // summed by the grouping sets)
   const raisesQuery = (
     userIds === null
       ? aggregates.selectFrom('analytics_prompt_raises as r')
