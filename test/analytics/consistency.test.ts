@@ -105,6 +105,17 @@ describe.each(DATABASE_KINDS)('analytics consistency on %s', (kind) => {
     expect(
       byScore(await closedByAverageScore(service.db, { tenantId: service.tenantId, userIds: null })),
     ).toEqual(byScore([...perScore.values()]));
+    // each deal's latest scored day (coverage), kept by triggers, against the notes
+    const coverage = await sql<{ opportunity_id: string; day: string }>`
+      select opportunity_id, last_scored_on as day from analytics_deal_coverage
+      where tenant_id = ${service.tenantId} and last_scored_on is not null order by opportunity_id`.execute(
+      service.db,
+    );
+    const latest = await sql<{ opportunity_id: string; day: string }>`
+      select opportunity_id, max(occurred_at) as day from notes
+      where tenant_id = ${service.tenantId} and overall is not null
+      group by opportunity_id order by opportunity_id`.execute(service.db);
+    expect(coverage.rows).toEqual(latest.rows);
     return body;
   }
 
@@ -167,6 +178,17 @@ describe.each(DATABASE_KINDS)('analytics consistency on %s', (kind) => {
       job = (await ops.request('GET', `/v1/jobs/${put.body.rescore.id}`)).body;
     } while (job.status === 'queued' || job.status === 'running');
     expect(job.status).toBe('done');
+    await expectConsistent();
+  });
+
+  test('a note about an earlier day, logged later, leaves its deal covered up to the latest day', async () => {
+    const a2 = service.client.as(U.a2, 'rep');
+    const late = await a2.request('POST', '/v1/notes', note(WON, '2026-03-12', 'Follow-up on the pilot.'));
+    const early = await a2.request('POST', '/v1/notes', note(WON, '2026-02-20', 'Backfilled an older call.'));
+    expect([late.status, early.status]).toEqual([201, 201]);
+    await expectConsistent();
+    expect((await a2.request('DELETE', `/v1/notes/${late.body.id}`)).status).toBe(204);
+    expect((await a2.request('DELETE', `/v1/notes/${early.body.id}`)).status).toBe(204);
     await expectConsistent();
   });
 

@@ -6,6 +6,7 @@ import * as salesforce from './0003-salesforce';
 import * as analytics from './0004-analytics';
 import * as analyticsAggregates from './0005-analytics-aggregates';
 import * as shardedAggregates from './0006-sharded-aggregates';
+import * as coverageOnInsert from './0007-coverage-on-insert';
 
 const migrations: Record<string, Migration> = {
   '0001-core': core,
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004-analytics': analytics,
   '0005-analytics-aggregates': analyticsAggregates,
   '0006-sharded-aggregates': shardedAggregates,
+  '0007-coverage-on-insert': coverageOnInsert,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -98,14 +98,18 @@ async function writePromptRows(db: Executor, tenantId: string, noteId: string, p
     .where('note_id', '=', noteId)
     .execute();
   if (prompts.length === 0) return;
-  await db.insertInto('note_prompts').values(promptRows(tenantId, noteId, prompts)).execute();
+  await db
+    .insertInto('note_prompts')
+    .values(promptRows(tenantId, noteId, prompts))
+    .execute();
 }
 
 /**
  * Stores a new note in one statement (a round trip is the dearest part of a note's write): the note,
  * stamped with its deal's stage as stored now unless `fields` names one; its prompt rows; the deal's
- * roll-up in the Salesforce outbox. Answers with the note and its author's name. One statement is atomic on its own, and the
- * analytics triggers of every table it writes see all of it when they fire at its end.
+ * roll-up in the Salesforce outbox. Answers with the note and its author's name. One statement is
+ * atomic on its own, and the analytics triggers of every table it writes see all of it when they
+ * fire at its end. Only what the database decided comes back: the rest is what was sent.
  */
 export async function insertNote(
   db: Executor,
@@ -122,7 +126,10 @@ export async function insertNote(
     .where('tenant_id', '=', tenantId)
     .where('id', '=', fields.opportunityId);
   const { opportunityStage = storedStage, ...rest } = fields;
-  const note = { ...columns({ ...rest, opportunityStage: null }, score), opportunity_stage: opportunityStage };
+  const note = {
+    ...columns({ ...rest, opportunityStage: null }, score),
+    opportunity_stage: opportunityStage,
+  };
   const rows = promptRows(tenantId, id, fields.prompts);
   const row = await db
     .with('rollup', (qc) => rollupsQueued(qc, tenantId, [fields.opportunityId]))
@@ -130,12 +137,22 @@ export async function insertNote(
       qc
         .insertInto('notes')
         .values({ tenant_id: tenantId, id, ...note, created_at: now, updated_at: now })
-        .returningAll(),
+        .returning(['tenant_id', 'author_id', 'opportunity_stage']),
     )
     .with('note_prompt_rows', (qc) =>
       qc
         .insertInto('note_prompts')
-        .columns(['tenant_id', 'note_id', 'position', 'prompt_id', 'prompt_key', 'set_id', 'version', 'text', 'reaction']) // prettier-ignore
+        .columns([
+          'tenant_id',
+          'note_id',
+          'position',
+          'prompt_id',
+          'prompt_key',
+          'set_id',
+          'version',
+          'text',
+          'reaction',
+        ]) // prettier-ignore
         .expression(
           sql`select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as p(tenant_id uuid,
             note_id uuid, position integer, prompt_id uuid, prompt_key text, set_id uuid, version integer,
@@ -146,10 +163,13 @@ export async function insertNote(
     .leftJoin('users as u', (join) =>
       join.onRef('u.tenant_id', '=', 'note.tenant_id').onRef('u.id', '=', 'note.author_id'),
     )
-    .selectAll('note')
-    .select('u.name as author_name')
+    .select(['note.opportunity_stage', 'u.name as author_name'])
     .executeTakeFirstOrThrow();
-  return { note: toNote(row), authorName: row.author_name };
+  const stamp = now.toISOString();
+  return {
+    note: { id, ...rest, opportunityStage: row.opportunity_stage, score, createdAt: stamp, updatedAt: stamp },
+    authorName: row.author_name,
+  };
 }
 
 export async function findNote(
