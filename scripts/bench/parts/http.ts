@@ -1,16 +1,19 @@
 // HTTP load: the service runs as its own process (`upatnight serve`, NODE_ENV=production,
-// LOG_LEVEL=warn) and autocannon drives it from this process over loopback, at a fixed concurrency.
+// LOG_LEVEL=warn) and this process drives it over loopback: autocannon at a fixed concurrency for
+// the maximum rate, a paced open-loop sender for latency at a steady rate.
 // The echo route is GET /healthz: the app's cheapest route (no auth, no database), through the same
 // middleware stack (helmet, request id, logging, metrics), so notesPost/echo holds on a noisy machine.
 // POST /v1/notes is measured at its maximum rate on Postgres and on PGlite, then at half the
 // Postgres maximum for p99; POST /v1/score and the panel are reported at half their own maximum.
-// Every run reports client-side latency and the service's own (its Server-Timing header).
+// Every run reports client-side latency, the service's own (its Server-Timing header) and the CPU
+// each request cost the service, Postgres and the load generator (process-cpu.ts).
 // Memory is the service's VmRSS; start-up is spawn → first 200 on /healthz, on a new and on an
 // existing PGlite data directory.
 import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon, { type Options, type Request, type Result } from 'autocannon';
+import autocannon, { type Result } from 'autocannon';
 import { startPostgres } from '../../../test/helpers/postgres-server';
 import {
   createTenantIn,
@@ -21,6 +24,7 @@ import {
 import type { DatabaseTarget } from '../../../service/src/storage/database';
 import { benchNotes } from './scoring';
 import type { BenchFigures } from './index';
+import { ownCpuMs, postmasterPid, treeCpuMs } from './process-cpu';
 
 const CONNECTIONS = 20;
 const REPS = 500;
@@ -54,28 +58,22 @@ interface Run {
   /** service-side latency, from each answer's Server-Timing header */
   serviceP50: number;
   serviceP99: number;
+  /** CPU ms per request of the service, the database server (when it is a process of its own) and
+   * the load generator: what each request costs the machine, whatever else shares it */
+  cpuMsPerRequest: { service: number; database: number | null; loadGenerator: number };
   non2xx: number;
   errors: number;
 }
 
 const percentile = (sorted: number[], p: number) =>
   sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const ms = (value: number) => Number(value.toFixed(2));
 
-/** Collects the service's own duration of every answer (Server-Timing: app;dur=…). */
-function serviceTimes(options: Partial<Options>): { options: Partial<Options>; sorted(): number[] } {
-  const durations: number[] = [];
-  const onResponse = (_status: number, _body: string, _context: object, headers: Request['headers']) => {
-    const header = Object.entries(headers ?? {}).find(
-      ([name]) => name.toLowerCase() === 'server-timing',
-    )?.[1];
-    const dur = /dur=([\d.]+)/.exec(String(header ?? ''))?.[1];
-    if (dur) durations.push(Number(dur));
-  };
-  return {
-    options: { ...options, requests: options.requests?.map((r) => ({ ...r, onResponse })) },
-    sorted: () => durations.sort((a, b) => a - b),
-  };
-}
+/** The service's own duration of an answer, from its Server-Timing header (app;dur=…). */
+const serverTiming = (header: unknown) => {
+  const dur = /dur=([\d.]+)/.exec(String(header ?? ''))?.[1];
+  return dur === undefined ? undefined : Number(dur);
+};
 
 const headersFor = (apiKey: string) => ({
   authorization: `Bearer ${apiKey}`,
@@ -84,65 +82,190 @@ const headersFor = (apiKey: string) => ({
   'content-type': 'application/json',
 });
 
-async function load(service: ServiceProcess, options: Partial<Options>, onSample?: () => void): Promise<Run> {
-  const sampler = onSample ? setInterval(onSample, 500) : undefined;
-  const timed = serviceTimes(options);
-  try {
-    const result: Result = await autocannon({
-      url: service.url,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      ...timed.options,
-    });
-    const own = timed.sorted();
+/** What a run sends: one request after another, each possibly different. */
+interface Traffic {
+  next(): { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
+}
+
+interface LoadExtras {
+  onSample?: () => void;
+  /** the Postgres server's postmaster, whose CPU (with its backends') the run reports */
+  postgresPid?: number;
+}
+
+/** CPU spent by the service, the database server and this process (the load generator) from now. */
+function cpuMeter(service: ServiceProcess, extras: LoadExtras) {
+  const read = () => ({
+    service: treeCpuMs(service.pid),
+    database: extras.postgresPid === undefined ? null : treeCpuMs(extras.postgresPid),
+    loadGenerator: ownCpuMs(),
+  });
+  const before = read();
+  return (requests: number): Run['cpuMsPerRequest'] => {
+    const after = read();
+    const perRequest = (spent: number) => ms(spent / Math.max(1, requests));
     return {
-      rps: Math.round(result.requests.average),
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      serviceP50: Number(percentile(own, 50).toFixed(2)),
-      serviceP99: Number(percentile(own, 99).toFixed(2)),
-      non2xx: result.non2xx,
-      errors: result.errors + result.timeouts,
+      service: perRequest(after.service - before.service),
+      database: after.database === null ? null : perRequest(after.database - before.database!),
+      loadGenerator: perRequest(after.loadGenerator - before.loadGenerator),
     };
+  };
+}
+
+async function withSampler<T>(extras: LoadExtras, work: () => Promise<T>): Promise<T> {
+  const sampler = extras.onSample ? setInterval(extras.onSample, 500) : undefined;
+  try {
+    return await work();
   } finally {
     clearInterval(sampler);
   }
 }
 
-/**
- * Every POST /v1/notes carries a different note (autocannon calls setupRequest per request), from
- * one of REPS reps: the per-author daily rollup row is locked until each note's transaction commits,
- * so notes of a single rep are serialised, as they would be in an org (one rep, one note at a time).
- */
-function notePosts(apiKey: string): Partial<Options> {
-  let n = 0;
-  return {
-    requests: [
-      {
-        method: 'POST',
-        path: '/v1/notes',
-        headers: headersFor(apiKey),
-        setupRequest: (request) => {
-          const i = n++;
-          const note = NOTES[i % NOTES.length]!;
-          return {
-            ...request,
-            headers: { ...request.headers, 'x-actor-id': `005${String(i % REPS).padStart(12, '0')}AAA` },
-            body: JSON.stringify({
-              ...note,
-              opportunityId: OPPORTUNITIES[i % OPPORTUNITIES.length],
-              summary: `${note.summary} (#${i})`,
-            }),
-          };
+/** The maximum rate: autocannon keeps CONNECTIONS requests in flight for SECONDS (closed loop). */
+async function maxRate(service: ServiceProcess, traffic: Traffic, extras: LoadExtras = {}): Promise<Run> {
+  const own: number[] = [];
+  const meter = cpuMeter(service, extras);
+  const result: Result = await withSampler(extras, () =>
+    autocannon({
+      url: service.url,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: [
+        {
+          setupRequest: (request) => ({ ...request, ...traffic.next() }),
+          onResponse: (_status, _body, _context, headers) => {
+            const name = Object.keys(headers ?? {}).find((h) => h.toLowerCase() === 'server-timing');
+            const dur = serverTiming(name && headers![name]);
+            if (dur !== undefined) own.push(dur);
+          },
         },
-      },
-    ],
+      ],
+    }),
+  );
+  own.sort((a, b) => a - b);
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    serviceP50: ms(percentile(own, 50)),
+    serviceP99: ms(percentile(own, 99)),
+    cpuMsPerRequest: meter(result.requests.total),
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
   };
 }
 
-const post = (apiKey: string, requestPath: string, body: unknown): Partial<Options> => ({
-  requests: [{ method: 'POST', path: requestPath, headers: headersFor(apiKey), body: JSON.stringify(body) }],
-});
+/** One request over node:http (lighter than fetch: the sender shares the cores with the service). */
+function send(
+  agent: http.Agent,
+  url: string,
+  request: ReturnType<Traffic['next']>,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const outgoing = http.request(
+      `${url}${request.path}`,
+      { method: request.method, headers: request.headers, agent },
+      (response) => {
+        response.on('data', () => {}); // drain; only the status and headers are kept
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers }));
+        response.on('error', reject);
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(request.body);
+  });
+}
+
+/**
+ * A steady rate, open loop: request i is due at start + i/rate and leaves then, however the earlier
+ * ones are doing, and its latency counts from when it was due (so a stall is not hidden by sending
+ * less). autocannon's overallRate sends each second's budget in a burst at the start of the second,
+ * which measures bursts rather than a service at that rate.
+ */
+async function paced(
+  service: ServiceProcess,
+  traffic: Traffic,
+  rate: number,
+  extras: LoadExtras = {},
+): Promise<Run> {
+  const latencies: number[] = [];
+  const own: number[] = [];
+  let non2xx = 0;
+  let errors = 0;
+  const count = Math.max(1, Math.round(rate * SECONDS));
+  const meter = cpuMeter(service, extras);
+  const agent = new http.Agent({ keepAlive: true });
+  const started = performance.now();
+  await withSampler(extras, async () => {
+    const inFlight: Promise<void>[] = [];
+    for (let i = 0; i < count; i++) {
+      const due = started + (i * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const answered = send(agent, service.url, traffic.next()).then(
+        (answer) => {
+          latencies.push(performance.now() - due);
+          const dur = serverTiming(answer.headers['server-timing']);
+          if (dur !== undefined) own.push(dur);
+          if (answer.status >= 300) non2xx++;
+        },
+        () => {
+          errors++;
+        },
+      );
+      inFlight.push(answered);
+    }
+    await Promise.all(inFlight);
+  }).finally(() => agent.destroy());
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  own.sort((a, b) => a - b);
+  return {
+    rps: Math.round(latencies.length / elapsed),
+    p50: ms(percentile(latencies, 50)),
+    p99: ms(percentile(latencies, 99)),
+    serviceP50: ms(percentile(own, 50)),
+    serviceP99: ms(percentile(own, 99)),
+    cpuMsPerRequest: meter(count),
+    non2xx,
+    errors,
+  };
+}
+
+/**
+ * Every POST /v1/notes carries a different note, from one of REPS reps: the per-author daily rollup
+ * row is locked until each note's transaction commits, so notes of a single rep are serialised, as
+ * they would be in an org (one rep, one note at a time).
+ */
+function notePosts(apiKey: string): Traffic {
+  let n = 0;
+  return {
+    next: () => {
+      const i = n++;
+      const note = NOTES[i % NOTES.length]!;
+      return {
+        method: 'POST',
+        path: '/v1/notes',
+        headers: { ...headersFor(apiKey), 'x-actor-id': `005${String(i % REPS).padStart(12, '0')}AAA` },
+        body: JSON.stringify({
+          ...note,
+          opportunityId: OPPORTUNITIES[i % OPPORTUNITIES.length],
+          summary: `${note.summary} (#${i})`,
+        }),
+      };
+    },
+  };
+}
+
+const post = (apiKey: string, requestPath: string, body: unknown): Traffic => {
+  const request = {
+    method: 'POST' as const,
+    path: requestPath,
+    headers: headersFor(apiKey),
+    body: JSON.stringify(body),
+  };
+  return { next: () => request };
+};
 
 const table: {
   run: string;
@@ -151,12 +274,15 @@ const table: {
   p99Ms: number;
   serviceP50Ms: number;
   serviceP99Ms: number;
+  cpuMsPerRequest: string;
   non2xx: number;
   errors: number;
   load1: string;
 }[] = [];
 function record(name: string, run: Run): Run {
-  table.push({ run: name, rps: run.rps, p50Ms: run.p50, p99Ms: run.p99, serviceP50Ms: run.serviceP50, serviceP99Ms: run.serviceP99, non2xx: run.non2xx, errors: run.errors, load1: os.loadavg()[0]!.toFixed(1) }); // prettier-ignore
+  const { service, database, loadGenerator } = run.cpuMsPerRequest;
+  const cpu = `${service} + ${database ?? '–'} + ${loadGenerator}`;
+  table.push({ run: name, rps: run.rps, p50Ms: run.p50, p99Ms: run.p99, serviceP50Ms: run.serviceP50, serviceP99Ms: run.serviceP99, cpuMsPerRequest: cpu, non2xx: run.non2xx, errors: run.errors, load1: os.loadavg()[0]!.toFixed(1) }); // prettier-ignore
   process.stdout.write(
     `  ${name}: ${run.rps} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms (in the service: p50 ${run.serviceP50} ms, p99 ${run.serviceP99} ms)\n`,
   );
@@ -165,15 +291,19 @@ function record(name: string, run: Run): Run {
   return run;
 }
 
-/** Measures the maximum rate, then the latency at half of it. */
+/** Measures the maximum rate, then the latency at a steady half of it. */
 async function maxThenHalf(
   service: ServiceProcess,
   name: string,
-  options: () => Partial<Options>,
-  onSample?: () => void,
+  traffic: () => Traffic,
+  extras: LoadExtras,
 ) {
-  const max = record(`${name} max`, await load(service, options(), onSample));
-  const half = record(`${name} at ${Math.round(max.rps / 2)} req/s`, await load(service, { ...options(), overallRate: Math.max(1, Math.round(max.rps / 2)) })); // prettier-ignore
+  const max = record(`${name} max`, await maxRate(service, traffic(), extras));
+  const halfRate = Math.max(1, Math.round(max.rps / 2));
+  const half = record(
+    `${name} paced at ${halfRate} req/s`,
+    await paced(service, traffic(), halfRate, extras),
+  );
   return { max, half };
 }
 
@@ -198,23 +328,27 @@ export async function runHttpBench(): Promise<BenchFigures> {
     try {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       figures['memory.idleMb'] = Math.round(service.rssMb());
+      const postgresPid = postmasterPid(postgres.dataDir);
       const echo = record(
         'echo GET /healthz',
-        await load(service, { requests: [{ method: 'GET', path: '/healthz' }] }),
+        await maxRate(service, { next: () => ({ method: 'GET', path: '/healthz' }) }, { postgresPid }),
       );
       let peakRss = 0;
-      const notes = await maxThenHalf(
-        service,
-        'POST /v1/notes (Postgres)',
-        () => notePosts(pgKey),
-        () => {
+      const notes = await maxThenHalf(service, 'POST /v1/notes (Postgres)', () => notePosts(pgKey), {
+        postgresPid,
+        onSample: () => {
           peakRss = Math.max(peakRss, service.rssMb());
         },
-      );
+      });
       figures['memory.loadMb'] = Math.round(peakRss);
-      const score = await maxThenHalf(service, 'POST /v1/score', () => post(pgKey, '/v1/score', NOTES[0]));
-      const panel = await maxThenHalf(service, 'POST /v1/opportunities/:id/panel', () =>
-        post(pgKey, `/v1/opportunities/${CONTEXT.id}/panel`, { opportunity: CONTEXT }),
+      const score = await maxThenHalf(service, 'POST /v1/score', () => post(pgKey, '/v1/score', NOTES[0]), {
+        postgresPid,
+      });
+      const panel = await maxThenHalf(
+        service,
+        'POST /v1/opportunities/:id/panel',
+        () => post(pgKey, `/v1/opportunities/${CONTEXT.id}/panel`, { opportunity: CONTEXT }),
+        { postgresPid },
       );
       Object.assign(figures, {
         'http.echo.rps': echo.rps,
@@ -224,6 +358,9 @@ export async function runHttpBench(): Promise<BenchFigures> {
         'http.notesPost.postgres.p99MsHalfLoad': notes.half.p99,
         'http.notesPost.postgres.serviceP99MsHalfLoad': notes.half.serviceP99,
         'http.notesPost.ratioToEcho': Number((notes.max.rps / echo.rps).toFixed(3)),
+        'http.notesPost.postgres.serviceCpuMsPerRequest': notes.max.cpuMsPerRequest.service,
+        'http.notesPost.postgres.databaseCpuMsPerRequest': notes.max.cpuMsPerRequest.database!,
+        'http.echo.cpuMsPerRequest': echo.cpuMsPerRequest.service,
         'http.score.rps': score.max.rps,
         // the live coach's target is service-side; the client-side figure adds the load generator
         'http.score.p99Ms': score.half.serviceP99,
@@ -241,9 +378,11 @@ export async function runHttpBench(): Promise<BenchFigures> {
     const liteKey = await createTenantIn(liteTarget, 'bench');
     const lite = await startServiceProcess(databaseEnv(liteTarget));
     try {
-      const notes = record('POST /v1/notes (PGlite) max', await load(lite, notePosts(liteKey)));
+      const notes = record('POST /v1/notes (PGlite) max', await maxRate(lite, notePosts(liteKey)));
       figures['http.notesPost.pglite.rps'] = notes.rps;
       figures['http.notesPost.pglite.p99Ms'] = notes.p99;
+      // PGlite runs inside the service: its CPU is the service's
+      figures['http.notesPost.pglite.serviceCpuMsPerRequest'] = notes.cpuMsPerRequest.service;
     } finally {
       await lite.stop();
     }
