@@ -16,6 +16,7 @@ module.exports = [
       '.data/**',
       'coverage/**',
       '.preview-build/**',
+      '.scratch/**', // local experiments, git-ignored
       'force-app/main/default/staticresources/**',
       'test/e2e/screenshots/**',
     ],
