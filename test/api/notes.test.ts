@@ -51,6 +51,56 @@ describe.each(DATABASE_KINDS)('notes API on %s', (kind) => {
     expect(fetched.body).toEqual(created.body);
   });
 
+  test('when a note is stored, then its evidence is kept without texts and every answer gives each item the text it points at', async () => {
+    const oppId = '006000000000095AAA';
+    const opportunity = { ...OPPORTUNITY, id: oppId };
+    const created = await service.client.request(
+      'POST',
+      '/v1/notes',
+      note({ opportunityId: oppId, opportunity }),
+    );
+    const id = created.body.id;
+    const [stored] = await service.db.selectFrom('notes').select('score').where('id', '=', id).execute();
+    const storedEvidence = (stored!.score as { evidence: object[] }).evidence;
+    expect(storedEvidence).toHaveLength(created.body.score.evidence.length);
+    for (const item of storedEvidence) expect(item).not.toHaveProperty('text');
+
+    const fetched = await service.client.request('GET', `/v1/notes/${id}`);
+    const listed = await service.client.request('GET', `/v1/opportunities/${oppId}/notes`);
+    const drilled = await service.client.request('GET', `/v1/analytics/notes?opportunityId=${oppId}`);
+    const answers = [created.body, fetched.body, listed.body.items[0], drilled.body.items[0]];
+    for (const answer of answers) {
+      const texts: Record<string, string> = {
+        summary: answer.summary,
+        customerView: answer.customerView,
+        ideas: answer.ideas,
+        nextStep: answer.nextStep,
+        'prompts.0.text': answer.prompts[0].text,
+      };
+      expect(new Set(answer.score.evidence.map((item: { field: string }) => item.field))).toEqual(
+        new Set(Object.keys(texts)),
+      );
+      for (const item of answer.score.evidence)
+        expect(texts[item.field]!.slice(item.start, item.end)).toBe(item.text);
+      expect(answer).toEqual(created.body);
+    }
+    const panel = await service.client.request('POST', `/v1/opportunities/${oppId}/panel`, { opportunity });
+    const { evidence: _evidence, ...compact } = created.body.score;
+    expect(panel.body.recentNotes[0].score).toEqual(compact);
+    expect(panel.body.summary.latest).toEqual({
+      overall: created.body.score.overall,
+      dimensions: created.body.score.dimensions,
+    });
+
+    // rows stored with their evidence texts read as they are
+    await service.db
+      .updateTable('notes')
+      .set({ score: JSON.stringify(created.body.score) })
+      .where('id', '=', id)
+      .execute();
+    expect((await service.client.request('GET', `/v1/notes/${id}`)).body).toEqual(created.body);
+  });
+
   test('when a note names a library prompt, then it is stored with its key and title', async () => {
     const ops = service.client.as('005000000000009AAA', 'salesops');
     const set = await ops.request('POST', '/v1/prompt-sets', {

@@ -97,6 +97,11 @@ describe.each(DATABASE_KINDS)('rescoring on %s', (kind) => {
     for (const note of stored) {
       expect(note.score).toEqual(JSON.parse(JSON.stringify(scoreNote(scoringInputOf(note), WEIGHTS))));
     }
+    // evidence is stored without its texts, which reading puts back from the note's fields
+    const rows = await db.selectFrom('notes').select('score').where('tenant_id', '=', tenantId).execute();
+    const evidence = rows.flatMap((row) => (row.score as { evidence: object[] }).evidence);
+    expect(evidence.length).toBeGreaterThan(NOTES);
+    for (const item of evidence) expect(item).not.toHaveProperty('text');
   });
 
   test('when scoring fails in a later batch, then the job fails with the reason once the batch before is written', async () => {

@@ -17,6 +17,9 @@ import { scoreNote } from '../scoring';
 import { loadSettings } from '../settings/settings';
 
 export const RESCORE_BATCH = 500;
+/** Notes scored between two turns of the event loop. Scoring a batch takes a quarter of a second,
+ * and the write in flight and the read of the next page move on only when the event loop turns. */
+const SCORE_SLICE = 25;
 const JOB_KIND = 'rescore';
 
 export type ProgressListener = (done: number, total: number) => void;
@@ -39,7 +42,6 @@ export async function runRescore(
   const total = await countNotes(db, tenantId);
   await jobsRepo.updateJob(db, tenantId, jobId, { status: 'running', total, done: 0 });
   let done = 0;
-  let afterId: string | undefined;
   const write = async (
     batch: Array<{ opportunityId: string }>,
     scores: Array<{ id: string; score: StoredScore }>,
@@ -57,18 +59,23 @@ export async function runRescore(
     await jobsRepo.updateJob(db, tenantId, jobId, { done, total: Math.max(total, done) });
     onProgress(done, Math.max(total, done));
   };
-  // Each batch is read and scored while the database writes the previous one, so Postgres and the
-  // scorer work at the same time (two cores); batches are still written and reported in page order.
+  // Each batch is scored while the database writes the previous one and reads the next, so Postgres
+  // and the scorer work at the same time (two cores); batches are still written and reported in page
+  // order.
   let writing: Promise<void> = Promise.resolve();
+  let reading = pageNotesToRescore(db, tenantId, RESCORE_BATCH);
   try {
     for (;;) {
-      const batch = await pageNotesToRescore(db, tenantId, RESCORE_BATCH, afterId);
+      const batch = await reading;
       if (batch.length === 0) break;
-      afterId = batch.at(-1)!.id;
-      const scores = batch.map((note) => ({
-        id: note.id,
-        score: { ...scoreNote(scoringInputOf(note), weights) },
-      }));
+      reading = pageNotesToRescore(db, tenantId, RESCORE_BATCH, batch.at(-1)!.id);
+      // awaited in the next round; until then a failure must not count as unhandled
+      reading.catch(() => {});
+      const scores: Array<{ id: string; score: StoredScore }> = [];
+      for (const note of batch) {
+        if (scores.length % SCORE_SLICE === 0) await new Promise(setImmediate);
+        scores.push({ id: note.id, score: { ...scoreNote(scoringInputOf(note), weights) } });
+      }
       await writing;
       writing = write(batch, scores);
       // awaited before the next write or at the end; until then a failure must not count as unhandled

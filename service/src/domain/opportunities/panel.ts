@@ -74,14 +74,10 @@ export async function loadPanel(
     notesRepo.listNotesByOpportunity(db, actor.tenantId, opportunityId, PANEL_RECENT_NOTES),
     notesRepo.summariseOpportunityNotes(db, actor.tenantId, opportunityId),
   ]);
-  const latest = totals.latest as { overall: number; dimensions: unknown } | null;
   return {
     opportunity: ctx,
     prompts,
     recentNotes: (await toNoteViews(db, actor.tenantId, recent)).map(compactNote),
-    summary: {
-      ...totals,
-      latest: latest && { overall: latest.overall, dimensions: latest.dimensions },
-    },
+    summary: totals,
   };
 }

@@ -37,13 +37,58 @@ export interface OpportunityNoteSummary {
   noteCount: number;
   lastConversationAt: string | null;
   averageOverall: number | null;
-  latest: StoredScore | null;
+  /** the latest note's scores, without its evidence and tips */
+  latest: { overall: number; dimensions: unknown } | null;
   lastReaction: string | null;
 }
 
-function toNote(row: Selectable<NotesTable>): NoteRecord {
+/**
+ * A piece of evidence as stored. Its text is the slice of the note's field that it points at (the
+ * scorer's contract), and those texts are about half of a score's size. So they are left out when a
+ * score is stored and put back from the note's fields when it is read. Rows stored with their texts
+ * read as they are.
+ */
+interface StoredEvidence {
+  field: string;
+  start: number;
+  end: number;
+  text?: string;
+}
+
+const evidenceOf = (score: StoredScore) =>
+  Array.isArray(score.evidence) ? (score.evidence as StoredEvidence[]) : undefined;
+
+/** The score as it is stored: its evidence without the texts. */
+function storedForm(score: StoredScore): StoredScore {
+  const evidence = evidenceOf(score);
+  return evidence ? { ...score, evidence: evidence.map(({ text: _text, ...place }) => place) } : score;
+}
+
+/** The text of a note field that evidence names: a column, or `prompts.<index>.text`. */
+function fieldText(note: NoteFields, field: string): string {
+  const prompt = /^prompts\.(\d+)\.text$/.exec(field);
+  const text = prompt
+    ? note.prompts[Number(prompt[1])]?.text
+    : note[field as 'summary' | 'customerView' | 'ideas' | 'nextStep'];
+  return text ?? '';
+}
+
+/** The columns of a note's own fields (NoteFields). */
+const FIELD_COLUMNS = [
+  'opportunity_id',
+  'author_id',
+  'occurred_at',
+  'opportunity_stage',
+  'prompts',
+  'summary',
+  'customer_view',
+  'ideas',
+  'next_step',
+  'next_step_date',
+] as const;
+
+function fieldsOf(row: Pick<Selectable<NotesTable>, (typeof FIELD_COLUMNS)[number]>): NoteFields {
   return {
-    id: row.id,
     opportunityId: row.opportunity_id,
     authorId: row.author_id,
     occurredAt: row.occurred_at,
@@ -54,10 +99,21 @@ function toNote(row: Selectable<NotesTable>): NoteRecord {
     ideas: row.ideas,
     nextStep: row.next_step,
     nextStepDate: row.next_step_date,
+  };
+}
+
+function toNote(row: Selectable<NotesTable>): NoteRecord {
+  const note: NoteRecord = {
+    id: row.id,
+    ...fieldsOf(row),
     score: row.score as StoredScore | null,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };
+  // the row was parsed for this call alone, so its evidence is completed in place
+  for (const item of (note.score && evidenceOf(note.score)) ?? [])
+    item.text ??= fieldText(note, item.field).slice(item.start, item.end);
+  return note;
 }
 
 function columns(fields: NoteFields, score: StoredScore | null) {
@@ -72,7 +128,7 @@ function columns(fields: NoteFields, score: StoredScore | null) {
     next_step: fields.nextStep,
     next_step_date: fields.nextStepDate,
     prompts: JSON.stringify(fields.prompts),
-    score: score === null ? null : JSON.stringify(score),
+    score: score === null ? null : JSON.stringify(storedForm(score)),
     overall: score?.overall ?? null,
     scorer_version: score?.scorerVersion ?? null,
   };
@@ -250,7 +306,7 @@ export async function summariseOpportunityNotes(
     .executeTakeFirstOrThrow();
   const latest = await db
     .selectFrom('notes')
-    .select(['score', 'prompts'])
+    .select(['overall', sql<unknown>`score->'dimensions'`.as('dimensions'), 'prompts'])
     .where('tenant_id', '=', tenantId)
     .where('opportunity_id', '=', opportunityId)
     .orderBy('occurred_at', 'desc')
@@ -262,7 +318,8 @@ export async function summariseOpportunityNotes(
     noteCount: Number(totals.note_count),
     lastConversationAt: totals.last_at ?? null,
     averageOverall: totals.average_overall === null ? null : Number(totals.average_overall),
-    latest: (latest?.score as StoredScore | null) ?? null,
+    latest:
+      latest && latest.overall !== null ? { overall: latest.overall, dimensions: latest.dimensions } : null,
     lastReaction: reactions.at(-1) ?? null,
   };
 }
@@ -285,39 +342,19 @@ export async function pageNotesById(
 }
 
 /**
- * The same page without the stored score, for rescoring: the old score (evidence included, a few
- * KB a note) would be read and parsed only to be replaced.
+ * The same page with only the note's fields, for rescoring: the old score (a few KB a note) would be
+ * read and parsed only to be replaced.
  */
 export async function pageNotesToRescore(
   db: Executor,
   tenantId: string,
   limit: number,
   afterId?: string,
-): Promise<Omit<NoteRecord, 'score'>[]> {
+): Promise<Array<NoteFields & { id: string }>> {
   const rows = await pageById(db, tenantId, limit, afterId)
-    .select([
-      'tenant_id',
-      'id',
-      'opportunity_id',
-      'author_id',
-      'occurred_at',
-      'opportunity_stage',
-      'summary',
-      'customer_view',
-      'ideas',
-      'next_step',
-      'next_step_date',
-      'prompts',
-      'overall',
-      'scorer_version',
-      'created_at',
-      'updated_at',
-    ])
+    .select(['id', ...FIELD_COLUMNS])
     .execute();
-  return rows.map((row) => {
-    const { score: _unread, ...note } = toNote({ ...row, score: null });
-    return note;
-  });
+  return rows.map((row) => ({ id: row.id, ...fieldsOf(row) }));
 }
 
 export async function countNotes(db: Executor, tenantId: string): Promise<number> {
@@ -336,7 +373,7 @@ export async function updateScores(
   scores: Array<{ id: string; score: StoredScore }>,
 ): Promise<void> {
   if (scores.length === 0) return;
-  const payload = JSON.stringify(scores.map((s) => ({ id: s.id, score: s.score })));
+  const payload = JSON.stringify(scores.map((s) => ({ id: s.id, score: storedForm(s.score) })));
   await sql`
     update notes set
       score = u.score,
