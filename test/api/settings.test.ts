@@ -4,7 +4,7 @@ import { OPPORTUNITY, OPS, startTestService, type TestService } from '../helpers
 
 async function waitForJob(service: TestService, jobId: string) {
   for (let i = 0; i < 200; i++) {
-    const job = await service.client.request('GET', `/v1/jobs/${jobId}`);
+    const job = await service.client.as(OPS, 'salesops').request('GET', `/v1/jobs/${jobId}`);
     if (job.body.status === 'done' || job.body.status === 'failed') return job.body;
     await new Promise((r) => setTimeout(r, 25));
   }

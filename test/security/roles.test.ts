@@ -41,8 +41,8 @@ const RULES: Record<string, 'all' | 'salesops' | 'author'> = {
   'GET /v1/settings': 'all',
   'PUT /v1/settings': 'salesops',
   'POST /v1/rescore': 'salesops',
-  // progress of a rescore: read-only, so any role of the tenant may poll it
-  'GET /v1/jobs/{id}': 'all',
+  // progress of a rescore, which only sales ops start
+  'GET /v1/jobs/{id}': 'salesops',
   'PUT /v1/salesforce/connection': 'salesops',
   'GET /v1/salesforce/connection': 'salesops',
   'DELETE /v1/salesforce/connection': 'salesops',

@@ -68,10 +68,19 @@ export function settingsRouter(db: Db, background: BackgroundWork, openapi: Open
     res.status(202).json(await startRescore(actor));
   });
 
-  openapi.add({ method: 'get', path: '/v1/jobs/:id', summary: "A background job's progress", success: 200 });
+  // only sales ops start background jobs (a rescore), so only they watch them
+  openapi.add({
+    method: 'get',
+    path: '/v1/jobs/:id',
+    summary: "A background job's progress",
+    roles: ['salesops'],
+    success: 200,
+  });
   router.get('/jobs/:id', async (req, res) => {
+    const actor = actorOf(res);
+    requireRole(actor, 'salesops');
     const id = parseOrThrow(jobIdSchema, req.params.id, 'path.id');
-    res.json(await getJob(db, actorOf(res), id));
+    res.json(await getJob(db, actor, id));
   });
 
   return router;
