@@ -15,7 +15,10 @@ export type DatabaseTarget =
   | { kind: 'pglite'; dataDir?: string; durability?: 'safe' | 'relaxed' };
 
 /** Runs `work` in the caller's transaction, or in a new one when the caller has none. */
-export async function inTransaction<T>(db: Executor, work: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  db: Executor,
+  work: (tx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
   return db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work);
 }
 

@@ -165,7 +165,13 @@ export async function createNote(
   const fields = fieldsOf(input, { opportunityId: input.opportunityId, authorId: actor.userId }, prompts);
   const score: StoredScore = { ...scoreNote(scoringInputOf(fields), weights) };
   const store = async (executor: Executor) => {
-    const { note, authorName } = await notesRepo.insertNote(executor, actor.tenantId, randomUUID(), fields, score);
+    const { note, authorName } = await notesRepo.insertNote(
+      executor,
+      actor.tenantId,
+      randomUUID(),
+      fields,
+      score,
+    );
     return toNoteView(note, authorName);
   };
   if (!context) return store(db);

@@ -10,10 +10,14 @@ export interface SettingsRecord {
   updatedAt: string;
 }
 
-type SettingsRow = Pick<Selectable<TenantSettingsTable>, 'industries' | 'stage_phases' | 'weights' | 'updated_at'>;
+type SettingsRow = Pick<
+  Selectable<TenantSettingsTable>,
+  'industries' | 'stage_phases' | 'weights' | 'updated_at'
+>;
 
 /** A stored settings row, or undefined when the tenant has none (its columns null in an outer join). */
-export function toSettingsRecord(row: { [K in keyof SettingsRow]: SettingsRow[K] | null }): SettingsRecord | undefined {
+export function toSettingsRecord(row: { [K in keyof SettingsRow]: SettingsRow[K] | null }):
+  SettingsRecord | undefined {
   if (row.industries === null || row.stage_phases === null || row.weights === null || row.updated_at === null)
     return undefined;
   return {
