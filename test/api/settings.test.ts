@@ -57,6 +57,30 @@ describe.each(DATABASE_KINDS)('settings and rescoring on %s', (kind) => {
     expect(after.body.score.overall).not.toBe(before.body.score.overall);
   });
 
+  test('when weights change, then the very next live-coach score uses them (the key lookup keeps no stale settings)', async () => {
+    const ops = service.client.as(OPS, 'salesops');
+    const draft = {
+      summary:
+        'We raised how payer consolidation will squeeze their margins next year; they had not considered it.',
+      nextStep: 'Dana and her CFO sign off on the pilot plan with us on 8 December.',
+    };
+    const onlyProvocation = {
+      provocation: 1,
+      customerView: 0,
+      collaboration: 0,
+      businessFocus: 0,
+      nextStep: 0,
+    };
+    expect((await ops.request('PUT', '/v1/settings', { weights: onlyProvocation })).status).toBe(200);
+    const first = await service.client.request('POST', '/v1/score', draft);
+    expect(first.body.overall).toBe(first.body.dimensions.provocation);
+    const onlyNextStep = { provocation: 0, customerView: 0, collaboration: 0, businessFocus: 0, nextStep: 1 };
+    expect((await ops.request('PUT', '/v1/settings', { weights: onlyNextStep })).status).toBe(200);
+    const second = await service.client.request('POST', '/v1/score', draft);
+    expect(second.body.overall).toBe(second.body.dimensions.nextStep);
+    expect(second.body.overall).not.toBe(first.body.overall);
+  });
+
   test('when weights are all zero or a rep changes settings, then it is refused', async () => {
     const zero = { provocation: 0, customerView: 0, collaboration: 0, businessFocus: 0, nextStep: 0 };
     expect(

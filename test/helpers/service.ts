@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { createApp } from '../../service/src/app';
 import { createLogger, type Logger } from '../../service/src/lib/logger';
 import { createTenant } from '../../service/src/domain/tenants/tenants';
-import type { Db } from '../../service/src/storage/database';
+import type { DatabaseTarget, Db } from '../../service/src/storage/database';
 import { openTestDatabase, type DatabaseKind } from './databases';
 
 export type Role = 'rep' | 'salesops' | 'manager';
@@ -29,6 +29,8 @@ export interface Client {
 export interface TestService {
   url: string;
   db: Db;
+  /** where the service's database is, for a second connection */
+  target: DatabaseTarget;
   /** a client for tenant "acme" acting as a rep */
   client: Client;
   clientFor(apiKey: string, userId?: string, role?: Role): Client;
@@ -110,6 +112,7 @@ export async function startTestService(
   return {
     url,
     db: database.db,
+    target: database.target,
     client: makeClient(url, acme.apiKey),
     clientFor: (apiKey, userId, role) => makeClient(url, apiKey, userId, role),
     newTenant,

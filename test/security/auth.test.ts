@@ -8,6 +8,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { rateLimitPerTenant } from '../../service/src/api/http/rate-limit';
 import { digestsEqual, hashApiKey } from '../../service/src/lib/api-keys';
 import type { AppError } from '../../service/src/lib/errors';
+import { openDatabase } from '../../service/src/storage/database';
 import { revokeApiKeys } from '../../service/src/storage/repositories/tenants';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { makeClient, startTestService, type TestService } from '../helpers/service';
@@ -88,6 +89,34 @@ describe.each(DATABASE_KINDS)('authentication on %s', (kind) => {
       details: [],
     });
   });
+
+  // embedded PGlite belongs to one process: only a Postgres database has writers elsewhere
+  if (kind === 'postgres') {
+    test('when another process revokes a key, then this one refuses it within the 2 s the key lookup is kept', async () => {
+      const tenant = await service.newTenant(`revoked-elsewhere-${kind}`);
+      const client = makeClient(service.url, tenant.apiKey);
+      expect((await client.request('GET', '/v1/settings')).status).toBe(200);
+      // a second connection pool writing directly, as the CLI or another instance would
+      const elsewhere = await openDatabase(service.target);
+      try {
+        await elsewhere
+          .updateTable('api_keys')
+          .set({ revoked_at: new Date() })
+          .where('tenant_id', '=', tenant.tenantId)
+          .execute();
+      } finally {
+        await elsewhere.destroy();
+      }
+      const revokedAt = Date.now();
+      let status = 200;
+      while (status === 200 && Date.now() - revokedAt < 5_000) {
+        status = (await client.request('GET', '/v1/settings')).status;
+        if (status === 200) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(status).toBe(401);
+      expect(Date.now() - revokedAt).toBeLessThan(2_500);
+    });
+  }
 
   test('when the Authorization header is odd, then it is 401 and never a 500', async () => {
     const odd = [

@@ -4,6 +4,7 @@ import type { Db } from '../../storage/database';
 import * as repo from '../../storage/repositories/tenants';
 import type { TenantRecord } from '../../storage/repositories/tenants';
 import { putSettings } from '../../storage/repositories/settings';
+import { forgetTenant, lookupKey } from '../../storage/repositories/key-lookup-cache';
 import { conflict, notFound, unauthorized } from '../../lib/errors';
 import { digestsEqual, generateApiKey, hashApiKey, keyHint, looksLikeApiKey } from '../../lib/api-keys';
 import { defaultSettings, settingsFrom, type TenantSettings } from '../settings/settings';
@@ -38,13 +39,16 @@ export async function createTenant(
 
 /** Revokes every key of the tenant and issues a new one (or sets the given one). */
 export async function rotateKey(db: Db, slug: string, apiKey = generateApiKey()): Promise<CreatedTenant> {
-  return db.transaction().execute(async (tx) => {
+  const rotated = await db.transaction().execute(async (tx) => {
     const tenant = await repo.findTenantBySlug(tx, slug);
     if (!tenant) throw notFound(`tenant "${slug}"`);
     await repo.revokeApiKeys(tx, tenant.id);
     await repo.insertApiKey(tx, tenant.id, hashApiKey(apiKey), keyHint(apiKey));
     return { tenant, apiKey };
   });
+  // a lookup between the revoke and the commit saw the old key still valid
+  forgetTenant(rotated.tenant.id);
+  return rotated;
 }
 
 export async function listTenants(db: Db) {
@@ -63,7 +67,7 @@ export interface AuthenticatedTenant {
 export async function authenticate(db: Db, apiKey: string): Promise<AuthenticatedTenant> {
   if (!looksLikeApiKey(apiKey)) throw unauthorized('the API key is malformed');
   const digest = hashApiKey(apiKey);
-  const found = await repo.findTenantByKeyHash(db, digest);
+  const found = await lookupKey(db, digest, () => repo.findTenantByKeyHash(db, digest));
   // the lookup is by digest; the constant-time compare guards against any index-side shortcut
   if (!found || !digestsEqual(found.keyHash, digest)) throw unauthorized('the API key is not valid');
   return { tenant: found.tenant, settings: settingsFrom(found.settings) };

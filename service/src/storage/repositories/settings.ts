@@ -2,6 +2,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../database';
 import type { TenantSettingsTable } from '../schema';
+import { forgetTenant } from './key-lookup-cache';
 
 export interface SettingsRecord {
   industries: string[];
@@ -52,4 +53,5 @@ export async function putSettings(
     .values({ tenant_id: tenantId, ...values })
     .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ ...values, updated_at: sql`now()` }))
     .execute();
+  forgetTenant(tenantId);
 }

@@ -1,6 +1,7 @@
 // Tenants and their API keys (stored as digests only).
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../database';
+import { forgetTenant } from './key-lookup-cache';
 import { toSettingsRecord, type SettingsRecord } from './settings';
 
 export interface TenantRecord {
@@ -68,6 +69,7 @@ export async function insertApiKey(
     .insertInto('api_keys')
     .values({ tenant_id: tenantId, id: randomUUID(), key_hash: keyHash, hint })
     .execute();
+  forgetTenant(tenantId);
 }
 
 export async function revokeApiKeys(db: Executor, tenantId: string): Promise<number> {
@@ -77,6 +79,7 @@ export async function revokeApiKeys(db: Executor, tenantId: string): Promise<num
     .where('tenant_id', '=', tenantId)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
+  forgetTenant(tenantId);
   return Number(result.numUpdatedRows);
 }
 
