@@ -8,20 +8,23 @@ import path from 'node:path';
 // USER_HZ: the kernel reports process times in 1/100 s on every Linux architecture Node runs on
 const MS_PER_TICK = 10;
 
-function stat(pid: number): { ppid: number; cpuMs: number } | undefined {
+function stat(pid: number): { ppid: number; cpuMs: number; endedChildrenCpuMs: number } | undefined {
   try {
     const line = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // fields after the parenthesised command name: state ppid … utime(12th) stime(13th)
+    // fields after the parenthesised command name: state ppid … utime stime cutime cstime (12th-15th)
     const fields = line.slice(line.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(fields[1]), cpuMs: (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK };
+    const ticks = (...at: number[]) => at.reduce((sum, i) => sum + Number(fields[i]), 0) * MS_PER_TICK;
+    return { ppid: Number(fields[1]), cpuMs: ticks(11, 12), endedChildrenCpuMs: ticks(13, 14) };
   } catch {
     return undefined; // the process ended between listing and reading
   }
 }
 
-/** CPU ms of a process and its direct children (a Postgres server's backends are the postmaster's). */
+/** CPU ms of a process and its direct children (a Postgres server's backends are the postmaster's),
+ * those still running and those that ended (a pool closes idle connections). */
 export function treeCpuMs(rootPid: number): number {
-  let total = stat(rootPid)?.cpuMs ?? 0;
+  const root = stat(rootPid);
+  let total = (root?.cpuMs ?? 0) + (root?.endedChildrenCpuMs ?? 0);
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const child = stat(Number(entry));
