@@ -1,4 +1,5 @@
 // When sales ops tune the scoring weights: stored notes are rescored in the background with progress.
+import { DIMENSIONS } from '../../service/src/domain/scoring/types';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { OPPORTUNITY, OPS, startTestService, type TestService } from '../helpers/service';
 
@@ -64,17 +65,14 @@ describe.each(DATABASE_KINDS)('settings and rescoring on %s', (kind) => {
         'We raised how payer consolidation will squeeze their margins next year; they had not considered it.',
       nextStep: 'Dana and her CFO sign off on the pilot plan with us on 8 December.',
     };
-    const onlyProvocation = {
-      provocation: 1,
-      customerView: 0,
-      collaboration: 0,
-      businessFocus: 0,
-      nextStep: 0,
-    };
+    // every weight 0 but one: the overall is that dimension's score
+    const only = (dimension: string) =>
+      Object.fromEntries(DIMENSIONS.map((d) => [d, d === dimension ? 1 : 0]));
+    const onlyProvocation = only('provocation');
     expect((await ops.request('PUT', '/v1/settings', { weights: onlyProvocation })).status).toBe(200);
     const first = await service.client.request('POST', '/v1/score', draft);
     expect(first.body.overall).toBe(first.body.dimensions.provocation);
-    const onlyNextStep = { provocation: 0, customerView: 0, collaboration: 0, businessFocus: 0, nextStep: 1 };
+    const onlyNextStep = only('nextStep');
     expect((await ops.request('PUT', '/v1/settings', { weights: onlyNextStep })).status).toBe(200);
     const second = await service.client.request('POST', '/v1/score', draft);
     expect(second.body.overall).toBe(second.body.dimensions.nextStep);
