@@ -206,6 +206,25 @@ describe.each(DATABASE_KINDS)('prompt sets and the panel on %s', (kind) => {
     );
   });
 
+  test('when an imported file holds half a character, then the 400 names where; whole emoji are kept', async () => {
+    // a lone UTF-16 surrogate: jsonb refuses it (the fuzzer's 500), text would turn it into U+FFFD
+    const broken = await ops.request('POST', '/v1/prompt-sets/import?format=json', {
+      name: 'Broken',
+      prompts: [samplePrompt('lone-half', { targeting: { industries: ['\ud800'] } })],
+    });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.details[0]).toEqual({
+      path: 'body.prompts.0.targeting.industries.0',
+      message: 'must not contain a lone UTF-16 surrogate (not a whole character)',
+    });
+    const whole = await ops.request('POST', '/v1/prompt-sets/import?format=json', {
+      name: 'Emoji 🙂',
+      prompts: [samplePrompt('emoji', { title: 'Margins 📉 next year' })],
+    });
+    expect(whole.status).toBe(201);
+    expect(whole.body.name).toBe('Emoji 🙂');
+  });
+
   test('when the preview is asked for a context, then it answers what the panel would pick, without storing the context', async () => {
     const preview = await service.client.request('POST', '/v1/prompt-sets/preview', {
       opportunity: {
