@@ -244,9 +244,9 @@ describe.each(DATABASE_KINDS)('analytics consistency on %s', (kind) => {
         .map((r) => JSON.stringify(r))
         .sort()
         .map((r) => JSON.parse(r));
-    /** Ad-hoc texts straight from the raises, as the candidates query read them before 0005. */
-    async function freshAdHoc(within: AnalyticsScope, filters: PromptFilters) {
-      const rows = await service.db
+    /** Raises with their notes and deals, in the scope and under the filters a candidates query takes. */
+    const raisesInScope = (within: AnalyticsScope, filters: PromptFilters) =>
+      service.db
         .selectFrom('note_prompts as np')
         .innerJoin('notes as n', (j) =>
           j.onRef('n.tenant_id', '=', 'np.tenant_id').onRef('n.id', '=', 'np.note_id'),
@@ -255,11 +255,14 @@ describe.each(DATABASE_KINDS)('analytics consistency on %s', (kind) => {
           j.onRef('o.tenant_id', '=', 'n.tenant_id').onRef('o.id', '=', 'n.opportunity_id'),
         )
         .where('np.tenant_id', '=', within.tenantId)
-        .where('np.prompt_key', 'is', null)
-        .where('np.text', 'is not', null)
         .$if(within.userIds !== null, (qb) => qb.where('n.author_id', 'in', within.userIds!))
         .$if(filters.industry !== undefined, (qb) => qb.where('o.industry', '=', filters.industry!))
-        .$if(filters.stages !== undefined, (qb) => qb.where('n.opportunity_stage', 'in', filters.stages!))
+        .$if(filters.stages !== undefined, (qb) => qb.where('n.opportunity_stage', 'in', filters.stages!));
+    /** Ad-hoc texts straight from the raises, as the candidates query read them before 0005. */
+    async function freshAdHoc(within: AnalyticsScope, filters: PromptFilters) {
+      const rows = await raisesInScope(within, filters)
+        .where('np.prompt_key', 'is', null)
+        .where('np.text', 'is not', null)
         .select([sql<string>`min(np.text)`.as('text'), sql<number>`count(*)`.as('n')])
         .groupBy(sql`lower(regexp_replace(trim(np.text), '\\s+', ' ', 'g'))`)
         .execute();
@@ -270,20 +273,9 @@ describe.each(DATABASE_KINDS)('analytics consistency on %s', (kind) => {
     /** Redirected issues straight from the notes, as the candidates query read them before 0005. */
     async function freshRedirected(within: AnalyticsScope, filters: PromptFilters) {
       const first = sql`substring(n.customer_view from '^[^.!?]+')`;
-      const rows = await service.db
-        .selectFrom('note_prompts as np')
-        .innerJoin('notes as n', (j) =>
-          j.onRef('n.tenant_id', '=', 'np.tenant_id').onRef('n.id', '=', 'np.note_id'),
-        )
-        .leftJoin('opportunities as o', (j) =>
-          j.onRef('o.tenant_id', '=', 'n.tenant_id').onRef('o.id', '=', 'n.opportunity_id'),
-        )
-        .where('np.tenant_id', '=', within.tenantId)
+      const rows = await raisesInScope(within, filters)
         .where('np.reaction', '=', 'redirected')
         .where('n.customer_view', 'is not', null)
-        .$if(within.userIds !== null, (qb) => qb.where('n.author_id', 'in', within.userIds!))
-        .$if(filters.industry !== undefined, (qb) => qb.where('o.industry', '=', filters.industry!))
-        .$if(filters.stages !== undefined, (qb) => qb.where('n.opportunity_stage', 'in', filters.stages!))
         .select([sql<string>`min(trim(${first}))`.as('text'), sql<number>`count(distinct n.id)`.as('n')])
         .groupBy(sql`lower(regexp_replace(trim(${first}), '\\s+', ' ', 'g'))`)
         .execute();

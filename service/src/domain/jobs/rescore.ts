@@ -12,8 +12,7 @@ import {
 import { enqueueRollups } from '../../storage/repositories/salesforce-outbox';
 import { notFound } from '../../lib/errors';
 import type { Actor } from '../actor';
-import { scoringInputOf } from '../notes/notes';
-import { scoreNote } from '../scoring';
+import { scoreFields } from '../notes/notes';
 import { loadSettings } from '../settings/settings';
 
 export const RESCORE_BATCH = 500;
@@ -74,7 +73,7 @@ export async function runRescore(
       const scores: Array<{ id: string; score: StoredScore }> = [];
       for (const note of batch) {
         if (scores.length % SCORE_SLICE === 0) await new Promise(setImmediate);
-        scores.push({ id: note.id, score: { ...scoreNote(scoringInputOf(note), weights) } });
+        scores.push({ id: note.id, score: scoreFields(note, weights) });
       }
       await writing;
       writing = write(batch, scores);

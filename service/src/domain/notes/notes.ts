@@ -130,6 +130,14 @@ export function scoringInputOf(
   };
 }
 
+/** A note's score as it is stored with the note (the scorer's answer, as a plain record). */
+export function scoreFields(
+  fields: Omit<NoteFields, 'opportunityId' | 'authorId' | 'opportunityStage'>,
+  weights: Weights,
+): StoredScore {
+  return { ...scoreNote(scoringInputOf(fields), weights) };
+}
+
 function fieldsOf<Base extends { opportunityId: string; authorId: string }>(
   content: NoteContent,
   base: Base,
@@ -163,7 +171,7 @@ export async function createNote(
   }
   const prompts = await resolvePrompts(db, actor.tenantId, input.prompts);
   const fields = fieldsOf(input, { opportunityId: input.opportunityId, authorId: actor.userId }, prompts);
-  const score: StoredScore = { ...scoreNote(scoringInputOf(fields), weights) };
+  const score = scoreFields(fields, weights);
   const store = async (executor: Executor) => {
     const { note, authorName } = await notesRepo.insertNote(
       executor,
@@ -214,7 +222,7 @@ export async function updateNote(
       ...(patch.nextStepDate !== undefined ? { nextStepDate: patch.nextStepDate } : {}),
       prompts,
     };
-    const score: StoredScore = { ...scoreNote(scoringInputOf(fields), weights) };
+    const score = scoreFields(fields, weights);
     const note = await notesRepo.replaceNote(tx, actor.tenantId, id, fields, score);
     await enqueueRollups(tx, actor.tenantId, [note.opportunityId]);
     return toOneView(tx, actor.tenantId, note);

@@ -379,17 +379,7 @@ type PromptAggregateTables = {
     author_id: string;
     raised: number;
   };
-  analytics_prompt_raises: {
-    tenant_id: string;
-    prompt_key: string;
-    set_id: string | null;
-    version: number | null;
-    note_stage: string | null;
-    industry: string | null;
-    opp_stage: string | null;
-    opp_won: boolean;
-    raised: number;
-  } & Record<(typeof REACTION_KEYS)[number], number>;
+  analytics_prompt_raises: RaiseCounts;
   analytics_prompt_wins: {
     tenant_id: string;
     level: number;
