@@ -270,6 +270,34 @@ export interface PromptTallyRow extends PromptTallies {
   version: number | null;
 }
 
+/** A grouping-sets row of raise counts (per key, or per key, set and version) with its deals' outcome. */
+function toTally(
+  r: {
+    prompt_key: string;
+    set_id: string | null;
+    version: number | null;
+    is_total: unknown;
+    raised: unknown;
+    progressed: unknown;
+  },
+  outcome: { closed: number; won: number } | undefined,
+): PromptTallyRow {
+  const total = Number(r.is_total) !== 0;
+  return {
+    promptKey: r.prompt_key,
+    total,
+    setId: total ? null : r.set_id,
+    version: total ? null : r.version,
+    timesRaised: Number(r.raised),
+    reactions: Object.fromEntries(
+      REACTION_KEYS.map((k) => [k, Number((r as Record<string, unknown>)[k])]),
+    ) as PromptTallies['reactions'],
+    progressed: Number(r.progressed),
+    closed: outcome?.closed ?? 0,
+    won: outcome?.won ?? 0,
+  };
+}
+
 /** Raised prompts (library and ad hoc) in notes by users in scope, with the filters applied. */
 function raises(db: Executor, scope: AnalyticsScope, filters: PromptFilters) {
   return db
@@ -338,22 +366,9 @@ export async function promptTalliesFromRaises(
     ])
     .groupBy(sql`grouping sets ((np.prompt_key), (np.prompt_key, np.set_id, np.version))`)
     .execute();
-  return rows.map((r) => {
-    const total = Number(r.is_total) !== 0;
-    return {
-      promptKey: r.prompt_key!,
-      total,
-      setId: total ? null : r.set_id,
-      version: total ? null : r.version,
-      timesRaised: Number(r.raised),
-      reactions: Object.fromEntries(
-        REACTION_KEYS.map((k) => [k, Number((r as Record<string, unknown>)[k])]),
-      ) as PromptTallies['reactions'],
-      progressed: Number(r.progressed),
-      closed: Number(r.closed),
-      won: Number(r.won),
-    };
-  });
+  return rows.map((r) =>
+    toTally({ ...r, prompt_key: r.prompt_key! }, { closed: Number(r.closed), won: Number(r.won) }),
+  );
 }
 
 type RaiseCounts = {
@@ -505,23 +520,9 @@ async function aggregatedPromptTallies(
           ),
   ]);
   const outcomes = new Map(deals.map((d) => [d.key, d]));
-  return raiseRows.map((r) => {
-    const total = Number(r.is_total) !== 0;
-    const outcome = outcomes.get(tallyKey(r.prompt_key, r.set_id, r.version, total));
-    return {
-      promptKey: r.prompt_key,
-      total,
-      setId: total ? null : r.set_id,
-      version: total ? null : r.version,
-      timesRaised: Number(r.raised),
-      reactions: Object.fromEntries(
-        REACTION_KEYS.map((k) => [k, Number((r as Record<string, unknown>)[k])]),
-      ) as PromptTallies['reactions'],
-      progressed: Number(r.progressed),
-      closed: outcome?.closed ?? 0,
-      won: outcome?.won ?? 0,
-    };
-  });
+  return raiseRows.map((r) =>
+    toTally(r, outcomes.get(tallyKey(r.prompt_key, r.set_id, r.version, Number(r.is_total) !== 0))),
+  );
 }
 
 /** Closed and won deals in scope (with the industry filter): the population win rates compare within. */
