@@ -1,4 +1,5 @@
 // When reps log, read, edit and delete conversations through the API — on PGlite and on Postgres.
+import { sql } from 'kysely';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { upsertUsers } from '../../service/src/storage/repositories/users';
 import {
@@ -99,6 +100,40 @@ describe.each(DATABASE_KINDS)('notes API on %s', (kind) => {
       .where('id', '=', id)
       .execute();
     expect((await service.client.request('GET', `/v1/notes/${id}`)).body).toEqual(created.body);
+  });
+
+  test("when notes bring their deal's context, then the deal row is written only when the context changes", async () => {
+    const oppId = '006000000000096AAA';
+    const opportunity = { ...OPPORTUNITY, id: oppId };
+    const rowVersion = async () =>
+      (
+        await sql<{ version: string; stage: string }>`select xmin::text as version, stage from opportunities
+          where id = ${oppId}`.execute(service.db)
+      ).rows[0];
+    const post = async (context: typeof opportunity) =>
+      expect(
+        (
+          await service.client.request(
+            'POST',
+            '/v1/notes',
+            note({ opportunityId: oppId, opportunity: context }),
+          )
+        ).status,
+      ).toBe(201);
+
+    await post(opportunity);
+    const first = await rowVersion();
+    await post(opportunity);
+    expect(await rowVersion()).toEqual(first);
+
+    await post({ ...opportunity, stage: 'Proposal/Price Quote' });
+    const moved = await rowVersion();
+    expect(moved).toEqual({
+      version: expect.not.stringMatching(`^${first!.version}$`),
+      stage: 'Proposal/Price Quote',
+    });
+    const notes = await service.client.request('GET', `/v1/opportunities/${oppId}/notes`);
+    expect(notes.body.items.map((n: { id: string }) => n.id)).toHaveLength(3);
   });
 
   test('when a note names a library prompt, then it is stored with its key and title', async () => {

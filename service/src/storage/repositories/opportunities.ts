@@ -29,7 +29,12 @@ const COLUMNS = {
   ownerId: 'owner_id',
 } as const;
 
-/** Stores the fields the context carries; fields it leaves out keep their stored value. */
+/**
+ * Stores the fields the context carries; fields it leaves out keep their stored value. A context
+ * that matches what is stored writes nothing: every note and panel load from Salesforce brings its
+ * deal's context, which rarely changes, and rewriting the row would re-count the deal's analytics
+ * (its update triggers) and make concurrent notes on the deal wait on its row lock.
+ */
 export async function upsertOpportunity(
   db: Executor,
   tenantId: string,
@@ -40,10 +45,19 @@ export async function upsertOpportunity(
     const value = context[field as keyof typeof COLUMNS];
     if (value !== undefined) values[column] = value;
   }
+  const changed = Object.keys(values);
   await db
     .insertInto('opportunities')
     .values({ tenant_id: tenantId, id: context.id, ...values })
-    .onConflict((oc) => oc.columns(['tenant_id', 'id']).doUpdateSet({ ...values, updated_at: sql`now()` }))
+    .onConflict((oc) => {
+      const target = oc.columns(['tenant_id', 'id']);
+      if (changed.length === 0) return target.doNothing();
+      const stored = sql.join(changed.map((c) => sql.ref(`opportunities.${c}`)));
+      const sent = sql.join(changed.map((c) => sql.ref(`excluded.${c}`)));
+      return target
+        .doUpdateSet({ ...values, updated_at: sql`now()` })
+        .where(sql<boolean>`(${stored}) is distinct from (${sent})`);
+    })
     .execute();
 }
 
