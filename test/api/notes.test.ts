@@ -103,7 +103,7 @@ describe.each(DATABASE_KINDS)('notes API on %s', (kind) => {
   });
 
   test("when notes bring their deal's context, then the deal row is written only when the context changes", async () => {
-    const oppId = '006000000000096AAA';
+    const oppId = '006000000000094AAA';
     const opportunity = { ...OPPORTUNITY, id: oppId };
     const rowVersion = async () =>
       (
@@ -265,9 +265,11 @@ describe.each(DATABASE_KINDS)('notes API on %s', (kind) => {
 
   test('when a POST is retried with its Idempotency-Key, then the first answer is replayed and one note exists', async () => {
     const oppId = '006000000000098AAA';
-    const body = note({ opportunityId: oppId, opportunity: undefined });
+    // as the package sends it: with the deal's context, whose stage the stored answer records
+    const body = note({ opportunityId: oppId, opportunity: { ...OPPORTUNITY, id: oppId } });
     const headers = { 'idempotency-key': 'retry-1' };
     const first = await service.client.request('POST', '/v1/notes', body, headers);
+    expect(first.body.opportunityStage).toBe(OPPORTUNITY.stage);
     const again = await service.client.request('POST', '/v1/notes', body, headers);
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
@@ -337,8 +339,16 @@ describe('author names', () => {
       ]);
       const created = await service.client.request('POST', '/v1/notes', note());
       expect(created.body.authorName).toBe('Avery Chen');
+      const keyed = { 'idempotency-key': 'named-1' };
+      const first = await service.client.request('POST', '/v1/notes', note({ summary: 'Again.' }), keyed);
+      const replayed = await service.client.request('POST', '/v1/notes', note({ summary: 'Again.' }), keyed);
+      expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+      expect(replayed.body).toEqual({ ...first.body, authorName: 'Avery Chen' });
       const listed = await service.client.request('GET', `/v1/opportunities/${OPPORTUNITY.id}/notes`);
-      expect(listed.body.items[0].authorName).toBe('Avery Chen');
+      expect(listed.body.items.map((n: { authorName: string }) => n.authorName)).toEqual([
+        'Avery Chen',
+        'Avery Chen',
+      ]);
       const panel = await service.client.request('POST', `/v1/opportunities/${OPPORTUNITY.id}/panel`, {
         opportunity: OPPORTUNITY,
       });

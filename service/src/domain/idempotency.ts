@@ -2,7 +2,12 @@
 // with the same Idempotency-Key replays the first answer and never repeats the work. Without a key
 // there is nothing to remember: the work runs as it is, atomic on its own (see inTransaction).
 import type { Db, Executor } from '../storage/database';
-import { claimIdempotencyKey, saveIdempotentResponse } from '../storage/repositories/idempotency';
+import {
+  claimIdempotencyKey,
+  findIdempotencyRecord,
+  saveIdempotentResponse,
+  type IdempotencyRecord,
+} from '../storage/repositories/idempotency';
 import { conflict } from '../lib/errors';
 import { canonicalJson, sha256 } from '../lib/stable-hash';
 
@@ -21,22 +26,54 @@ export async function runIdempotent<T>(
 ): Promise<Outcome<T>> {
   if (idempotencyKey === undefined) return { ...(await work(db)), replayed: false };
   return db.transaction().execute(async (tx) => {
-    const requestHash = sha256(canonicalJson(request));
+    const requestHash = hashOf(request);
     const earlier = await claimIdempotencyKey(tx, tenantId, idempotencyKey, requestHash);
-    if (earlier) {
-      if (earlier.requestHash !== requestHash) {
-        throw conflict(
-          'this Idempotency-Key was already used with a different request',
-          'idempotency_key_reused',
-        );
-      }
-      if (earlier.statusCode === null) {
-        throw conflict('a request with this Idempotency-Key is still in progress', 'idempotency_in_progress');
-      }
-      return { status: earlier.statusCode, body: earlier.body as T, replayed: true };
-    }
+    if (earlier) return replay<T>(earlier, requestHash);
     const outcome = await work(tx);
     await saveIdempotentResponse(tx, tenantId, idempotencyKey, outcome.status, outcome.body);
     return { ...outcome, replayed: false };
   });
+}
+
+/** What a request needs to claim its key in the statement that does its work. */
+export interface KeyClaim {
+  key: string;
+  requestHash: string;
+}
+
+/**
+ * For work that is one statement: the statement claims the key and stores the answer with the rows
+ * it writes, so no transaction is opened around it (see insertNote). `work` answers undefined when
+ * the key was already taken; the earlier answer is then replayed. A concurrent request with the same
+ * key waits on the key's row until the first statement commits, and replays its answer.
+ */
+export async function runIdempotentStatement<T>(
+  db: Db,
+  tenantId: string,
+  idempotencyKey: string | undefined,
+  request: unknown,
+  work: (claim: KeyClaim | undefined) => Promise<{ status: number; body: T } | undefined>,
+): Promise<Outcome<T>> {
+  const claim =
+    idempotencyKey === undefined ? undefined : { key: idempotencyKey, requestHash: hashOf(request) };
+  const outcome = await work(claim);
+  if (outcome) return { ...outcome, replayed: false };
+  if (!claim) throw new Error('work without an Idempotency-Key must answer');
+  return replay<T>(await findIdempotencyRecord(db, tenantId, claim.key), claim.requestHash);
+}
+
+const hashOf = (request: unknown) => sha256(canonicalJson(request));
+
+/** The earlier request's answer, when this request is the same one again. */
+function replay<T>(earlier: IdempotencyRecord, requestHash: string): Outcome<T> {
+  if (earlier.requestHash !== requestHash) {
+    throw conflict(
+      'this Idempotency-Key was already used with a different request',
+      'idempotency_key_reused',
+    );
+  }
+  if (earlier.statusCode === null) {
+    throw conflict('a request with this Idempotency-Key is still in progress', 'idempotency_in_progress');
+  }
+  return { status: earlier.statusCode, body: earlier.body as T, replayed: true };
 }

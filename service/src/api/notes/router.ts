@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { Db } from '../../storage/database';
 import * as notes from '../../domain/notes/notes';
-import { runIdempotent } from '../../domain/idempotency';
+import { runIdempotentStatement } from '../../domain/idempotency';
 import { actorOf, settingsOf } from '../http/auth';
 import { idempotencyKeyOf } from '../http/idempotency-key';
 import type { OpenApiRegistry } from '../http/openapi';
@@ -22,15 +22,15 @@ export function notesRouter(db: Db, openapi: OpenApiRegistry): Router {
   router.post('/notes', async (req, res) => {
     const actor = actorOf(res);
     const input = parseOrThrow(newNoteSchema, req.body, 'body');
-    const outcome = await runIdempotent(
+    const outcome = await runIdempotentStatement(
       db,
       actor.tenantId,
       idempotencyKeyOf(req),
       { route: 'POST /v1/notes', actor: actor.userId, body: req.body },
-      async (executor) => ({
-        status: 201,
-        body: await notes.createNote(executor, actor, input, settingsOf(res).weights),
-      }),
+      async (claim) => {
+        const note = await notes.createNote(db, actor, input, settingsOf(res).weights, claim);
+        return note && { status: 201, body: note };
+      },
     );
     if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
     res.status(outcome.status).json(outcome.body);

@@ -1,7 +1,7 @@
 // Reps log conversations: each note is validated against the tenant's prompts, scored, and stored
 // with its score, evidence and the scorer's version in one transaction.
 import { randomUUID } from 'node:crypto';
-import { inTransaction, type Db, type Executor } from '../../storage/database';
+import type { Db, Executor } from '../../storage/database';
 import * as notesRepo from '../../storage/repositories/notes';
 import type { NoteFields, NotePromptRecord, NoteRecord, StoredScore } from '../../storage/repositories/notes';
 import { upsertOpportunity } from '../../storage/repositories/opportunities';
@@ -11,6 +11,7 @@ import { enqueueRollups } from '../../storage/repositories/salesforce-outbox';
 import { badRequest, forbidden, notFound } from '../../lib/errors';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import type { Actor } from '../actor';
+import type { KeyClaim } from '../idempotency';
 import type { OpportunityContext } from '../opportunities/context';
 import { scoreNote } from '../scoring';
 import type { ScoreResult, ScoringInput, Weights } from '../scoring/types';
@@ -35,6 +36,8 @@ export interface NoteView {
   id: string;
   opportunityId: string;
   authorId: string;
+  /** the deal's stage when the note was logged, if known */
+  opportunityStage: string | null;
   /** the author's name when the org's users are known (sync or demo), else null */
   authorName: string | null;
   occurredAt: string;
@@ -155,14 +158,33 @@ function fieldsOf<Base extends { opportunityId: string; authorId: string }>(
   };
 }
 
-/** Scores and stores a note with the tenant's weights: one statement, or two in a transaction when
- * the note brings its deal's context (stored first, so the note records the deal's current stage). */
+/**
+ * Scores and stores a note with the tenant's weights in one statement. With `claim`, the statement
+ * also claims the client's Idempotency-Key and remembers the answer, and answers undefined when the
+ * key was already taken. A note that brings its deal's context stores it first, so the note records
+ * the deal's current stage; the context is what Salesforce holds now, so it stands even when the
+ * note then fails or turns out to be a retry.
+ */
 export async function createNote(
   db: Executor,
   actor: Actor,
   input: NewNote,
   weights: Weights,
-): Promise<NoteView> {
+): Promise<NoteView>;
+export async function createNote(
+  db: Executor,
+  actor: Actor,
+  input: NewNote,
+  weights: Weights,
+  claim: KeyClaim | undefined,
+): Promise<NoteView | undefined>;
+export async function createNote(
+  db: Executor,
+  actor: Actor,
+  input: NewNote,
+  weights: Weights,
+  claim?: KeyClaim,
+): Promise<NoteView | undefined> {
   const context = input.opportunity;
   if (context && context.id !== input.opportunityId) {
     throw badRequest('opportunity.id differs from opportunityId', [
@@ -172,21 +194,32 @@ export async function createNote(
   const prompts = await resolvePrompts(db, actor.tenantId, input.prompts);
   const fields = fieldsOf(input, { opportunityId: input.opportunityId, authorId: actor.userId }, prompts);
   const score = scoreFields(fields, weights);
-  const store = async (executor: Executor) => {
-    const { note, authorName } = await notesRepo.insertNote(
-      executor,
-      actor.tenantId,
-      randomUUID(),
-      fields,
-      score,
-    );
-    return toNoteView(note, authorName);
-  };
-  if (!context) return store(db);
-  return inTransaction(db, async (tx) => {
-    await upsertOpportunity(tx, actor.tenantId, context);
-    return store(tx);
+  if (context) await upsertOpportunity(db, actor.tenantId, context);
+  const id = randomUUID();
+  const now = new Date();
+  const stamp = now.toISOString();
+  // the answer, less the stage and the author's name that the statement reads
+  const answer = toNoteView({
+    id,
+    ...fields,
+    opportunityStage: null,
+    score,
+    createdAt: stamp,
+    updatedAt: stamp,
   });
+  const stored = await notesRepo.insertNote(db, actor.tenantId, id, fields, score, {
+    now,
+    remember: claim && {
+      ...claim,
+      status: 201,
+      body: answer,
+      decided: { stage: 'opportunityStage', authorName: 'authorName' } satisfies Record<
+        string,
+        keyof NoteView
+      >,
+    },
+  });
+  return stored && toNoteView(stored.note, stored.authorName);
 }
 
 export async function getNote(db: Executor, actor: Actor, id: string): Promise<NoteView> {

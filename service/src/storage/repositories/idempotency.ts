@@ -26,6 +26,15 @@ export async function claimIdempotencyKey(
     .returning('key')
     .executeTakeFirst();
   if (inserted) return undefined;
+  return findIdempotencyRecord(db, tenantId, key);
+}
+
+/** The record of a key that is known to be taken. */
+export async function findIdempotencyRecord(
+  db: Executor,
+  tenantId: string,
+  key: string,
+): Promise<IdempotencyRecord> {
   const row = await db
     .selectFrom('idempotency_keys')
     .select(['request_hash', 'status_code', 'body'])

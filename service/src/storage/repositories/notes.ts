@@ -161,11 +161,25 @@ async function writePromptRows(db: Executor, tenantId: string, noteId: string, p
 }
 
 /**
+ * The answer to remember with a new note under the client's Idempotency-Key: `body` less what the
+ * statement decides, which it fills in under the property names `decided` gives.
+ */
+export interface RememberedAnswer {
+  key: string;
+  requestHash: string;
+  status: number;
+  body: object;
+  decided: { stage: string; authorName: string };
+}
+
+/**
  * Stores a new note in one statement (a round trip is the dearest part of a note's write): the note,
  * stamped with its deal's stage as stored now unless `fields` names one; its prompt rows; the deal's
- * roll-up in the Salesforce outbox. Answers with the note and its author's name. One statement is
- * atomic on its own, and the analytics triggers of every table it writes see all of it when they
- * fire at its end. Only what the database decided comes back: the rest is what was sent.
+ * roll-up in the Salesforce outbox; and, with `remember`, the claim of the client's key with the
+ * answer. One statement is atomic on its own, and the analytics triggers of every table it writes
+ * see all of it when they fire at its end. Answers with what the database decided (the rest is what
+ * was sent), or undefined when the key was already taken and nothing was written: a concurrent
+ * claim of the same key waits on it until the first statement commits.
  */
 export async function insertNote(
   db: Executor,
@@ -173,54 +187,46 @@ export async function insertNote(
   id: string,
   fields: Omit<NoteFields, 'opportunityStage'> & { opportunityStage?: string | null },
   score: StoredScore | null,
-): Promise<{ note: NoteRecord; authorName: string | null }> {
-  // timestamps from the app at millisecond precision, so paging cursors compare exactly
-  const now = new Date();
-  const storedStage = db
-    .selectFrom('opportunities')
-    .select('stage')
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', fields.opportunityId);
-  const { opportunityStage = storedStage, ...rest } = fields;
-  const note = {
-    ...columns({ ...rest, opportunityStage: null }, score),
-    opportunity_stage: opportunityStage,
-  };
+  // the time comes from the app, at millisecond precision, so paging cursors compare exactly
+  { now = new Date(), remember }: { now?: Date; remember?: RememberedAnswer } = {},
+): Promise<{ note: NoteRecord; authorName: string | null } | undefined> {
+  const { opportunityStage, ...rest } = fields;
+  const stage =
+    opportunityStage === undefined
+      ? sql`(select stage from opportunities where tenant_id = ${tenantId} and id = ${fields.opportunityId})`
+      : sql`${opportunityStage}::text`;
+  const author = sql`(select name from users where tenant_id = ${tenantId} and id = ${fields.authorId})`;
+  const claim = remember
+    ? sql`insert into idempotency_keys (tenant_id, key, request_hash, status_code, body)
+        values (${tenantId}, ${remember.key}, ${remember.requestHash}, ${remember.status},
+          ${JSON.stringify(remember.body)}::jsonb
+            || jsonb_build_object(${remember.decided.stage}::text, ${stage}, ${remember.decided.authorName}::text, ${author}))
+        on conflict (tenant_id, key) do nothing returning key`
+    : sql`select 1`;
+  const c = columns({ ...rest, opportunityStage: null }, score);
   const rows = promptRows(tenantId, id, fields.prompts);
-  const row = await db
-    .with('rollup', (qc) => rollupsQueued(qc, tenantId, [fields.opportunityId]))
-    .with('note', (qc) =>
-      qc
-        .insertInto('notes')
-        .values({ tenant_id: tenantId, id, ...note, created_at: now, updated_at: now })
-        .returning(['tenant_id', 'author_id', 'opportunity_stage']),
-    )
-    .with('note_prompt_rows', (qc) =>
-      qc
-        .insertInto('note_prompts')
-        .columns([
-          'tenant_id',
-          'note_id',
-          'position',
-          'prompt_id',
-          'prompt_key',
-          'set_id',
-          'version',
-          'text',
-          'reaction',
-        ]) // prettier-ignore
-        .expression(
-          sql`select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as p(tenant_id uuid,
-            note_id uuid, position integer, prompt_id uuid, prompt_key text, set_id uuid, version integer,
-            text text, reaction text)`,
-        ),
-    )
-    .selectFrom('note')
-    .leftJoin('users as u', (join) =>
-      join.onRef('u.tenant_id', '=', 'note.tenant_id').onRef('u.id', '=', 'note.author_id'),
-    )
-    .select(['note.opportunity_stage', 'u.name as author_name'])
-    .executeTakeFirstOrThrow();
+  const gate = sql<boolean>`exists (select 1 from note)`;
+  const { rows: stored } = await sql<{ opportunity_stage: string | null; author_name: string | null }>`
+    with claim as (${claim}),
+    note as (
+      insert into notes (tenant_id, id, opportunity_id, author_id, occurred_at, opportunity_stage, summary,
+        customer_view, ideas, next_step, next_step_date, prompts, score, overall, scorer_version, created_at,
+        updated_at)
+      select ${tenantId}::uuid, ${id}::uuid, ${c.opportunity_id}::text, ${c.author_id}::text, ${c.occurred_at}::text,
+        ${stage}, ${c.summary}::text, ${c.customer_view}::text, ${c.ideas}::text, ${c.next_step}::text,
+        ${c.next_step_date}::text, ${c.prompts}::jsonb, ${c.score}::jsonb, ${c.overall}::integer,
+        ${c.scorer_version}::text, ${now}::timestamptz, ${now}::timestamptz
+      where exists (select 1 from claim)
+      returning tenant_id, author_id, opportunity_stage),
+    note_prompt_rows as (
+      insert into note_prompts (tenant_id, note_id, position, prompt_id, prompt_key, set_id, version, text, reaction)
+      select p.* from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as p(tenant_id uuid, note_id uuid,
+        position integer, prompt_id uuid, prompt_key text, set_id uuid, version integer, text text, reaction text)
+      where ${gate}),
+    rollup as (${rollupsQueued(db, tenantId, [fields.opportunityId], gate)})
+    select note.opportunity_stage, ${author} as author_name from note`.execute(db);
+  const row = stored[0];
+  if (!row) return undefined;
   const stamp = now.toISOString();
   return {
     note: { id, ...rest, opportunityStage: row.opportunity_stage, score, createdAt: stamp, updatedAt: stamp },

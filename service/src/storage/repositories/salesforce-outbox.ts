@@ -1,7 +1,7 @@
 // The durable roll-up outbox: one row per opportunity whose roll-up fields must be (re)written to
 // Salesforce. Writers bump `version` (coalescing); workers lease rows with FOR UPDATE SKIP LOCKED and
 // delete a row only if no change arrived while they were sending it.
-import { sql, type QueryCreator } from 'kysely';
+import { sql, type Expression, type QueryCreator, type SqlBool } from 'kysely';
 import type { Executor } from '../database';
 import type { Database } from '../schema';
 
@@ -40,8 +40,14 @@ export async function enqueueRollups(
   await rollupsQueued(db, tenantId, ids).execute();
 }
 
-/** The statement behind enqueueRollups, for a caller that runs it inside a larger one (a WITH). */
-export function rollupsQueued(db: QueryCreator<Database>, tenantId: string, ids: string[]) {
+/** The statement behind enqueueRollups, for a caller that runs it inside a larger one (a WITH),
+ * where `when` can make it depend on another part of the statement. */
+export function rollupsQueued(
+  db: QueryCreator<Database>,
+  tenantId: string,
+  ids: string[],
+  when?: Expression<SqlBool>,
+) {
   return db
     .insertInto('salesforce_outbox')
     .columns(['tenant_id', 'opportunity_id', 'status'])
@@ -53,7 +59,8 @@ export function rollupsQueued(db: QueryCreator<Database>, tenantId: string, ids:
           sql<string>`unnest(array[${sql.join(ids)}]::text[])`.as('opportunity_id'),
           sql<'pending'>`'pending'`.as('status'),
         ])
-        .where('tenant_id', '=', tenantId),
+        .where('tenant_id', '=', tenantId)
+        .$if(when !== undefined, (qb) => qb.where(when!)),
     )
     .onConflict((oc) =>
       oc.columns(['tenant_id', 'opportunity_id']).doUpdateSet({
