@@ -361,14 +361,20 @@ export async function createFunction(
   db: Kysely<unknown>,
   name: string,
   body: string,
-  { replace }: { replace: boolean } = { replace: false },
+  { replace, skipWhenEmpty }: { replace: boolean; skipWhenEmpty?: string } = { replace: false },
 ): Promise<void> {
+  const guard = skipWhenEmpty ? emptyStatementGuard(skipWhenEmpty) : '';
   await sql
     .raw(
-      `create ${replace ? 'or replace ' : ''}function ${name}() returns trigger language plpgsql as $fn$ begin ${body} end $fn$`,
+      `create ${replace ? 'or replace ' : ''}function ${name}() returns trigger language plpgsql as $fn$ begin ${guard} ${body} end $fn$`,
     )
     .execute(db);
 }
+
+/** The first line of a statement trigger's function: nothing to do when its statement changed no
+ * row (see 0008). */
+export const emptyStatementGuard = (transitionTable: string) =>
+  `if not exists (select from ${transitionTable}) then return null; end if;`;
 
 /** The trigger functions whose bodies write the tenant-wide counters, by name: 0006 recreates them
  * sharded. */

@@ -7,6 +7,7 @@ import * as analytics from './0004-analytics';
 import * as analyticsAggregates from './0005-analytics-aggregates';
 import * as shardedAggregates from './0006-sharded-aggregates';
 import * as coverageOnInsert from './0007-coverage-on-insert';
+import * as skipEmptyStatements from './0008-skip-empty-statements';
 
 const migrations: Record<string, Migration> = {
   '0001-core': core,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005-analytics-aggregates': analyticsAggregates,
   '0006-sharded-aggregates': shardedAggregates,
   '0007-coverage-on-insert': coverageOnInsert,
+  '0008-skip-empty-statements': skipEmptyStatements,
 };
 
 export const migrationProvider: MigrationProvider = {
