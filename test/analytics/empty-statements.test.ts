@@ -2,7 +2,8 @@
 // context fires both the insert and the update triggers). Migration 0008 makes every function behind
 // a trigger with transition tables return at once then; a function a later migration rewrites
 // without `skipWhenEmpty` would lose it, which this suite catches.
-import { sql } from 'kysely';
+import { emptyStatementGuard } from '../../service/src/storage/migrations/0005-analytics-aggregates';
+import { transitionTriggerFunctions } from '../../service/src/storage/migrations/0008-skip-empty-statements';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../helpers/databases';
 
 describe.each(DATABASE_KINDS)('statement triggers on %s', (kind) => {
@@ -16,17 +17,12 @@ describe.each(DATABASE_KINDS)('statement triggers on %s', (kind) => {
   });
 
   test('when a statement changed no row, then every trigger function with transition tables returns at once', async () => {
-    const { rows } = await sql<{ name: string; source: string; tables: string[] }>`
-      select p.proname as name, p.prosrc as source,
-        array_agg(distinct coalesce(t.tgnewtable, t.tgoldtable)::text) as tables
-      from pg_trigger t join pg_proc p on p.oid = t.tgfoid
-      where not t.tgisinternal and (t.tgnewtable is not null or t.tgoldtable is not null)
-      group by p.proname, p.prosrc order by p.proname`.execute(database.db);
+    const rows = await transitionTriggerFunctions(database.db);
     // notes, note_prompts, opportunities and the daily rollup: insert, update and delete each
     expect(rows.length).toBeGreaterThanOrEqual(12);
     const unguarded = rows
       .filter(({ source, tables }) => {
-        const guard = `begin if not exists (select from ${tables[0]}) then return null; end if;`;
+        const guard = `begin ${emptyStatementGuard(tables[0]!)}`;
         return tables.length !== 1 || !source.trim().startsWith(guard);
       })
       .map((r) => r.name);

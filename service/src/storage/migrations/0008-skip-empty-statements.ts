@@ -9,14 +9,23 @@
 import { sql, type Kysely } from 'kysely';
 import { emptyStatementGuard } from './0005-analytics-aggregates';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function up(db: Kysely<any>): Promise<void> {
+/** Every function behind a trigger with transition tables: its source, and the tables it reads. */
+export async function transitionTriggerFunctions(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>,
+): Promise<{ name: string; source: string; tables: string[] }[]> {
   const { rows } = await sql<{ name: string; source: string; tables: string[] }>`
     select p.proname as name, p.prosrc as source,
       array_agg(distinct coalesce(t.tgnewtable, t.tgoldtable)::text) as tables
     from pg_trigger t join pg_proc p on p.oid = t.tgfoid
     where not t.tgisinternal and (t.tgnewtable is not null or t.tgoldtable is not null)
     group by p.proname, p.prosrc order by p.proname`.execute(db);
+  return rows;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function up(db: Kysely<any>): Promise<void> {
+  const rows = await transitionTriggerFunctions(db);
   for (const { name, source, tables } of rows) {
     const begin = /^\s*begin\b/i.exec(source);
     // a function shared by triggers with different transition tables, or written another way,
