@@ -1,6 +1,7 @@
-// Idempotent mutations: the work and the remembered answer commit in one transaction, so a retry
-// with the same Idempotency-Key replays the first answer and never repeats the work. Without a key
-// there is nothing to remember: the work runs as it is, atomic on its own (see inTransaction).
+// Idempotent mutations: the work and the remembered answer commit together (in one transaction, or
+// in the one statement that does the work), so a retry with the same Idempotency-Key replays the
+// first answer and never repeats the work. Without a key there is nothing to remember: the work runs
+// as it is, atomic on its own (see inTransaction).
 import type { Db, Executor } from '../storage/database';
 import {
   claimIdempotencyKey,

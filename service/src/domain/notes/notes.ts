@@ -1,5 +1,5 @@
 // Reps log conversations: each note is validated against the tenant's prompts, scored, and stored
-// with its score, evidence and the scorer's version in one transaction.
+// with its score, evidence and the scorer's version in one statement.
 import { randomUUID } from 'node:crypto';
 import type { Db, Executor } from '../../storage/database';
 import * as notesRepo from '../../storage/repositories/notes';
