@@ -206,9 +206,12 @@ describe.each(DATABASE_KINDS)('analytics consistency on %s', (kind) => {
       businessFocus: 85,
       nextStep: 85,
     };
-    await updateScores(service.db, service.tenantId, [
-      { id: wonNote.id, score: { overall: 87, scorerVersion: 'fixture', dimensions } },
-    ]);
+    await updateScores(
+      service.db,
+      service.tenantId,
+      [{ id: wonNote.id, version: 1, score: { overall: 87, scorerVersion: 'fixture', dimensions } }],
+      1,
+    );
     const body = await expectConsistent();
     const a2 = body.reps.find((r: any) => r.repId === U.a2);
     expect(a2.averages).toEqual({ overall: 87, ...dimensions });

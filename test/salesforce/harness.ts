@@ -8,7 +8,7 @@ import { connectOrg, type AuthInput } from '../../service/src/salesforce/admin';
 import { ConnectionFactory } from '../../service/src/salesforce/connection-factory';
 import { SalesforceWorker, type WorkerSettings } from '../../service/src/salesforce/worker';
 import { createNote } from '../../service/src/domain/notes/notes';
-import { DEFAULT_WEIGHTS } from '../../service/src/domain/scoring/types';
+import { defaultSettings } from '../../service/src/domain/settings/settings';
 import { startSalesforceFake, type FakeOptions, type SalesforceFake } from '../salesforce-fake';
 
 export const SECRETS_KEY = randomBytes(32);
@@ -133,7 +133,7 @@ export async function logNote(
       nextStep: 'Working session with Priya on December 8.',
       nextStepDate: '2026-12-08',
     },
-    DEFAULT_WEIGHTS,
+    defaultSettings(),
   );
 }
 

@@ -1,7 +1,7 @@
 // Roll-ups to Opportunity: after notes are logged, edited or deleted (or rescored), the worker writes
 // the recomputed roll-up fields through sObject Collections, coalesced, once each.
 import { deleteNote, updateNote } from '../../service/src/domain/notes/notes';
-import { DEFAULT_WEIGHTS } from '../../service/src/domain/scoring/types';
+import { defaultSettings } from '../../service/src/domain/settings/settings';
 import { queueRescore, runRescore } from '../../service/src/domain/jobs/rescore';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../helpers/databases';
 import type { SalesforceFake } from '../salesforce-fake';
@@ -84,7 +84,7 @@ describe.each(DATABASE_KINDS)('roll-ups on %s', (kind) => {
       actorFor(tenantId),
       second.id,
       { summary: 'We only discussed pricing and the demo.' },
-      DEFAULT_WEIGHTS,
+      defaultSettings(),
     );
     expect(await outboxRows(database.db, tenantId)).toHaveLength(1);
 

@@ -6,7 +6,7 @@ import { openDatabase, type Db } from '../../../service/src/storage/database';
 import { createLogger } from '../../../service/src/lib/logger';
 import { createTenant } from '../../../service/src/domain/tenants/tenants';
 import { createNote } from '../../../service/src/domain/notes/notes';
-import { DEFAULT_WEIGHTS } from '../../../service/src/domain/scoring/types';
+import { defaultSettings } from '../../../service/src/domain/settings/settings';
 import { connectOrg } from '../../../service/src/salesforce/admin';
 import { ConnectionFactory } from '../../../service/src/salesforce/connection-factory';
 import { SalesforceWorker } from '../../../service/src/salesforce/worker';
@@ -56,7 +56,7 @@ async function rollupCalls(db: Db): Promise<number> {
         db,
         actor,
         { opportunityId, summary: 'They asked how the tariff changes hit their margins.', prompts: [] },
-        DEFAULT_WEIGHTS,
+        defaultSettings(),
       );
     }
     await worker.runTenant(tenantId);

@@ -24,3 +24,5 @@ export const unauthorized = (message: string) => new AppError(401, 'unauthorized
 export const forbidden = (message: string) => new AppError(403, 'forbidden', message);
 export const notFound = (what: string) => new AppError(404, 'not_found', `${what} not found`);
 export const conflict = (message: string, code = 'conflict') => new AppError(409, code, message);
+/** An If-Match that names a version other than the current one. */
+export const preconditionFailed = (message: string) => new AppError(412, 'precondition_failed', message);

@@ -24,6 +24,8 @@ export interface TenantSettingsTable {
   industries: JSONColumnType<string[]>;
   stage_phases: JSONColumnType<Record<string, string>>;
   weights: JSONColumnType<Record<string, number>>;
+  /** bumped by every change: the settings' ETag, and what a rescore job applies */
+  version: ColumnType<number, number | undefined, number>;
   updated_at: Timestamp;
 }
 
@@ -112,6 +114,10 @@ export interface NotesTable {
   score: ColumnType<object | null, string | null | undefined, string | null>;
   overall: number | null;
   scorer_version: string | null;
+  /** bumped by every edit: the note's ETag, and what a rescore's write is conditional on */
+  version: ColumnType<number, number | undefined, number>;
+  /** the settings version whose weights scored the note (null: scored before versions were kept) */
+  settings_version: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -141,10 +147,14 @@ export interface JobsTable {
   tenant_id: string;
   id: string;
   kind: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
+  status: 'queued' | 'running' | 'done' | 'failed' | 'superseded';
   done: number;
   total: number;
   error: string | null;
+  /** the settings version whose weights a rescore applies */
+  settings_version: number | null;
+  /** the job that replaced this one when newer settings arrived */
+  superseded_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../storage/database';
 import * as notes from '../../domain/notes/notes';
 import { runIdempotentStatement } from '../../domain/idempotency';
 import { actorOf, settingsOf } from '../http/auth';
+import { etagOf, ifMatchVersions } from '../http/etag';
 import { idempotencyKeyOf } from '../http/idempotency-key';
 import type { OpenApiRegistry } from '../http/openapi';
 import { parseOrThrow } from '../http/validation';
@@ -28,37 +29,53 @@ export function notesRouter(db: Db, openapi: OpenApiRegistry): Router {
       idempotencyKeyOf(req),
       { route: 'POST /v1/notes', actor: actor.userId, body: req.body },
       async (claim) => {
-        const note = await notes.createNote(db, actor, input, settingsOf(res).weights, claim);
+        const note = await notes.createNote(db, actor, input, settingsOf(res), claim);
         return note && { status: 201, body: note };
       },
     );
     if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    if (outcome.status === 201) res.setHeader('ETag', etagOf((outcome.body as notes.NoteView).version));
     res.status(outcome.status).json(outcome.body);
   });
 
-  openapi.add({ method: 'get', path: '/v1/notes/:id', summary: 'A note with its score', success: 200 });
+  openapi.add({
+    method: 'get',
+    path: '/v1/notes/:id',
+    summary: 'A note with its score (ETag: its version)',
+    success: 200,
+  });
   router.get('/notes/:id', async (req, res) => {
     const id = parseOrThrow(noteIdSchema, req.params.id, 'path.id');
-    res.json(await notes.getNote(db, actorOf(res), id));
+    const note = await notes.getNote(db, actorOf(res), id);
+    res.setHeader('ETag', etagOf(note.version));
+    res.json(note);
   });
 
   openapi.add({
     method: 'patch',
     path: '/v1/notes/:id',
-    summary: 'Edit your note (rescored)',
+    summary: 'Edit your note (rescored; If-Match: a stale version is a 412)',
     body: notePatchSchema,
     success: 200,
   });
   router.patch('/notes/:id', async (req, res) => {
     const id = parseOrThrow(noteIdSchema, req.params.id, 'path.id');
     const patch = parseOrThrow(notePatchSchema, req.body, 'body');
-    res.json(await notes.updateNote(db, actorOf(res), id, patch, settingsOf(res).weights));
+    const ifMatch = ifMatchVersions(req.get('if-match'));
+    const note = await notes.updateNote(db, actorOf(res), id, patch, settingsOf(res), ifMatch);
+    res.setHeader('ETag', etagOf(note.version));
+    res.json(note);
   });
 
-  openapi.add({ method: 'delete', path: '/v1/notes/:id', summary: 'Delete your note', success: 204 });
+  openapi.add({
+    method: 'delete',
+    path: '/v1/notes/:id',
+    summary: 'Delete your note (If-Match: a stale version is a 412)',
+    success: 204,
+  });
   router.delete('/notes/:id', async (req, res) => {
     const id = parseOrThrow(noteIdSchema, req.params.id, 'path.id');
-    await notes.deleteNote(db, actorOf(res), id);
+    await notes.deleteNote(db, actorOf(res), id, ifMatchVersions(req.get('if-match')));
     res.status(204).end();
   });
 

@@ -1,12 +1,13 @@
 // Tenant settings (picklists, scoring weights) and the rescoring job a weight change starts.
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import type { Db } from '../../storage/database';
 import type { BackgroundWork } from '../../domain/jobs/background';
 import { activeRescore, getJob, queueRescore, runRescore } from '../../domain/jobs/rescore';
-import { loadSettings, saveSettings } from '../../domain/settings/settings';
+import { loadSettings, updateSettings, type TenantSettings } from '../../domain/settings/settings';
 import { requireRole, type Actor } from '../../domain/actor';
 import { DIMENSIONS } from '../../domain/scoring/types';
 import { actorOf } from '../http/auth';
+import { etagOf, ifMatchVersions } from '../http/etag';
 import type { OpenApiRegistry } from '../http/openapi';
 import { parseOrThrow } from '../http/validation';
 import { jobIdSchema, settingsSchema } from './schemas';
@@ -14,31 +15,32 @@ import { jobIdSchema, settingsSchema } from './schemas';
 export function settingsRouter(db: Db, background: BackgroundWork, openapi: OpenApiRegistry): Router {
   const router = Router();
 
-  async function startRescore(actor: Actor) {
-    const { job, started } = await queueRescore(db, actor.tenantId);
+  async function startRescore(actor: Actor, settingsVersion?: number) {
+    const { job, started } = await queueRescore(db, actor.tenantId, settingsVersion);
     if (started) background.start('rescore', () => runRescore(db, actor.tenantId, job.id));
     return job;
   }
 
-  async function settingsView(tenantId: string) {
-    const [settings, rescore] = await Promise.all([loadSettings(db, tenantId), activeRescore(db, tenantId)]);
-    return { ...settings, rescore: rescore ?? null };
+  async function sendSettings(res: Response, tenantId: string, known?: TenantSettings) {
+    const [settings, rescore] = await Promise.all([known ?? loadSettings(db, tenantId), activeRescore(db, tenantId)]);
+    res.setHeader('ETag', etagOf(settings.version));
+    res.json({ ...settings, rescore: rescore ?? null });
   }
 
   openapi.add({
     method: 'get',
     path: '/v1/settings',
-    summary: 'Industries, stage phases and scoring weights',
+    summary: 'Industries, stage phases and scoring weights (ETag: their version)',
     success: 200,
   });
   router.get('/settings', async (_req, res) => {
-    res.json(await settingsView(actorOf(res).tenantId));
+    await sendSettings(res, actorOf(res).tenantId);
   });
 
   openapi.add({
     method: 'put',
     path: '/v1/settings',
-    summary: 'Change settings; new weights rescore stored notes',
+    summary: 'Change settings (If-Match: a stale version is a 412); new weights rescore stored notes',
     roles: ['salesops'],
     body: settingsSchema,
     success: 200,
@@ -47,12 +49,15 @@ export function settingsRouter(db: Db, background: BackgroundWork, openapi: Open
     const actor = actorOf(res);
     requireRole(actor, 'salesops');
     const patch = parseOrThrow(settingsSchema, req.body, 'body');
-    const current = await loadSettings(db, actor.tenantId);
-    const next = { ...current, ...patch };
-    await saveSettings(db, actor.tenantId, next);
-    const weightsChanged = DIMENSIONS.some((d) => current.weights[d] !== next.weights[d]);
-    if (weightsChanged) await startRescore(actor);
-    res.json(await settingsView(actor.tenantId));
+    const { previous, settings } = await updateSettings(
+      db,
+      actor.tenantId,
+      patch,
+      ifMatchVersions(req.get('if-match')),
+    );
+    const weightsChanged = DIMENSIONS.some((d) => previous.weights[d] !== settings.weights[d]);
+    if (weightsChanged) await startRescore(actor, settings.version);
+    await sendSettings(res, actor.tenantId, settings);
   });
 
   openapi.add({

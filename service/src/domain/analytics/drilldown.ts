@@ -1,5 +1,6 @@
 // From a number to the notes behind it: the actor's notes filtered like the figure was, newest
 // conversation first, paged with an opaque cursor.
+import { z } from 'zod';
 import type { Db } from '../../storage/database';
 import * as repo from '../../storage/repositories/analytics';
 import { findNote } from '../../storage/repositories/notes';
@@ -23,13 +24,16 @@ export interface DrilldownQuery {
   limit: number;
 }
 
+/** A drill-down page ends at this (occurredAt, id). */
+const DRILLDOWN_CURSOR = z.tuple([z.iso.date(), z.uuid()]);
+
 export async function drilldownNotes(
   db: Db,
   actor: Actor,
   query: DrilldownQuery,
 ): Promise<{ items: NoteView[]; nextCursor: string | null }> {
   const scope = narrowToRep(await scopeOf(db, actor), query.repId);
-  const after = query.cursor ? decodeCursor(query.cursor, 2) : undefined;
+  const after = query.cursor ? decodeCursor(query.cursor, DRILLDOWN_CURSOR) : undefined;
   const page = await repo.drilldownNoteIds(
     db,
     scope,
@@ -40,7 +44,7 @@ export async function drilldownNotes(
       scoreBetween: query.band && { ...bandBounds(query.band), dimension: query.dimension },
     },
     query.limit + 1,
-    after && { occurredAt: String(after[0]), id: String(after[1]) },
+    after && { occurredAt: after[0], id: after[1] },
   );
   const shown = page.slice(0, query.limit);
   const notes = await Promise.all(shown.map((n) => findNote(db, actor.tenantId, n.id)));

@@ -67,7 +67,7 @@ export async function seedDemoData(db: Db, tenantId: string, now = new Date()): 
             ? undefined
             : isoDaysFrom(now, -note.daysAgo + note.nextStepInDays),
       },
-      settings.weights,
+      settings,
     );
   }
 }

@@ -84,7 +84,9 @@ describe.each(DATABASE_KINDS)('rescoring on %s', (kind) => {
     const { job } = await queueRescore(db, tenantId);
     const progress: Array<[number, number]> = [];
 
-    const finished = await runRescore(db, tenantId, job.id, (done, total) => progress.push([done, total]));
+    const finished = await runRescore(db, tenantId, job.id, (done, total) => {
+      progress.push([done, total]);
+    });
 
     expect(finished).toMatchObject({ status: 'done', done: NOTES, total: NOTES });
     expect(progress).toEqual([

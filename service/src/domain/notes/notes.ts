@@ -1,6 +1,7 @@
 // Reps log conversations: each note is validated against the tenant's prompts, scored, and stored
 // with its score, evidence and the scorer's version in one statement.
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { Db, Executor } from '../../storage/database';
 import * as notesRepo from '../../storage/repositories/notes';
 import type { NoteFields, NotePromptRecord, NoteRecord, StoredScore } from '../../storage/repositories/notes';
@@ -8,13 +9,14 @@ import { upsertOpportunity } from '../../storage/repositories/opportunities';
 import { namesOf } from '../../storage/repositories/users';
 import { findPromptsByIds } from '../../storage/repositories/prompt-sets';
 import { enqueueRollups } from '../../storage/repositories/salesforce-outbox';
-import { badRequest, forbidden, notFound } from '../../lib/errors';
+import { badRequest, forbidden, notFound, preconditionFailed } from '../../lib/errors';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import type { Actor } from '../actor';
 import type { KeyClaim } from '../idempotency';
 import type { OpportunityContext } from '../opportunities/context';
 import { scoreNote } from '../scoring';
 import type { ScoreResult, ScoringInput, Weights } from '../scoring/types';
+import type { ScoringSettings } from '../settings/settings';
 import type { NoteContent, NotePromptInput } from './note';
 
 export interface NewNote extends NoteContent {
@@ -54,6 +56,8 @@ export interface NoteView {
   nextStep: string | null;
   nextStepDate: string | null;
   score: StoredScore | null;
+  /** bumped by every edit; the note's ETag, for If-Match */
+  version: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -87,7 +91,11 @@ const toOneView = async (db: Executor, tenantId: string, note: NoteRecord) =>
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** Resolves prompt references against the tenant's prompt sets; an unknown id is a 400 naming it. */
+/**
+ * Resolves prompt references against the tenant's prompt sets. Only prompts reps can have been shown
+ * may be cited: those of published versions, or of versions retired since. An unknown id or a draft's
+ * prompt is a 400 naming it.
+ */
 async function resolvePrompts(
   db: Executor,
   tenantId: string,
@@ -95,12 +103,17 @@ async function resolvePrompts(
 ): Promise<NotePromptRecord[]> {
   const ids = raised.flatMap((p) => (p.promptId ? [p.promptId] : []));
   const found = new Map((await findPromptsByIds(db, tenantId, ids)).map((p) => [p.id, p]));
-  const unknown = raised.flatMap((p, i) =>
-    p.promptId && !found.has(p.promptId)
-      ? [{ path: `prompts.${i}.promptId`, message: `no prompt with id ${p.promptId}` }]
-      : [],
-  );
-  if (unknown.length > 0) throw badRequest('the note names prompts that do not exist', unknown);
+  const problems = raised.flatMap((p, i) => {
+    if (!p.promptId) return [];
+    const path = `prompts.${i}.promptId`;
+    const prompt = found.get(p.promptId);
+    if (!prompt) return [{ path, message: `no prompt with id ${p.promptId}` }];
+    if (prompt.status === 'draft')
+      return [{ path, message: `prompt ${p.promptId} belongs to a draft: publish its version first` }];
+    return [];
+  });
+  if (problems.length > 0)
+    throw badRequest('the note names prompts that do not exist or are not published', problems);
   return raised.map((p) => {
     const prompt = p.promptId ? found.get(p.promptId) : undefined;
     return {
@@ -169,20 +182,20 @@ export async function createNote(
   db: Executor,
   actor: Actor,
   input: NewNote,
-  weights: Weights,
+  scoring: ScoringSettings,
 ): Promise<NoteView>;
 export async function createNote(
   db: Executor,
   actor: Actor,
   input: NewNote,
-  weights: Weights,
+  scoring: ScoringSettings,
   claim: KeyClaim | undefined,
 ): Promise<NoteView | undefined>;
 export async function createNote(
   db: Executor,
   actor: Actor,
   input: NewNote,
-  weights: Weights,
+  scoring: ScoringSettings,
   claim?: KeyClaim,
 ): Promise<NoteView | undefined> {
   const context = input.opportunity;
@@ -193,7 +206,7 @@ export async function createNote(
   }
   const prompts = await resolvePrompts(db, actor.tenantId, input.prompts);
   const fields = fieldsOf(input, { opportunityId: input.opportunityId, authorId: actor.userId }, prompts);
-  const score = scoreFields(fields, weights);
+  const score = scoreFields(fields, scoring.weights);
   if (context) await upsertOpportunity(db, actor.tenantId, context);
   const id = randomUUID();
   const now = new Date();
@@ -204,11 +217,13 @@ export async function createNote(
     ...fields,
     opportunityStage: null,
     score,
+    version: 1,
     createdAt: stamp,
     updatedAt: stamp,
   });
   const stored = await notesRepo.insertNote(db, actor.tenantId, id, fields, score, {
     now,
+    settingsVersion: scoring.version,
     remember: claim && {
       ...claim,
       status: 201,
@@ -228,10 +243,16 @@ export async function getNote(db: Executor, actor: Actor, id: string): Promise<N
   return toOneView(db, actor.tenantId, note);
 }
 
-async function lockOwnNote(tx: Executor, actor: Actor, id: string): Promise<NoteRecord> {
+/** The actor's own note, locked until the transaction ends; with `ifMatch`, only at a version it names. */
+async function lockOwnNote(tx: Executor, actor: Actor, id: string, ifMatch?: number[]): Promise<NoteRecord> {
   const note = await notesRepo.findNote(tx, actor.tenantId, id, { forUpdate: true });
   if (!note) throw notFound('note');
   if (note.authorId !== actor.userId) throw forbidden('only the author of a note can change or delete it');
+  if (ifMatch && !ifMatch.includes(note.version)) {
+    throw preconditionFailed(
+      `the note changed since you read it (now version ${note.version}): read it again and reapply your change`,
+    );
+  }
   return note;
 }
 
@@ -240,10 +261,11 @@ export async function updateNote(
   actor: Actor,
   id: string,
   patch: NotePatch,
-  weights: Weights,
+  scoring: ScoringSettings,
+  ifMatch?: number[],
 ): Promise<NoteView> {
   return db.transaction().execute(async (tx) => {
-    const current = await lockOwnNote(tx, actor, id);
+    const current = await lockOwnNote(tx, actor, id, ifMatch);
     const prompts = patch.prompts ? await resolvePrompts(tx, actor.tenantId, patch.prompts) : current.prompts;
     const fields: NoteFields = {
       ...current,
@@ -255,20 +277,23 @@ export async function updateNote(
       ...(patch.nextStepDate !== undefined ? { nextStepDate: patch.nextStepDate } : {}),
       prompts,
     };
-    const score = scoreFields(fields, weights);
-    const note = await notesRepo.replaceNote(tx, actor.tenantId, id, fields, score);
+    const score = scoreFields(fields, scoring.weights);
+    const note = await notesRepo.replaceNote(tx, actor.tenantId, id, fields, score, scoring.version);
     await enqueueRollups(tx, actor.tenantId, [note.opportunityId]);
     return toOneView(tx, actor.tenantId, note);
   });
 }
 
-export async function deleteNote(db: Db, actor: Actor, id: string): Promise<void> {
+export async function deleteNote(db: Db, actor: Actor, id: string, ifMatch?: number[]): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    const note = await lockOwnNote(tx, actor, id);
+    const note = await lockOwnNote(tx, actor, id, ifMatch);
     await notesRepo.deleteNote(tx, actor.tenantId, id);
     await enqueueRollups(tx, actor.tenantId, [note.opportunityId]);
   });
 }
+
+/** A page of an opportunity's notes ends at this (createdAt, id). */
+const LIST_CURSOR = z.tuple([z.iso.datetime(), z.uuid()]);
 
 export async function listOpportunityNotes(
   db: Executor,
@@ -276,13 +301,13 @@ export async function listOpportunityNotes(
   opportunityId: string,
   page: { limit: number; cursor?: string },
 ): Promise<{ items: NoteView[]; nextCursor: string | null }> {
-  const after = page.cursor ? decodeCursor(page.cursor, 2) : undefined;
+  const after = page.cursor ? decodeCursor(page.cursor, LIST_CURSOR) : undefined;
   const notes = await notesRepo.listNotesByOpportunity(
     db,
     actor.tenantId,
     opportunityId,
     page.limit + 1,
-    after && { createdAt: String(after[0]), id: String(after[1]) },
+    after && { createdAt: after[0], id: after[1] },
   );
   const items = notes.slice(0, page.limit);
   const last = items.at(-1);

@@ -1,7 +1,8 @@
 // Per-tenant settings: industry and stage picklists (orgs customise both) and the scoring weights.
 import type { Db, Executor } from '../../storage/database';
 import * as repo from '../../storage/repositories/settings';
-import { badRequest } from '../../lib/errors';
+import { forgetTenant } from '../../storage/repositories/key-lookup-cache';
+import { badRequest, preconditionFailed } from '../../lib/errors';
 import { DEFAULT_WEIGHTS, DIMENSIONS, type Weights } from '../scoring/types';
 
 export const PHASES = ['early', 'middle', 'late'] as const;
@@ -30,17 +31,26 @@ export const DEFAULT_STAGE_PHASES: Record<string, Phase | 'closed'> = {
   'Closed Lost': 'closed',
 };
 
-export interface TenantSettings {
+export interface SettingsValues {
   industries: string[];
   stagePhases: Record<string, Phase | 'closed'>;
   weights: Weights;
 }
+
+export interface TenantSettings extends SettingsValues {
+  /** bumped by every change; 0 for a tenant that never stored settings */
+  version: number;
+}
+
+/** What a score depends on: the weights, and the settings version they come from. */
+export type ScoringSettings = Pick<TenantSettings, 'weights' | 'version'>;
 
 export function defaultSettings(): TenantSettings {
   return {
     industries: [...DEFAULT_INDUSTRIES],
     stagePhases: { ...DEFAULT_STAGE_PHASES },
     weights: { ...DEFAULT_WEIGHTS },
+    version: 0,
   };
 }
 
@@ -55,6 +65,7 @@ export function settingsFrom(stored: repo.SettingsRecord | undefined): TenantSet
     industries: stored.industries,
     stagePhases: stored.stagePhases as TenantSettings['stagePhases'],
     weights: { ...DEFAULT_WEIGHTS, ...stored.weights },
+    version: stored.version,
   };
 }
 
@@ -67,9 +78,34 @@ export function validateWeights(weights: Weights): void {
   }
 }
 
-export async function saveSettings(db: Db, tenantId: string, settings: TenantSettings): Promise<void> {
-  validateWeights(settings.weights);
-  await repo.putSettings(db, tenantId, settings);
+/**
+ * Applies a change to the settings as they are when it commits: the row is locked from the read
+ * to the write, so concurrent changes of different fields all land. With `ifMatch` (the versions the
+ * caller read), a change made since is a 412 instead.
+ */
+export async function updateSettings(
+  db: Db,
+  tenantId: string,
+  patch: Partial<SettingsValues>,
+  ifMatch?: number[],
+): Promise<{ previous: TenantSettings; settings: TenantSettings }> {
+  const result = await db.transaction().execute(async (tx) => {
+    // a tenant that never stored settings has the defaults as version 0; lock them as a row too
+    await repo.insertSettingsIfMissing(tx, tenantId, { ...defaultSettings(), version: 0 });
+    const previous = settingsFrom(await repo.getSettings(tx, tenantId, { forUpdate: true }));
+    if (ifMatch && !ifMatch.includes(previous.version)) {
+      throw preconditionFailed(
+        `the settings changed since you read them (now version ${previous.version}): read them again and reapply your change`,
+      );
+    }
+    const next = { ...previous, ...patch };
+    validateWeights(next.weights);
+    const version = await repo.putSettings(tx, tenantId, next);
+    return { previous, settings: { ...next, version } };
+  });
+  // the lookup cache may have read the old settings while the transaction was open
+  forgetTenant(tenantId);
+  return result;
 }
 
 export function phaseOfStage(

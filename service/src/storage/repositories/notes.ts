@@ -29,9 +29,12 @@ export interface StoredScore {
 export interface NoteRecord extends NoteFields {
   id: string;
   score: StoredScore | null;
+  /** bumped by every edit */
+  version: number;
   createdAt: string;
   updatedAt: string;
 }
+
 
 export interface OpportunityNoteSummary {
   noteCount: number;
@@ -107,6 +110,7 @@ function toNote(row: Selectable<NotesTable>): NoteRecord {
     id: row.id,
     ...fieldsOf(row),
     score: row.score as StoredScore | null,
+    version: row.version,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };
@@ -116,7 +120,8 @@ function toNote(row: Selectable<NotesTable>): NoteRecord {
   return note;
 }
 
-function columns(fields: NoteFields, score: StoredScore | null) {
+/** `settingsVersion`: the settings whose weights computed the score (null when unknown). */
+function columns(fields: NoteFields, score: StoredScore | null, settingsVersion: number | null) {
   return {
     opportunity_id: fields.opportunityId,
     author_id: fields.authorId,
@@ -131,6 +136,7 @@ function columns(fields: NoteFields, score: StoredScore | null) {
     score: score === null ? null : JSON.stringify(storedForm(score)),
     overall: score?.overall ?? null,
     scorer_version: score?.scorerVersion ?? null,
+    settings_version: settingsVersion,
   };
 }
 
@@ -188,7 +194,11 @@ export async function insertNote(
   fields: Omit<NoteFields, 'opportunityStage'> & { opportunityStage?: string | null },
   score: StoredScore | null,
   // the time comes from the app, at millisecond precision, so paging cursors compare exactly
-  { now = new Date(), remember }: { now?: Date; remember?: RememberedAnswer } = {},
+  {
+    now = new Date(),
+    remember,
+    settingsVersion = null,
+  }: { now?: Date; remember?: RememberedAnswer; settingsVersion?: number | null } = {},
 ): Promise<{ note: NoteRecord; authorName: string | null } | undefined> {
   const { opportunityStage, ...rest } = fields;
   const stage =
@@ -203,19 +213,19 @@ export async function insertNote(
             || jsonb_build_object(${remember.decided.stage}::text, ${stage}, ${remember.decided.authorName}::text, ${author}))
         on conflict (tenant_id, key) do nothing returning key`
     : sql`select 1`;
-  const c = columns({ ...rest, opportunityStage: null }, score);
+  const c = columns({ ...rest, opportunityStage: null }, score, settingsVersion);
   const rows = promptRows(tenantId, id, fields.prompts);
   const gate = sql<boolean>`exists (select 1 from note)`;
   const { rows: stored } = await sql<{ opportunity_stage: string | null; author_name: string | null }>`
     with claim as (${claim}),
     note as (
       insert into notes (tenant_id, id, opportunity_id, author_id, occurred_at, opportunity_stage, summary,
-        customer_view, ideas, next_step, next_step_date, prompts, score, overall, scorer_version, created_at,
-        updated_at)
+        customer_view, ideas, next_step, next_step_date, prompts, score, overall, scorer_version,
+        settings_version, created_at, updated_at)
       select ${tenantId}::uuid, ${id}::uuid, ${c.opportunity_id}::text, ${c.author_id}::text, ${c.occurred_at}::text,
         ${stage}, ${c.summary}::text, ${c.customer_view}::text, ${c.ideas}::text, ${c.next_step}::text,
         ${c.next_step_date}::text, ${c.prompts}::jsonb, ${c.score}::jsonb, ${c.overall}::integer,
-        ${c.scorer_version}::text, ${now}::timestamptz, ${now}::timestamptz
+        ${c.scorer_version}::text, ${c.settings_version}::integer, ${now}::timestamptz, ${now}::timestamptz
       where exists (select 1 from claim)
       returning tenant_id, author_id, opportunity_stage),
     note_prompt_rows as (
@@ -229,7 +239,15 @@ export async function insertNote(
   if (!row) return undefined;
   const stamp = now.toISOString();
   return {
-    note: { id, ...rest, opportunityStage: row.opportunity_stage, score, createdAt: stamp, updatedAt: stamp },
+    note: {
+      id,
+      ...rest,
+      opportunityStage: row.opportunity_stage,
+      score,
+      version: 1,
+      createdAt: stamp,
+      updatedAt: stamp,
+    },
     authorName: row.author_name,
   };
 }
@@ -252,10 +270,15 @@ export async function replaceNote(
   id: string,
   fields: NoteFields,
   score: StoredScore | null,
+  settingsVersion: number | null = null,
 ): Promise<NoteRecord> {
   const row = await db
     .updateTable('notes')
-    .set({ ...columns(fields, score), updated_at: new Date() })
+    .set((eb) => ({
+      ...columns(fields, score, settingsVersion),
+      version: eb('version', '+', 1),
+      updated_at: new Date(),
+    }))
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .returningAll()
@@ -347,20 +370,27 @@ export async function pageNotesById(
   return rows.map(toNote);
 }
 
+export type NoteToRescore = NoteFields & { id: string; version: number };
+
 /**
- * The same page with only the note's fields, for rescoring: the old score (a few KB a note) would be
- * read and parsed only to be replaced.
+ * The same page with only the note's fields and version, for rescoring: the old score (a few KB a
+ * note) would be read and parsed only to be replaced. With `otherThanSettings`, only the notes last
+ * scored with another settings version (or none recorded).
  */
 export async function pageNotesToRescore(
   db: Executor,
   tenantId: string,
   limit: number,
   afterId?: string,
-): Promise<Array<NoteFields & { id: string }>> {
+  otherThanSettings?: number,
+): Promise<NoteToRescore[]> {
   const rows = await pageById(db, tenantId, limit, afterId)
-    .select(['id', ...FIELD_COLUMNS])
+    .$if(otherThanSettings !== undefined, (qb) =>
+      qb.where('settings_version', 'is distinct from', otherThanSettings!),
+    )
+    .select(['id', 'version', ...FIELD_COLUMNS])
     .execute();
-  return rows.map((row) => ({ id: row.id, ...fieldsOf(row) }));
+  return rows.map((row) => ({ id: row.id, version: row.version, ...fieldsOf(row) }));
 }
 
 export async function countNotes(db: Executor, tenantId: string): Promise<number> {
@@ -372,21 +402,28 @@ export async function countNotes(db: Executor, tenantId: string): Promise<number
   return Number(row.n);
 }
 
-/** Writes new scores for many notes in one statement. */
+/**
+ * Writes new scores for many notes in one statement, each only over the version of the note it was
+ * computed from: a note edited since keeps the score its edit wrote. Answers the notes written.
+ */
 export async function updateScores(
   db: Executor,
   tenantId: string,
-  scores: Array<{ id: string; score: StoredScore }>,
-): Promise<void> {
-  if (scores.length === 0) return;
-  const payload = JSON.stringify(scores.map((s) => ({ id: s.id, score: storedForm(s.score) })));
-  await sql`
+  scores: Array<{ id: string; version: number; score: StoredScore }>,
+  settingsVersion: number,
+): Promise<Array<{ id: string; opportunityId: string }>> {
+  if (scores.length === 0) return [];
+  const payload = JSON.stringify(scores.map((s) => ({ id: s.id, version: s.version, score: storedForm(s.score) })));
+  const { rows } = await sql<{ id: string; opportunity_id: string }>`
     update notes set
       score = u.score,
       overall = (u.score->>'overall')::int,
-      scorer_version = u.score->>'scorerVersion'
-    from jsonb_to_recordset(${payload}::jsonb) as u(id uuid, score jsonb)
-    where notes.tenant_id = ${tenantId} and notes.id = u.id`.execute(db);
+      scorer_version = u.score->>'scorerVersion',
+      settings_version = ${settingsVersion}::integer
+    from jsonb_to_recordset(${payload}::jsonb) as u(id uuid, version integer, score jsonb)
+    where notes.tenant_id = ${tenantId} and notes.id = u.id and notes.version = u.version
+    returning notes.id, notes.opportunity_id`.execute(db);
+  return rows.map((row) => ({ id: row.id, opportunityId: row.opportunity_id }));
 }
 
 /** Keys of the library prompts already raised on an opportunity. */

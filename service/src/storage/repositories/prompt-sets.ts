@@ -119,15 +119,17 @@ export async function insertVersion(
       published_at: version.status === 'published' ? new Date() : null,
     })
     .execute();
-  await insertPrompts(db, tenantId, version.setId, version.version, prompts);
+  await writePrompts(db, tenantId, version.setId, version.version, prompts);
 }
 
-async function insertPrompts(
+/** Writes a version's prompts; a prompt whose key `idsByKey` names keeps that id (and is updated). */
+async function writePrompts(
   db: Executor,
   tenantId: string,
   setId: string,
   version: number,
   prompts: PromptContent[],
+  idsByKey = new Map<string, string>(),
 ): Promise<void> {
   if (prompts.length === 0) return;
   await db
@@ -135,7 +137,7 @@ async function insertPrompts(
     .values(
       prompts.map((p, position) => ({
         tenant_id: tenantId,
-        id: randomUUID(),
+        id: idsByKey.get(p.key) ?? randomUUID(),
         set_id: setId,
         version,
         position,
@@ -147,6 +149,18 @@ async function insertPrompts(
         source: p.source,
         expires_on: p.expiresOn,
         targeting: JSON.stringify(p.targeting),
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'id']).doUpdateSet((eb) => ({
+        position: eb.ref('excluded.position'),
+        title: eb.ref('excluded.title'),
+        provocation: eb.ref('excluded.provocation'),
+        follow_up: eb.ref('excluded.follow_up'),
+        rationale: eb.ref('excluded.rationale'),
+        source: eb.ref('excluded.source'),
+        expires_on: eb.ref('excluded.expires_on'),
+        targeting: eb.ref('excluded.targeting'),
       })),
     )
     .execute();
@@ -167,13 +181,23 @@ export async function replaceDraft(
     .where('set_id', '=', setId)
     .where('version', '=', version)
     .execute();
+  // a prompt keeps its id while its key stays in the draft, so nothing that names it is orphaned
+  const kept = prompts.map((p) => p.key);
   await db
     .deleteFrom('prompts')
     .where('tenant_id', '=', tenantId)
     .where('set_id', '=', setId)
     .where('version', '=', version)
+    .$if(kept.length > 0, (qb) => qb.where('key', 'not in', kept))
     .execute();
-  await insertPrompts(db, tenantId, setId, version, prompts);
+  const existing = await db
+    .selectFrom('prompts')
+    .select(['id', 'key'])
+    .where('tenant_id', '=', tenantId)
+    .where('set_id', '=', setId)
+    .where('version', '=', version)
+    .execute();
+  await writePrompts(db, tenantId, setId, version, prompts, new Map(existing.map((p) => [p.key, p.id])));
 }
 
 export async function setVersionStatus(
@@ -309,17 +333,25 @@ export async function listPublishedPrompts(db: Executor, tenantId: string): Prom
   return rows.map(toPrompt);
 }
 
+/** Prompts by id, each with the status of the version it belongs to. */
 export async function findPromptsByIds(
   db: Executor,
   tenantId: string,
   ids: string[],
-): Promise<PromptRecord[]> {
+): Promise<Array<PromptRecord & { status: VersionStatus }>> {
   if (ids.length === 0) return [];
   const rows = await db
-    .selectFrom('prompts')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('id', 'in', ids)
+    .selectFrom('prompts as p')
+    .innerJoin('prompt_set_versions as v', (join) =>
+      join
+        .onRef('v.tenant_id', '=', 'p.tenant_id')
+        .onRef('v.set_id', '=', 'p.set_id')
+        .onRef('v.version', '=', 'p.version'),
+    )
+    .selectAll('p')
+    .select('v.status')
+    .where('p.tenant_id', '=', tenantId)
+    .where('p.id', 'in', ids)
     .execute();
-  return rows.map(toPrompt);
+  return rows.map((row) => ({ ...toPrompt(row), status: row.status }));
 }
