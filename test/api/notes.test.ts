@@ -142,6 +142,8 @@ describe.each(DATABASE_KINDS)('notes API on %s', (kind) => {
       name: 'Health',
       prompts: [samplePrompt('self-scheduling')],
     });
+    // only published prompts can be cited (issue 13)
+    await ops.request('POST', `/v1/prompt-sets/${set.body.id}/versions/1/publish`);
     const version = await ops.request('GET', `/v1/prompt-sets/${set.body.id}/versions/1`);
     const promptId = version.body.prompts[0].id;
     const created = await service.client.request(

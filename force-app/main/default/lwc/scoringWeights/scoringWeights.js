@@ -159,7 +159,12 @@ export default class ScoringWeights extends LightningElement {
 
   async poll() {
     try {
-      this.job = parseJson(await getJob({ jobId: this.job.id }));
+      const job = parseJson(await getJob({ jobId: this.job.id }));
+      // a weight change during the run replaced the job with a new one: follow that one
+      this.job =
+        job.status === 'superseded' && job.supersededBy
+          ? { id: job.supersededBy, status: 'queued', done: 0, total: job.total }
+          : job;
     } catch (error) {
       this.error = error;
       this.errorMessage = LABEL_RESCORE_ERROR;

@@ -579,5 +579,38 @@ describe('c-prompt-set-manager', () => {
       jest.advanceTimersByTime(5000);
       expect(getJob).toHaveBeenCalledTimes(2);
     });
+
+    it('follows the job that superseded the one it polls until that one is done', async () => {
+      const element = await createManager();
+      jest.useFakeTimers();
+      startRescore.mockResolvedValue(
+        JSON.stringify({ id: 'job-1', kind: 'rescore', status: 'running', done: 10, total: 100 }),
+      );
+      getJob
+        .mockResolvedValueOnce(
+          JSON.stringify({ id: 'job-1', status: 'superseded', supersededBy: 'job-2', done: 20, total: 100 }),
+        )
+        .mockResolvedValueOnce(JSON.stringify({ id: 'job-2', status: 'done', done: 100, total: 100 }));
+      const weights = $(element, 'c-scoring-weights');
+      const microtasks = async () => {
+        for (let i = 0; i < 5; i++) {
+          // eslint-disable-next-line no-await-in-loop -- each round must finish before the next is queued
+          await Promise.resolve();
+        }
+      };
+
+      weights.shadowRoot.querySelector('.uan-weights__rescore').click();
+      await microtasks();
+      jest.advanceTimersByTime(1500);
+      await microtasks();
+      expect(weights.shadowRoot.querySelector('lightning-progress-bar').value).toBe(0);
+      jest.advanceTimersByTime(1500);
+      await microtasks();
+
+      expect(getJob.mock.calls).toEqual([[{ jobId: 'job-1' }], [{ jobId: 'job-2' }]]);
+      expect(weights.shadowRoot.querySelector('lightning-progress-bar').value).toBe(100);
+      jest.advanceTimersByTime(5000);
+      expect(getJob).toHaveBeenCalledTimes(2);
+    });
   });
 });
