@@ -42,7 +42,10 @@ describe.each(DATABASE_KINDS)('forged paging cursors on %s', (kind) => {
 
   test('when a cursor the service issued is sent back, then the next page follows', async () => {
     for (let i = 0; i < 2; i++) {
-      await service.client.request('POST', '/v1/notes', { opportunityId: OPPORTUNITY.id, summary: `Call ${i}` });
+      await service.client.request('POST', '/v1/notes', {
+        opportunityId: OPPORTUNITY.id,
+        summary: `Call ${i}`,
+      });
     }
     for (const path of [`/v1/opportunities/${OPPORTUNITY.id}/notes`, '/v1/analytics/notes']) {
       const first = await service.client.request('GET', `${path}?limit=1`);

@@ -1,7 +1,14 @@
 // Notes cite prompts by id. Only prompts reps could have been shown (published, or retired since)
 // may be cited, and editing a draft keeps the ids of the prompts it keeps — on PGlite and Postgres.
 import { DATABASE_KINDS } from '../helpers/databases';
-import { OPPORTUNITY, OPS, samplePrompt, startTestService, type Client, type TestService } from '../helpers/service';
+import {
+  OPPORTUNITY,
+  OPS,
+  samplePrompt,
+  startTestService,
+  type Client,
+  type TestService,
+} from '../helpers/service';
 
 describe.each(DATABASE_KINDS)('prompt citations on %s', (kind) => {
   let service: TestService;
@@ -23,7 +30,10 @@ describe.each(DATABASE_KINDS)('prompt citations on %s', (kind) => {
     });
 
   test('when a note cites a draft prompt, then it is a 400 naming the prompt; published and retired ones are accepted', async () => {
-    const set = await ops.request('POST', '/v1/prompt-sets', { name: 'Citations', prompts: [samplePrompt('a')] });
+    const set = await ops.request('POST', '/v1/prompt-sets', {
+      name: 'Citations',
+      prompts: [samplePrompt('a')],
+    });
     const draft = await ops.request('GET', `/v1/prompt-sets/${set.body.id}/versions/1`);
     const promptId = draft.body.prompts[0].id;
 

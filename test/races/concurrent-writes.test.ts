@@ -96,9 +96,7 @@ describe.each(DATABASE_KINDS)('concurrent writes on %s', (kind) => {
     });
     const notes = await pageNotesById(service.db, tenantId, 2_000);
     const expected = only('nextStep');
-    const wrong = notes.filter(
-      (n) => n.score?.overall !== scoreNote(scoringInputOf(n), expected).overall,
-    );
+    const wrong = notes.filter((n) => n.score?.overall !== scoreNote(scoringInputOf(n), expected).overall);
     expect(wrong.map((n) => n.id)).toEqual([]);
   });
 
@@ -126,7 +124,12 @@ describe.each(DATABASE_KINDS)('concurrent writes on %s', (kind) => {
     const read = await ops.request('GET', '/v1/settings');
     const etag = read.headers.get('etag');
     expect(etag).toBe(`"${read.body.version}"`);
-    const first = await ops.request('PUT', '/v1/settings', { industries: ['Banking'] }, { 'if-match': etag! });
+    const first = await ops.request(
+      'PUT',
+      '/v1/settings',
+      { industries: ['Banking'] },
+      { 'if-match': etag! },
+    );
     expect(first.status).toBe(200);
     expect(first.headers.get('etag')).toBe(`"${read.body.version + 1}"`);
 
@@ -154,7 +157,9 @@ describe.each(DATABASE_KINDS)('concurrent writes on %s', (kind) => {
     });
     const etag = created.headers.get('etag');
     expect(etag).toBe(`"${created.body.version}"`);
-    expect((await service.client.request('GET', `/v1/notes/${created.body.id}`)).headers.get('etag')).toBe(etag);
+    expect((await service.client.request('GET', `/v1/notes/${created.body.id}`)).headers.get('etag')).toBe(
+      etag,
+    );
 
     const edits = await Promise.all(
       ['Dana wants the pilot in two clinics.', 'Dana wants the pilot in three clinics.'].map((summary) =>

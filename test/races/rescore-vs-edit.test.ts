@@ -67,7 +67,8 @@ describe.each(DATABASE_KINDS)('rescore against edits on %s', (kind) => {
     const ids = (await pageNotesById(db, actor.tenantId, NOTES)).map((n) => n.id);
     // the second page is read while the first is written; the edit lands after both
     const target = ids[RESCORE_BATCH + 7]!;
-    const edited = 'Raised how payer consolidation will squeeze their margins next year; Dana had not considered it.';
+    const edited =
+      'Raised how payer consolidation will squeeze their margins next year; Dana had not considered it.';
     const { job } = await queueRescore(db, actor.tenantId, settings.version);
 
     await runRescore(db, actor.tenantId, job.id, async (done) => {
@@ -76,7 +77,12 @@ describe.each(DATABASE_KINDS)('rescore against edits on %s', (kind) => {
 
     const note = await expectScoredFromOwnText(actor.tenantId, target, settings.weights);
     expect(note.summary).toBe(edited);
-    for (const item of (note.score!.evidence as Array<{ field: string; start: number; end: number; text: string }>))
+    for (const item of note.score!.evidence as Array<{
+      field: string;
+      start: number;
+      end: number;
+      text: string;
+    }>)
       expect(item.text).toBe(note.summary.slice(item.start, item.end));
   });
 
@@ -92,7 +98,13 @@ describe.each(DATABASE_KINDS)('rescore against edits on %s', (kind) => {
     const finished = await runRescore(db, actor.tenantId, job.id, async (done) => {
       // a request that read the settings before the change writes its score after the rescore passed
       if (done === 2 * RESCORE_BATCH)
-        await updateNote(db, actor, target, { summary: 'We agreed a pilot to cut their costs by a third.' }, before);
+        await updateNote(
+          db,
+          actor,
+          target,
+          { summary: 'We agreed a pilot to cut their costs by a third.' },
+          before,
+        );
     });
 
     expect(finished.status).toBe('done');

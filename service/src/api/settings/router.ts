@@ -22,7 +22,10 @@ export function settingsRouter(db: Db, background: BackgroundWork, openapi: Open
   }
 
   async function sendSettings(res: Response, tenantId: string, known?: TenantSettings) {
-    const [settings, rescore] = await Promise.all([known ?? loadSettings(db, tenantId), activeRescore(db, tenantId)]);
+    const [settings, rescore] = await Promise.all([
+      known ?? loadSettings(db, tenantId),
+      activeRescore(db, tenantId),
+    ]);
     res.setHeader('ETag', etagOf(settings.version));
     res.json({ ...settings, rescore: rescore ?? null });
   }

@@ -47,14 +47,19 @@ export async function queueRescore(
     const queued = await db.transaction().execute(async (tx) => {
       const stalledBefore = new Date(Date.now() - STALLED_AFTER_MS);
       const replaced = await jobsRepo.supersedeActiveJob(tx, tenantId, JOB_KIND, version, stalledBefore);
-      const job = await jobsRepo.insertJobUnlessActive(tx, tenantId, JOB_KIND, { total, settingsVersion: version });
+      const job = await jobsRepo.insertJobUnlessActive(tx, tenantId, JOB_KIND, {
+        total,
+        settingsVersion: version,
+      });
       if (job) {
         if (replaced) await jobsRepo.recordSuccessor(tx, tenantId, replaced, job.id);
         return { job, started: true };
       }
       // another start committed first: it stands if it applies these settings or newer
       const active = await jobsRepo.findActiveJob(tx, tenantId, JOB_KIND);
-      return active && (active.settingsVersion ?? -1) >= version ? { job: active, started: false } : undefined;
+      return active && (active.settingsVersion ?? -1) >= version
+        ? { job: active, started: false }
+        : undefined;
     });
     if (queued) return queued;
   }

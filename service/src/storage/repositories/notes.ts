@@ -35,7 +35,6 @@ export interface NoteRecord extends NoteFields {
   updatedAt: string;
 }
 
-
 export interface OpportunityNoteSummary {
   noteCount: number;
   lastConversationAt: string | null;
@@ -413,7 +412,9 @@ export async function updateScores(
   settingsVersion: number,
 ): Promise<Array<{ id: string; opportunityId: string }>> {
   if (scores.length === 0) return [];
-  const payload = JSON.stringify(scores.map((s) => ({ id: s.id, version: s.version, score: storedForm(s.score) })));
+  const payload = JSON.stringify(
+    scores.map((s) => ({ id: s.id, version: s.version, score: storedForm(s.score) })),
+  );
   const { rows } = await sql<{ id: string; opportunity_id: string }>`
     update notes set
       score = u.score,

@@ -314,9 +314,9 @@ export async function findVersion(
   return { ...toSummary(row, prompts.length), prompts: prompts.map(toPrompt) };
 }
 
-/** Prompts of every published version of the tenant's sets. */
-export async function listPublishedPrompts(db: Executor, tenantId: string): Promise<PromptRecord[]> {
-  const rows = await db
+/** The tenant's prompts joined to the versions they belong to. */
+const promptsWithVersions = (db: Executor, tenantId: string) =>
+  db
     .selectFrom('prompts as p')
     .innerJoin('prompt_set_versions as v', (join) =>
       join
@@ -325,7 +325,11 @@ export async function listPublishedPrompts(db: Executor, tenantId: string): Prom
         .onRef('v.version', '=', 'p.version'),
     )
     .selectAll('p')
-    .where('p.tenant_id', '=', tenantId)
+    .where('p.tenant_id', '=', tenantId);
+
+/** Prompts of every published version of the tenant's sets. */
+export async function listPublishedPrompts(db: Executor, tenantId: string): Promise<PromptRecord[]> {
+  const rows = await promptsWithVersions(db, tenantId)
     .where('v.status', '=', 'published')
     .orderBy('p.set_id')
     .orderBy('p.position')
@@ -340,18 +344,6 @@ export async function findPromptsByIds(
   ids: string[],
 ): Promise<Array<PromptRecord & { status: VersionStatus }>> {
   if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('prompts as p')
-    .innerJoin('prompt_set_versions as v', (join) =>
-      join
-        .onRef('v.tenant_id', '=', 'p.tenant_id')
-        .onRef('v.set_id', '=', 'p.set_id')
-        .onRef('v.version', '=', 'p.version'),
-    )
-    .selectAll('p')
-    .select('v.status')
-    .where('p.tenant_id', '=', tenantId)
-    .where('p.id', 'in', ids)
-    .execute();
+  const rows = await promptsWithVersions(db, tenantId).select('v.status').where('p.id', 'in', ids).execute();
   return rows.map((row) => ({ ...toPrompt(row), status: row.status }));
 }

@@ -515,6 +515,13 @@ describe('c-prompt-set-manager', () => {
   });
 
   describe('scoring weights', () => {
+    const microtasks = async () => {
+      for (let i = 0; i < 5; i++) {
+        // eslint-disable-next-line no-await-in-loop -- each round must finish before the next is queued
+        await Promise.resolve();
+      }
+    };
+
     it('saves the five weights', async () => {
       saveSettings.mockResolvedValue(
         JSON.stringify({ ...mockSettings, weights: { ...mockSettings.weights, provocation: 2 } }),
@@ -551,12 +558,6 @@ describe('c-prompt-set-manager', () => {
           JSON.stringify({ id: 'job-1', kind: 'rescore', status: 'done', done: 100, total: 100 }),
         );
       const weights = $(element, 'c-scoring-weights');
-      const microtasks = async () => {
-        for (let i = 0; i < 5; i++) {
-          // eslint-disable-next-line no-await-in-loop -- each round must finish before the next is queued
-          await Promise.resolve();
-        }
-      };
 
       weights.shadowRoot.querySelector('.uan-weights__rescore').click();
       await microtasks();
@@ -592,12 +593,6 @@ describe('c-prompt-set-manager', () => {
         )
         .mockResolvedValueOnce(JSON.stringify({ id: 'job-2', status: 'done', done: 100, total: 100 }));
       const weights = $(element, 'c-scoring-weights');
-      const microtasks = async () => {
-        for (let i = 0; i < 5; i++) {
-          // eslint-disable-next-line no-await-in-loop -- each round must finish before the next is queued
-          await Promise.resolve();
-        }
-      };
 
       weights.shadowRoot.querySelector('.uan-weights__rescore').click();
       await microtasks();
