@@ -13,11 +13,25 @@ import { pageNotesById } from '../../service/src/storage/repositories/notes';
 const only = (dimension: string) =>
   Object.fromEntries(DIMENSIONS.map((d) => [d, d === dimension ? 1 : 0])) as unknown as Weights;
 
+/**
+ * A poll of the job. Client and server share this process, and PGlite's queries hold its event loop
+ * for a while: an idle keep-alive socket can then be closed by the server as the client reuses it.
+ * A poll is a GET, so one that meets that reset is sent again.
+ */
+async function readJob(ops: Client, jobId: string) {
+  try {
+    return await ops.request('GET', `/v1/jobs/${jobId}`);
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
+    return ops.request('GET', `/v1/jobs/${jobId}`);
+  }
+}
+
 async function waitForJob(ops: Client, jobId: string) {
   // generous: on a loaded machine the background job can take seconds; its outcome is what counts
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const job = await ops.request('GET', `/v1/jobs/${jobId}`);
+    const job = await readJob(ops, jobId);
     if (!['queued', 'running'].includes(job.body.status)) return job.body;
     await new Promise((r) => setTimeout(r, 25));
   }
