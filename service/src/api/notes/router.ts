@@ -34,7 +34,9 @@ export function notesRouter(db: Db, openapi: OpenApiRegistry): Router {
       },
     );
     if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    if (outcome.status === 201) res.setHeader('ETag', etagOf((outcome.body as notes.NoteView).version));
+    // a replay remembered before notes had versions carries none
+    const { version } = outcome.body as Partial<notes.NoteView>;
+    if (outcome.status === 201 && typeof version === 'number') res.setHeader('ETag', etagOf(version));
     res.status(outcome.status).json(outcome.body);
   });
 

@@ -91,7 +91,7 @@ export async function updateSettings(
 ): Promise<{ previous: TenantSettings; settings: TenantSettings }> {
   const result = await db.transaction().execute(async (tx) => {
     // a tenant that never stored settings has the defaults as version 0; lock them as a row too
-    await repo.insertSettingsIfMissing(tx, tenantId, { ...defaultSettings(), version: 0 });
+    await repo.insertSettingsIfMissing(tx, tenantId, defaultSettings());
     const previous = settingsFrom(await repo.getSettings(tx, tenantId, { forUpdate: true }));
     if (ifMatch && !ifMatch.includes(previous.version)) {
       throw preconditionFailed(
