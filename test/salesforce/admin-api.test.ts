@@ -30,7 +30,7 @@ describe.each(DATABASE_KINDS)('Salesforce admin API on %s', (kind) => {
     const { app } = createApp({
       db: database.db,
       logger: createLogger('silent'),
-      salesforce: { secretsKey, allowPasswordFlow },
+      salesforce: { secretsKey, allowPasswordFlow, allowLocalOrg: true },
     });
     const server: Server = await new Promise((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));

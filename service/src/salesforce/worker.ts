@@ -210,13 +210,15 @@ export class SalesforceWorker {
   }
 
   private async onFailure(tenantId: string, failure: Failure): Promise<Failure> {
+    // a refused address is a connection to fix, like refused credentials: no point calling again soon
+    const needsFixing = failure.kind === 'auth' || failure.kind === 'refused';
     const delay =
       failure.kind === 'throttled'
         ? this.options.limitExceededPauseMs
-        : failure.kind === 'auth'
+        : needsFixing
           ? this.options.authRetryMs
           : this.outageDelay(tenantId);
-    if (failure.kind === 'auth') this.factory.forget(tenantId);
+    if (needsFixing) this.factory.forget(tenantId);
     const reason = `${failure.kind}: ${failure.code}: ${failure.message}`.slice(0, 500);
     await setThrottle(this.db, tenantId, Date.now() + delay, reason);
     this.logger.warn(
