@@ -6,6 +6,7 @@ import type { Db } from '../storage/database';
 import type { Logger } from '../lib/logger';
 import {
   claimSync,
+  findConnection,
   finishSync,
   listConnectedTenants,
   requestSync,
@@ -185,8 +186,8 @@ export class SalesforceWorker {
   }
 
   private async verdict(tenantId: string): Promise<BudgetVerdict> {
-    const session = await this.factory.forTenant(tenantId);
-    const share = session?.record.budgetShare ?? 0;
+    // the stored connection, not a session: deciding to pause must not log in (or call anything)
+    const share = (await findConnection(this.db, tenantId))?.budgetShare ?? 0;
     const verdict = budgetVerdict(await readApiUsage(this.db, tenantId), share);
     const previous = this.pauses.get(tenantId);
     if (verdict.paused && previous !== verdict.reason) {
