@@ -23,8 +23,11 @@ const element = (xml: string, name: string): string | undefined =>
 
 /** One CustomField's type, from its field-meta.xml. */
 export function parseFieldMeta(xml: string): { name: string; type: FieldType } {
-  const name = element(xml, 'fullName');
-  const type = element(xml, 'type');
+  // a picklist's values have fullNames of their own: the field's elements are read outside them
+  const valueSet = /<valueSet>([\s\S]*)<\/valueSet>/.exec(xml)?.[1] ?? '';
+  const own = xml.replace(/<valueSet>[\s\S]*<\/valueSet>/, '');
+  const name = element(own, 'fullName');
+  const type = element(own, 'type');
   if (!name || !type) throw new Error('field metadata without fullName or type');
   switch (type) {
     case 'Number':
@@ -34,8 +37,8 @@ export function parseFieldMeta(xml: string): { name: string; type: FieldType } {
         name,
         type: {
           kind: 'number',
-          precision: Number(element(xml, 'precision') ?? 18),
-          scale: Number(element(xml, 'scale') ?? 0),
+          precision: Number(element(own, 'precision') ?? 18),
+          scale: Number(element(own, 'scale') ?? 0),
         },
       };
     case 'Date':
@@ -46,9 +49,8 @@ export function parseFieldMeta(xml: string): { name: string; type: FieldType } {
       return { name, type: { kind: 'boolean' } };
     case 'Text':
     case 'TextArea':
-      return { name, type: { kind: 'text', length: Number(element(xml, 'length') ?? 255) } };
+      return { name, type: { kind: 'text', length: Number(element(own, 'length') ?? 255) } };
     case 'Picklist': {
-      const valueSet = /<valueSet>([\s\S]*)<\/valueSet>/.exec(xml)?.[1] ?? '';
       const values = [...valueSet.matchAll(/<value>[\s\S]*?<fullName>\s*([^<]*?)\s*<\/fullName>/g)].map(
         (m) => m[1]!,
       );
