@@ -41,6 +41,8 @@ function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
         DATA_DIR: dataDir,
         DATABASE_URL: '',
         SECRETS_KEY,
+        // the fake is a local org: allowed for development and tests only
+        SALESFORCE_ALLOW_LOCAL_ORG: 'true',
         UAN_SF_CLIENT_SECRET: CLIENT_SECRET,
         ...env,
       },
@@ -163,7 +165,13 @@ test(
     fake.inject('unavailable', { times: 1000 });
     const down = await run(['sf', 'test', '--tenant', TENANT]);
     expect(down.status).not.toBe(0);
-    expect(JSON.parse(down.stdout)).toEqual({ ok: false, error: 'SERVER_UNAVAILABLE: Server Unavailable' });
+    expect(JSON.parse(down.stdout)).toEqual({
+      ok: false,
+      error: {
+        code: 'SERVER_UNAVAILABLE',
+        message: 'Salesforce did not answer or is unavailable; try again later',
+      },
+    });
     fake.clearFaults();
 
     const disconnected = await run(['sf', 'disconnect', '--tenant', TENANT]);
@@ -206,11 +214,15 @@ test(
     expect(failed.status).not.toBe(0);
     expect(JSON.parse(failed.stdout)).toEqual({
       ok: false,
-      error: 'invalid_client: invalid client credentials',
+      error: {
+        code: 'invalid_client',
+        message:
+          'Salesforce refused the credentials: check the connected app, the integration user and the secret',
+      },
     });
     const syncFailed = await run(['sf', 'sync', '--tenant', TENANT]);
     expect(syncFailed.status).not.toBe(0);
-    expect(syncFailed.stderr).toBe('upatnight: invalid client credentials\n');
+    expect(syncFailed.stderr).toBe('upatnight: sf sync failed: invalid_client: invalid client credentials\n');
     expect(fake.tokensIssued).toBe(tokens);
 
     // nothing the CLI printed, in either test, holds a secret
@@ -223,3 +235,104 @@ test(
   },
   TIMEOUT,
 );
+
+// every failure the fake can produce, for every command that calls the org: a non-zero exit and a
+// line on stderr naming what failed, the second time as well as the first
+const FAILURES: Array<[string, (f: SalesforceFake) => void, RegExp]> = [
+  [
+    'the token endpoint refuses the grant type',
+    (f) => f.inject('tokenError', { error: 'unsupported_grant_type', times: 10 }),
+    /unsupported_grant_type/,
+  ],
+  [
+    'the token endpoint refuses the client',
+    (f) => f.inject('tokenError', { error: 'invalid_client', times: 10 }),
+    /invalid_client/,
+  ],
+  [
+    'the token endpoint refuses the grant',
+    (f) => f.inject('tokenError', { error: 'invalid_grant', times: 10 }),
+    /invalid_grant/,
+  ],
+  [
+    'the token endpoint redirects',
+    (f) => f.inject('redirect', { match: /oauth2\/token/, times: 10 }),
+    /REDIRECT_REFUSED/,
+  ],
+  [
+    'the token endpoint answers an HTML outage page',
+    (f) => f.inject('unavailable', { match: /oauth2\/token/, html: true, times: 10 }),
+    /ERROR_HTTP_503/,
+  ],
+  [
+    'the token endpoint drops the connection',
+    (f) => f.inject('lostResponse', { match: /oauth2\/token/, times: 10 }),
+    /ECONNRESET|socket|did not answer/,
+  ],
+  [
+    'the token response names another instance',
+    (f) => (f.instanceUrl = 'http://169.254.169.254'),
+    /INVALID_INSTANCE_URL/,
+  ],
+  [
+    'the org is down (JSON)',
+    (f) => f.inject('unavailable', { html: false, times: 1000 }),
+    /SERVER_UNAVAILABLE/,
+  ],
+  [
+    'the org is down (an HTML page)',
+    (f) => f.inject('unavailable', { html: true, times: 1000 }),
+    /ERROR_HTTP_503/,
+  ],
+  ['the org is over its API limit', (f) => f.inject('limit', { times: 1000 }), /REQUEST_LIMIT_EXCEEDED/],
+  [
+    'the org redirects API calls',
+    (f) => f.inject('redirect', { match: /services\/data/, times: 1000 }),
+    /REDIRECT_REFUSED/,
+  ],
+  [
+    'answers from the org are lost',
+    (f) => f.inject('lostResponse', { times: 1000 }),
+    /ECONNRESET|socket|did not answer/,
+  ],
+];
+
+describe('every sf command fails loudly', () => {
+  beforeAll(async () => {
+    const connected = await run(connectArgs());
+    expect(connected.status).toBe(0);
+  }, TIMEOUT);
+  afterEach(() => {
+    fake.instanceUrl = undefined;
+  });
+
+  test.each(FAILURES)(
+    'when %s, sf test and sf sync (twice) exit non-zero and say what failed',
+    async (_what, plant, code) => {
+      plant(fake);
+      for (const args of [['test'], ['sync'], ['sync']]) {
+        const result = await run(['sf', ...args, '--tenant', TENANT]);
+        expect({ args, status: result.status === 0 ? 0 : 'failed' }).toEqual({ args, status: 'failed' });
+        expect(result.stderr).toMatch(new RegExp(`^upatnight: sf ${args[0]} failed: `));
+        expect(result.stderr).toMatch(code);
+        expect(result.stderr).not.toMatch(/<html|<!DOCTYPE/i);
+      }
+    },
+    TIMEOUT,
+  );
+
+  test(
+    'a login URL that is not a Salesforce host is refused by sf connect, naming the URL rule',
+    async () => {
+      const refused = await run([
+        ...connectArgs().slice(0, 4),
+        '--login-url',
+        'http://169.254.169.254',
+        ...connectArgs().slice(6),
+      ]);
+      expect(refused.status).not.toBe(0);
+      expect(refused.stderr).toMatch(/^upatnight: loginUrl is refused: /);
+    },
+    TIMEOUT,
+  );
+});

@@ -76,7 +76,13 @@ export async function requestToken(
   // client_id travels in the body for every flow; the secret only where the flow needs it
   const oauth2 = new OAuth2({ loginUrl, clientId: settings.clientId });
   oauth2._transport = transport;
-  const response = await oauth2.requestToken(grantOf(settings, secrets));
+  const response = (await oauth2.requestToken(grantOf(settings, secrets))) as
+    { access_token?: unknown; instance_url?: unknown } | undefined;
+  if (typeof response?.access_token !== 'string') {
+    throw Object.assign(new Error('the token endpoint answered without an access token'), {
+      errorCode: 'INVALID_TOKEN_RESPONSE',
+    });
+  }
   if (typeof response.instance_url !== 'string')
     throw new EndpointRefused('INVALID_INSTANCE_URL', 'the token response names no instance_url');
   try {
