@@ -10,27 +10,9 @@ import { ConnectionFactory } from '../../../service/src/salesforce/connection-fa
 import { classifyFailure } from '../../../service/src/salesforce/errors';
 import { SalesforceWorker } from '../../../service/src/salesforce/worker';
 import { withDatabase } from '../open-db';
+import { toCompletion } from './sf-completion';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
-
-/**
- * Runs one `sf` command to its end. Should anything it awaits never settle, the event loop would
- * empty and Node exit 0 having done nothing: that is reported as a failure instead.
- */
-function toCompletion<A extends unknown[]>(command: string, action: (...args: A) => Promise<void>) {
-  return async (...args: A): Promise<void> => {
-    const unfinished = () => {
-      process.stderr.write(`upatnight: sf ${command} stopped before it finished\n`);
-      process.exitCode = 1;
-    };
-    process.once('beforeExit', unfinished);
-    try {
-      await action(...args);
-    } finally {
-      process.off('beforeExit', unfinished);
-    }
-  };
-}
 
 /** A failed call to the org, said as its code and a one-line message. */
 function orgFailure(what: string, error: unknown): Error {
