@@ -1,9 +1,6 @@
 // When an admin connects a tenant to its org with `upatnight sf …` against an embedded data directory:
-// connect, test, sync, status and disconnect, end to end against the local Salesforce fake. The fake
-// runs in this process, so the CLI is spawned asynchronously (spawnSync would block the event loop
-// the fake answers on). PGlite is single-process: the data directory is only opened here while no
-// CLI runs.
-import { spawn, type ChildProcess } from 'node:child_process';
+// connect, test, sync, status and disconnect, end to end against the local Salesforce fake. PGlite is
+// single-process: the data directory is only opened here while no CLI runs.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -13,8 +10,8 @@ import { findTenant } from '../../service/src/domain/tenants/tenants';
 import { findOpportunity } from '../../service/src/storage/repositories/opportunities';
 import { listUsers } from '../../service/src/storage/repositories/users';
 import { startSalesforceFake, type SalesforceFake } from '../salesforce-fake';
+import { cliRunner } from './cli-runner';
 
-const CLI = path.resolve(__dirname, '../../scripts/upatnight.cjs');
 const TENANT = 'sf-cli';
 const CLIENT_ID = '3MVG9fake.cli.connected.app';
 const CLIENT_SECRET = `cli-secret-${randomBytes(16).toString('hex')}`;
@@ -22,47 +19,13 @@ const WRONG_SECRET = `wrong-secret-${randomBytes(16).toString('hex')}`;
 const SECRETS_KEY = randomBytes(32).toString('base64');
 
 let dataDir: string;
-const children = new Set<ChildProcess>();
 let fake: SalesforceFake;
-const outputs: string[] = [];
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: {
-        ...process.env,
-        NODE_OPTIONS: '',
-        DATA_DIR: dataDir,
-        DATABASE_URL: '',
-        SECRETS_KEY,
-        // the fake is a local org: allowed for development and tests only
-        SALESFORCE_ALLOW_LOCAL_ORG: 'true',
-        UAN_SF_CLIENT_SECRET: CLIENT_SECRET,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.add(child);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      children.delete(child);
-      outputs.push(stdout, stderr);
-      resolve({ status, stdout, stderr });
-    });
-  });
-}
+const { run, killAll, outputs } = cliRunner(() => ({
+  DATA_DIR: dataDir,
+  DATABASE_URL: '',
+  SECRETS_KEY,
+  UAN_SF_CLIENT_SECRET: CLIENT_SECRET,
+}));
 
 const connectArgs = (secretEnv = 'UAN_SF_CLIENT_SECRET') => [
   'sf',
@@ -96,7 +59,7 @@ beforeAll(async () => {
   fake.org.generate({ opportunities: 12, users: 4 });
 });
 afterAll(async () => {
-  for (const child of children) child.kill('SIGKILL');
+  killAll();
   await fake?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -235,104 +198,3 @@ test(
   },
   TIMEOUT,
 );
-
-// every failure the fake can produce, for every command that calls the org: a non-zero exit and a
-// line on stderr naming what failed, the second time as well as the first
-const FAILURES: Array<[string, (f: SalesforceFake) => void, RegExp]> = [
-  [
-    'the token endpoint refuses the grant type',
-    (f) => f.inject('tokenError', { error: 'unsupported_grant_type', times: 10 }),
-    /unsupported_grant_type/,
-  ],
-  [
-    'the token endpoint refuses the client',
-    (f) => f.inject('tokenError', { error: 'invalid_client', times: 10 }),
-    /invalid_client/,
-  ],
-  [
-    'the token endpoint refuses the grant',
-    (f) => f.inject('tokenError', { error: 'invalid_grant', times: 10 }),
-    /invalid_grant/,
-  ],
-  [
-    'the token endpoint redirects',
-    (f) => f.inject('redirect', { match: /oauth2\/token/, times: 10 }),
-    /REDIRECT_REFUSED/,
-  ],
-  [
-    'the token endpoint answers an HTML outage page',
-    (f) => f.inject('unavailable', { match: /oauth2\/token/, html: true, times: 10 }),
-    /ERROR_HTTP_503/,
-  ],
-  [
-    'the token endpoint drops the connection',
-    (f) => f.inject('lostResponse', { match: /oauth2\/token/, times: 10 }),
-    /ECONNRESET|socket|did not answer/,
-  ],
-  [
-    'the token response names another instance',
-    (f) => (f.instanceUrl = 'http://169.254.169.254'),
-    /INVALID_INSTANCE_URL/,
-  ],
-  [
-    'the org is down (JSON)',
-    (f) => f.inject('unavailable', { html: false, times: 1000 }),
-    /SERVER_UNAVAILABLE/,
-  ],
-  [
-    'the org is down (an HTML page)',
-    (f) => f.inject('unavailable', { html: true, times: 1000 }),
-    /ERROR_HTTP_503/,
-  ],
-  ['the org is over its API limit', (f) => f.inject('limit', { times: 1000 }), /REQUEST_LIMIT_EXCEEDED/],
-  [
-    'the org redirects API calls',
-    (f) => f.inject('redirect', { match: /services\/data/, times: 1000 }),
-    /REDIRECT_REFUSED/,
-  ],
-  [
-    'answers from the org are lost',
-    (f) => f.inject('lostResponse', { times: 1000 }),
-    /ECONNRESET|socket|did not answer/,
-  ],
-];
-
-describe('every sf command fails loudly', () => {
-  beforeAll(async () => {
-    const connected = await run(connectArgs());
-    expect(connected.status).toBe(0);
-  }, TIMEOUT);
-  afterEach(() => {
-    fake.instanceUrl = undefined;
-  });
-
-  test.each(FAILURES)(
-    'when %s, sf test and sf sync (twice) exit non-zero and say what failed',
-    async (_what, plant, code) => {
-      plant(fake);
-      for (const args of [['test'], ['sync'], ['sync']]) {
-        const result = await run(['sf', ...args, '--tenant', TENANT]);
-        expect({ args, status: result.status === 0 ? 0 : 'failed' }).toEqual({ args, status: 'failed' });
-        expect(result.stderr).toMatch(new RegExp(`^upatnight: sf ${args[0]} failed: `));
-        expect(result.stderr).toMatch(code);
-        expect(result.stderr).not.toMatch(/<html|<!DOCTYPE/i);
-      }
-    },
-    TIMEOUT,
-  );
-
-  test(
-    'a login URL that is not a Salesforce host is refused by sf connect, naming the URL rule',
-    async () => {
-      const refused = await run([
-        ...connectArgs().slice(0, 4),
-        '--login-url',
-        'http://169.254.169.254',
-        ...connectArgs().slice(6),
-      ]);
-      expect(refused.status).not.toBe(0);
-      expect(refused.stderr).toMatch(/^upatnight: loginUrl is refused: /);
-    },
-    TIMEOUT,
-  );
-});
