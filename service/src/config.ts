@@ -34,6 +34,11 @@ const schema = z
       .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
       .optional(),
     SALESFORCE_WORKER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+    /**
+     * Development and tests only: lets a tenant's org be the local Salesforce fake (http on a
+     * loopback address). Without it only https Salesforce hosts on public addresses are called.
+     */
+    SALESFORCE_ALLOW_LOCAL_ORG: z.enum(['true', 'false']).default('false'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.DATABASE_URL && !env.DATA_DIR) {
@@ -41,6 +46,14 @@ const schema = z
         code: 'custom',
         path: ['DATABASE_URL'],
         message: 'production needs DATABASE_URL (Postgres) or an explicit DATA_DIR (embedded PGlite)',
+      });
+    }
+    if (env.NODE_ENV === 'production' && env.SALESFORCE_ALLOW_LOCAL_ORG === 'true') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SALESFORCE_ALLOW_LOCAL_ORG'],
+        message:
+          'the local Salesforce fake is for development and tests: production calls only Salesforce hosts',
       });
     }
   });
@@ -56,7 +69,7 @@ export interface Config {
   bodyLimit: string;
   shutdownTimeoutMs: number;
   rateLimitPerMinute: number;
-  salesforce: { secretsKey?: Buffer; workerIntervalMs: number };
+  salesforce: { secretsKey?: Buffer; workerIntervalMs: number; allowLocalOrg: boolean };
   /** demo tenant and the local preview: development only */
   devFeatures: boolean;
 }
@@ -88,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     salesforce: {
       secretsKey: e.SECRETS_KEY ? Buffer.from(e.SECRETS_KEY, 'base64') : undefined,
       workerIntervalMs: e.SALESFORCE_WORKER_INTERVAL_MS,
+      allowLocalOrg: e.SALESFORCE_ALLOW_LOCAL_ORG === 'true',
     },
     devFeatures: e.NODE_ENV !== 'production',
   };

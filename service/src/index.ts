@@ -35,7 +35,11 @@ export async function startService(config: Config = loadConfig()): Promise<Runni
     bodyLimit: config.bodyLimit,
     rateLimitPerMinute: config.rateLimitPerMinute,
     extraRoutes: preview?.router,
-    salesforce: { secretsKey: config.salesforce.secretsKey, allowPasswordFlow: config.devFeatures },
+    salesforce: {
+      secretsKey: config.salesforce.secretsKey,
+      allowPasswordFlow: config.devFeatures,
+      allowLocalOrg: config.salesforce.allowLocalOrg,
+    },
   });
   const salesforce = startSalesforceWorker(db, logger, config.salesforce);
   const housekeeping = setInterval(() => {

@@ -1,59 +1,77 @@
 // The fake org's data: accounts, record types, opportunities (with the Up at Night roll-up fields)
 // and users, each stamped with SystemModstamp on every change, plus generators for large orgs.
 
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
-
-const PACKAGE_FIELDS_DIR = path.resolve(__dirname, '../../force-app/main/default/objects/Opportunity/fields');
+import { newId } from './ids';
+import { packageFields, type FieldType } from './fields';
 
 export type SObjectRow = Record<string, unknown> & { Id: string; SystemModstamp: string };
 
 /** The roll-up fields the package deploys on Opportunity, read from its metadata like an org would have them. */
-export const ROLLUP_FIELDS = readdirSync(PACKAGE_FIELDS_DIR)
-  .filter((file) => file.startsWith('UAN_') && file.endsWith('.field-meta.xml'))
-  .map((file) => file.replace('.field-meta.xml', ''))
-  .sort();
+export const ROLLUP_FIELDS = [...packageFields().keys()].filter((name) => name.startsWith('UAN_'));
 
-/** Fields each object has; relationship paths (Account.Name) resolve through the *Id fields. */
-export const SCHEMA: Record<
-  string,
-  { fields: string[]; updatable: string[]; relations: Record<string, [string, string]> }
-> = {
-  Opportunity: {
-    fields: [
-      'Id',
+export interface ObjectSchema {
+  fields: Map<string, FieldType>;
+  updatable: Set<string>;
+  /** relationship name → [its Id field, the related object] */
+  relations: Record<string, [string, string]>;
+}
+
+const id: FieldType = { kind: 'id' };
+const stamp: FieldType = { kind: 'datetime' };
+const bool: FieldType = { kind: 'boolean' };
+const text = (length: number): FieldType => ({ kind: 'text', length });
+
+/** The objects and fields of an org; the package's fields exist only once the package is deployed. */
+export function orgSchema(options: { packageDeployed: boolean }): Record<string, ObjectSchema> {
+  const schema = (
+    fields: Record<string, FieldType>,
+    updatable: string[],
+    relations: ObjectSchema['relations'] = {},
+  ): ObjectSchema => ({ fields: new Map(Object.entries(fields)), updatable: new Set(updatable), relations });
+  const rollups = options.packageDeployed ? Object.fromEntries(packageFields()) : {};
+  return {
+    Opportunity: schema(
+      {
+        Id: id,
+        Name: text(120),
+        StageName: { kind: 'picklist', restricted: false, values: [] },
+        Amount: { kind: 'number', precision: 18, scale: 2 },
+        CloseDate: { kind: 'date' },
+        IsClosed: bool,
+        IsWon: bool,
+        OwnerId: id,
+        AccountId: id,
+        RecordTypeId: id,
+        SystemModstamp: stamp,
+        ...rollups,
+      },
+      [...Object.keys(rollups), 'StageName', 'Amount', 'CloseDate', 'Name'],
+      {
+        Account: ['AccountId', 'Account'],
+        RecordType: ['RecordTypeId', 'RecordType'],
+        Owner: ['OwnerId', 'User'],
+      },
+    ),
+    User: schema(
+      { Id: id, Name: text(121), ManagerId: id, IsActive: bool, SystemModstamp: stamp },
+      ['Name', 'ManagerId', 'IsActive'],
+      { Manager: ['ManagerId', 'User'] },
+    ),
+    Account: schema({ Id: id, Name: text(255), Industry: text(255), SystemModstamp: stamp }, [
       'Name',
-      'StageName',
-      'Amount',
-      'CloseDate',
-      'IsClosed',
-      'IsWon',
-      'OwnerId',
-      'AccountId',
-      'RecordTypeId',
-      'SystemModstamp',
-      ...ROLLUP_FIELDS,
-    ],
-    updatable: [...ROLLUP_FIELDS, 'StageName', 'Amount', 'CloseDate', 'Name'],
-    relations: {
-      Account: ['AccountId', 'Account'],
-      RecordType: ['RecordTypeId', 'RecordType'],
-      Owner: ['OwnerId', 'User'],
-    },
-  },
-  User: {
-    fields: ['Id', 'Name', 'ManagerId', 'IsActive', 'SystemModstamp'],
-    updatable: ['Name', 'ManagerId', 'IsActive'],
-    relations: { Manager: ['ManagerId', 'User'] },
-  },
-  Account: {
-    fields: ['Id', 'Name', 'Industry', 'SystemModstamp'],
-    updatable: ['Name', 'Industry'],
-    relations: {},
-  },
-  RecordType: { fields: ['Id', 'Name', 'SystemModstamp'], updatable: [], relations: {} },
-  Organization: { fields: ['Id', 'Name', 'SystemModstamp'], updatable: [], relations: {} },
-};
+      'Industry',
+    ]),
+    RecordType: schema({ Id: id, Name: text(80), SystemModstamp: stamp }, []),
+    Organization: schema({ Id: id, Name: text(80), SystemModstamp: stamp }, []),
+  };
+}
+
+/** Field and object names are case-insensitive in the API: the declared spelling of `name`, if any. */
+export function canonical(names: Iterable<string>, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  for (const candidate of names) if (candidate.toLowerCase() === lower) return candidate;
+  return undefined;
+}
 
 const PREFIX: Record<string, string> = {
   Opportunity: '006',
@@ -79,15 +97,16 @@ export function sfDatetime(ms: number): string {
 }
 
 export class FakeOrg {
-  readonly tables = new Map<string, Map<string, SObjectRow>>(
-    Object.keys(SCHEMA).map((name) => [name, new Map()]),
-  );
+  readonly schema: Record<string, ObjectSchema>;
+  readonly tables: Map<string, Map<string, SObjectRow>>;
   readonly deleted = new Set<string>();
   private serial = 0;
   /** the org's clock: tests move it to make changes land after a watermark */
   now = Date.now();
 
-  constructor() {
+  constructor(options: { packageDeployed?: boolean } = {}) {
+    this.schema = orgSchema({ packageDeployed: options.packageDeployed ?? true });
+    this.tables = new Map(Object.keys(this.schema).map((name) => [name, new Map()]));
     this.insert('Organization', { Name: 'Fake Org' });
   }
 
@@ -99,7 +118,7 @@ export class FakeOrg {
 
   private nextId(object: string): string {
     this.serial += 1;
-    return `${PREFIX[object]}${String(this.serial).padStart(12, '0')}AAA`;
+    return newId(PREFIX[object]!, this.serial);
   }
 
   insert(object: string, fields: Record<string, unknown>, stampMs = this.now): SObjectRow {
@@ -129,7 +148,7 @@ export class FakeOrg {
   read(object: string, row: SObjectRow, path: string): unknown {
     const [head, ...rest] = path.split('.');
     if (rest.length === 0) return row[head!] ?? null;
-    const relation = SCHEMA[object]!.relations[head!];
+    const relation = this.schema[object]!.relations[head!];
     if (!relation) return undefined;
     const target = this.tables.get(relation[1])!.get(row[relation[0]] as string);
     return target ? this.read(relation[1], target, rest.join('.')) : null;
@@ -183,7 +202,9 @@ export class FakeOrg {
           OwnerId: owners[i % owners.length],
           AccountId: accounts[i % accounts.length],
           RecordTypeId: recordType,
-          ...Object.fromEntries(ROLLUP_FIELDS.map((f) => [f, null])),
+          ...Object.fromEntries(
+            ROLLUP_FIELDS.filter((f) => this.schema.Opportunity!.fields.has(f)).map((f) => [f, null]),
+          ),
         },
         // two records per second, so some share a SystemModstamp
         start + Math.floor(i / 2) * 1000,

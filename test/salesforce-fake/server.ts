@@ -1,20 +1,30 @@
-// A local stand-in for a Salesforce org's REST API, with the documented shapes: OAuth 2.0 token
-// endpoint (JWT bearer, client credentials, password), query/queryMore, sObject Collections PATCH,
-// Bulk API 2.0 query jobs, Sforce-Limit-Info on every response. It counts API calls and has fault
-// switches for outages, throttling, expired sessions, slow and lost responses, per-record errors.
+// A local stand-in for a Salesforce org's REST API, as strict as the documentation describes it:
+// OAuth 2.0 token endpoint (JWT bearer, client credentials in the body or with HTTP Basic, password),
+// query/queryMore, sObject Collections PATCH with field-type checks and allOrNone rollback, Bulk API
+// 2.0 query jobs paged with Sforce-Locator, Sforce-Limit-Info on REST API responses. It counts API
+// calls and has fault switches for outages (sometimes as HTML), throttling, expired sessions, token
+// errors, redirects, slow and lost responses, and per-record errors. The pages it follows are listed
+// in the README, "Verified only against the fake".
 import { createPublicKey, createVerify, randomBytes, type KeyObject } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FakeOrg, SCHEMA, type SObjectRow } from './org';
-import { compareBy, matches, parseSoql, SoqlError, type ParsedQuery } from './soql';
+import { refusalOf } from './fields';
+import { toId18 } from './ids';
+import { canonical, FakeOrg, type ObjectSchema, type SObjectRow } from './org';
+import { compareBy, matches, parseSoql, SoqlError, type Condition, type ParsedQuery } from './soql';
 
-export type FaultKind = 'unavailable' | 'limit' | 'slow' | 'lostResponse';
+export type FaultKind = 'unavailable' | 'limit' | 'slow' | 'lostResponse' | 'redirect' | 'tokenError';
 
 interface Fault {
   kind: FaultKind;
   remaining: number;
+  served: number;
   match?: RegExp;
   delayMs: number;
+  /** unavailable: answer with an HTML page (default: every second answer is one) */
+  html?: boolean;
+  /** tokenError: the OAuth error to answer */
+  error?: string;
 }
 
 interface Client {
@@ -37,7 +47,18 @@ export interface FakeOptions {
   /** polls of a bulk query job that answer InProgress before JobComplete */
   bulkPollsUntilComplete?: number;
   dailyLimit?: number;
+  /** false: an org where the package (its UAN_* fields) is not deployed yet */
+  packageDeployed?: boolean;
 }
+
+const TOKEN_PATH = '/services/oauth2/token';
+// without maxRecords an org pages by its own size limits; 10,000 rows is well under them
+const DEFAULT_BULK_PAGE = 10_000;
+const ROLLED_BACK =
+  'Record rolled back because not all records were valid and the request was using AllOrNone header';
+const OUTAGE_PAGE =
+  '<!DOCTYPE html><html><head><title>Service Unavailable</title></head><body><h1>Service Unavailable</h1>' +
+  '<p>The server is temporarily unable to service your request. Please try again later.</p></body></html>';
 
 type Json = unknown;
 
@@ -52,11 +73,26 @@ class Reply {
 const errorReply = (status: number, errorCode: string, message: string) =>
   new Reply(status, [{ message, errorCode }]);
 
+type SaveResult = {
+  id?: string;
+  success: boolean;
+  errors: Array<{ statusCode: string; message: string; fields: string[] }>;
+};
+const failed = (statusCode: string, message: string, fields: string[] = [], id?: string): SaveResult => ({
+  ...(id ? { id } : {}),
+  success: false,
+  errors: [{ statusCode, message, fields }],
+});
+
 export class SalesforceFake {
-  readonly org = new FakeOrg();
+  readonly org: FakeOrg;
   url = '';
+  /** what the token endpoint names as instance_url (the fake itself unless a test changes it) */
+  instanceUrl?: string;
   /** every /services/data request, in order */
   readonly calls: Array<{ method: string; path: string; status: number }> = [];
+  /** every request that reached the fake, token requests included */
+  readonly requests: Array<{ method: string; path: string }> = [];
   /** record updates the org accepted, in order */
   readonly writes: RecordedWrite[] = [];
   tokensIssued = 0;
@@ -72,12 +108,13 @@ export class SalesforceFake {
   private readonly cursors = new Map<string, { object: string; rows: unknown[] }>();
   private readonly bulkJobs = new Map<
     string,
-    { query: ParsedQuery; polls: number; rows: string[][]; header: string[]; state: string }
+    { query: ParsedQuery; polls: number; rows: string[][]; header: string[]; state: string; version: string }
   >();
   private server?: http.Server;
 
   constructor(private readonly options: FakeOptions = {}) {
     this.dailyLimit = options.dailyLimit ?? 100_000;
+    this.org = new FakeOrg({ packageDeployed: options.packageDeployed ?? true });
   }
 
   async start(): Promise<this> {
@@ -108,13 +145,23 @@ export class SalesforceFake {
     });
   }
 
-  /** The next `times` API calls (matching `match`, if given) fail or misbehave this way. */
-  inject(kind: FaultKind, options: { times?: number; match?: RegExp; delayMs?: number } = {}): void {
+  /**
+   * The next `times` calls fail or misbehave this way. Without `match` a fault hits REST API calls
+   * only (a token error always hits the token endpoint); with it, any request whose "METHOD path"
+   * matches, the token endpoint included.
+   */
+  inject(
+    kind: FaultKind,
+    options: { times?: number; match?: RegExp; delayMs?: number; html?: boolean; error?: string } = {},
+  ): void {
     this.faults.push({
       kind,
       remaining: options.times ?? 1,
+      served: 0,
       match: options.match,
       delayMs: options.delayMs ?? 0,
+      html: options.html,
+      error: options.error,
     });
   }
 
@@ -130,7 +177,7 @@ export class SalesforceFake {
 
   /** The next `times` updates of this record fail with this status code. */
   failRecord(id: string, statusCode: string, message: string, times = 1): void {
-    this.recordErrors.set(id, { statusCode, message, remaining: times });
+    this.recordErrors.set(toId18(id) ?? id, { statusCode, message, remaining: times });
   }
 
   callCount(match?: RegExp): number {
@@ -141,9 +188,18 @@ export class SalesforceFake {
     return this.writes.filter((w) => w.id === id).map((w) => w.fields);
   }
 
-  private takeFault(method: string, path: string): Fault | undefined {
-    const fault = this.faults.find((f) => f.remaining > 0 && (!f.match || f.match.test(`${method} ${path}`)));
-    if (fault) fault.remaining -= 1;
+  private takeFault(method: string, path: string, token: boolean): Fault | undefined {
+    const route = `${method} ${path}`;
+    const fault = this.faults.find(
+      (f) =>
+        f.remaining > 0 &&
+        (f.match ? f.match.test(route) : token === (f.kind === 'tokenError')) &&
+        (f.kind !== 'tokenError' || token),
+    );
+    if (fault) {
+      fault.remaining -= 1;
+      fault.served += 1;
+    }
     return fault;
   }
 
@@ -153,15 +209,22 @@ export class SalesforceFake {
     const body = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', this.url);
     const method = req.method ?? 'GET';
+    this.requests.push({ method, path: url.pathname });
     let reply: Reply;
     let fault: Fault | undefined;
+    // Sforce-Limit-Info comes with REST API calls only: not the token endpoint, not the versions list
+    let limitInfo = false;
     try {
-      if (url.pathname === '/services/oauth2/token' && method === 'POST') {
-        reply = this.token(new URLSearchParams(body));
+      if (url.pathname === TOKEN_PATH && method === 'POST') {
+        fault = this.takeFault(method, url.pathname, true);
+        reply = this.faulted(fault) ?? this.token(req, new URLSearchParams(body));
+      } else if (/^\/services\/data\/?$/.test(url.pathname) && method === 'GET') {
+        reply = new Reply(200, [{ label: "Winter '25", url: '/services/data/v62.0', version: '62.0' }]);
       } else if (url.pathname.startsWith('/services/data/')) {
-        this.usage += 1;
-        fault = this.takeFault(method, url.pathname);
-        reply = this.api(req, method, url, body, fault);
+        fault = this.takeFault(method, url.pathname, false);
+        const answer = this.api(req, method, url, body, fault);
+        reply = answer.reply;
+        limitInfo = answer.counted;
         this.calls.push({ method, path: url.pathname, status: reply.status });
       } else {
         reply = errorReply(404, 'NOT_FOUND', 'The requested resource does not exist');
@@ -169,7 +232,7 @@ export class SalesforceFake {
     } catch (error) {
       reply =
         error instanceof SoqlError
-          ? errorReply(400, 'MALFORMED_QUERY', error.message)
+          ? errorReply(400, error.code, error.message)
           : errorReply(500, 'UNKNOWN_EXCEPTION', (error as Error).message);
     }
     if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs));
@@ -181,7 +244,7 @@ export class SalesforceFake {
     if (res.destroyed) return;
     const isText = typeof reply.body === 'string';
     res.writeHead(reply.status, {
-      'sforce-limit-info': `api-usage=${this.usage}/${this.dailyLimit}`,
+      ...(limitInfo ? { 'sforce-limit-info': `api-usage=${this.usage}/${this.dailyLimit}` } : {}),
       ...(reply.body === undefined
         ? {}
         : { 'content-type': isText ? 'text/csv' : 'application/json;charset=UTF-8' }),
@@ -190,14 +253,50 @@ export class SalesforceFake {
     res.end(reply.body === undefined ? undefined : isText ? reply.body : JSON.stringify(reply.body));
   }
 
-  private api(req: IncomingMessage, method: string, url: URL, body: string, fault: Fault | undefined): Reply {
-    if (fault?.kind === 'unavailable') return errorReply(503, 'SERVER_UNAVAILABLE', 'Server Unavailable');
-    if (fault?.kind === 'limit' || this.usage > this.dailyLimit) {
-      return errorReply(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
+  /** What an outage, a redirect or a refused token looks like, before the request is looked at. */
+  private faulted(fault: Fault | undefined): Reply | undefined {
+    switch (fault?.kind) {
+      case 'unavailable':
+        return (fault.html ?? fault.served % 2 === 0)
+          ? new Reply(503, OUTAGE_PAGE, { 'content-type': 'text/html;charset=UTF-8' })
+          : errorReply(503, 'SERVER_UNAVAILABLE', 'Server Unavailable');
+      case 'redirect':
+        // where a misconfigured proxy or a moved domain would send the client
+        return new Reply(302, undefined, { location: `${this.url}/moved${TOKEN_PATH}` });
+      case 'tokenError':
+        return new Reply(400, {
+          error: fault.error ?? 'invalid_grant',
+          error_description: 'refused by the fake',
+        });
+      default:
+        return undefined;
     }
+  }
+
+  private api(
+    req: IncomingMessage,
+    method: string,
+    url: URL,
+    body: string,
+    fault: Fault | undefined,
+  ): { reply: Reply; counted: boolean } {
+    const outage = this.faulted(fault);
+    if (outage) return { reply: outage, counted: false };
+    // the session is checked first, so an expired session is told apart from an exhausted limit
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!token || !this.tokens.has(token))
-      return errorReply(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+      return { reply: errorReply(401, 'INVALID_SESSION_ID', 'Session expired or invalid'), counted: false };
+    this.usage += 1;
+    if (fault?.kind === 'limit' || this.usage > this.dailyLimit) {
+      return {
+        reply: errorReply(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'),
+        counted: true,
+      };
+    }
+    return { reply: this.route(method, url, body), counted: true };
+  }
+
+  private route(method: string, url: URL, body: string): Reply {
     const match = /^\/services\/data\/v(\d+\.\d)(\/.*)$/.exec(url.pathname);
     if (!match) return errorReply(404, 'NOT_FOUND', 'The requested resource does not exist');
     const [, version, rest] = match as unknown as [string, string, string];
@@ -215,18 +314,44 @@ export class SalesforceFake {
     }
     if (route === 'POST /jobs/query') return this.createBulkQuery(body, version);
     const job = /^\/jobs\/query\/([^/]+)(\/results)?$/.exec(rest);
-    if (job && method === 'GET' && job[2]) return this.bulkResults(job[1]!, url.searchParams);
-    if (job && method === 'GET') return this.bulkJobInfo(job[1]!, version);
-    if (job && method === 'DELETE') {
-      this.bulkJobs.delete(job[1]!);
-      return new Reply(204, undefined);
+    if (job) {
+      const found = this.bulkJobs.get(job[1]!);
+      if (!found) return errorReply(404, 'NOT_FOUND', 'The requested resource does not exist');
+      // "Use the same API version to get query results that you used to create the query"
+      if (found.version !== version) {
+        return errorReply(
+          409,
+          'CONFLICT',
+          `The job was created with API version ${found.version}: use that version`,
+        );
+      }
+      if (method === 'GET' && job[2]) return this.bulkResults(job[1]!, url.searchParams);
+      if (method === 'GET') return this.bulkJobInfo(job[1]!);
+      if (method === 'DELETE') {
+        this.bulkJobs.delete(job[1]!);
+        return new Reply(204, undefined);
+      }
     }
     return errorReply(404, 'NOT_FOUND', `The requested resource does not exist: ${route}`);
   }
 
   // --- OAuth 2.0 -------------------------------------------------------------------------------
 
-  private token(params: URLSearchParams): Reply {
+  /** Client credentials from HTTP Basic, or else from the body, as the token endpoint accepts both. */
+  private clientCredentials(req: IncomingMessage, params: URLSearchParams) {
+    const basic = /^Basic (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (basic) {
+      const decoded = Buffer.from(basic, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      return {
+        id: decodeURIComponent(decoded.slice(0, colon)),
+        secret: decodeURIComponent(decoded.slice(colon + 1)),
+      };
+    }
+    return { id: params.get('client_id') ?? '', secret: params.get('client_secret') ?? undefined };
+  }
+
+  private token(req: IncomingMessage, params: URLSearchParams): Reply {
     const grant = params.get('grant_type');
     const fail = (error: string, description: string) =>
       new Reply(400, { error, error_description: description });
@@ -248,9 +373,10 @@ export class SalesforceFake {
       username = String(payload.sub);
       if (!(username in client.users)) return fail('invalid_grant', "user hasn't approved this consumer");
     } else if (grant === 'client_credentials' || grant === 'password') {
-      client = this.clients.get(params.get('client_id') ?? '');
+      const credentials = this.clientCredentials(req, params);
+      client = this.clients.get(credentials.id);
       if (!client) return fail('invalid_client_id', 'client identifier invalid');
-      if (client.clientSecret !== params.get('client_secret'))
+      if (client.clientSecret !== credentials.secret)
         return fail('invalid_client', 'invalid client credentials');
       if (grant === 'password') {
         username = params.get('username') ?? '';
@@ -266,7 +392,8 @@ export class SalesforceFake {
     this.tokensIssued += 1;
     return new Reply(200, {
       access_token: accessToken,
-      instance_url: this.url,
+      scope: 'api',
+      instance_url: this.instanceUrl ?? this.url,
       id: `${this.url}/id/00D000000000001AAA/005000000000001AAA`,
       token_type: 'Bearer',
       issued_at: String(Date.now()),
@@ -276,16 +403,67 @@ export class SalesforceFake {
 
   // --- query / queryMore -----------------------------------------------------------------------
 
-  private select(soql: string): { query: ParsedQuery; rows: SObjectRow[] } {
-    const query = parseSoql(soql);
-    const schema = SCHEMA[query.object];
-    if (!schema) throw new SoqlError(`sObject type '${query.object}' is not supported.`);
-    for (const field of query.fields) {
-      const head = field.split('.')[0]!;
-      if (!schema.fields.includes(field) && !(field.includes('.') && schema.relations[head])) {
-        throw new SoqlError(`No such column '${field}' on entity '${query.object}'.`);
-      }
+  private schemaOf(name: string): [string, ObjectSchema] {
+    const object = canonical(Object.keys(this.org.schema), name);
+    if (!object) {
+      throw new SoqlError(
+        `sObject type '${name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name.`,
+        'INVALID_TYPE',
+      );
     }
+    return [object, this.org.schema[object]!];
+  }
+
+  /** A field or relationship path as the org spells it; INVALID_FIELD when the object has none. */
+  private fieldOf(object: string, path: string): string {
+    const schema = this.org.schema[object]!;
+    const [head, ...rest] = path.split('.');
+    if (rest.length === 0) {
+      const name = canonical(schema.fields.keys(), head!);
+      if (name) return name;
+    } else {
+      const relation = canonical(Object.keys(schema.relations), head!);
+      if (relation) return `${relation}.${this.fieldOf(schema.relations[relation]![1], rest.join('.'))}`;
+    }
+    throw new SoqlError(
+      `No such column '${path}' on entity '${object}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name.`,
+      'INVALID_FIELD',
+    );
+  }
+
+  /** The query with the org's spelling of every name, and Id literals in their 18-character form. */
+  private resolve(query: ParsedQuery): ParsedQuery {
+    const [object] = this.schemaOf(query.object);
+    const idValue = (field: string, value: unknown) =>
+      this.org.schema[object]!.fields.get(field)?.kind === 'id' ? (toId18(value) ?? value) : value;
+    const condition = (c: Condition): Condition => {
+      switch (c.kind) {
+        case 'and':
+        case 'or':
+          return { kind: c.kind, parts: c.parts.map(condition) };
+        case 'not':
+          return { kind: 'not', inner: condition(c.inner) };
+        case 'compare': {
+          const field = this.fieldOf(object, c.field);
+          return { ...c, field, value: idValue(field, c.value) as typeof c.value };
+        }
+        case 'in': {
+          const field = this.fieldOf(object, c.field);
+          return { ...c, field, values: c.values.map((v) => idValue(field, v) as typeof v) };
+        }
+      }
+    };
+    return {
+      ...query,
+      object,
+      fields: query.fields.map((f) => this.fieldOf(object, f)),
+      where: query.where && condition(query.where),
+      orderBy: query.orderBy.map((o) => ({ ...o, field: this.fieldOf(object, o.field) })),
+    };
+  }
+
+  private select(soql: string): { query: ParsedQuery; rows: SObjectRow[] } {
+    const query = this.resolve(parseSoql(soql));
     const read = (row: SObjectRow, field: string) => this.org.read(query.object, row, field);
     let rows = [...this.org.table(query.object).values()].filter((row) =>
       matches(query.where, (f) => read(row, f)),
@@ -306,7 +484,7 @@ export class SalesforceFake {
         out[head!] = row[head!] ?? null;
         continue;
       }
-      const [idField, target] = SCHEMA[object]!.relations[head!]!;
+      const [idField, target] = this.org.schema[object]!.relations[head!]!;
       const related = this.org.tables.get(target)!.get(row[idField] as string);
       if (!related) {
         out[head!] = null;
@@ -352,7 +530,12 @@ export class SalesforceFake {
   // --- sObject Collections ---------------------------------------------------------------------
 
   private updateCollection(body: string): Reply {
-    const payload = JSON.parse(body) as { allOrNone?: boolean; records?: Array<Record<string, unknown>> };
+    let payload: { allOrNone?: boolean; records?: Array<Record<string, unknown>> };
+    try {
+      payload = JSON.parse(body) as typeof payload;
+    } catch {
+      return errorReply(400, 'JSON_PARSER_ERROR', 'The request body is not valid JSON');
+    }
     const records = payload.records ?? [];
     if (records.length > 200) {
       return errorReply(
@@ -361,65 +544,65 @@ export class SalesforceFake {
         'record limit reached. cannot submit more than 200 records into this call',
       );
     }
-    const schema = SCHEMA.Opportunity!;
+    // first what makes the request unreadable as a whole: unknown types and fields, values of the wrong type
+    const prepared: Array<{ id: unknown; fields: Record<string, unknown>; refusals: SaveResult[] }> = [];
     for (const record of records) {
-      const type = (record.attributes as { type?: string } | undefined)?.type;
-      if (type !== 'Opportunity')
+      const type = (record.attributes as { type?: string } | undefined)?.type ?? '';
+      const object = canonical(Object.keys(this.org.schema), type);
+      if (object !== 'Opportunity')
         return errorReply(400, 'INVALID_TYPE', `sObject type '${type}' is not supported.`);
-      for (const field of Object.keys(record)) {
-        if (field !== 'attributes' && field !== 'id' && !schema.fields.includes(field)) {
-          return errorReply(400, 'INVALID_FIELD', `No such column '${field}' on sobject of type Opportunity`);
+      const schema = this.org.schema.Opportunity!;
+      const fields: Record<string, unknown> = {};
+      const refusals: SaveResult[] = [];
+      let id: unknown;
+      for (const [key, value] of Object.entries(record)) {
+        if (key === 'attributes') continue;
+        const field = canonical(schema.fields.keys(), key);
+        if (!field)
+          return errorReply(400, 'INVALID_FIELD', `No such column '${key}' on sobject of type Opportunity`);
+        if (field === 'Id') {
+          id = value;
+          continue;
         }
+        const refusal = refusalOf(field, schema.fields.get(field)!, value);
+        if (refusal?.scope === 'request') return errorReply(400, refusal.errorCode, refusal.message);
+        if (refusal) refusals.push(failed(refusal.statusCode, refusal.message, [field]));
+        fields[field] = value;
       }
+      prepared.push({ id, fields, refusals });
     }
-    const results = records.map((record) => {
-      const id = record.id as string;
+    const results = prepared.map(({ id: given, fields, refusals }): SaveResult => {
+      const id = toId18(given);
+      if (!id) return failed('MALFORMED_ID', `malformed id ${String(given)}`, ['Id']);
       const injected = this.recordErrors.get(id);
       if (injected && injected.remaining > 0) {
         injected.remaining -= 1;
-        return {
-          success: false,
-          errors: [{ statusCode: injected.statusCode, message: injected.message, fields: [] }],
-        };
+        return failed(injected.statusCode, injected.message);
       }
-      if (this.org.deleted.has(id)) {
-        return {
-          success: false,
-          errors: [{ statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }],
-        };
-      }
-      if (!this.org.table('Opportunity').has(id)) {
-        return {
-          success: false,
-          errors: [
-            { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: [] },
-          ],
-        };
-      }
-      const fields = Object.fromEntries(
-        Object.entries(record).filter(([k]) => k !== 'attributes' && k !== 'id'),
-      );
-      const readOnly = Object.keys(fields).filter((f) => !schema.updatable.includes(f));
-      if (readOnly.length > 0) {
-        return {
-          success: false,
-          errors: [
-            {
-              statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
-              message: 'Unable to create/update fields',
-              fields: readOnly,
-            },
-          ],
-        };
-      }
-      this.org.update('Opportunity', id, fields);
-      this.writes.push({ id, fields });
+      if (this.org.deleted.has(id)) return failed('ENTITY_IS_DELETED', 'entity is deleted');
+      if (!this.org.table('Opportunity').has(id))
+        return failed('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id');
+      const readOnly = Object.keys(fields).filter((f) => !this.org.schema.Opportunity!.updatable.has(f));
+      if (readOnly.length > 0)
+        return failed('INVALID_FIELD_FOR_INSERT_UPDATE', 'Unable to create/update fields', readOnly);
+      if (refusals.length > 0) return refusals[0]!;
       return { id, success: true, errors: [] };
     });
-    if (payload.allOrNone && results.some((r) => !r.success)) {
-      // allOrNone would roll back; the sync always sends false, so the fake only flags misuse
-      return errorReply(400, 'ALL_OR_NONE_OPERATION_ROLLED_BACK', 'allOrNone is not supported by the fake');
+    if (payload.allOrNone === true && results.some((r) => !r.success)) {
+      // nothing is saved; the records that would have been are reported as rolled back
+      return new Reply(
+        200,
+        results.map((r) =>
+          r.success ? failed('ALL_OR_NONE_OPERATION_ROLLED_BACK', ROLLED_BACK, [], r.id) : r,
+        ),
+      );
     }
+    results.forEach((result, i) => {
+      if (!result.success) return;
+      const { fields } = prepared[i]!;
+      this.org.update('Opportunity', result.id!, fields);
+      this.writes.push({ id: result.id!, fields });
+    });
     return new Reply(200, results);
   }
 
@@ -434,11 +617,18 @@ export class SalesforceFake {
     if (query.count) return errorReply(400, 'INVALIDJOB', 'COUNT() is not supported in Bulk API 2.0 queries');
     const id = `750${randomBytes(6).toString('hex').toUpperCase()}`;
     const csvRows = rows.map((row) => query.fields.map((f) => csvCell(this.org.read(query.object, row, f))));
-    this.bulkJobs.set(id, { query, polls: 0, rows: csvRows, header: query.fields, state: 'UploadComplete' });
-    return new Reply(200, this.jobInfo(id, version));
+    this.bulkJobs.set(id, {
+      query,
+      polls: 0,
+      rows: csvRows,
+      header: query.fields,
+      state: 'UploadComplete',
+      version,
+    });
+    return new Reply(200, this.jobInfo(id));
   }
 
-  private jobInfo(id: string, version: string) {
+  private jobInfo(id: string) {
     const job = this.bulkJobs.get(id)!;
     return {
       id,
@@ -450,7 +640,7 @@ export class SalesforceFake {
       state: job.state,
       concurrencyMode: 'Parallel',
       contentType: 'CSV',
-      apiVersion: Number(version),
+      apiVersion: Number(job.version),
       lineEnding: 'LF',
       columnDelimiter: 'COMMA',
       ...(job.state === 'JobComplete'
@@ -459,22 +649,20 @@ export class SalesforceFake {
     };
   }
 
-  private bulkJobInfo(id: string, version: string): Reply {
-    const job = this.bulkJobs.get(id);
-    if (!job) return errorReply(404, 'NOT_FOUND', 'The requested resource does not exist');
+  private bulkJobInfo(id: string): Reply {
+    const job = this.bulkJobs.get(id)!;
     job.polls += 1;
     job.state = job.polls > (this.options.bulkPollsUntilComplete ?? 1) ? 'JobComplete' : 'InProgress';
-    return new Reply(200, this.jobInfo(id, version));
+    return new Reply(200, this.jobInfo(id));
   }
 
   private bulkResults(id: string, params: URLSearchParams): Reply {
-    const job = this.bulkJobs.get(id);
-    if (!job) return errorReply(404, 'NOT_FOUND', 'The requested resource does not exist');
+    const job = this.bulkJobs.get(id)!;
     if (job.state !== 'JobComplete') return errorReply(400, 'INVALIDJOBSTATE', 'job is not complete');
     const offset = Number(
       params.get('locator') ? Buffer.from(params.get('locator')!, 'base64url').toString() : 0,
     );
-    const size = Number(params.get('maxRecords') ?? this.options.bulkPageSize ?? 50_000);
+    const size = Number(params.get('maxRecords') ?? this.options.bulkPageSize ?? DEFAULT_BULK_PAGE);
     const slice = job.rows.slice(offset, offset + size);
     const next =
       offset + size < job.rows.length ? Buffer.from(String(offset + size)).toString('base64url') : 'null';

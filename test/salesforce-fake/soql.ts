@@ -1,6 +1,7 @@
 // Just enough SOQL for the queries the sync issues: SELECT fields | COUNT() FROM object
 // [WHERE comparisons joined by AND/OR, IN lists, parentheses] [ORDER BY f [ASC|DESC], …] [LIMIT n].
-// Anything else is a MALFORMED_QUERY, as a real org would answer an unsupported query.
+// Anything else is a MALFORMED_QUERY, as a real org would answer an unsupported query; unknown objects
+// and fields are INVALID_TYPE and INVALID_FIELD, which the server decides against its schema.
 
 export type Value = string | number | boolean | null | { datetime: number };
 
@@ -19,7 +20,14 @@ export interface ParsedQuery {
   limit?: number;
 }
 
-export class SoqlError extends Error {}
+export class SoqlError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'MALFORMED_QUERY' | 'INVALID_FIELD' | 'INVALID_TYPE' = 'MALFORMED_QUERY',
+  ) {
+    super(message);
+  }
+}
 
 const TOKEN =
   /\s*(?:(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2}))|('(?:[^'\\]|\\.)*')|(-?\d+(?:\.\d+)?)|([A-Za-z_][\w.]*)|(!=|<=|>=|[=<>(),]))/y;

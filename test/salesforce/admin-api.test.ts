@@ -30,7 +30,7 @@ describe.each(DATABASE_KINDS)('Salesforce admin API on %s', (kind) => {
     const { app } = createApp({
       db: database.db,
       logger: createLogger('silent'),
-      salesforce: { secretsKey, allowPasswordFlow },
+      salesforce: { secretsKey, allowPasswordFlow, allowLocalOrg: true },
     });
     const server: Server = await new Promise((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -98,7 +98,43 @@ describe.each(DATABASE_KINDS)('Salesforce admin API on %s', (kind) => {
       auth: { flow: 'client_credentials', clientId: CLIENT_ID, clientSecret: 'wrong' },
     });
     const test = await ops.request('POST', '/v1/salesforce/connection/test');
-    expect(test.body).toEqual({ ok: false, error: expect.stringMatching(/invalid_client/) });
+    // the code and a message of ours: nothing the token endpoint wrote comes back
+    expect(test.body).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_client',
+        message:
+          'Salesforce refused the credentials: check the connected app, the integration user and the secret',
+      },
+    });
+  });
+
+  test('when the login URL is not a Salesforce host over https, then connecting is refused with a 400 naming loginUrl', async () => {
+    const { ops } = await serve(SECRETS_KEY);
+    for (const loginUrl of [
+      'http://login.salesforce.com',
+      'https://login.salesforce.com.evil.example',
+      'https://acme.my.salesforce.com/?next=',
+      'https://user:pw@acme.my.salesforce.com',
+      'http://169.254.169.254',
+      'not a url',
+    ]) {
+      const put = await ops.request('PUT', '/v1/salesforce/connection', {
+        loginUrl,
+        auth: { flow: 'client_credentials', clientId: CLIENT_ID, clientSecret: 'secret' },
+      });
+      expect({ loginUrl, status: put.status, path: put.body.error.details?.[0]?.path }).toEqual({
+        loginUrl,
+        status: 400,
+        path: 'loginUrl',
+      });
+    }
+    const stored = await ops.request('PUT', '/v1/salesforce/connection', {
+      loginUrl: 'https://Acme--UAT.sandbox.my.salesforce.com/',
+      auth: { flow: 'client_credentials', clientId: CLIENT_ID, clientSecret: 'secret' },
+    });
+    expect(stored.status).toBe(200);
+    expect(stored.body.loginUrl).toBe('https://acme--uat.sandbox.my.salesforce.com');
   });
 
   test('when there is no SECRETS_KEY, a rep connects, or production uses the password flow, then it is refused clearly', async () => {

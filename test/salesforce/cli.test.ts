@@ -1,9 +1,6 @@
 // When an admin connects a tenant to its org with `upatnight sf …` against an embedded data directory:
-// connect, test, sync, status and disconnect, end to end against the local Salesforce fake. The fake
-// runs in this process, so the CLI is spawned asynchronously (spawnSync would block the event loop
-// the fake answers on). PGlite is single-process: the data directory is only opened here while no
-// CLI runs.
-import { spawn, type ChildProcess } from 'node:child_process';
+// connect, test, sync, status and disconnect, end to end against the local Salesforce fake. PGlite is
+// single-process: the data directory is only opened here while no CLI runs.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -13,8 +10,8 @@ import { findTenant } from '../../service/src/domain/tenants/tenants';
 import { findOpportunity } from '../../service/src/storage/repositories/opportunities';
 import { listUsers } from '../../service/src/storage/repositories/users';
 import { startSalesforceFake, type SalesforceFake } from '../salesforce-fake';
+import { cliRunner } from './cli-runner';
 
-const CLI = path.resolve(__dirname, '../../scripts/upatnight.cjs');
 const TENANT = 'sf-cli';
 const CLIENT_ID = '3MVG9fake.cli.connected.app';
 const CLIENT_SECRET = `cli-secret-${randomBytes(16).toString('hex')}`;
@@ -22,45 +19,13 @@ const WRONG_SECRET = `wrong-secret-${randomBytes(16).toString('hex')}`;
 const SECRETS_KEY = randomBytes(32).toString('base64');
 
 let dataDir: string;
-const children = new Set<ChildProcess>();
 let fake: SalesforceFake;
-const outputs: string[] = [];
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: {
-        ...process.env,
-        NODE_OPTIONS: '',
-        DATA_DIR: dataDir,
-        DATABASE_URL: '',
-        SECRETS_KEY,
-        UAN_SF_CLIENT_SECRET: CLIENT_SECRET,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.add(child);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      children.delete(child);
-      outputs.push(stdout, stderr);
-      resolve({ status, stdout, stderr });
-    });
-  });
-}
+const { run, killAll, outputs } = cliRunner(() => ({
+  DATA_DIR: dataDir,
+  DATABASE_URL: '',
+  SECRETS_KEY,
+  UAN_SF_CLIENT_SECRET: CLIENT_SECRET,
+}));
 
 const connectArgs = (secretEnv = 'UAN_SF_CLIENT_SECRET') => [
   'sf',
@@ -94,7 +59,7 @@ beforeAll(async () => {
   fake.org.generate({ opportunities: 12, users: 4 });
 });
 afterAll(async () => {
-  for (const child of children) child.kill('SIGKILL');
+  killAll();
   await fake?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -163,7 +128,13 @@ test(
     fake.inject('unavailable', { times: 1000 });
     const down = await run(['sf', 'test', '--tenant', TENANT]);
     expect(down.status).not.toBe(0);
-    expect(JSON.parse(down.stdout)).toEqual({ ok: false, error: 'SERVER_UNAVAILABLE: Server Unavailable' });
+    expect(JSON.parse(down.stdout)).toEqual({
+      ok: false,
+      error: {
+        code: 'SERVER_UNAVAILABLE',
+        message: 'Salesforce did not answer or is unavailable; try again later',
+      },
+    });
     fake.clearFaults();
 
     const disconnected = await run(['sf', 'disconnect', '--tenant', TENANT]);
@@ -206,11 +177,15 @@ test(
     expect(failed.status).not.toBe(0);
     expect(JSON.parse(failed.stdout)).toEqual({
       ok: false,
-      error: 'invalid_client: invalid client credentials',
+      error: {
+        code: 'invalid_client',
+        message:
+          'Salesforce refused the credentials: check the connected app, the integration user and the secret',
+      },
     });
     const syncFailed = await run(['sf', 'sync', '--tenant', TENANT]);
     expect(syncFailed.status).not.toBe(0);
-    expect(syncFailed.stderr).toBe('upatnight: invalid client credentials\n');
+    expect(syncFailed.stderr).toBe('upatnight: sf sync failed: invalid_client: invalid client credentials\n');
     expect(fake.tokensIssued).toBe(tokens);
 
     // nothing the CLI printed, in either test, holds a secret

@@ -55,7 +55,7 @@ export async function connect(
   tenantId: string,
   extra: { auth?: AuthInput; budgetShare?: number } = {},
 ): Promise<void> {
-  await connectOrg(db, { secretsKey: SECRETS_KEY, allowPasswordFlow: true }, tenantId, {
+  await connectOrg(db, { secretsKey: SECRETS_KEY, allowPasswordFlow: true, allowLocalOrg: true }, tenantId, {
     loginUrl: fake.url,
     apiVersion: '62.0',
     auth: extra.auth ?? jwtAuth(),
@@ -64,7 +64,11 @@ export async function connect(
 }
 
 export function newWorker(db: Db, options: WorkerSettings = {}, requestTimeoutMs = 2000): SalesforceWorker {
-  const factory = new ConnectionFactory(db, { secretsKey: SECRETS_KEY, requestTimeoutMs });
+  const factory = new ConnectionFactory(db, {
+    secretsKey: SECRETS_KEY,
+    requestTimeoutMs,
+    endpoints: { allowLocalOrg: true },
+  });
   return new SalesforceWorker(db, factory, createLogger('silent'), {
     ...FAST,
     ...options,

@@ -23,15 +23,20 @@ async function connectedTenant(
   fake.registerClient({ clientId: 'bench', clientSecret: 'bench-secret' });
   const slug = `bench-${randomBytes(3).toString('hex')}`;
   const { tenant } = await createTenant(db, { slug, name: slug, withDefaultLibrary: false });
-  await connectOrg(db, { secretsKey: SECRETS_KEY, allowPasswordFlow: false }, tenant.id, {
-    loginUrl: fake.url,
-    auth: { flow: 'client_credentials', clientId: 'bench', clientSecret: 'bench-secret' },
-    // the bench measures calls, not the budget
-    budgetShare: 0.5,
-  });
+  await connectOrg(
+    db,
+    { secretsKey: SECRETS_KEY, allowPasswordFlow: false, allowLocalOrg: true },
+    tenant.id,
+    {
+      loginUrl: fake.url,
+      auth: { flow: 'client_credentials', clientId: 'bench', clientSecret: 'bench-secret' },
+      // the bench measures calls, not the budget
+      budgetShare: 0.5,
+    },
+  );
   const worker = new SalesforceWorker(
     db,
-    new ConnectionFactory(db, { secretsKey: SECRETS_KEY }),
+    new ConnectionFactory(db, { secretsKey: SECRETS_KEY, endpoints: { allowLocalOrg: true } }),
     createLogger('silent'),
     {
       maxBatchesPerTick: 1000,

@@ -7,10 +7,18 @@ import { findTenant } from '../../../service/src/domain/tenants/tenants';
 import type { Db } from '../../../service/src/storage/database';
 import * as admin from '../../../service/src/salesforce/admin';
 import { ConnectionFactory } from '../../../service/src/salesforce/connection-factory';
+import { classifyFailure } from '../../../service/src/salesforce/errors';
 import { SalesforceWorker } from '../../../service/src/salesforce/worker';
 import { withDatabase } from '../open-db';
+import { toCompletion } from './sf-completion';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
+
+/** A failed call to the org, said as its code and a one-line message. */
+function orgFailure(what: string, error: unknown): Error {
+  const failure = classifyFailure(error);
+  return new Error(`${what} failed: ${failure.code}: ${failure.message}`);
+}
 
 interface ConnectOptions {
   tenant: string;
@@ -73,7 +81,11 @@ export function registerSalesforce(program: Command): void {
   const sf = program.command('sf').description('connect a tenant to its Salesforce org and run the sync');
   const options = () => {
     const config = loadConfig();
-    return { secretsKey: config.salesforce.secretsKey, allowPasswordFlow: config.devFeatures };
+    return {
+      secretsKey: config.salesforce.secretsKey,
+      allowPasswordFlow: config.devFeatures,
+      allowLocalOrg: config.salesforce.allowLocalOrg,
+    };
   };
 
   sf.command('connect')
@@ -91,73 +103,99 @@ export function registerSalesforce(program: Command): void {
     .option('--password-env <VAR>', 'environment variable holding the password (password flow)')
     .option('--budget-share <share>', 'share of the daily API allocation background work may use', '0.05')
     .option('--sync-interval-minutes <n>', 'minutes between incremental syncs', '15')
-    .action(async (o: ConnectOptions) => {
-      const view = await withDatabase(async (db) =>
-        admin.connectOrg(db, options(), await tenantId(db, o.tenant), {
-          loginUrl: o.loginUrl,
-          auth: authOf(o),
-          budgetShare: Number(o.budgetShare),
-          syncIntervalMinutes: Number(o.syncIntervalMinutes),
-        }),
-      );
-      print(
-        `connected ${o.tenant} (${view.authFlow}, ${view.loginUrl}); run "upatnight sf test --tenant ${o.tenant}"`,
-      );
-    });
+    .action(
+      toCompletion('connect', async (o: ConnectOptions) => {
+        const view = await withDatabase(async (db) =>
+          admin.connectOrg(db, options(), await tenantId(db, o.tenant), {
+            loginUrl: o.loginUrl,
+            auth: authOf(o),
+            budgetShare: Number(o.budgetShare),
+            syncIntervalMinutes: Number(o.syncIntervalMinutes),
+          }),
+        );
+        print(
+          `connected ${o.tenant} (${view.authFlow}, ${view.loginUrl}); run "upatnight sf test --tenant ${o.tenant}"`,
+        );
+      }),
+    );
 
   sf.command('test')
     .description('log in with the stored credentials and make one API call')
     .requiredOption('--tenant <slug>', 'the tenant')
-    .action(async (o: { tenant: string }) => {
-      const result = await withDatabase(async (db) =>
-        admin.testConnection(db, options(), await tenantId(db, o.tenant)),
-      );
-      print(JSON.stringify(result, null, 2));
-      if (!result.ok) process.exitCode = 1;
-    });
+    .action(
+      toCompletion('test', async (o: { tenant: string }) => {
+        const result = await withDatabase(async (db) =>
+          admin.testConnection(db, options(), await tenantId(db, o.tenant)),
+        );
+        print(JSON.stringify(result, null, 2));
+        if (!result.ok) {
+          process.stderr.write(
+            `upatnight: sf test failed: ${result.error?.code}: ${result.error?.message}\n`,
+          );
+          process.exitCode = 1;
+        }
+      }),
+    );
 
   sf.command('disconnect')
     .description('remove the connection; the tenant keeps working standalone')
     .requiredOption('--tenant <slug>', 'the tenant')
-    .action(async (o: { tenant: string }) => {
-      await withDatabase(async (db) => admin.disconnectOrg(db, await tenantId(db, o.tenant)));
-      print(`disconnected ${o.tenant}`);
-    });
+    .action(
+      toCompletion('disconnect', async (o: { tenant: string }) => {
+        await withDatabase(async (db) => admin.disconnectOrg(db, await tenantId(db, o.tenant)));
+        print(`disconnected ${o.tenant}`);
+      }),
+    );
 
   sf.command('status')
     .description('outbox depth, parked roll-ups, last sync, API usage')
     .requiredOption('--tenant <slug>', 'the tenant')
-    .action(async (o: { tenant: string }) => {
-      const status = await withDatabase(async (db) =>
-        admin.salesforceStatus(db, await tenantId(db, o.tenant)),
-      );
-      print(JSON.stringify(status, null, 2));
-    });
+    .action(
+      toCompletion('status', async (o: { tenant: string }) => {
+        const status = await withDatabase(async (db) =>
+          admin.salesforceStatus(db, await tenantId(db, o.tenant)),
+        );
+        print(JSON.stringify(status, null, 2));
+      }),
+    );
 
   sf.command('sync')
     .description('sync opportunities and users now, with progress')
     .requiredOption('--tenant <slug>', 'the tenant')
-    .action(async (o: { tenant: string }) => {
-      await withDatabase(async (db) => {
-        const id = await tenantId(db, o.tenant);
-        const worker = new SalesforceWorker(db, new ConnectionFactory(db, options()), createLogger('warn'));
-        const bar = new SingleBar(
-          { format: '{sobject} ({mode}) [{bar}] {value}/{total}' },
-          Presets.shades_classic,
-        );
-        let current = '';
-        const reports = await worker.syncNow(id, (p) => {
-          if (p.sobject !== current) {
-            if (current) bar.stop();
-            current = p.sobject;
-            bar.start(p.total, p.done, { sobject: p.sobject, mode: p.mode });
-          }
-          bar.setTotal(p.total);
-          bar.update(p.done, { mode: p.mode });
+    .action(
+      toCompletion('sync', async (o: { tenant: string }) => {
+        await withDatabase(async (db) => {
+          const id = await tenantId(db, o.tenant);
+          const opts = options();
+          const factory = new ConnectionFactory(db, {
+            ...opts,
+            endpoints: { allowLocalOrg: opts.allowLocalOrg },
+          });
+          const worker = new SalesforceWorker(db, factory, createLogger('warn'));
+          const bar = new SingleBar(
+            { format: '{sobject} ({mode}) [{bar}] {value}/{total}' },
+            Presets.shades_classic,
+          );
+          let current = '';
+          const reports = await worker
+            .syncNow(id, (p) => {
+              if (p.sobject !== current) {
+                if (current) bar.stop();
+                current = p.sobject;
+                bar.start(p.total, p.done, { sobject: p.sobject, mode: p.mode });
+              }
+              bar.setTotal(p.total);
+              bar.update(p.done, { mode: p.mode });
+            })
+            .catch((error: unknown) => {
+              throw orgFailure('sf sync', error);
+            })
+            .finally(() => {
+              if (current) bar.stop();
+            });
+          for (const r of reports)
+            print(`${r.sobject}: ${r.records} records (${r.mode}), watermark ${r.watermark ?? '—'}`);
         });
-        if (current) bar.stop();
-        for (const r of reports)
-          print(`${r.sobject}: ${r.records} records (${r.mode}), watermark ${r.watermark ?? '—'}`);
-      });
-    });
+      }),
+    );
 }

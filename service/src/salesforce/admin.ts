@@ -15,7 +15,8 @@ import { listWatermarks } from '../storage/repositories/salesforce-sync';
 import type { AuthSecrets } from './auth';
 import { budgetVerdict, DEFAULT_BUDGET_SHARE } from './budget';
 import { ConnectionFactory, SecretsKeyMissing } from './connection-factory';
-import { classifyFailure } from './errors';
+import { checkOrgBaseUrl, EndpointRefused, type EndpointPolicy } from './endpoints';
+import { classifyFailure, describeFailure } from './errors';
 import { encryptSecret } from './secrets';
 
 export const DEFAULT_API_VERSION = '62.0';
@@ -25,7 +26,22 @@ export interface SalesforceAdminOptions {
   secretsKey?: Buffer;
   /** username-password is for development orgs only */
   allowPasswordFlow: boolean;
+  /** development and tests only: the local Salesforce fake, over http on a loopback address */
+  allowLocalOrg?: boolean;
   requestTimeoutMs?: number;
+}
+
+function endpointPolicy(options: SalesforceAdminOptions): EndpointPolicy {
+  return { allowLocalOrg: options.allowLocalOrg === true };
+}
+
+function checkedLoginUrl(options: SalesforceAdminOptions, loginUrl: string): string {
+  try {
+    return checkOrgBaseUrl(loginUrl, endpointPolicy(options));
+  } catch (error) {
+    if (!(error instanceof EndpointRefused)) throw error;
+    throw badRequest(`loginUrl is refused: ${error.message}`, [{ path: 'loginUrl', message: error.message }]);
+  }
 }
 
 export type AuthInput =
@@ -76,11 +92,12 @@ export async function connectOrg(
       { path: 'auth.flow', message: 'not allowed in production' },
     ]);
   }
+  const loginUrl = checkedLoginUrl(options, input.loginUrl);
   const secrets = encryptSecret(options.secretsKey, tenantId, JSON.stringify(secretsOf(input.auth)));
   await db.transaction().execute(async (tx) => {
     await connections.putConnection(tx, {
       tenantId,
-      loginUrl: input.loginUrl,
+      loginUrl,
       apiVersion: input.apiVersion ?? DEFAULT_API_VERSION,
       authFlow: input.auth.flow,
       clientId: input.auth.clientId,
@@ -125,11 +142,11 @@ export async function testConnection(
   ok: boolean;
   instanceUrl?: string;
   dailyApiRequests?: { max: number; remaining: number };
-  error?: string;
+  error?: { code: string; message: string };
 }> {
   const record = await connections.findConnection(db, tenantId);
   if (!record) throw notFound('Salesforce connection');
-  const factory = new ConnectionFactory(db, options);
+  const factory = new ConnectionFactory(db, { ...options, endpoints: endpointPolicy(options) });
   try {
     const session = await factory.open(record);
     try {
@@ -148,8 +165,7 @@ export async function testConnection(
       await recordApiCalls(db, tenantId, session.meter.take());
     }
   } catch (error) {
-    const failure = classifyFailure(error);
-    return { ok: false, error: `${failure.code}: ${failure.message}` };
+    return { ok: false, error: describeFailure(classifyFailure(error)) };
   }
 }
 

@@ -4,6 +4,7 @@ import { createSign } from 'node:crypto';
 import { OAuth2 } from 'jsforce';
 import type { Transport } from 'jsforce/lib/transport';
 import type { AuthFlow } from '../storage/repositories/salesforce-connections';
+import { checkOrgBaseUrl, EndpointRefused, type EndpointPolicy } from './endpoints';
 
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 // Salesforce accepts assertions that expire within three minutes
@@ -58,17 +59,42 @@ function grantOf(
   }
 }
 
-/** Asks the org's token endpoint for a session; errors carry Salesforce's `error` as their name. */
+/**
+ * Asks the org's token endpoint for a session; errors carry Salesforce's `error` as their name. The
+ * login URL (stored, perhaps before today's rules) and the instance URL the endpoint names are both
+ * checked against the allow-list before anything is sent to them.
+ */
 export async function requestToken(
   settings: AuthSettings,
   secrets: AuthSecrets,
   transport: Transport,
+  policy: EndpointPolicy,
 ): Promise<Token> {
   if (settings.authFlow !== secrets.flow)
     throw new Error(`stored secrets are for ${secrets.flow}, not ${settings.authFlow}`);
+  const loginUrl = checkOrgBaseUrl(settings.loginUrl, policy);
   // client_id travels in the body for every flow; the secret only where the flow needs it
-  const oauth2 = new OAuth2({ loginUrl: new URL(settings.loginUrl).origin, clientId: settings.clientId });
+  const oauth2 = new OAuth2({ loginUrl, clientId: settings.clientId });
   oauth2._transport = transport;
-  const response = await oauth2.requestToken(grantOf(settings, secrets));
-  return { accessToken: response.access_token, instanceUrl: response.instance_url };
+  const response = (await oauth2.requestToken(grantOf(settings, secrets))) as
+    { access_token?: unknown; instance_url?: unknown } | undefined;
+  if (typeof response?.access_token !== 'string') {
+    throw Object.assign(new Error('the token endpoint answered without an access token'), {
+      errorCode: 'INVALID_TOKEN_RESPONSE',
+    });
+  }
+  if (typeof response.instance_url !== 'string')
+    throw new EndpointRefused('INVALID_INSTANCE_URL', 'the token response names no instance_url');
+  try {
+    return {
+      accessToken: response.access_token,
+      instanceUrl: checkOrgBaseUrl(response.instance_url, policy),
+    };
+  } catch (error) {
+    const reason = error instanceof EndpointRefused ? error.message : 'not a URL';
+    throw new EndpointRefused(
+      'INVALID_INSTANCE_URL',
+      `the token response's instance_url is refused: ${reason}`,
+    );
+  }
 }

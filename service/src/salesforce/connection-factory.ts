@@ -9,6 +9,7 @@ import {
   type ConnectionRecord,
 } from '../storage/repositories/salesforce-connections';
 import { requestToken, type AuthSecrets } from './auth';
+import type { EndpointPolicy } from './endpoints';
 import { decryptSecret } from './secrets';
 import { CallMeter, MeteredTransport } from './transport';
 
@@ -23,6 +24,8 @@ export interface ConnectionFactoryOptions {
   secretsKey?: Buffer;
   /** longest a single call may take before it counts as unanswered */
   requestTimeoutMs?: number;
+  /** which org addresses may be called (the local fake only in development and tests) */
+  endpoints?: EndpointPolicy;
 }
 
 export class SecretsKeyMissing extends Error {
@@ -72,14 +75,15 @@ export class ConnectionFactory {
   async open(record: ConnectionRecord): Promise<SalesforceSession> {
     const secrets = decryptAuthSecrets(this.options.secretsKey, record);
     const meter = new CallMeter();
-    const transport = new MeteredTransport(meter, this.options.requestTimeoutMs ?? 30_000);
-    const token = await requestToken(record, secrets, transport);
+    const policy = this.options.endpoints ?? {};
+    const transport = new MeteredTransport(meter, this.options.requestTimeoutMs ?? 30_000, policy);
+    const token = await requestToken(record, secrets, transport, policy);
     const conn = new Connection({
       instanceUrl: token.instanceUrl,
       accessToken: token.accessToken,
       version: record.apiVersion,
       refreshFn: (c, callback) => {
-        requestToken(record, secrets, transport).then(
+        requestToken(record, secrets, transport, policy).then(
           (fresh) => {
             c.instanceUrl = fresh.instanceUrl;
             callback(null, fresh.accessToken);

@@ -7,11 +7,14 @@ import { SalesforceWorker } from './worker';
 export function startSalesforceWorker(
   db: Db,
   logger: Logger,
-  config: { secretsKey?: Buffer; workerIntervalMs: number },
+  config: { secretsKey?: Buffer; workerIntervalMs: number; allowLocalOrg: boolean },
 ): SalesforceWorker {
   const worker = new SalesforceWorker(
     db,
-    new ConnectionFactory(db, { secretsKey: config.secretsKey }),
+    new ConnectionFactory(db, {
+      secretsKey: config.secretsKey,
+      endpoints: { allowLocalOrg: config.allowLocalOrg },
+    }),
     logger,
     {
       intervalMs: config.workerIntervalMs,

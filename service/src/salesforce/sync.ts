@@ -227,7 +227,7 @@ async function currentWatermark(db: Db, tenantId: string, sobject: string): Prom
  * One Bulk API 2.0 query job: create, poll until complete, then read the CSV result pages one by
  * one, following Sforce-Locator. Each page is parsed on its own (each starts with its header row).
  */
-async function bulkQuery(conn: Connection, soql: string, options: SyncOptions): Promise<SfRecord[]> {
+export async function bulkQuery(conn: Connection, soql: string, options: SyncOptions): Promise<SfRecord[]> {
   const job = new QueryJobV2(conn, {
     bodyParams: { query: soql, operation: 'query' },
     pollingOptions: { pollInterval: options.bulkPollIntervalMs, pollTimeout: options.bulkPollTimeoutMs },

@@ -1,8 +1,11 @@
-// Every HTTP exchange with an org goes through this transport: it bounds how long a call may take,
-// narrows jsforce's own retries to dropped connections on reads (the outbox and sync decide when to
-// try again otherwise), and reads Sforce-Limit-Info from every response, whichever API made the call.
+// Every HTTP exchange with an org goes through this transport: it sends only to allowed Salesforce
+// hosts (see org-request.ts), bounds how long a call may take, narrows retries to dropped
+// connections on reads (the outbox and sync decide when to try again otherwise), and reads
+// Sforce-Limit-Info from every response, whichever API made the call.
 import type { HttpRequest, HttpRequestOptions, HttpResponse } from 'jsforce';
 import { Transport } from 'jsforce/lib/transport';
+import type { EndpointPolicy } from './endpoints';
+import { orgRequestCreator } from './org-request';
 
 const LIMIT_INFO = /api-usage=(\d+)\/(\d+)/;
 
@@ -30,11 +33,19 @@ export class CallMeter {
 }
 
 export class MeteredTransport extends Transport {
+  private readonly createRequest: ReturnType<typeof orgRequestCreator>;
+
   constructor(
     private readonly meter: CallMeter,
     private readonly timeoutMs: number,
+    policy: EndpointPolicy,
   ) {
     super();
+    this.createRequest = orgRequestCreator(policy);
+  }
+
+  override getRequestStreamCreator() {
+    return this.createRequest;
   }
 
   override httpRequest(request: HttpRequest, options: HttpRequestOptions = {}) {
@@ -43,7 +54,7 @@ export class MeteredTransport extends Transport {
       timeout: this.timeoutMs,
       // a read whose connection dropped (a stale keep-alive socket) is retried at once; status codes
       // (503, 429) and writes are left to the caller, which counts and paces every attempt
-      retry: { ...options.retry, maxRetries: 2, methods: ['GET'], statusCodes: [] },
+      retry: { maxRetries: 2 },
     });
     pending.then(
       (response) => this.meter.observe(request, response),

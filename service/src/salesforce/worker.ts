@@ -6,6 +6,7 @@ import type { Db } from '../storage/database';
 import type { Logger } from '../lib/logger';
 import {
   claimSync,
+  findConnection,
   finishSync,
   listConnectedTenants,
   requestSync,
@@ -185,8 +186,8 @@ export class SalesforceWorker {
   }
 
   private async verdict(tenantId: string): Promise<BudgetVerdict> {
-    const session = await this.factory.forTenant(tenantId);
-    const share = session?.record.budgetShare ?? 0;
+    // the stored connection, not a session: deciding to pause must not log in (or call anything)
+    const share = (await findConnection(this.db, tenantId))?.budgetShare ?? 0;
     const verdict = budgetVerdict(await readApiUsage(this.db, tenantId), share);
     const previous = this.pauses.get(tenantId);
     if (verdict.paused && previous !== verdict.reason) {
@@ -210,13 +211,15 @@ export class SalesforceWorker {
   }
 
   private async onFailure(tenantId: string, failure: Failure): Promise<Failure> {
+    // a refused address is a connection to fix, like refused credentials: no point calling again soon
+    const needsFixing = failure.kind === 'auth' || failure.kind === 'refused';
     const delay =
       failure.kind === 'throttled'
         ? this.options.limitExceededPauseMs
-        : failure.kind === 'auth'
+        : needsFixing
           ? this.options.authRetryMs
           : this.outageDelay(tenantId);
-    if (failure.kind === 'auth') this.factory.forget(tenantId);
+    if (needsFixing) this.factory.forget(tenantId);
     const reason = `${failure.kind}: ${failure.code}: ${failure.message}`.slice(0, 500);
     await setThrottle(this.db, tenantId, Date.now() + delay, reason);
     this.logger.warn(
