@@ -8,7 +8,7 @@ import { auraEnabledMethods } from './apex-source';
 import { ROLLUP_FIELD_NAMES } from '../../service/src/salesforce/rollups';
 
 const root = process.env.UAN_FORCE_APP_DIR ?? path.resolve(__dirname, '../../force-app/main/default');
-const API_VERSION = '63.0';
+const API_VERSION = (JSON.parse(readFileSync(path.resolve(__dirname, '../../sfdx-project.json'), 'utf8')) as { sourceApiVersion: string }).sourceApiVersion;
 const NAMED_BUNDLES = ['opportunityConversation', 'promptSetManager', 'conversationDashboard'];
 // what the service writes back must be exactly the fields the package deploys
 const ROLLUP_FIELDS = ROLLUP_FIELD_NAMES;
@@ -145,7 +145,7 @@ describe('XML under force-app/main/default', () => {
 
 describe('Apex classes', () => {
   it.each([...classes].map((c) => [c]))(
-    'when %s.cls is deployed, then its meta file says API 63.0 and Active',
+    'when %s.cls is deployed, then its meta file says the project API version and Active',
     (name) => {
       const file = path.join(root, 'classes', `${name}.cls-meta.xml`);
       expect(existsSync(file)).toBe(true);
