@@ -7,7 +7,13 @@ import { actorOf, settingsOf } from '../http/auth';
 import { idempotencyKeyOf } from '../http/idempotency-key';
 import type { OpenApiRegistry } from '../http/openapi';
 import { parseOrThrow } from '../http/validation';
-import { newNoteSchema, noteDraftSchema, noteIdSchema, notePatchSchema } from './schemas';
+import {
+  newNoteSchema,
+  noteChangeQuerySchema,
+  noteDraftSchema,
+  noteIdSchema,
+  notePatchSchema,
+} from './schemas';
 
 export function notesRouter(db: Db, openapi: OpenApiRegistry): Router {
   const router = Router();
@@ -46,19 +52,28 @@ export function notesRouter(db: Db, openapi: OpenApiRegistry): Router {
     method: 'patch',
     path: '/v1/notes/:id',
     summary: 'Edit your note (rescored)',
+    query: noteChangeQuerySchema,
     body: notePatchSchema,
     success: 200,
   });
   router.patch('/notes/:id', async (req, res) => {
     const id = parseOrThrow(noteIdSchema, req.params.id, 'path.id');
+    const { opportunityId } = parseOrThrow(noteChangeQuerySchema, req.query, 'query');
     const patch = parseOrThrow(notePatchSchema, req.body, 'body');
-    res.json(await notes.updateNote(db, actorOf(res), id, patch, settingsOf(res).weights));
+    res.json(await notes.updateNote(db, actorOf(res), id, patch, settingsOf(res).weights, opportunityId));
   });
 
-  openapi.add({ method: 'delete', path: '/v1/notes/:id', summary: 'Delete your note', success: 204 });
+  openapi.add({
+    method: 'delete',
+    path: '/v1/notes/:id',
+    summary: 'Delete your note',
+    query: noteChangeQuerySchema,
+    success: 204,
+  });
   router.delete('/notes/:id', async (req, res) => {
     const id = parseOrThrow(noteIdSchema, req.params.id, 'path.id');
-    await notes.deleteNote(db, actorOf(res), id);
+    const { opportunityId } = parseOrThrow(noteChangeQuerySchema, req.query, 'query');
+    await notes.deleteNote(db, actorOf(res), id, opportunityId);
     res.status(204).end();
   });
 

@@ -228,9 +228,15 @@ export async function getNote(db: Executor, actor: Actor, id: string): Promise<N
   return toOneView(db, actor.tenantId, note);
 }
 
-async function lockOwnNote(tx: Executor, actor: Actor, id: string): Promise<NoteRecord> {
+// onOpportunity: the deal the caller says the note is on; a note on another deal is not found there.
+async function lockOwnNote(
+  tx: Executor,
+  actor: Actor,
+  id: string,
+  onOpportunity: string | undefined,
+): Promise<NoteRecord> {
   const note = await notesRepo.findNote(tx, actor.tenantId, id, { forUpdate: true });
-  if (!note) throw notFound('note');
+  if (!note || (onOpportunity !== undefined && note.opportunityId !== onOpportunity)) throw notFound('note');
   if (note.authorId !== actor.userId) throw forbidden('only the author of a note can change or delete it');
   return note;
 }
@@ -241,9 +247,10 @@ export async function updateNote(
   id: string,
   patch: NotePatch,
   weights: Weights,
+  onOpportunity?: string,
 ): Promise<NoteView> {
   return db.transaction().execute(async (tx) => {
-    const current = await lockOwnNote(tx, actor, id);
+    const current = await lockOwnNote(tx, actor, id, onOpportunity);
     const prompts = patch.prompts ? await resolvePrompts(tx, actor.tenantId, patch.prompts) : current.prompts;
     const fields: NoteFields = {
       ...current,
@@ -262,9 +269,9 @@ export async function updateNote(
   });
 }
 
-export async function deleteNote(db: Db, actor: Actor, id: string): Promise<void> {
+export async function deleteNote(db: Db, actor: Actor, id: string, onOpportunity?: string): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    const note = await lockOwnNote(tx, actor, id);
+    const note = await lockOwnNote(tx, actor, id, onOpportunity);
     await notesRepo.deleteNote(tx, actor.tenantId, id);
     await enqueueRollups(tx, actor.tenantId, [note.opportunityId]);
   });
