@@ -96,7 +96,8 @@ export function componentOf(relative: string): string | null {
   const typeId = match ? registry.suffixes[match[2]!] : undefined;
   if (!match || !typeId) return null;
   const type = registry.types[typeId]!.name;
-  // report and dashboard folders are listed under the type of what they hold
-  const listedAs = type === 'ReportFolder' ? 'Report' : type === 'DashboardFolder' ? 'Dashboard' : type;
-  return `${listedAs}:${match[1]}`;
+  // report and dashboard folders are listed under the type of what they hold, as "<folder>/"
+  if (type === 'ReportFolder') return `Report:${match[1]}/`;
+  if (type === 'DashboardFolder') return `Dashboard:${match[1]}/`;
+  return `${type}:${match[1]}`;
 }
