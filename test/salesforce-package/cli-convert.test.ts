@@ -1,7 +1,7 @@
 // The package as the Salesforce CLI sees it: `sf project convert source` (the real CLI, offline) must turn
 // every deployable file into a component of package.xml, at the one API version of the project; and
 // sfdx-project.json must pass the CLI's own schema. Each check is also shown to fail on a planted mistake.
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './apex-source';
@@ -13,12 +13,7 @@ import {
   readManifest,
 } from './salesforce-cli';
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
+import { walk } from './package-files';
 
 /** Everything that keeps a project from converting whole, at one API version, as sentences. */
 async function conversionProblems(projectDir: string): Promise<string[]> {

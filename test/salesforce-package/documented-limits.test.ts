@@ -1,15 +1,9 @@
 // The limits Salesforce documents outside its schema, over every metadata file, and on planted mistakes.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { forceAppDefault } from './apex-source';
 import { LENGTH_LIMITS, limitProblems, tabStyles } from './documented-limits';
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
+import { walk } from './package-files';
 
 const metaFiles = walk(forceAppDefault).filter((f) => f.endsWith('-meta.xml'));
 const read = (relative: string) => readFileSync(path.join(forceAppDefault, relative), 'utf8');

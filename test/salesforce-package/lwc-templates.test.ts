@@ -1,24 +1,15 @@
 // Every bundle compiles with the real LWC compiler; every lightning-* tag and attribute exists in the base
 // components at our API version. Each check is shown to fail on a planted mistake.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { forceAppDefault, repoRoot } from './apex-source';
+import { forceAppDefault } from './apex-source';
 import { lwcProblems } from './lwc-templates';
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (name === '__tests__') return [];
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
+import { sourceApiVersion, walk } from './package-files';
 
 const lwcDir = path.join(forceAppDefault, 'lwc');
-const sources = walk(lwcDir).filter((f) => /\.(html|js|css)$/.test(f));
+const sources = walk(lwcDir, ['__tests__']).filter((f) => /\.(html|js|css)$/.test(f));
 const templates = sources.filter((f) => f.endsWith('.html'));
-const apiVersion = (
-  JSON.parse(readFileSync(path.join(repoRoot, 'sfdx-project.json'), 'utf8')) as { sourceApiVersion: string }
-).sourceApiVersion;
+const apiVersion = sourceApiVersion();
 const panel = path.join(lwcDir, 'opportunityConversation/opportunityConversation.html');
 
 const check = (file: string, source: string) => lwcProblems([{ file, source }], apiVersion)[file];

@@ -5,14 +5,11 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { auraEnabledMethods } from './apex-source';
+import { sourceApiVersion } from './package-files';
 import { ROLLUP_FIELD_NAMES } from '../../service/src/salesforce/rollups';
 
 const root = process.env.UAN_FORCE_APP_DIR ?? path.resolve(__dirname, '../../force-app/main/default');
-const API_VERSION = (
-  JSON.parse(readFileSync(path.resolve(__dirname, '../../sfdx-project.json'), 'utf8')) as {
-    sourceApiVersion: string;
-  }
-).sourceApiVersion;
+const API_VERSION = sourceApiVersion();
 const NAMED_BUNDLES = ['opportunityConversation', 'promptSetManager', 'conversationDashboard'];
 // what the service writes back must be exactly the fields the package deploys
 const ROLLUP_FIELDS = ROLLUP_FIELD_NAMES;

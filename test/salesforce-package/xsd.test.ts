@@ -1,21 +1,13 @@
 // Every -meta.xml under force-app against the Metadata API schema of our API version (Salesforce's WSDL).
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { forceAppDefault, repoRoot } from './apex-source';
+import { forceAppDefault } from './apex-source';
 import { WSDL_FILE, validateAgainstSchema } from './metadata-xsd';
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
+import { sourceApiVersion, walk } from './package-files';
 
 const metaFiles = walk(forceAppDefault).filter((f) => f.endsWith('-meta.xml'));
-const sourceApiVersion = (
-  JSON.parse(readFileSync(path.join(repoRoot, 'sfdx-project.json'), 'utf8')) as { sourceApiVersion: string }
-).sourceApiVersion;
+const projectApiVersion = sourceApiVersion();
 
 // A copy of a real file with one change, to show the check rejects that kind of mistake.
 function planted(name: string, from: string, change: (xml: string) => string): string {
@@ -30,7 +22,7 @@ function planted(name: string, from: string, change: (xml: string) => string): s
 describe('force-app against the Metadata API schema', () => {
   it('when the vendored WSDL is read, then it is the API version of sfdx-project.json', () => {
     const version = /Metadata API version (\d+\.\d+)/.exec(readFileSync(WSDL_FILE, 'utf8'))?.[1];
-    expect(version).toBe(sourceApiVersion);
+    expect(version).toBe(projectApiVersion);
   });
 
   it('when every -meta.xml is validated, then none breaks the schema', () => {
