@@ -30,7 +30,7 @@ module.exports = [
     },
   }),
   {
-    files: ['*.js', '*.cjs', 'scripts/**/*.cjs', 'force-app/test/**/*.js'],
+    files: ['*.js', '*.cjs', 'scripts/**/*.cjs', 'test/**/*.cjs', 'force-app/test/**/*.js'],
     ignores: lwcMockFiles,
     ...js.configs.recommended,
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node, ...globals.jest } },

@@ -238,6 +238,31 @@ describe.each(DATABASE_KINDS)('notes API on %s', (kind) => {
     expect((await service.client.request('DELETE', `/v1/notes/${created.body.id}`)).status).toBe(404);
   });
 
+  test('when a change names the deal the note is on, then it applies; another deal gets 404 and nothing changes', async () => {
+    const created = await service.client.request('POST', '/v1/notes', note());
+    const id = created.body.id;
+    const elsewhere = '006000000000094AAA';
+    const wrongDeal = await service.client.request('PATCH', `/v1/notes/${id}?opportunityId=${elsewhere}`, {
+      summary: 'moved',
+    });
+    expect(wrongDeal.status).toBe(404);
+    expect(
+      (await service.client.request('DELETE', `/v1/notes/${id}?opportunityId=${elsewhere}`)).status,
+    ).toBe(404);
+    expect((await service.client.request('GET', `/v1/notes/${id}`)).body.summary).toBe(note().summary);
+    const badId = await service.client.request('DELETE', `/v1/notes/${id}?opportunityId=not-an-id`);
+    expect(badId.status).toBe(400);
+    expect(JSON.stringify(badId.body)).toContain('opportunityId');
+    const edited = await service.client.request('PATCH', `/v1/notes/${id}?opportunityId=${OPPORTUNITY.id}`, {
+      summary: 'Changed on the right deal',
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.summary).toBe('Changed on the right deal');
+    expect(
+      (await service.client.request('DELETE', `/v1/notes/${id}?opportunityId=${OPPORTUNITY.id}`)).status,
+    ).toBe(204);
+  });
+
   test('when an opportunity has many notes, then pages are newest first and cover each note once', async () => {
     const oppId = '006000000000099AAA';
     const ids: string[] = [];

@@ -46,11 +46,26 @@ describe('apex-routes.json against UpAtNightController.cls', () => {
     ]);
   });
 
-  it('when a method is a read of the panel or the notes, then it is cacheable and nothing else is', () => {
+  it('when a method only reads, then it may be cacheable: the notes; the panel stores the deal context', () => {
     const cacheable = auraEnabledMethods(source)
       .filter((m) => m.cacheable)
       .map((m) => m.name);
-    expect(cacheable).toEqual(['getPanel', 'getNotes']);
+    expect(cacheable).toEqual(['getNotes']);
+  });
+
+  it('when a method names a deal inside its query JSON, then the user must see that deal', () => {
+    const drilldown = auraEnabledMethods(source).find((m) => m.name === 'getDrilldown')!;
+    expect(routeOf(drilldown).opportunityAccess).toBe('queryJson.opportunityId');
+  });
+
+  it('when a method puts a parameter into a header, then it accepts only a UUID there', () => {
+    for (const method of auraEnabledMethods(source)) {
+      const route = routeOf(method);
+      expect({ method: method.name, uuid: route.uuidParams ?? [] }).toEqual({
+        method: method.name,
+        uuid: Object.values(route.headers ?? {}),
+      });
+    }
   });
 
   it('when a method takes an opportunity, then it reads it with the user access before calling out', () => {
@@ -130,6 +145,31 @@ describe('the check can fail', () => {
     );
     expect(mutated).not.toBe(source);
     expect(routeMismatches(mutated, routes)).toEqual([expect.stringContaining('getNotes.cacheable')]);
+  });
+
+  it('when a note change stops checking the deal, then the mismatch is reported', () => {
+    const mutated = source.replace(
+      /(String deleteNote\(Id opportunityId, String noteId\) \{\s+)checkOpportunityAccess\(opportunityId\);/,
+      '$1',
+    );
+    expect(mutated).not.toBe(source);
+    expect(routeMismatches(mutated, routes)).toEqual([
+      expect.stringContaining('deleteNote.opportunityAccess'),
+    ]);
+  });
+
+  it('when the drill-down stops checking a named deal, then the mismatch is reported', () => {
+    const mutated = source.replace("checkQueryOpportunityAccess(queryJson, 'opportunityId');", '');
+    expect(mutated).not.toBe(source);
+    expect(routeMismatches(mutated, routes)).toEqual([
+      expect.stringContaining('getDrilldown.opportunityAccess'),
+    ]);
+  });
+
+  it('when the idempotency key is sent without the UUID check, then the mismatch is reported', () => {
+    const mutated = source.replace('uuidParam(idempotencyKey)', 'idempotencyKey');
+    expect(mutated).not.toBe(source);
+    expect(routeMismatches(mutated, routes)).toEqual([expect.stringContaining('saveNote.uuidParams')]);
   });
 
   it('when a query parameter is dropped, then the mismatch is reported', () => {

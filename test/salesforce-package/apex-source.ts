@@ -132,6 +132,7 @@ export type Route = {
   query?: Record<string, string>;
   queryJsonParam?: string;
   headers?: Record<string, string>;
+  uuidParams?: string[];
   contentType?: { param: string; values: Record<string, string>; default: string };
 };
 
@@ -227,9 +228,22 @@ export function routeOf(method: AuraMethod): Route {
         case 'withQueryJson':
           route.queryJsonParam = identifier(args[0]!);
           break;
-        case 'withHeader':
-          route.headers = { ...route.headers, [stringLiteral(args[0]!)]: identifier(args[1]!) };
+        case 'withHeader': {
+          // a header value is a parameter, or uuidParam(parameter): a parameter accepted only as a UUID
+          const value = args[1]!;
+          let param: string;
+          if (value instanceof MethodCallExpressionContext) {
+            const check = localCall(value);
+            if (check.name !== 'uuidParam')
+              throw new Error(`${method.name}: unknown header helper ${check.name}`);
+            param = identifier(check.args[0]!);
+            route.uuidParams = [...(route.uuidParams ?? []), param];
+          } else {
+            param = identifier(value);
+          }
+          route.headers = { ...route.headers, [stringLiteral(args[0]!)]: param };
           break;
+        }
         case 'withJsonBody': {
           const helper = localCall(args[0]!);
           const helperArgs = helper.args;
@@ -272,6 +286,10 @@ export function routeOf(method: AuraMethod): Route {
       const args = argumentsOf(node.expressionList());
       if (name === 'checkOpportunityAccess' || name === 'contextBody' || name === 'noteBody') {
         route.opportunityAccess = identifier(args[0]!);
+      }
+      // an opportunity named inside a JSON parameter: "<parameter>.<key>"
+      if (name === 'checkQueryOpportunityAccess') {
+        route.opportunityAccess = `${identifier(args[0]!)}.${stringLiteral(args[1]!)}`;
       }
     }
   }

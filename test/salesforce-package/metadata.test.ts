@@ -5,10 +5,11 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { auraEnabledMethods } from './apex-source';
+import { sourceApiVersion } from './package-files';
 import { ROLLUP_FIELD_NAMES } from '../../service/src/salesforce/rollups';
 
 const root = process.env.UAN_FORCE_APP_DIR ?? path.resolve(__dirname, '../../force-app/main/default');
-const API_VERSION = '63.0';
+const API_VERSION = sourceApiVersion();
 const NAMED_BUNDLES = ['opportunityConversation', 'promptSetManager', 'conversationDashboard'];
 // what the service writes back must be exactly the fields the package deploys
 const ROLLUP_FIELDS = ROLLUP_FIELD_NAMES;
@@ -145,7 +146,7 @@ describe('XML under force-app/main/default', () => {
 
 describe('Apex classes', () => {
   it.each([...classes].map((c) => [c]))(
-    'when %s.cls is deployed, then its meta file says API 63.0 and Active',
+    'when %s.cls is deployed, then its meta file says the project API version and Active',
     (name) => {
       const file = path.join(root, 'classes', `${name}.cls-meta.xml`);
       expect(existsSync(file)).toBe(true);
@@ -496,7 +497,13 @@ describe('pages, tabs and the app', () => {
   it('when the app is read, then its tabs exist and Opportunity opens on the package record page', () => {
     const app = readXml(path.join(root, 'applications/UpAtNight.app-meta.xml'), 'CustomApplication');
     const appTabs = list<string>(app.tabs);
-    expect(appTabs).toEqual(['standard-Opportunity', 'UpAtNight_Prompt_Sets', 'UpAtNight_Dashboard']);
+    expect(appTabs).toEqual([
+      'standard-Opportunity',
+      'UpAtNight_Prompt_Sets',
+      'UpAtNight_Dashboard',
+      'standard-report',
+      'standard-Dashboard',
+    ]);
     expect(appTabs.filter((t) => !t.startsWith('standard-') && !tabs.has(t))).toEqual([]);
     expect(app.uiType).toBe('Lightning');
     const overrides = [...list(app.actionOverrides), ...list(app.profileActionOverrides)];
@@ -513,6 +520,102 @@ describe('pages, tabs and the app', () => {
   });
 });
 
+describe('native reports and the dashboard', () => {
+  const reportTypes = namesIn('reportTypes', '.reportType-meta.xml');
+  const reportFiles = walk(path.join(root, 'reports')).filter((f) => f.endsWith('.report-meta.xml'));
+  const dashboardFiles = walk(path.join(root, 'dashboards')).filter((f) => f.endsWith('.dashboard-meta.xml'));
+  const reportName = (file: string) =>
+    path.relative(path.join(root, 'reports'), file).replace(/\.report-meta\.xml$/, '');
+  // Report columns of a custom report type: Opportunity$<field of one of its sections>
+  const columnsOf = (type: string) =>
+    new Set(
+      list(
+        readXml(path.join(root, 'reportTypes', `${type}.reportType-meta.xml`), 'ReportType').sections,
+      ).flatMap((s) => list(s.columns).map((c) => `${c.table}$${c.field}`)),
+    );
+
+  it('when the report type is read, then it is deployed on Opportunity and offers every roll-up field', () => {
+    expect([...reportTypes]).toEqual(['UpAtNight_Opportunities']);
+    const type = readXml(
+      path.join(root, 'reportTypes/UpAtNight_Opportunities.reportType-meta.xml'),
+      'ReportType',
+    );
+    expect({ baseObject: type.baseObject, deployed: type.deployed }).toEqual({
+      baseObject: 'Opportunity',
+      deployed: 'true',
+    });
+    const columns = columnsOf('UpAtNight_Opportunities');
+    expect(ROLLUP_FIELDS.filter((f) => !columns.has(`Opportunity$${f}`))).toEqual([]);
+    expect(
+      [...columns].filter((c) => !fieldExists('Opportunity', c.split('$')[1]!.replace(/^Owner$/, 'OwnerId'))),
+    ).toEqual([]);
+  });
+
+  it('when the reports are read, then there are the three questions, in the package folder, on the report type', () => {
+    expect(reportFiles.map(reportName).sort()).toEqual([
+      'UpAtNight/UpAtNight_Coverage_By_Stage',
+      'UpAtNight/UpAtNight_Quality_By_Owner',
+      'UpAtNight/UpAtNight_Win_Rate_By_Score_Band',
+    ]);
+    expect(existsSync(path.join(root, 'reports/UpAtNight.reportFolder-meta.xml'))).toBe(true);
+  });
+
+  it.each(reportFiles.map((f) => [reportName(f), f]))(
+    'when report %s is read, then every column it uses exists',
+    (_name, file) => {
+      const report = readXml(file, 'Report');
+      const type = String(report.reportType).replace(/__c$/, '');
+      expect(reportTypes.has(type)).toBe(true);
+      const known = new Set([
+        ...columnsOf(type),
+        ...list(report.buckets).map((b) => String(b.developerName)),
+        'RowCount',
+      ]);
+      const chart = (report.chart ?? {}) as Xml;
+      const used = [
+        ...list(report.columns).map((c) => c.field),
+        ...list(report.groupingsDown).map((g) => g.field),
+        ...list((report.filter as Xml | undefined)?.criteriaItems).map((c) => c.column),
+        ...list(report.buckets).map((b) => b.sourceColumnName),
+        ...list(chart.chartSummaries).map((s) => s.column),
+        chart.groupingColumn,
+        chart.secondaryGroupingColumn,
+        (report.timeFrameFilter as Xml | undefined)?.dateColumn,
+      ]
+        .filter((c) => c !== undefined)
+        .map(String);
+      expect(used.filter((c) => !known.has(c))).toEqual([]);
+    },
+  );
+
+  it('when the dashboard is read, then it shows each report, in the package folder, as the viewer', () => {
+    expect(dashboardFiles.map((f) => path.basename(f))).toEqual([
+      'UpAtNight_Conversation_Quality.dashboard-meta.xml',
+    ]);
+    expect(existsSync(path.join(root, 'dashboards/UpAtNight.dashboardFolder-meta.xml'))).toBe(true);
+    const dashboard = readXml(dashboardFiles[0]!, 'Dashboard');
+    expect(dashboard.dashboardType).toBe('LoggedInUser');
+    const shown = list((dashboard.dashboardGridLayout as Xml).dashboardGridComponents).map((c) =>
+      String((c.dashboardComponent as Xml).report),
+    );
+    expect(shown.sort()).toEqual(reportFiles.map(reportName).sort());
+  });
+
+  it('when the folders are read, then every internal user may open them read-only', () => {
+    for (const [file, type] of [
+      ['reports/UpAtNight.reportFolder-meta.xml', 'ReportFolder'],
+      ['dashboards/UpAtNight.dashboardFolder-meta.xml', 'DashboardFolder'],
+    ] as const) {
+      const folder = readXml(path.join(root, file), type);
+      expect({ file, accessType: folder.accessType, access: folder.publicFolderAccess }).toEqual({
+        file,
+        accessType: 'Public',
+        access: 'ReadOnly',
+      });
+    }
+  });
+});
+
 describe('credentials', () => {
   it('when the Named Credential is read, then it is a secured endpoint over the package External Credential', () => {
     const credential = readXml(
@@ -520,7 +623,9 @@ describe('credentials', () => {
       'NamedCredential',
     );
     expect(credential.namedCredentialType).toBe('SecuredEndpoint');
-    expect(credential.allowMergeFieldsInHeader).toBe('true');
+    // the API key header is the External Credential's own formula; no header Apex sets may carry merge fields
+    expect(credential.allowMergeFieldsInHeader).toBe('false');
+    expect(credential.allowMergeFieldsInBody).toBe('false');
     expect(credential.generateAuthorizationHeader).toBe('false');
     const params = list(credential.namedCredentialParameters);
     expect(params.find((p) => p.parameterType === 'Url')?.parameterValue).toMatch(/^https:\/\//);

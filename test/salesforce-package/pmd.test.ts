@@ -143,7 +143,7 @@ describe('PMD on a class that breaks the rules', () => {
     );
     writeFileSync(
       path.join(folder, 'Careless.cls-meta.xml'),
-      '<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata"><apiVersion>63.0</apiVersion><status>Active</status></ApexClass>\n',
+      '<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata"><apiVersion>66.0</apiVersion><status>Active</status></ApexClass>\n',
     );
   });
 

@@ -8,7 +8,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createLogger } from '../lib/logger';
 import { DEMO_OPPORTUNITIES } from '../domain/demo/demo-data';
-import { ERROR_UNREACHABLE, NOT_ACCESSIBLE, loadApexRoutes, type ApexRoutes } from './apex-mapping';
+import {
+  ERROR_UNREACHABLE,
+  INVALID_IDEMPOTENCY_KEY,
+  NOT_ACCESSIBLE,
+  loadApexRoutes,
+  type ApexRoutes,
+} from './apex-mapping';
 import { previewRouter, REPO_ROOT } from './router';
 import { salesforceModules } from '../../../scripts/preview/plugins';
 
@@ -17,6 +23,7 @@ const REP = { userId: '005000000000001AAA', role: 'rep' };
 const OPP = DEMO_OPPORTUNITIES[0]!;
 const SET = '7f1c2d3e-1111-4222-8333-944445555666';
 const NOTE = '0a1b2c3d-1111-4222-8333-944445555666';
+const KEY_UUID = '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b';
 
 interface Seen {
   method: string;
@@ -120,11 +127,11 @@ const DOCUMENTED: Record<
     body: { summary: 'draft', opportunityId: OPP.id, opportunity: context },
   },
   saveNote: {
-    params: { opportunityId: OPP.id, noteJson: '{"summary":"kept"}', idempotencyKey: 'key-1' },
+    params: { opportunityId: OPP.id, noteJson: '{"summary":"kept"}', idempotencyKey: KEY_UUID },
     method: 'POST',
     url: '/v1/notes',
     body: { summary: 'kept', opportunityId: OPP.id, opportunity: context },
-    headers: { 'idempotency-key': 'key-1' },
+    headers: { 'idempotency-key': KEY_UUID },
   },
   getNotes: {
     params: { opportunityId: OPP.id, cursor: 'abc=' },
@@ -132,12 +139,16 @@ const DOCUMENTED: Record<
     url: `/v1/opportunities/${OPP.id}/notes?cursor=abc%3D`,
   },
   updateNote: {
-    params: { noteId: NOTE, patchJson: '{"summary":"changed"}' },
+    params: { opportunityId: OPP.id, noteId: NOTE, patchJson: '{"summary":"changed"}' },
     method: 'PATCH',
-    url: `/v1/notes/${NOTE}`,
+    url: `/v1/notes/${NOTE}?opportunityId=${OPP.id}`,
     body: { summary: 'changed' },
   },
-  deleteNote: { params: { noteId: NOTE }, method: 'DELETE', url: `/v1/notes/${NOTE}` },
+  deleteNote: {
+    params: { opportunityId: OPP.id, noteId: NOTE },
+    method: 'DELETE',
+    url: `/v1/notes/${NOTE}?opportunityId=${OPP.id}`,
+  },
   listPromptSets: { params: {}, method: 'GET', url: '/v1/prompt-sets' },
   getPromptSetVersion: {
     params: { setId: SET, version: 2 },
@@ -205,9 +216,9 @@ const DOCUMENTED: Record<
     url: '/v1/analytics/prompts?industry=Health+%26+Care&phase=early',
   },
   getDrilldown: {
-    params: { queryJson: '{"repId":"005000000000001AAA","cursor":"c1"}' },
+    params: { queryJson: `{"repId":"005000000000001AAA","cursor":"c1","opportunityId":"${OPP.id}"}` },
     method: 'GET',
-    url: '/v1/analytics/notes?cursor=c1&repId=005000000000001AAA',
+    url: `/v1/analytics/notes?cursor=c1&opportunityId=${OPP.id}&repId=005000000000001AAA`,
   },
 };
 
@@ -293,7 +304,7 @@ describe('the preview Apex bridge', () => {
       reply = { status: 502, body: '<html>bad gateway</html>' };
       expect((await b.call('getSettings', {})).body.body.message).toMatch(/unavailable/);
       reply = { status: 204, body: '' };
-      expect(await b.call('deleteNote', { noteId: NOTE })).toEqual({
+      expect(await b.call('deleteNote', { opportunityId: OPP.id, noteId: NOTE })).toEqual({
         status: 200,
         body: { returnValue: null },
       });
@@ -318,6 +329,18 @@ describe('the preview Apex bridge', () => {
         'settingsJson must be a JSON object.',
       );
       expect(await message('getJob', { jobId: '  ' })).toBe('A required identifier is missing.');
+      const note = { opportunityId: OPP.id, noteJson: '{"summary":"kept"}' };
+      expect(await message('saveNote', { ...note, idempotencyKey: '{!$Credential.Password}' })).toBe(
+        INVALID_IDEMPOTENCY_KEY,
+      );
+      const unseen = '006000000000099AAA';
+      expect(await message('deleteNote', { opportunityId: unseen, noteId: NOTE })).toBe(NOT_ACCESSIBLE);
+      expect(await message('updateNote', { opportunityId: unseen, noteId: NOTE, patchJson: '{}' })).toBe(
+        NOT_ACCESSIBLE,
+      );
+      expect(await message('getDrilldown', { queryJson: `{"opportunityId":"${unseen}"}` })).toBe(
+        NOT_ACCESSIBLE,
+      );
       expect(await message('getDashboard', { queryJson: '{"repId":["a"]}' })).toMatch(/single value/);
       expect(await message('getSettings', {}, { userId: '005000000000001AAA', role: 'admin' })).toMatch(
         /demo users/,
@@ -377,8 +400,8 @@ describe('the preview Apex bridge', () => {
       },
     };
     await hooks.buildStart.call(ctx);
-    expect(hooks.load.call(ctx, '\0uan-preview:@salesforce/apex/UpAtNightController.getPanel')).toContain(
-      'apexMethod("getPanel", {"cacheable":true})',
+    expect(hooks.load.call(ctx, '\0uan-preview:@salesforce/apex/UpAtNightController.getNotes')).toContain(
+      'apexMethod("getNotes", {"cacheable":true})',
     );
     expect(() => hooks.load.call(ctx, '\0uan-preview:@salesforce/apex/UpAtNightController.notThere')).toThrow(
       /not in service\/src\/preview\/apex-routes.json/,

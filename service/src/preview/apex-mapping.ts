@@ -16,10 +16,13 @@ export interface ApexRoute {
   body: BodyKind;
   bodyParam?: string;
   contextParam?: string;
+  /** the parameter naming the opportunity the user must see, or "<json parameter>.<key>" */
   opportunityAccess?: string;
   query?: Record<string, string>;
   queryJsonParam?: string;
   headers?: Record<string, string>;
+  /** parameters the controller accepts only as a UUID (uuidParam) */
+  uuidParams?: string[];
   contentType?: { param: string; values: Record<string, string>; default: string };
 }
 
@@ -36,11 +39,14 @@ export class ApexException extends Error {
   override name = 'AuraHandledException';
 }
 
-// The controller's and the callout client's words, so the preview shows what the org would.
+// The controller's and the callout client's words (custom labels UAN_Apex_* in the org, English values
+// here; a test holds them equal), so the preview shows what the org would.
 export const NOT_ACCESSIBLE = 'Opportunity not found or not accessible';
 export const ERROR_UNREACHABLE =
   'The Up at Night service did not answer in time or could not be reached. Try again in a moment.';
-const MISSING_ID = 'A required identifier is missing.';
+export const MISSING_ID = 'A required identifier is missing.';
+export const INVALID_IDEMPOTENCY_KEY = 'The idempotency key must be a UUID.';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The request as it leaves for the service. */
 export interface ServiceRequest {
@@ -105,7 +111,23 @@ export function toServiceRequest(
     if (!context) throw new ApexException(NOT_ACCESSIBLE);
     return context;
   };
-  if (route.opportunityAccess) contextOf(route.opportunityAccess);
+  if (route.opportunityAccess?.includes('.')) {
+    // an opportunity named inside a JSON parameter (the drill-down query): checked only when it is there
+    const [jsonParam, key] = route.opportunityAccess.split('.') as [string, string];
+    let named: unknown;
+    try {
+      named = (JSON.parse(text(param(route, params, jsonParam))) as Record<string, unknown> | null)?.[key];
+    } catch {
+      named = undefined; // a malformed query is refused below, with its own message
+    }
+    if (named !== undefined && named !== null && !(typeof named === 'string' && readContext(named))) {
+      throw new ApexException(NOT_ACCESSIBLE);
+    }
+  } else if (route.opportunityAccess) contextOf(route.opportunityAccess);
+  for (const name of route.uuidParams ?? []) {
+    const value = param(route, params, name);
+    if (!isBlank(value) && !UUID.test(text(value))) throw new ApexException(INVALID_IDEMPOTENCY_KEY);
+  }
 
   const pathText = route.path.replace(/\{(\w+)\}/g, (_all, name: string) => {
     const value = param(route, params, name);

@@ -8,7 +8,13 @@ import { etagOf, ifMatchVersions } from '../http/etag';
 import { idempotencyKeyOf } from '../http/idempotency-key';
 import type { OpenApiRegistry } from '../http/openapi';
 import { parseOrThrow } from '../http/validation';
-import { newNoteSchema, noteDraftSchema, noteIdSchema, notePatchSchema } from './schemas';
+import {
+  newNoteSchema,
+  noteChangeQuerySchema,
+  noteDraftSchema,
+  noteIdSchema,
+  notePatchSchema,
+} from './schemas';
 
 export function notesRouter(db: Db, openapi: OpenApiRegistry): Router {
   const router = Router();
@@ -57,14 +63,19 @@ export function notesRouter(db: Db, openapi: OpenApiRegistry): Router {
     method: 'patch',
     path: '/v1/notes/:id',
     summary: 'Edit your note (rescored; If-Match: a stale version is a 412)',
+    query: noteChangeQuerySchema,
     body: notePatchSchema,
     success: 200,
   });
   router.patch('/notes/:id', async (req, res) => {
     const id = parseOrThrow(noteIdSchema, req.params.id, 'path.id');
+    const { opportunityId } = parseOrThrow(noteChangeQuerySchema, req.query, 'query');
     const patch = parseOrThrow(notePatchSchema, req.body, 'body');
     const ifMatch = ifMatchVersions(req.get('if-match'));
-    const note = await notes.updateNote(db, actorOf(res), id, patch, settingsOf(res), ifMatch);
+    const note = await notes.updateNote(db, actorOf(res), id, patch, settingsOf(res), {
+      ifMatch,
+      onOpportunity: opportunityId,
+    });
     res.setHeader('ETag', etagOf(note.version));
     res.json(note);
   });
@@ -73,11 +84,16 @@ export function notesRouter(db: Db, openapi: OpenApiRegistry): Router {
     method: 'delete',
     path: '/v1/notes/:id',
     summary: 'Delete your note (If-Match: a stale version is a 412)',
+    query: noteChangeQuerySchema,
     success: 204,
   });
   router.delete('/notes/:id', async (req, res) => {
     const id = parseOrThrow(noteIdSchema, req.params.id, 'path.id');
-    await notes.deleteNote(db, actorOf(res), id, ifMatchVersions(req.get('if-match')));
+    const { opportunityId } = parseOrThrow(noteChangeQuerySchema, req.query, 'query');
+    await notes.deleteNote(db, actorOf(res), id, {
+      ifMatch: ifMatchVersions(req.get('if-match')),
+      onOpportunity: opportunityId,
+    });
     res.status(204).end();
   });
 

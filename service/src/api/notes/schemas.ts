@@ -49,3 +49,6 @@ export const notePatchSchema = z
   .refine((patch) => Object.keys(patch).length > 0, { message: 'name at least one field to change' });
 
 export const noteIdSchema = z.uuid('must be a note id (UUID)');
+
+/** A change may name the deal its note is on (the Salesforce package does, once the user's access to it is checked). */
+export const noteChangeQuerySchema = z.object({ opportunityId: salesforceId.optional() });

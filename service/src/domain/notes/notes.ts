@@ -243,12 +243,23 @@ export async function getNote(db: Executor, actor: Actor, id: string): Promise<N
   return toOneView(db, actor.tenantId, note);
 }
 
-/** The actor's own note, locked until the transaction ends; with `ifMatch`, only at a version it names. */
-async function lockOwnNote(tx: Executor, actor: Actor, id: string, ifMatch?: number[]): Promise<NoteRecord> {
+/** What a change to a note must find true before it applies. */
+export interface ChangeCheck {
+  onOpportunity?: string;
+  ifMatch?: number[];
+}
+
+/**
+ * The actor's own note, locked until the transaction ends. `check.onOpportunity`: the deal the caller
+ * says the note is on (a note on another deal is not found there); `check.ifMatch`: the versions the
+ * caller last read.
+ */
+async function lockOwnNote(tx: Executor, actor: Actor, id: string, check: ChangeCheck): Promise<NoteRecord> {
   const note = await notesRepo.findNote(tx, actor.tenantId, id, { forUpdate: true });
-  if (!note) throw notFound('note');
+  if (!note || (check.onOpportunity !== undefined && note.opportunityId !== check.onOpportunity))
+    throw notFound('note');
   if (note.authorId !== actor.userId) throw forbidden('only the author of a note can change or delete it');
-  if (ifMatch && !ifMatch.includes(note.version)) {
+  if (check.ifMatch && !check.ifMatch.includes(note.version)) {
     throw preconditionFailed(
       `the note changed since you read it (now version ${note.version}): read it again and reapply your change`,
     );
@@ -262,10 +273,10 @@ export async function updateNote(
   id: string,
   patch: NotePatch,
   scoring: ScoringSettings,
-  ifMatch?: number[],
+  check: ChangeCheck = {},
 ): Promise<NoteView> {
   return db.transaction().execute(async (tx) => {
-    const current = await lockOwnNote(tx, actor, id, ifMatch);
+    const current = await lockOwnNote(tx, actor, id, check);
     const prompts = patch.prompts ? await resolvePrompts(tx, actor.tenantId, patch.prompts) : current.prompts;
     const fields: NoteFields = {
       ...current,
@@ -284,9 +295,9 @@ export async function updateNote(
   });
 }
 
-export async function deleteNote(db: Db, actor: Actor, id: string, ifMatch?: number[]): Promise<void> {
+export async function deleteNote(db: Db, actor: Actor, id: string, check: ChangeCheck = {}): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    const note = await lockOwnNote(tx, actor, id, ifMatch);
+    const note = await lockOwnNote(tx, actor, id, check);
     await notesRepo.deleteNote(tx, actor.tenantId, id);
     await enqueueRollups(tx, actor.tenantId, [note.opportunityId]);
   });

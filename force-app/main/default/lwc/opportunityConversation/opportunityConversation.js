@@ -1,5 +1,4 @@
-import { LightningElement, api, wire } from 'lwc';
-import { refreshApex } from '@salesforce/apex';
+import { LightningElement, api } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getPanel from '@salesforce/apex/UpAtNightController.getPanel';
 import LogConversationModal from 'c/logConversationModal';
@@ -17,14 +16,15 @@ import LABEL_SAVED_SCORE from '@salesforce/label/c.UAN_Toast_SavedScore';
 
 /**
  * The rep's panel on the Opportunity record page: score summary, picked prompts, a way to log a
- * conversation and the conversation history — all from one Apex call per load.
+ * conversation and the conversation history — all from one Apex call per load. The call is imperative,
+ * not a cached wire: loading the panel stores the deal's context in the service.
  */
 export default class OpportunityConversation extends LightningElement {
-  @api recordId;
-
   panel;
   error;
-  wiredPanel;
+  currentRecordId;
+  // Counts loads, so the answer for an earlier record never replaces the answer for the current one.
+  loadCount = 0;
 
   labels = {
     title: LABEL_TITLE,
@@ -35,21 +35,32 @@ export default class OpportunityConversation extends LightningElement {
     loadError: LABEL_LOAD_ERROR,
   };
 
-  @wire(getPanel, { opportunityId: '$recordId' })
-  receivePanel(result) {
-    this.wiredPanel = result;
-    const { data, error } = result;
-    if (data) {
-      try {
-        this.panel = parseJson(data);
+  @api
+  get recordId() {
+    return this.currentRecordId;
+  }
+
+  set recordId(value) {
+    const changed = value !== this.currentRecordId;
+    this.currentRecordId = value;
+    if (changed && value) {
+      this.loadPanel();
+    }
+  }
+
+  async loadPanel() {
+    const load = ++this.loadCount;
+    try {
+      const panel = parseJson(await getPanel({ opportunityId: this.currentRecordId }));
+      if (load === this.loadCount) {
+        this.panel = panel;
         this.error = undefined;
-      } catch (parseError) {
-        this.panel = undefined;
-        this.error = parseError;
       }
-    } else if (error) {
-      this.panel = undefined;
-      this.error = error;
+    } catch (error) {
+      if (load === this.loadCount) {
+        this.panel = undefined;
+        this.error = error;
+      }
     }
   }
 
@@ -92,6 +103,6 @@ export default class OpportunityConversation extends LightningElement {
         variant: 'success',
       }),
     );
-    await refreshApex(this.wiredPanel);
+    await this.loadPanel();
   }
 }

@@ -152,7 +152,10 @@ export function scoreTone(value) {
   return 'weak';
 }
 
-/** A random key, made once per logical save so retries are recognised by the service. */
+/**
+ * A random UUID (version 4), made once per logical save so retries are recognised by the service.
+ * Apex accepts the key only as a UUID, so the fallback for browsers without crypto.randomUUID builds one too.
+ */
 export function newIdempotencyKey() {
   const cryptoApi = globalThis.crypto;
   if (cryptoApi && typeof cryptoApi.randomUUID === 'function') {
@@ -166,7 +169,10 @@ export function newIdempotencyKey() {
       bytes[i] = Math.floor(Math.random() * 256);
     }
   }
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
+  bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** JSON.parse for the strings Apex returns; an empty answer is null. */

@@ -5,14 +5,7 @@ import getPanel from '@salesforce/apex/UpAtNightController.getPanel';
 const mockPanel = require('./data/getPanel.json');
 const mockPanelEmpty = require('./data/getPanelEmpty.json');
 
-jest.mock(
-  '@salesforce/apex/UpAtNightController.getPanel',
-  () => {
-    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
-  { virtual: true },
-);
+jest.mock('@salesforce/apex/UpAtNightController.getPanel', () => ({ default: jest.fn() }), { virtual: true });
 
 function flushPromises() {
   // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
@@ -35,8 +28,8 @@ describe('c-opportunity-conversation accessibility', () => {
   });
 
   it('is accessible with data, a prompt expanded', async () => {
+    getPanel.mockResolvedValue(JSON.stringify(mockPanel));
     const element = createPanel();
-    getPanel.emit(JSON.stringify(mockPanel));
     await flushPromises();
     element.shadowRoot.querySelector('c-prompt-card').shadowRoot.querySelector('.uan-prompt__toggle').click();
     await flushPromises();
@@ -44,15 +37,15 @@ describe('c-opportunity-conversation accessibility', () => {
   });
 
   it('is accessible when empty', async () => {
+    getPanel.mockResolvedValue(JSON.stringify(mockPanelEmpty));
     const element = createPanel();
-    getPanel.emit(JSON.stringify(mockPanelEmpty));
     await flushPromises();
     await expect(element).toBeAccessible();
   });
 
   it('is accessible with an error', async () => {
+    getPanel.mockRejectedValue({ body: { message: 'Service unavailable' } });
     const element = createPanel();
-    getPanel.error({ message: 'Service unavailable' });
     await flushPromises();
     await expect(element).toBeAccessible();
   });

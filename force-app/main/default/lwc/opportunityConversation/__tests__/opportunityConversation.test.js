@@ -1,27 +1,17 @@
 import { createElement } from '@lwc/engine-dom';
 import OpportunityConversation from 'c/opportunityConversation';
 import getPanel from '@salesforce/apex/UpAtNightController.getPanel';
-import { refreshApex } from '@salesforce/apex';
 import LightningModal from 'lightning/modal';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
 
 const mockPanel = require('./data/getPanel.json');
 const mockPanelEmpty = require('./data/getPanelEmpty.json');
 
-jest.mock(
-  '@salesforce/apex/UpAtNightController.getPanel',
-  () => {
-    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
-  { virtual: true },
-);
+jest.mock('@salesforce/apex/UpAtNightController.getPanel', () => ({ default: jest.fn() }), { virtual: true });
 
 // Labels with placeholders get their real text, so the filled-in values can be asserted.
 jest.mock('@salesforce/label/c.UAN_History_By', () => ({ default: 'by {0}' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_History_Score', () => ({ default: 'Score {0}' }), { virtual: true });
-
-jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 
 const RECORD_ID = '006000000000001AAA';
 
@@ -43,24 +33,41 @@ describe('c-opportunity-conversation', () => {
     while (document.body.firstChild) {
       document.body.removeChild(document.body.firstChild);
     }
-    jest.clearAllMocks();
+    jest.resetAllMocks();
   });
 
-  it('asks for the panel of its own opportunity', async () => {
+  it('asks for the panel of its own opportunity, once', async () => {
+    getPanel.mockResolvedValue(JSON.stringify(mockPanel));
     createPanel();
     await flushPromises();
-    expect(getPanel.getLastConfig()).toEqual({ opportunityId: RECORD_ID });
+    expect(getPanel.mock.calls).toEqual([[{ opportunityId: RECORD_ID }]]);
+  });
+
+  it('shows only the panel of the current record when an earlier load answers late', async () => {
+    let answerFirst;
+    getPanel
+      .mockReturnValueOnce(new Promise((resolve) => (answerFirst = resolve)))
+      .mockResolvedValueOnce(JSON.stringify(mockPanelEmpty));
+    const element = createPanel();
+    element.recordId = '006000000000002AAA';
+    await flushPromises();
+    answerFirst(JSON.stringify(mockPanel));
+    await flushPromises();
+
+    expect(getPanel.mock.calls[1]).toEqual([{ opportunityId: '006000000000002AAA' }]);
+    expect(element.shadowRoot.querySelectorAll('c-prompt-card')).toHaveLength(0);
   });
 
   it('shows a spinner until the panel arrives', () => {
+    getPanel.mockReturnValue(new Promise(() => {}));
     const element = createPanel();
     expect(element.shadowRoot.querySelector('lightning-spinner')).not.toBeNull();
     expect(element.shadowRoot.querySelector('lightning-button').disabled).toBe(true);
   });
 
   it('renders the summary, prompts and history from the panel payload', async () => {
+    getPanel.mockResolvedValue(JSON.stringify(mockPanel));
     const element = createPanel();
-    getPanel.emit(JSON.stringify(mockPanel));
     await flushPromises();
 
     expect(element.shadowRoot.querySelector('lightning-spinner')).toBeNull();
@@ -95,8 +102,8 @@ describe('c-opportunity-conversation', () => {
   });
 
   it('expands and collapses why a prompt matters', async () => {
+    getPanel.mockResolvedValue(JSON.stringify(mockPanel));
     const element = createPanel();
-    getPanel.emit(JSON.stringify(mockPanel));
     await flushPromises();
 
     const card = element.shadowRoot.querySelector('c-prompt-card').shadowRoot;
@@ -118,8 +125,8 @@ describe('c-opportunity-conversation', () => {
   });
 
   it('shows empty states when nothing is picked or logged', async () => {
+    getPanel.mockResolvedValue(JSON.stringify(mockPanelEmpty));
     const element = createPanel();
-    getPanel.emit(JSON.stringify(mockPanelEmpty));
     await flushPromises();
 
     expect(element.shadowRoot.querySelector('.uan-no-prompts')).not.toBeNull();
@@ -131,8 +138,8 @@ describe('c-opportunity-conversation', () => {
   });
 
   it('shows the error panel when the panel cannot be loaded', async () => {
+    getPanel.mockRejectedValue({ body: { message: 'Service unavailable' } });
     const element = createPanel();
-    getPanel.error({ message: 'Service unavailable' });
     await flushPromises();
 
     const errorPanel = element.shadowRoot.querySelector('c-error-panel');
@@ -143,10 +150,10 @@ describe('c-opportunity-conversation', () => {
 
   it('opens the log modal with the panel prompts, then toasts and refreshes after a save', async () => {
     LightningModal.open.mockResolvedValue({ id: 'n-2', score: { overall: 81 } });
+    getPanel.mockResolvedValue(JSON.stringify(mockPanel));
     const element = createPanel();
     const toastHandler = jest.fn();
     element.addEventListener(ShowToastEventName, toastHandler);
-    getPanel.emit(JSON.stringify(mockPanel));
     await flushPromises();
 
     element.shadowRoot.querySelector('lightning-button.uan-log-button').click();
@@ -158,19 +165,19 @@ describe('c-opportunity-conversation', () => {
     expect(options.prompts.map((p) => p.id)).toEqual(['p-1', 'p-2']);
     expect(toastHandler).toHaveBeenCalledTimes(1);
     expect(toastHandler.mock.calls[0][0].detail.variant).toBe('success');
-    expect(refreshApex).toHaveBeenCalledTimes(1);
+    expect(getPanel).toHaveBeenCalledTimes(2);
   });
 
   it('does not refresh when the modal is closed without saving', async () => {
     LightningModal.open.mockResolvedValue(undefined);
+    getPanel.mockResolvedValue(JSON.stringify(mockPanel));
     const element = createPanel();
-    getPanel.emit(JSON.stringify(mockPanel));
     await flushPromises();
 
     element.shadowRoot.querySelector('lightning-button.uan-log-button').click();
     await flushPromises();
 
     expect(LightningModal.open).toHaveBeenCalledTimes(1);
-    expect(refreshApex).not.toHaveBeenCalled();
+    expect(getPanel).toHaveBeenCalledTimes(1);
   });
 });

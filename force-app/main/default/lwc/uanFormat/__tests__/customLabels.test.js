@@ -1,9 +1,11 @@
 // Every label a component imports must exist in CustomLabels.labels-meta.xml, or the deploy fails.
+// Apex uses labels too (System.Label.UAN_Apex_*): those count as used.
 const fs = require('fs');
 const path = require('path');
 
 const lwcRoot = path.resolve(__dirname, '../..');
 const labelsFile = path.resolve(lwcRoot, '../labels/CustomLabels.labels-meta.xml');
+const classesDir = path.resolve(lwcRoot, '../classes');
 
 function sourceFiles(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -23,13 +25,23 @@ describe('custom labels', () => {
       [...fs.readFileSync(file, 'utf8').matchAll(/@salesforce\/label\/c\.(\w+)/g)].map((m) => m[1]),
     ),
   );
+  const usedByApex = new Set(
+    fs
+      .readdirSync(classesDir)
+      .filter((name) => name.endsWith('.cls'))
+      .flatMap((name) =>
+        [...fs.readFileSync(path.join(classesDir, name), 'utf8').matchAll(/\bSystem\.Label\.(\w+)/g)].map(
+          (m) => m[1],
+        ),
+      ),
+  );
 
   it('defines every label the components import', () => {
     expect([...used].filter((name) => !defined.has(name))).toEqual([]);
   });
 
   it('defines no label nobody uses', () => {
-    expect([...defined].filter((name) => !used.has(name))).toEqual([]);
+    expect([...defined].filter((name) => !used.has(name) && !usedByApex.has(name))).toEqual([]);
   });
 
   it('keeps every label within the platform limits', () => {
@@ -37,8 +49,9 @@ describe('custom labels', () => {
     for (const block of blocks) {
       expect(block).toMatch(/<language>en_US<\/language>/);
       expect(block).toMatch(/<protected>false<\/protected>/);
-      const short = /<shortDescription>([^<]*)<\/shortDescription>/.exec(block)[1];
-      const value = /<value>([^<]*)<\/value>/.exec(block)[1];
+      // the formatter may break a long element's start tag before its '>'
+      const short = /<shortDescription\s*>([^<]*)<\/shortDescription>/.exec(block)[1];
+      const value = /<value\s*>([^<]*)<\/value>/.exec(block)[1];
       expect(short.length).toBeLessThanOrEqual(80);
       expect(value.length).toBeGreaterThan(0);
       expect(value.length).toBeLessThanOrEqual(1000);

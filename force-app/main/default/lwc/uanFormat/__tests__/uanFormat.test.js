@@ -19,6 +19,8 @@ jest.mock('@salesforce/label/c.UAN_Format_Interval', () => ({ default: '{0} ({1}
 jest.mock('@salesforce/label/c.UAN_NotEnoughData', () => ({ default: 'not enough data' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_NoValue', () => ({ default: '—' }), { virtual: true });
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 describe('uanFormat', () => {
   it('knows the five dimensions and four reactions', () => {
     expect(DIMENSIONS).toEqual(['provocation', 'customerView', 'collaboration', 'businessFocus', 'nextStep']);
@@ -70,8 +72,21 @@ describe('uanFormat', () => {
 
   it('makes distinct idempotency keys', () => {
     const a = newIdempotencyKey();
-    expect(a).toMatch(/^[0-9a-f-]{32,36}$/);
+    expect(a).toMatch(UUID);
     expect(newIdempotencyKey()).not.toBe(a);
+  });
+
+  it('makes a UUID even where the browser has no crypto.randomUUID (Apex accepts only a UUID)', () => {
+    const randomUUID = globalThis.crypto.randomUUID;
+    Object.defineProperty(globalThis.crypto, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      const key = newIdempotencyKey();
+      expect(key).toMatch(UUID);
+      expect(key[14]).toBe('4');
+      expect(newIdempotencyKey()).not.toBe(key);
+    } finally {
+      Object.defineProperty(globalThis.crypto, 'randomUUID', { value: randomUUID, configurable: true });
+    }
   });
 
   it('parses Apex JSON strings', () => {
