@@ -69,6 +69,28 @@ describe('upatnight score', () => {
     expect(lines[5]!.overall).toBe(lines[0]!.overall);
   });
 
+  it('treats blank strings and nulls as fields not given, as exports from forms and Apex carry them', () => {
+    const blanks = {
+      ...goodNote,
+      id: 'b-1',
+      customerView: '',
+      ideas: null,
+      nextStepDate: '',
+      occurredAt: null,
+    };
+    const without = {
+      ...goodNote,
+      id: 'b-2',
+      customerView: undefined,
+      nextStepDate: undefined,
+      occurredAt: undefined,
+    };
+    const { status, lines } = runScore([], `${JSON.stringify(blanks)}\n${JSON.stringify(without)}\n`);
+    expect(status).toBe(0);
+    expect(lines[0]!.overall).toBe(lines[1]!.overall);
+    expect(lines[0]!.dimensions).toEqual(lines[1]!.dimensions);
+  });
+
   it('fails cleanly when the file does not exist', () => {
     const { status, stderr } = runScore([path.join(dir, 'missing.jsonl')]);
     expect(status).toBe(1);

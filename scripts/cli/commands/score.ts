@@ -5,26 +5,28 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { REACTIONS } from '../../../service/src/domain/notes/note';
+import { optionalText } from '../../../service/src/lib/blank-fields';
 import { scoreNote, type ScoringInput } from '../../../service/src/domain/scoring';
 
 const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
 
+// Blank strings and nulls mean "not given", as in the API: exports from forms and Apex carry them.
 const notePromptSchema = z.strictObject({
-  promptId: z.string().min(1).optional(),
-  text: z.string().optional(),
-  reaction: z.enum(REACTIONS).optional(),
+  promptId: optionalText(z.string().optional()),
+  text: optionalText(z.string().optional()),
+  reaction: optionalText(z.enum(REACTIONS).optional()),
 });
 
 const noteLineSchema = z.strictObject({
   id: z.union([z.string(), z.number()]).optional(),
   opportunityId: z.string().optional(),
   summary: z.string({ error: 'is required (a string)' }).trim().min(1, 'must not be empty'),
-  customerView: z.string().optional(),
-  ideas: z.string().optional(),
-  nextStep: z.string().optional(),
-  nextStepDate: isoDate.optional(),
-  occurredAt: isoDate.optional(),
-  prompts: z.array(notePromptSchema).default([]),
+  customerView: optionalText(z.string().optional()),
+  ideas: optionalText(z.string().optional()),
+  nextStep: optionalText(z.string().optional()),
+  nextStepDate: optionalText(isoDate.optional()),
+  occurredAt: optionalText(isoDate.optional()),
+  prompts: z.array(notePromptSchema).nullish().transform((prompts) => prompts ?? []),
 });
 
 type NoteLine = z.infer<typeof noteLineSchema>;
