@@ -41,7 +41,7 @@ describe('upatnight score', () => {
     expect(status).toBe(0);
     expect(lines.map((line) => line.id)).toEqual(['n-1', 'n-2']);
     const [first] = lines;
-    expect(Object.keys(first!).sort()).toEqual(['dimensions', 'evidence', 'id', 'overall', 'tips']);
+    expect(Object.keys(first!).sort()).toEqual(['dimensions', 'evidence', 'id', 'overall', 'status', 'tips']);
     expect(Object.keys(first!.dimensions as object).sort()).toEqual(
       ['businessFocus', 'collaboration', 'customerView', 'nextStep', 'provocation'].sort(),
     );

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { REACTIONS } from '../../../service/src/domain/notes/note';
 import { optionalText } from '../../../service/src/lib/blank-fields';
-import { scoreNote, type ScoringInput } from '../../../service/src/domain/scoring';
+import { assessNote, type NoteAssessment, type ScoringInput } from '../../../service/src/domain/scoring';
 
 const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
 
@@ -26,13 +26,16 @@ const noteLineSchema = z.strictObject({
   nextStep: optionalText(z.string().optional()),
   nextStepDate: optionalText(isoDate.optional()),
   occurredAt: optionalText(isoDate.optional()),
-  prompts: z.array(notePromptSchema).nullish().transform((prompts) => prompts ?? []),
+  prompts: z
+    .array(notePromptSchema)
+    .nullish()
+    .transform((prompts) => prompts ?? []),
 });
 
 type NoteLine = z.infer<typeof noteLineSchema>;
 
 export type ScoreLineOutput =
-  | ({ id: string | number | null } & Omit<ReturnType<typeof scoreNote>, 'scorerVersion'>)
+  | ({ id: string | number | null } & Omit<NoteAssessment, 'scorerVersion' | 'weights'>)
   | { line: number; error: string };
 
 function describeIssues(error: z.ZodError): string {
@@ -67,8 +70,12 @@ export function scoreLine(text: string, line: number): ScoreLineOutput {
   }
   const result = noteLineSchema.safeParse(parsed);
   if (!result.success) return { line, error: describeIssues(result.error) };
-  const { overall, dimensions, evidence, tips } = scoreNote(toScoringInput(result.data));
-  return { id: result.data.id ?? null, overall, dimensions, evidence, tips };
+  const {
+    scorerVersion: _version,
+    weights: _weights,
+    ...assessment
+  } = assessNote(toScoringInput(result.data));
+  return { id: result.data.id ?? null, ...assessment };
 }
 
 /** Scores every non-blank line; resolves to the number of lines that failed. */
