@@ -246,6 +246,26 @@ describe.each(DATABASE_KINDS)('notes API on %s', (kind) => {
     expect(details.find((d) => d.path === 'body.opportunity.amount')!.message).toMatch(/number/);
   });
 
+  test('when a note is not in English, then it is stored as "not scored" and the coach says why, with no numbers', async () => {
+    const oppId = '006000000000096AAA';
+    const spanish = {
+      opportunityId: oppId,
+      opportunity: { ...OPPORTUNITY, id: oppId },
+      summary:
+        'Reunión con la directora financiera. Le planteamos el riesgo de los nuevos aranceles para su margen.',
+      customerView: 'Ella quiere revisar los proveedores antes de marzo y no lo habían considerado.',
+    };
+    const draft = await service.client.request('POST', '/v1/score', spanish);
+    expect(draft.body).toMatchObject({ status: 'not_scored', reason: 'not_english', overall: null });
+    const created = await service.client.request('POST', '/v1/notes', spanish);
+    expect(created.status).toBe(201);
+    expect(created.body.score).toMatchObject({ status: 'not_scored', overall: null, dimensions: null });
+    const panel = await service.client.request('POST', `/v1/opportunities/${oppId}/panel`, {
+      opportunity: { ...OPPORTUNITY, id: oppId },
+    });
+    expect(panel.body.summary).toMatchObject({ noteCount: 1, averageOverall: null, latest: null });
+  });
+
   test('when a note names a prompt id the tenant does not have, then it is a 400 naming the prompt', async () => {
     const reply = await service.client.request(
       'POST',

@@ -1,7 +1,7 @@
 // The scorer against notes labelled blind to it: the corpus is sound (two independent passes,
 // adjudicated, split once by a fixed seed), and on the held-out part the scorer ranks every dimension
 // like the labels and keeps every adversarial note at the bottom.
-import { DIMENSIONS } from '../../service/src/domain/scoring';
+import { assessNote, DIMENSIONS } from '../../service/src/domain/scoring';
 import {
   CORPUS_PARTS,
   isHeldOut,
@@ -70,6 +70,12 @@ describe('the scoring corpus', () => {
     expect(split.heldOut).toEqual(notes.map((n) => n.id).filter(isHeldOut));
     expect(split.tuning).toEqual(notes.map((n) => n.id).filter((id) => !isHeldOut(id)));
     expect(split.heldOut.length).toBeGreaterThanOrEqual(100);
+  });
+
+  it('is all English as the coach reads it: no note, however terse or non-native, is refused', () => {
+    expect(
+      notes.filter((entry) => assessNote(entry.note).status !== 'scored').map((entry) => entry.id),
+    ).toEqual([]);
   });
 
   it.each(CORPUS_PARTS)('covers every level of every dimension in the %s part', (part) => {
