@@ -189,6 +189,85 @@ describe.each(DATABASE_KINDS)('notes API on %s', (kind) => {
     expect(after.body.items.length).toBe(before.body.items.length);
   });
 
+  test('when a form or Apex sends blank strings and nulls for optional fields, then they mean "not given"', async () => {
+    const blankOpportunity = { ...OPPORTUNITY, amount: null, closeDate: '', industry: null, isWon: null };
+    const created = await service.client.request(
+      'POST',
+      '/v1/notes',
+      note({
+        opportunity: blankOpportunity,
+        occurredAt: '',
+        customerView: '',
+        ideas: null,
+        nextStep: '   ',
+        nextStepDate: null,
+        prompts: [{ promptId: '', text: 'Self-scheduling will move volume', reaction: null }],
+      }),
+    );
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      customerView: null,
+      ideas: null,
+      nextStep: null,
+      nextStepDate: null,
+    });
+    expect(created.body.prompts[0]).toMatchObject({
+      text: 'Self-scheduling will move volume',
+      reaction: null,
+    });
+    expect(created.body.score.dimensions.customerView).toBe(0);
+
+    const draft = await service.client.request('POST', '/v1/score', {
+      summary: 'Raised how self-scheduling moves volume.',
+      customerView: null,
+      nextStepDate: '',
+      prompts: null,
+    });
+    expect(draft.status).toBe(200);
+
+    const cleared = await service.client.request('PATCH', `/v1/notes/${created.body.id}`, {
+      ideas: 'Dana proposed a pilot in two clinics.',
+      nextStep: '',
+    });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toMatchObject({ ideas: 'Dana proposed a pilot in two clinics.', nextStep: null });
+  });
+
+  test('when an optional field has the wrong type or a malformed value, then the 400 names it', async () => {
+    const reply = await service.client.request(
+      'POST',
+      '/v1/notes',
+      note({ customerView: 42, nextStepDate: '12/08/2026', opportunity: { ...OPPORTUNITY, amount: 'lots' } }),
+    );
+    expect(reply.status).toBe(400);
+    const details = reply.body.error.details as { path: string; message: string }[];
+    expect(details.map((d) => d.path)).toEqual(
+      expect.arrayContaining(['body.customerView', 'body.nextStepDate', 'body.opportunity.amount']),
+    );
+    expect(details.find((d) => d.path === 'body.nextStepDate')!.message).toMatch(/YYYY-MM-DD/);
+    expect(details.find((d) => d.path === 'body.opportunity.amount')!.message).toMatch(/number/);
+  });
+
+  test('when a note is not in English, then it is stored as "not scored" and the coach says why, with no numbers', async () => {
+    const oppId = '006000000000096AAA';
+    const spanish = {
+      opportunityId: oppId,
+      opportunity: { ...OPPORTUNITY, id: oppId },
+      summary:
+        'Reunión con la directora financiera. Le planteamos el riesgo de los nuevos aranceles para su margen.',
+      customerView: 'Ella quiere revisar los proveedores antes de marzo y no lo habían considerado.',
+    };
+    const draft = await service.client.request('POST', '/v1/score', spanish);
+    expect(draft.body).toMatchObject({ status: 'not_scored', reason: 'not_english', overall: null });
+    const created = await service.client.request('POST', '/v1/notes', spanish);
+    expect(created.status).toBe(201);
+    expect(created.body.score).toMatchObject({ status: 'not_scored', overall: null, dimensions: null });
+    const panel = await service.client.request('POST', `/v1/opportunities/${oppId}/panel`, {
+      opportunity: { ...OPPORTUNITY, id: oppId },
+    });
+    expect(panel.body.summary).toMatchObject({ noteCount: 1, averageOverall: null, latest: null });
+  });
+
   test('when a note names a prompt id the tenant does not have, then it is a 400 naming the prompt', async () => {
     const reply = await service.client.request(
       'POST',

@@ -1,22 +1,73 @@
-// The labelled scoring corpus: notes with rubric levels (0–3) per dimension, and Spearman's rank correlation.
+// The labelled scoring corpus: notes with rubric levels (0–3) per dimension, its fixed split into a
+// tuning part and a held-out part, and the statistics that judge the scorer against it.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DIMENSIONS, type Dimension, type ScoringInput } from '../../service/src/domain/scoring';
+
+export type Labels = Record<Dimension, number>;
 
 export interface CorpusNote {
   id: string;
   industry: string;
   style: string;
+  /** the one thing an adversarial note was written to fool, or null */
+  adversarial: string | null;
   note: ScoringInput;
-  labels: Record<Dimension, number>;
+  labels: Labels;
 }
 
-export function loadCorpus(part: 'tuning' | 'holdout'): CorpusNote[] {
-  const file = path.join(__dirname, 'corpus', `${part}.jsonl`);
-  return readFileSync(file, 'utf8')
+export type CorpusPart = 'tuning' | 'heldOut';
+export const CORPUS_PARTS: readonly CorpusPart[] = ['tuning', 'heldOut'];
+
+const CORPUS_DIR = path.join(__dirname, 'corpus');
+
+// The split was drawn once from this seed before the scorer was changed; split.json records it and
+// a test checks that the file still matches the seed, so no note can move between parts.
+export const SPLIT_SEED = 'up-at-night-corpus-2026-12';
+const HELD_OUT_SHARE = 0.42;
+
+export function isHeldOut(id: string): boolean {
+  const digest = createHash('sha256').update(`${SPLIT_SEED}:${id}`).digest();
+  return digest.readUInt32BE(0) / 2 ** 32 < HELD_OUT_SHARE;
+}
+
+export function readJsonl<T>(file: string): T[] {
+  return readFileSync(path.join(CORPUS_DIR, file), 'utf8')
     .split('\n')
     .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as CorpusNote);
+    .map((line) => JSON.parse(line) as T);
+}
+
+/** Labels of one pass (or the adjudicated ones), by note id. */
+export function loadLabels(file: string): Map<string, Labels> {
+  return new Map(readJsonl<{ id: string; labels: Labels }>(file).map((row) => [row.id, row.labels]));
+}
+
+export function loadSplit(): Record<CorpusPart, string[]> & { seed: string } {
+  return JSON.parse(readFileSync(path.join(CORPUS_DIR, 'split.json'), 'utf8')) as Record<
+    CorpusPart,
+    string[]
+  > & { seed: string };
+}
+
+type StoredNote = Omit<CorpusNote, 'labels'>;
+
+/** One part of the corpus with its adjudicated labels. */
+export function loadCorpus(part: CorpusPart): CorpusNote[] {
+  const labels = loadLabels('labels.jsonl');
+  const ids = new Set(loadSplit()[part]);
+  return readJsonl<StoredNote>('notes.jsonl')
+    .filter((entry) => ids.has(entry.id))
+    .map((entry) => ({ ...entry, labels: labels.get(entry.id)! }));
+}
+
+/** The first, smaller corpus the scorer was built with (kept as a regression check). */
+export function loadFirstCorpus(part: 'tuning' | 'holdout'): CorpusNote[] {
+  return readJsonl<Omit<CorpusNote, 'adversarial'>>(`v1/${part}.jsonl`).map((entry) => ({
+    ...entry,
+    adversarial: null,
+  }));
 }
 
 /** Average ranks (1-based), ties sharing the mean of their positions. */
@@ -51,6 +102,19 @@ export function spearman(xs: number[], ys: number[]): number {
   return vx === 0 || vy === 0 ? 0 : covariance / Math.sqrt(vx * vy);
 }
 
-export function meanLabel(labels: Record<Dimension, number>): number {
+/** Cohen's κ with quadratic weights for two passes of ordinal levels 0..levels-1. */
+export function weightedKappa(a: number[], b: number[], levels = 4): number {
+  const n = a.length;
+  const count = (values: number[], level: number) => values.filter((v) => v === level).length;
+  const weight = (i: number, j: number) => (i - j) ** 2 / (levels - 1) ** 2;
+  let observed = 0;
+  for (let k = 0; k < n; k++) observed += weight(a[k]!, b[k]!);
+  let expected = 0;
+  for (let i = 0; i < levels; i++)
+    for (let j = 0; j < levels; j++) expected += (weight(i, j) * count(a, i) * count(b, j)) / n;
+  return expected === 0 ? 1 : 1 - observed / expected;
+}
+
+export function meanLabel(labels: Labels): number {
   return DIMENSIONS.reduce((sum, dimension) => sum + labels[dimension], 0) / DIMENSIONS.length;
 }

@@ -20,6 +20,7 @@ import { createTenant } from '../../../service/src/domain/tenants/tenants';
 import { queueRescore, runRescore } from '../../../service/src/domain/jobs/rescore';
 import { startPostgres } from '../../../test/helpers/postgres-server';
 import type { BenchFigures } from './index';
+import { corpusFigures } from './scoring-corpus';
 
 const WARM_UP_MS = 1000;
 const ROUND_MS = 600;
@@ -242,6 +243,6 @@ async function rescoreFigures(): Promise<BenchFigures> {
 }
 
 export async function runScoringBench(): Promise<BenchFigures> {
-  const figures = await scoringFigures();
+  const figures = { ...corpusFigures(), ...(await scoringFigures()) };
   return { ...figures, ...(await rescoreFigures()) };
 }

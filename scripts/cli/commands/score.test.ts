@@ -41,7 +41,7 @@ describe('upatnight score', () => {
     expect(status).toBe(0);
     expect(lines.map((line) => line.id)).toEqual(['n-1', 'n-2']);
     const [first] = lines;
-    expect(Object.keys(first!).sort()).toEqual(['dimensions', 'evidence', 'id', 'overall', 'tips']);
+    expect(Object.keys(first!).sort()).toEqual(['dimensions', 'evidence', 'id', 'overall', 'status', 'tips']);
     expect(Object.keys(first!.dimensions as object).sort()).toEqual(
       ['businessFocus', 'collaboration', 'customerView', 'nextStep', 'provocation'].sort(),
     );
@@ -67,6 +67,28 @@ describe('upatnight score', () => {
     expect(lines[4]).toEqual({ line: 5, error: expect.stringContaining('nextStepDate') });
     expect(lines[5]!.id).toBe('n-3');
     expect(lines[5]!.overall).toBe(lines[0]!.overall);
+  });
+
+  it('treats blank strings and nulls as fields not given, as exports from forms and Apex carry them', () => {
+    const blanks = {
+      ...goodNote,
+      id: 'b-1',
+      customerView: '',
+      ideas: null,
+      nextStepDate: '',
+      occurredAt: null,
+    };
+    const without = {
+      ...goodNote,
+      id: 'b-2',
+      customerView: undefined,
+      nextStepDate: undefined,
+      occurredAt: undefined,
+    };
+    const { status, lines } = runScore([], `${JSON.stringify(blanks)}\n${JSON.stringify(without)}\n`);
+    expect(status).toBe(0);
+    expect(lines[0]!.overall).toBe(lines[1]!.overall);
+    expect(lines[0]!.dimensions).toEqual(lines[1]!.dimensions);
   });
 
   it('fails cleanly when the file does not exist', () => {

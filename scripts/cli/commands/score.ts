@@ -5,32 +5,37 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { REACTIONS } from '../../../service/src/domain/notes/note';
-import { scoreNote, type ScoringInput } from '../../../service/src/domain/scoring';
+import { optionalText } from '../../../service/src/lib/blank-fields';
+import { assessNote, type NoteAssessment, type ScoringInput } from '../../../service/src/domain/scoring';
 
 const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
 
+// Blank strings and nulls mean "not given", as in the API: exports from forms and Apex carry them.
 const notePromptSchema = z.strictObject({
-  promptId: z.string().min(1).optional(),
-  text: z.string().optional(),
-  reaction: z.enum(REACTIONS).optional(),
+  promptId: optionalText(z.string().optional()),
+  text: optionalText(z.string().optional()),
+  reaction: optionalText(z.enum(REACTIONS).optional()),
 });
 
 const noteLineSchema = z.strictObject({
   id: z.union([z.string(), z.number()]).optional(),
   opportunityId: z.string().optional(),
   summary: z.string({ error: 'is required (a string)' }).trim().min(1, 'must not be empty'),
-  customerView: z.string().optional(),
-  ideas: z.string().optional(),
-  nextStep: z.string().optional(),
-  nextStepDate: isoDate.optional(),
-  occurredAt: isoDate.optional(),
-  prompts: z.array(notePromptSchema).default([]),
+  customerView: optionalText(z.string().optional()),
+  ideas: optionalText(z.string().optional()),
+  nextStep: optionalText(z.string().optional()),
+  nextStepDate: optionalText(isoDate.optional()),
+  occurredAt: optionalText(isoDate.optional()),
+  prompts: z
+    .array(notePromptSchema)
+    .nullish()
+    .transform((prompts) => prompts ?? []),
 });
 
 type NoteLine = z.infer<typeof noteLineSchema>;
 
 export type ScoreLineOutput =
-  | ({ id: string | number | null } & Omit<ReturnType<typeof scoreNote>, 'scorerVersion'>)
+  | ({ id: string | number | null } & Omit<NoteAssessment, 'scorerVersion' | 'weights'>)
   | { line: number; error: string };
 
 function describeIssues(error: z.ZodError): string {
@@ -65,8 +70,12 @@ export function scoreLine(text: string, line: number): ScoreLineOutput {
   }
   const result = noteLineSchema.safeParse(parsed);
   if (!result.success) return { line, error: describeIssues(result.error) };
-  const { overall, dimensions, evidence, tips } = scoreNote(toScoringInput(result.data));
-  return { id: result.data.id ?? null, overall, dimensions, evidence, tips };
+  const {
+    scorerVersion: _version,
+    weights: _weights,
+    ...assessment
+  } = assessNote(toScoringInput(result.data));
+  return { id: result.data.id ?? null, ...assessment };
 }
 
 /** Scores every non-blank line; resolves to the number of lines that failed. */

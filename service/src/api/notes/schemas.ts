@@ -1,27 +1,35 @@
 import { z } from 'zod';
 import { REACTIONS } from '../../domain/notes/note';
+import { clearableText, optionalText } from '../../lib/blank-fields';
 import { opportunityContextSchema, salesforceId } from '../opportunities/schemas';
 
 const longText = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 
 const notePromptSchema = z
   .strictObject({
-    promptId: z.uuid().optional(),
-    text: longText(2000).trim().min(1, 'must not be empty').optional(),
-    reaction: z.enum(REACTIONS).optional(),
+    promptId: optionalText(z.uuid().optional()),
+    text: optionalText(longText(2000).trim().optional()),
+    reaction: optionalText(z.enum(REACTIONS).optional()),
   })
   .refine((p) => (p.promptId === undefined) !== (p.text === undefined), {
     message: 'give either promptId (a prompt from a set) or text (your own provocation), not both',
   });
 
+const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
+
+// Every field but the summary is optional, and a blank or null one is simply not given.
 const noteContentShape = {
-  occurredAt: z.iso.date().optional(),
-  prompts: z.array(notePromptSchema).max(20).default([]),
+  occurredAt: optionalText(isoDate.optional()),
+  prompts: z
+    .array(notePromptSchema)
+    .max(20)
+    .nullish()
+    .transform((prompts) => prompts ?? []),
   summary: longText(10000).trim().min(1, 'is required: what was discussed'),
-  customerView: longText(10000).optional(),
-  ideas: longText(10000).optional(),
-  nextStep: longText(2000).optional(),
-  nextStepDate: z.iso.date().optional(),
+  customerView: optionalText(longText(10000).optional()),
+  ideas: optionalText(longText(10000).optional()),
+  nextStep: optionalText(longText(2000).optional()),
+  nextStepDate: optionalText(isoDate.optional()),
 };
 
 export const noteDraftSchema = z.strictObject({
@@ -41,12 +49,18 @@ export const notePatchSchema = z
     occurredAt: noteContentShape.occurredAt,
     prompts: z.array(notePromptSchema).max(20).optional(),
     summary: noteContentShape.summary.optional(),
-    customerView: noteContentShape.customerView.nullable(),
-    ideas: noteContentShape.ideas.nullable(),
-    nextStep: noteContentShape.nextStep.nullable(),
-    nextStepDate: noteContentShape.nextStepDate.nullable(),
+    customerView: clearableText(longText(10000)),
+    ideas: clearableText(longText(10000)),
+    nextStep: clearableText(longText(2000)),
+    nextStepDate: clearableText(isoDate),
   })
+  .transform((patch) => dropUndefined(patch))
   .refine((patch) => Object.keys(patch).length > 0, { message: 'name at least one field to change' });
+
+/** Only the fields the caller named: a key that is present means "change this". */
+function dropUndefined<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
 
 export const noteIdSchema = z.uuid('must be a note id (UUID)');
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalBoolean, optionalNumber, optionalText } from '../../lib/blank-fields';
 
 export const salesforceId = z
   .string()
@@ -6,18 +7,19 @@ export const salesforceId = z
 
 const shortText = z.string().max(255);
 
+// Apex serialises a field the user cannot read, or an empty one, as null: that is "not known".
 export const opportunityContextSchema = z.strictObject({
   id: salesforceId,
-  name: shortText.optional(),
-  stage: shortText.optional(),
-  amount: z.number().finite().min(0).max(1e15).optional(),
-  closeDate: z.iso.date().optional(),
-  recordType: shortText.optional(),
-  accountName: shortText.optional(),
-  industry: shortText.optional(),
-  isClosed: z.boolean().optional(),
-  isWon: z.boolean().optional(),
-  ownerId: salesforceId.optional(),
+  name: optionalText(shortText.optional()),
+  stage: optionalText(shortText.optional()),
+  amount: optionalNumber(z.number().finite().min(0).max(1e15)),
+  closeDate: optionalText(z.iso.date().optional()),
+  recordType: optionalText(shortText.optional()),
+  accountName: optionalText(shortText.optional()),
+  industry: optionalText(shortText.optional()),
+  isClosed: optionalBoolean(),
+  isWon: optionalBoolean(),
+  ownerId: optionalText(salesforceId.optional()),
 });
 
 export const panelRequestSchema = z.strictObject({ opportunity: opportunityContextSchema });

@@ -8,6 +8,7 @@ import { addTotals, averagesOf, type Averages } from './averages';
 import { addDays, bucketsBetween, todayUtc, type Bucket } from './buckets';
 import { SCORE_BANDS, bandOf, type ScoreBand } from './score-bands';
 import { narrowToRep, scopeOf } from './scope';
+import { scoringCurrency, type ScoringCurrency } from './scoring-currency';
 import { winRate, type RateWithInterval } from './wilson';
 
 export const DEFAULT_RANGE_DAYS = 90;
@@ -45,6 +46,7 @@ export interface Dashboard {
     uncoveredCount: number;
   };
   scoreBands: Array<{ band: ScoreBand; winRate: number | null } & Omit<RateWithInterval, 'rate'>>;
+  scoring: ScoringCurrency;
 }
 
 const quality = (totals: repo.QualityTotals): Quality => ({
@@ -68,12 +70,13 @@ export async function loadDashboard(db: Db, actor: Actor, query: DashboardQuery)
   const days = query.days ?? DEFAULT_COVERAGE_DAYS;
   // the last N calendar days, today included
   const since = addDays(todayUtc(), -(days - 1));
-  const [byAuthor, byBucket, byStage, uncovered, byScore] = await Promise.all([
+  const [byAuthor, byBucket, byStage, uncovered, byScore, scoring] = await Promise.all([
     repo.qualityByAuthor(db, scope, range),
     repo.qualityByBucket(db, scope, range, bucket),
     repo.coverageByStage(db, scope, since),
     repo.uncoveredOpportunities(db, scope, since, UNCOVERED_LIMIT),
     repo.closedByAverageScore(db, scope),
+    scoringCurrency(db, actor.tenantId),
   ]);
 
   const buckets = new Map(byBucket.map((b) => [b.bucket, b]));
@@ -101,6 +104,7 @@ export async function loadDashboard(db: Db, actor: Actor, query: DashboardQuery)
       uncoveredCount: open - covered,
     },
     scoreBands: bandWinRates(byScore),
+    scoring,
   };
 }
 

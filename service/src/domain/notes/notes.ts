@@ -14,8 +14,8 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import type { Actor } from '../actor';
 import type { KeyClaim } from '../idempotency';
 import type { OpportunityContext } from '../opportunities/context';
-import { scoreNote } from '../scoring';
-import type { ScoreResult, ScoringInput, Weights } from '../scoring/types';
+import { assessNote } from '../scoring';
+import type { NoteAssessment, ScoringInput, Weights } from '../scoring/types';
 import type { ScoringSettings } from '../settings/settings';
 import type { NoteContent, NotePromptInput } from './note';
 
@@ -151,7 +151,7 @@ export function scoreFields(
   fields: Omit<NoteFields, 'opportunityId' | 'authorId' | 'opportunityStage'>,
   weights: Weights,
 ): StoredScore {
-  return { ...scoreNote(scoringInputOf(fields), weights) };
+  return { ...assessNote(scoringInputOf(fields), weights) };
 }
 
 function fieldsOf<Base extends { opportunityId: string; authorId: string }>(
@@ -334,8 +334,8 @@ export async function scoreDraft(
   actor: Actor,
   draft: NoteContent,
   weights: Weights,
-): Promise<ScoreResult> {
+): Promise<NoteAssessment> {
   const prompts = await resolvePrompts(db, actor.tenantId, draft.prompts);
   const fields = fieldsOf(draft, { opportunityId: '', authorId: actor.userId }, prompts);
-  return scoreNote(scoringInputOf(fields), weights);
+  return assessNote(scoringInputOf(fields), weights);
 }

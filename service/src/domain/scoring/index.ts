@@ -7,12 +7,14 @@ import { scoreNextStep } from './next-step';
 import { noiseEvidence } from './noise-evidence';
 import { levelScore, type DimensionOutcome } from './outcome';
 import { scoreProvocation } from './provocation';
+import { readsAsEnglish } from './language';
 import { readNote } from './read-note';
 import {
   DEFAULT_WEIGHTS,
   DIMENSIONS,
   type Dimension,
   type Evidence,
+  type NoteAssessment,
   type ScoreResult,
   type ScoringInput,
   type Tip,
@@ -55,10 +57,30 @@ export function scoreNote(input: ScoringInput, weights: Weights = DEFAULT_WEIGHT
   }
   evidence.push(...noiseEvidence(note));
   return {
+    status: 'scored',
     overall: combineOverall(dimensions, weights),
     dimensions,
     evidence,
     tips: pickTips(outcomes, dimensions),
     scorerVersion: SCORER_VERSION,
+    weights,
+  };
+}
+
+const NOT_ENGLISH_MESSAGE = 'Not scored: the coach reads English, and this note does not read as English.';
+
+/** What the product shows for a note: its score, or why it was not scored. */
+export function assessNote(input: ScoringInput, weights: Weights = DEFAULT_WEIGHTS): NoteAssessment {
+  if (readsAsEnglish(input)) return scoreNote(input, weights);
+  return {
+    status: 'not_scored',
+    reason: 'not_english',
+    message: NOT_ENGLISH_MESSAGE,
+    overall: null,
+    dimensions: null,
+    evidence: [],
+    tips: [],
+    scorerVersion: SCORER_VERSION,
+    weights,
   };
 }

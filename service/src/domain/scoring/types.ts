@@ -58,10 +58,28 @@ export interface Tip {
 }
 
 export interface ScoreResult {
+  status: 'scored';
   overall: number;
   dimensions: Record<Dimension, number>;
   evidence: Evidence[];
   /** at most three, weakest dimensions first */
   tips: Tip[];
   scorerVersion: string;
+  /** the weights the overall score was combined with */
+  weights: Weights;
 }
+
+/** A note the coach cannot read: no numbers, so none can mislead a rep or a dashboard. */
+export interface NotScoredResult {
+  status: 'not_scored';
+  reason: 'not_english';
+  message: string;
+  overall: null;
+  dimensions: null;
+  evidence: [];
+  tips: [];
+  scorerVersion: string;
+  weights: Weights;
+}
+
+export type NoteAssessment = ScoreResult | NotScoredResult;

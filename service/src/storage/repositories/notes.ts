@@ -21,7 +21,8 @@ export interface NoteFields {
 }
 
 export interface StoredScore {
-  overall: number;
+  /** null when the note was not scored (it does not read as English) */
+  overall: number | null;
   scorerVersion: string;
   [more: string]: unknown;
 }

@@ -9,6 +9,7 @@ import LABEL_RAISED from '@salesforce/label/c.UAN_Coach_Raised';
 import LABEL_LOWERED from '@salesforce/label/c.UAN_Coach_Lowered';
 import LABEL_ERROR from '@salesforce/label/c.UAN_Coach_Error';
 import LABEL_HIGHLIGHT from '@salesforce/label/c.UAN_Coach_Highlight';
+import LABEL_NOT_ENGLISH from '@salesforce/label/c.UAN_Coach_NotEnglish';
 import LABEL_OVERALL from '@salesforce/label/c.UAN_Dim_Overall';
 import LABEL_SUMMARY from '@salesforce/label/c.UAN_Log_Summary';
 import LABEL_CUSTOMER_VIEW from '@salesforce/label/c.UAN_Log_CustomerView';
@@ -40,7 +41,7 @@ function fieldText(draft, field) {
  * up to three tips, and the evidence behind them — listed per dimension and marked in the text.
  */
 export default class CoachScores extends LightningElement {
-  /** {overall, dimensions, evidence, tips} from scoreDraft, or null before the first score. */
+  /** {status, overall, dimensions, evidence, tips} from scoreDraft, or null before the first score. */
   @api score;
   /** The note body that was scored, so evidence offsets can be shown in its text. */
   @api draft;
@@ -58,10 +59,16 @@ export default class CoachScores extends LightningElement {
     error: LABEL_ERROR,
     highlight: LABEL_HIGHLIGHT,
     overall: LABEL_OVERALL,
+    notEnglish: LABEL_NOT_ENGLISH,
   };
 
+  /** The service answers "not scored" (no numbers) for a note that does not read as English. */
+  get notScored() {
+    return this.score?.status === 'not_scored';
+  }
+
   get hasScore() {
-    return Boolean(this.score);
+    return Boolean(this.score) && !this.notScored;
   }
 
   get busy() {

@@ -63,6 +63,8 @@ import LABEL_DRILL_EMPTY from '@salesforce/label/c.UAN_Dash_DrillEmpty';
 import LABEL_DRILL_ERROR from '@salesforce/label/c.UAN_Dash_DrillError';
 import LABEL_LOAD_MORE from '@salesforce/label/c.UAN_Dash_LoadMore';
 import LABEL_CLOSE from '@salesforce/label/c.UAN_Dash_CloseDrilldown';
+import LABEL_RESCORING from '@salesforce/label/c.UAN_Dash_Rescoring';
+import LABEL_OUTDATED_SCORES from '@salesforce/label/c.UAN_Dash_OutdatedScores';
 
 const RANGES = [30, 90, 180, 365];
 
@@ -170,6 +172,18 @@ export default class ConversationDashboard extends NavigationMixin(LightningElem
 
   get rangeValue() {
     return String(this.days);
+  }
+
+  /** Scores made by an older scorer, or a rescore under way, are said out loud, never mixed silently. */
+  get mixedScoresNotice() {
+    const scoring = this.data?.scoring;
+    if (!scoring?.mixed) {
+      return null;
+    }
+    if (scoring.rescore) {
+      return formatLabel(LABEL_RESCORING, scoring.rescore.done, scoring.rescore.total);
+    }
+    return LABEL_OUTDATED_SCORES;
   }
 
   get hasData() {

@@ -21,6 +21,9 @@ jest.mock('@salesforce/apex/UpAtNightController.getPromptEffectiveness', () => (
 });
 jest.mock('@salesforce/label/c.UAN_Format_Interval', () => ({ default: '{0} ({1}–{2})' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_NotEnoughData', () => ({ default: 'not enough data' }), { virtual: true });
+jest.mock('@salesforce/label/c.UAN_Dash_Rescoring', () => ({ default: 'Rescoring {0} of {1}' }), {
+  virtual: true,
+});
 jest.mock('@salesforce/label/c.UAN_Dash_DrillRep', () => ({ default: 'Notes by {0}' }), { virtual: true });
 jest.mock(
   '@salesforce/label/c.UAN_Dash_CoverageSummary',
@@ -71,6 +74,29 @@ describe('c-conversation-dashboard', () => {
     }
     jest.clearAllMocks();
     delete window.Chart;
+  });
+
+  it('says when its scores mix scorer versions or a rescore is under way, and is quiet when they do not', async () => {
+    const quiet = await createDashboard();
+    expect($(quiet, '.uan-dash__mixed')).toBeNull();
+    document.body.removeChild(quiet);
+
+    const rescoring = {
+      scorerVersion: 'v2',
+      outdatedScores: true,
+      mixed: true,
+      rescore: { id: 'j', status: 'running', done: 40, total: 100 },
+    };
+    getDashboard.mockResolvedValue(JSON.stringify({ ...mockDashboard, scoring: rescoring }));
+    const busy = await createDashboard();
+    expect($(busy, '.uan-dash__mixed').textContent).toBe('Rescoring 40 of 100');
+    document.body.removeChild(busy);
+
+    getDashboard.mockResolvedValue(
+      JSON.stringify({ ...mockDashboard, scoring: { ...rescoring, rescore: null } }),
+    );
+    const outdated = await createDashboard();
+    expect($(outdated, '.uan-dash__mixed').textContent).toBe('c.UAN_Dash_OutdatedScores');
   });
 
   it('asks for the last 90 days by week', async () => {

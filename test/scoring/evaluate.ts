@@ -1,0 +1,69 @@
+// Judges the scorer against a labelled part of the corpus: rank agreement per dimension and overall,
+// and whether notes written to fool it stay at the bottom. Shared by the corpus test and the bench.
+import { DIMENSIONS, scoreNote, type Dimension, type ScoreResult } from '../../service/src/domain/scoring';
+import { meanLabel, spearman, type CorpusNote } from './corpus';
+
+/** An adversarial note may score at most this overall. */
+export const ADVERSARIAL_MAX_OVERALL = 25;
+/** A negated note may score at most this on a dimension it negates. */
+export const NEGATED_MAX = 15;
+
+export interface Evaluation {
+  rho: Record<Dimension | 'overall', number>;
+  /** every way an adversarial note escaped the bottom, one readable line each */
+  adversarialFailures: string[];
+  maxAdversarialOverall: number;
+}
+
+// The dimensions an adversarial note tries to fake are those its labels keep low.
+const fakedDimensions = (entry: CorpusNote) => DIMENSIONS.filter((d) => entry.labels[d] <= 1);
+
+function adversarialFailures(corpus: CorpusNote[], results: ScoreResult[]): string[] {
+  const failures: string[] = [];
+  const genuine = corpus
+    .map((entry, i) => ({ entry, result: results[i]! }))
+    .filter((r) => !r.entry.adversarial);
+  const lowestGood = Object.fromEntries(
+    DIMENSIONS.map((d) => [
+      d,
+      Math.min(...genuine.filter((r) => r.entry.labels[d] >= 2).map((r) => r.result.dimensions[d])),
+    ]),
+  ) as Record<Dimension, number>;
+  corpus.forEach((entry, i) => {
+    if (!entry.adversarial) return;
+    const result = results[i]!;
+    const tag = `${entry.id} (${entry.adversarial})`;
+    if (result.overall > ADVERSARIAL_MAX_OVERALL)
+      failures.push(`${tag}: overall ${result.overall} > ${ADVERSARIAL_MAX_OVERALL}`);
+    for (const d of fakedDimensions(entry)) {
+      if (result.dimensions[d] >= lowestGood[d])
+        failures.push(
+          `${tag}: ${d} ${result.dimensions[d]} not below the lowest note labelled ≥ 2 (${lowestGood[d]})`,
+        );
+      if (entry.adversarial === 'negation' && entry.labels[d] === 0 && result.dimensions[d] > NEGATED_MAX)
+        failures.push(`${tag}: negated ${d} ${result.dimensions[d]} > ${NEGATED_MAX}`);
+    }
+  });
+  return failures;
+}
+
+export function evaluate(corpus: CorpusNote[]): Evaluation {
+  const results = corpus.map((entry) => scoreNote(entry.note));
+  const rho = {} as Evaluation['rho'];
+  for (const d of DIMENSIONS) {
+    rho[d] = spearman(
+      corpus.map((entry) => entry.labels[d]),
+      results.map((result) => result.dimensions[d]),
+    );
+  }
+  rho.overall = spearman(
+    corpus.map((entry) => meanLabel(entry.labels)),
+    results.map((result) => result.overall),
+  );
+  const adversarial = results.filter((_, i) => corpus[i]!.adversarial);
+  return {
+    rho,
+    adversarialFailures: adversarialFailures(corpus, results),
+    maxAdversarialOverall: Math.max(0, ...adversarial.map((result) => result.overall)),
+  };
+}
