@@ -11,7 +11,7 @@ const TENANT = 'sf-failures';
 const CLIENT_ID = '3MVG9fake.cli.failures';
 const CLIENT_SECRET = `cli-secret-${randomBytes(16).toString('hex')}`;
 const SECRETS_KEY = randomBytes(32).toString('base64');
-const TIMEOUT = 300_000;
+const TIMEOUT = 600_000;
 
 let databaseUrl: string;
 let fake: SalesforceFake;

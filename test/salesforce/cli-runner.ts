@@ -33,7 +33,7 @@ export function cliRunner(baseEnv: () => Record<string, string>) {
       let stderr = '';
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-      const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
       child.on('error', reject);
       child.on('close', (status) => {
         clearTimeout(timer);

@@ -66,7 +66,7 @@ afterAll(async () => {
 afterEach(() => fake.clearFaults());
 
 // each CLI run opens PGlite and runs migrations: several seconds apiece on a loaded machine
-const TIMEOUT = 150_000;
+const TIMEOUT = 600_000;
 
 test(
   'connect, test, sync, status and disconnect a tenant through the CLI',
