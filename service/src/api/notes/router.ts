@@ -4,7 +4,7 @@ import type { Db } from '../../storage/database';
 import * as notes from '../../domain/notes/notes';
 import { runIdempotentStatement } from '../../domain/idempotency';
 import { actorOf, settingsOf } from '../http/auth';
-import { idempotencyKeyOf } from '../http/idempotency-key';
+import { idempotencyKeyOf, sendOutcome } from '../http/idempotency-key';
 import type { OpenApiRegistry } from '../http/openapi';
 import { parseOrThrow } from '../http/validation';
 import { newNoteSchema, noteDraftSchema, noteIdSchema, notePatchSchema } from './schemas';
@@ -32,8 +32,7 @@ export function notesRouter(db: Db, openapi: OpenApiRegistry): Router {
         return note && { status: 201, body: note };
       },
     );
-    if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    res.status(outcome.status).json(outcome.body);
+    sendOutcome(res, outcome);
   });
 
   openapi.add({ method: 'get', path: '/v1/notes/:id', summary: 'A note with its score', success: 200 });

@@ -8,6 +8,7 @@ import * as analyticsAggregates from './0005-analytics-aggregates';
 import * as shardedAggregates from './0006-sharded-aggregates';
 import * as coverageOnInsert from './0007-coverage-on-insert';
 import * as skipEmptyStatements from './0008-skip-empty-statements';
+import * as idempotencyKeyDigests from './0010-idempotency-key-digests';
 
 const migrations: Record<string, Migration> = {
   '0001-core': core,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006-sharded-aggregates': shardedAggregates,
   '0007-coverage-on-insert': coverageOnInsert,
   '0008-skip-empty-statements': skipEmptyStatements,
+  '0010-idempotency-key-digests': idempotencyKeyDigests,
 };
 
 export const migrationProvider: MigrationProvider = {
