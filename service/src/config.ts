@@ -1,6 +1,7 @@
 // The service's whole configuration: one zod schema over the environment, parsed once at start.
 import path from 'node:path';
 import { z } from 'zod';
+import { randomKeyProblem } from './lib/key-material';
 
 const schema = z
   .object({
@@ -31,7 +32,10 @@ const schema = z
     /** Encrypts Salesforce connection secrets at rest; without it no org can be connected. */
     SECRETS_KEY: z
       .string()
-      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+      .superRefine((v, ctx) => {
+        const problem = randomKeyProblem(v, 32);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
       .optional(),
     SALESFORCE_WORKER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   })
