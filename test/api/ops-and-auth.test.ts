@@ -54,6 +54,18 @@ describe.each(DATABASE_KINDS)('probes, auth and bad requests on %s', (kind) => {
     expect((await makeClient(service.url, apiKey).request('GET', '/v1/prompt-sets')).status).toBe(200);
   });
 
+  test("when a tenant is given the key it already has, then it stays valid; another tenant's key is refused", async () => {
+    const chosen = `uan_chosen-key-for-${kind}-restarts`;
+    await service.newTenant(`chosen-${kind}`);
+    await rotateKey(service.db, `chosen-${kind}`, chosen);
+    await rotateKey(service.db, `chosen-${kind}`, chosen); // a second start with the same DEMO_API_KEY
+    expect((await makeClient(service.url, chosen).request('GET', '/v1/prompt-sets')).status).toBe(200);
+    await rotateKey(service.db, `chosen-${kind}`);
+    expect((await makeClient(service.url, chosen).request('GET', '/v1/prompt-sets')).status).toBe(401);
+    await expect(rotateKey(service.db, `chosen-${kind}`, service.apiKey)).rejects.toThrow(/already in use/);
+    expect((await service.client.request('GET', '/v1/prompt-sets')).status).toBe(200);
+  });
+
   test('when actor headers are missing or wrong, then it is 400 naming the header', async () => {
     const reply = await service.client.request('GET', '/v1/prompt-sets', undefined, {
       'x-actor-role': 'admin',
