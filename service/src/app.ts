@@ -28,6 +28,8 @@ export interface AppDeps {
   rateLimitPerMinute?: number;
   /** Salesforce connections: the secrets key and whether the password flow is allowed */
   salesforce?: SalesforceAdminOptions;
+  /** /metrics: served only with a token; tenant ids as labels only when asked for */
+  metrics?: { token?: string; tenantLabels?: boolean; refreshMs?: number };
   /** extra routes mounted before the 404 handler (the dev-only preview) */
   extraRoutes?: RequestHandler;
 }
@@ -46,7 +48,10 @@ export function createApp(deps: AppDeps): BuiltApp {
   const background = new BackgroundWork(deps.logger);
   const openapi = new OpenApiRegistry();
   const metrics = createMetrics();
-  registerSalesforceMetrics(metrics.registry, deps.db);
+  registerSalesforceMetrics(metrics.registry, deps.db, {
+    tenantLabels: deps.metrics?.tenantLabels ?? false,
+    refreshMs: deps.metrics?.refreshMs ?? 30_000,
+  });
   const bodyLimit = deps.bodyLimit ?? '256kb';
 
   app.disable('x-powered-by');
@@ -65,7 +70,7 @@ export function createApp(deps: AppDeps): BuiltApp {
     }),
   );
   app.use(metrics.middleware);
-  app.use(opsRouter(deps.db, metrics.registry, openapi, lifecycle));
+  app.use(opsRouter(deps.db, { registry: metrics.registry, token: deps.metrics?.token }, openapi, lifecycle));
 
   const v1 = express.Router();
   v1.use(authenticateRequests(deps.db));

@@ -8,6 +8,7 @@ describe('configuration', () => {
     expect(config.database).toMatchObject({ kind: 'pglite', durability: 'safe' });
     expect(config.database.kind === 'pglite' && config.database.dataDir).toMatch(/\.data$/);
     expect(config.devFeatures).toBe(true);
+    expect(config.metrics).toEqual({ token: undefined, tenantLabels: false, refreshMs: 30_000 });
   });
 
   test('DATABASE_URL switches to Postgres', () => {
@@ -23,6 +24,8 @@ describe('configuration', () => {
       /DATABASE_URL: must be a postgres:\/\/ URL/,
     );
     expect(() => loadConfig({ DEMO_API_KEY: 'short' })).toThrow(ConfigError);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be 32–256/);
+    expect(() => loadConfig({ METRICS_TENANT_LABELS: 'yes' })).toThrow(/METRICS_TENANT_LABELS/);
   });
 
   test('production needs an explicit database and turns the demo and preview off', () => {

@@ -37,6 +37,13 @@ const schema = z
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
       })
       .optional(),
+    /** /metrics answers only a scraper that sends it as a bearer token; unset, /metrics is off */
+    METRICS_TOKEN: z
+      .string()
+      .regex(/^[\x21-\x7e]{32,256}$/, 'must be 32–256 visible ASCII characters')
+      .optional(),
+    METRICS_TENANT_LABELS: z.enum(['true', 'false']).default('false'),
+    METRICS_REFRESH_MS: z.coerce.number().int().min(0).default(30_000),
     SALESFORCE_WORKER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   })
   .superRefine((env, ctx) => {
@@ -61,6 +68,7 @@ export interface Config {
   shutdownTimeoutMs: number;
   rateLimitPerMinute: number;
   salesforce: { secretsKey?: Buffer; workerIntervalMs: number };
+  metrics: { token?: string; tenantLabels: boolean; refreshMs: number };
   /** demo tenant and the local preview: development only */
   devFeatures: boolean;
 }
@@ -92,6 +100,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     salesforce: {
       secretsKey: e.SECRETS_KEY ? Buffer.from(e.SECRETS_KEY, 'base64') : undefined,
       workerIntervalMs: e.SALESFORCE_WORKER_INTERVAL_MS,
+    },
+    metrics: {
+      token: e.METRICS_TOKEN,
+      tenantLabels: e.METRICS_TENANT_LABELS === 'true',
+      refreshMs: e.METRICS_REFRESH_MS,
     },
     devFeatures: e.NODE_ENV !== 'production',
   };
