@@ -41,6 +41,8 @@ export interface BuiltApp {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+// the local preview's printed link carries the token of its start in the query string
+const TOKEN_PARAM = /([?&]token=)[^&]*/g;
 
 export function createApp(deps: AppDeps): BuiltApp {
   const app = express();
@@ -67,6 +69,9 @@ export function createApp(deps: AppDeps): BuiltApp {
         return id;
       },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+      serializers: {
+        req: (req: { url?: string }) => ({ ...req, url: req.url?.replace(TOKEN_PARAM, '$1[redacted]') }),
+      },
     }),
   );
   app.use(metrics.middleware);

@@ -131,7 +131,9 @@ describe.each(DATABASE_KINDS)('headers, limits and errors on %s', (kind) => {
     const unknownKey = 'uan_an-unknown-key-that-must-not-be-logged';
     const clientSecret = 'a-client-secret-that-must-not-be-logged';
     const idempotencyKey = 'an-idempotency-key-that-must-not-be-logged';
+    const previewToken = 'a-preview-token-that-must-not-be-logged';
     await service.client.request('GET', '/v1/settings');
+    await fetch(`${service.url}/?token=${previewToken}`); // the local preview's printed link
     await service.client.request(
       'POST',
       '/v1/notes',
@@ -146,7 +148,7 @@ describe.each(DATABASE_KINDS)('headers, limits and errors on %s', (kind) => {
     const text = logs.text();
     expect(text).toContain('[redacted]'); // the headers were logged, redacted
     expect(text).toContain('/v1/settings');
-    for (const secret of [service.apiKey, unknownKey, clientSecret, idempotencyKey])
+    for (const secret of [service.apiKey, unknownKey, clientSecret, idempotencyKey, previewToken])
       expect(text).not.toContain(secret);
   });
 });

@@ -8,6 +8,7 @@ export const REDACTED_PATHS = [
   'req.headers.cookie',
   // chosen by the caller, so it may hold anything; only its digest is stored
   'req.headers["idempotency-key"]',
+  'req.query.token',
   'headers.authorization',
   'apiKey',
   '*.apiKey',
