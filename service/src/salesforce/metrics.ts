@@ -83,8 +83,9 @@ export function registerSalesforceMetrics(
 ): void {
   const figures = cachedFigures(db, options.refreshMs);
   const tenant = options.tenantLabels ? ['tenant'] : [];
-  const sum = { tenantLabels: options.tenantLabels, combine: (a: number, b: number) => a + b };
-  const perTenant = options.tenantLabels ? 'by tenant' : 'summed over tenants';
+  const { tenantLabels } = options;
+  const add = (a: number, b: number) => a + b;
+  const perTenant = tenantLabels ? 'by tenant' : 'summed over tenants';
   new Gauge({
     name: 'upatnight_salesforce_outbox_items',
     help: `Roll-up outbox items by status (pending, parked), ${perTenant}`,
@@ -97,63 +98,46 @@ export function registerSalesforceMetrics(
         outbox,
         (r) => ({ tenant: r.tenantId, status: r.status }),
         (r) => r.items,
-        sum,
-      );
-    },
-  });
-  new Gauge({
-    name: 'upatnight_salesforce_api_calls_24h',
-    help: `The service's own Salesforce API calls over the last 24 hours, ${perTenant}`,
-    labelNames: tenant,
-    registers: [registry],
-    async collect() {
-      const { usage } = await figures();
-      setBy(
-        this,
-        usage,
-        (r) => ({ tenant: r.tenantId }),
-        (r) => r.ownCalls24h,
-        sum,
-      );
-    },
-  });
-  new Gauge({
-    name: 'upatnight_salesforce_org_api_usage_ratio',
-    help: `Share of the org daily API allocation used, as Sforce-Limit-Info last reported it, ${
-      options.tenantLabels ? 'by tenant' : 'the highest over tenants'
-    }`,
-    labelNames: tenant,
-    registers: [registry],
-    async collect() {
-      const { usage } = await figures();
-      setBy(
-        this,
-        usage,
-        (r) => ({ tenant: r.tenantId }),
-        (r) => r.orgUsageRatio,
         {
-          tenantLabels: options.tenantLabels,
-          combine: Math.max,
+          tenantLabels,
+          combine: add,
         },
       );
     },
   });
-  new Gauge({
-    name: 'upatnight_salesforce_background_paused',
-    help: options.tenantLabels
+  const usageGauge = (
+    name: string,
+    help: string,
+    value: (row: TenantFigures['usage'][number]) => number | null,
+    combine = add,
+  ) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: tenant,
+      registers: [registry],
+      async collect() {
+        const { usage } = await figures();
+        setBy(this, usage, (r) => ({ tenant: r.tenantId }), value, { tenantLabels, combine });
+      },
+    });
+  usageGauge(
+    'upatnight_salesforce_api_calls_24h',
+    `The service's own Salesforce API calls over the last 24 hours, ${perTenant}`,
+    (r) => r.ownCalls24h,
+  );
+  usageGauge(
+    'upatnight_salesforce_org_api_usage_ratio',
+    'Share of the org daily API allocation used, as Sforce-Limit-Info last reported it, ' +
+      (tenantLabels ? 'by tenant' : 'the highest over tenants'),
+    (r) => r.orgUsageRatio,
+    Math.max,
+  );
+  usageGauge(
+    'upatnight_salesforce_background_paused',
+    tenantLabels
       ? '1 while background Salesforce work of the tenant is paused (API budget or throttling)'
       : 'Tenants whose background Salesforce work is paused (API budget or throttling)',
-    labelNames: tenant,
-    registers: [registry],
-    async collect() {
-      const { usage } = await figures();
-      setBy(
-        this,
-        usage,
-        (r) => ({ tenant: r.tenantId }),
-        (r) => (r.paused ? 1 : 0),
-        sum,
-      );
-    },
-  });
+    (r) => (r.paused ? 1 : 0),
+  );
 }
