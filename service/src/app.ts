@@ -28,6 +28,8 @@ export interface AppDeps {
   rateLimitPerMinute?: number;
   /** Salesforce connections: the secrets key and whether the password flow is allowed */
   salesforce?: SalesforceAdminOptions;
+  /** /metrics: served only with a token; tenant ids as labels only when asked for */
+  metrics?: { token?: string; tenantLabels?: boolean; refreshMs?: number };
   /** extra routes mounted before the 404 handler (the dev-only preview) */
   extraRoutes?: RequestHandler;
 }
@@ -39,6 +41,8 @@ export interface BuiltApp {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+// the local preview's printed link carries the token of its start in the query string
+const TOKEN_PARAM = /([?&]token=)[^&]*/g;
 
 export function createApp(deps: AppDeps): BuiltApp {
   const app = express();
@@ -46,7 +50,10 @@ export function createApp(deps: AppDeps): BuiltApp {
   const background = new BackgroundWork(deps.logger);
   const openapi = new OpenApiRegistry();
   const metrics = createMetrics();
-  registerSalesforceMetrics(metrics.registry, deps.db);
+  registerSalesforceMetrics(metrics.registry, deps.db, {
+    tenantLabels: deps.metrics?.tenantLabels ?? false,
+    refreshMs: deps.metrics?.refreshMs ?? 30_000,
+  });
   const bodyLimit = deps.bodyLimit ?? '256kb';
 
   app.disable('x-powered-by');
@@ -62,10 +69,13 @@ export function createApp(deps: AppDeps): BuiltApp {
         return id;
       },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+      serializers: {
+        req: (req: { url?: string }) => ({ ...req, url: req.url?.replace(TOKEN_PARAM, '$1[redacted]') }),
+      },
     }),
   );
   app.use(metrics.middleware);
-  app.use(opsRouter(deps.db, metrics.registry, openapi, lifecycle));
+  app.use(opsRouter(deps.db, { registry: metrics.registry, token: deps.metrics?.token }, openapi, lifecycle));
 
   const v1 = express.Router();
   v1.use(authenticateRequests(deps.db));

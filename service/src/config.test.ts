@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from './config';
 
 describe('configuration', () => {
@@ -7,6 +8,7 @@ describe('configuration', () => {
     expect(config.database).toMatchObject({ kind: 'pglite', durability: 'safe' });
     expect(config.database.kind === 'pglite' && config.database.dataDir).toMatch(/\.data$/);
     expect(config.devFeatures).toBe(true);
+    expect(config.metrics).toEqual({ token: undefined, tenantLabels: false, refreshMs: 30_000 });
   });
 
   test('DATABASE_URL switches to Postgres', () => {
@@ -22,11 +24,45 @@ describe('configuration', () => {
       /DATABASE_URL: must be a postgres:\/\/ URL/,
     );
     expect(() => loadConfig({ DEMO_API_KEY: 'short' })).toThrow(ConfigError);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be 32–256/);
+    expect(() => loadConfig({ METRICS_TENANT_LABELS: 'yes' })).toThrow(/METRICS_TENANT_LABELS/);
   });
 
   test('production needs an explicit database and turns the demo and preview off', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL/);
     const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: '/var/lib/upatnight' });
     expect(config.devFeatures).toBe(false);
+  });
+
+  test('SECRETS_KEY takes canonical base64 of 32 random bytes and names itself otherwise', () => {
+    const key = randomBytes(32);
+    expect(loadConfig({ SECRETS_KEY: key.toString('base64') }).salesforce.secretsKey).toEqual(key);
+    // the last character before the padding holds 4 bits of the key and 2 bits that must be zero
+    const withStrayBits = (text: string) => {
+      const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+      return `${text.slice(0, 42)}${alphabet[alphabet.indexOf(text[42]!) ^ 1]}=`;
+    };
+    const counting = Buffer.from(Array.from({ length: 32 }, (_, i) => i * 7));
+    const rejected: Record<string, string> = {
+      zeros: Buffer.alloc(32).toString('base64'),
+      'one repeated byte': Buffer.alloc(32, 0xa5).toString('base64'),
+      'a counting sequence': counting.toString('base64'),
+      'a typed passphrase': Buffer.from('correct horse battery staple 123').toString('base64'),
+      'base64url instead of base64': Buffer.from(key).toString('base64url'),
+      'no padding': key.toString('base64').replace(/=+$/, ''),
+      'stray characters': `${key.toString('base64').slice(0, 20)}*${key.toString('base64').slice(20)}`,
+      'stray low bits': withStrayBits(key.toString('base64')),
+      '31 bytes': key.subarray(1).toString('base64'),
+    };
+    const namesTheVariable = (value: string) => {
+      try {
+        loadConfig({ SECRETS_KEY: value });
+        return false;
+      } catch (error) {
+        return error instanceof ConfigError && /SECRETS_KEY: must be/.test(error.message);
+      }
+    };
+    const accepted = Object.entries(rejected).filter(([, value]) => !namesTheVariable(value));
+    expect(accepted.map(([what]) => what)).toEqual([]);
   });
 });

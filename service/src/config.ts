@@ -1,6 +1,7 @@
 // The service's whole configuration: one zod schema over the environment, parsed once at start.
 import path from 'node:path';
 import { z } from 'zod';
+import { randomKeyProblem } from './lib/key-material';
 
 const schema = z
   .object({
@@ -31,8 +32,18 @@ const schema = z
     /** Encrypts Salesforce connection secrets at rest; without it no org can be connected. */
     SECRETS_KEY: z
       .string()
-      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+      .superRefine((v, ctx) => {
+        const problem = randomKeyProblem(v, 32);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
       .optional(),
+    /** /metrics answers only a scraper that sends it as a bearer token; unset, /metrics is off */
+    METRICS_TOKEN: z
+      .string()
+      .regex(/^[\x21-\x7e]{32,256}$/, 'must be 32–256 visible ASCII characters')
+      .optional(),
+    METRICS_TENANT_LABELS: z.enum(['true', 'false']).default('false'),
+    METRICS_REFRESH_MS: z.coerce.number().int().min(0).default(30_000),
     SALESFORCE_WORKER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
     /**
      * Development and tests only: lets a tenant's org be the local Salesforce fake (http on a
@@ -70,6 +81,7 @@ export interface Config {
   shutdownTimeoutMs: number;
   rateLimitPerMinute: number;
   salesforce: { secretsKey?: Buffer; workerIntervalMs: number; allowLocalOrg: boolean };
+  metrics: { token?: string; tenantLabels: boolean; refreshMs: number };
   /** demo tenant and the local preview: development only */
   devFeatures: boolean;
 }
@@ -102,6 +114,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secretsKey: e.SECRETS_KEY ? Buffer.from(e.SECRETS_KEY, 'base64') : undefined,
       workerIntervalMs: e.SALESFORCE_WORKER_INTERVAL_MS,
       allowLocalOrg: e.SALESFORCE_ALLOW_LOCAL_ORG === 'true',
+    },
+    metrics: {
+      token: e.METRICS_TOKEN,
+      tenantLabels: e.METRICS_TENANT_LABELS === 'true',
+      refreshMs: e.METRICS_REFRESH_MS,
     },
     devFeatures: e.NODE_ENV !== 'production',
   };

@@ -6,6 +6,7 @@ import { createLogger, type Logger } from './lib/logger';
 import { openDatabase, type Db } from './storage/database';
 import { purgeIdempotencyKeys } from './storage/repositories/idempotency';
 import { ensureDemoTenant } from './domain/demo/seed-demo';
+import { previewLink } from './preview/access';
 import { startPreview } from './preview/preview';
 import { startSalesforceWorker } from './salesforce/start';
 
@@ -13,6 +14,8 @@ const IDEMPOTENCY_KEEP_HOURS = 48;
 
 export interface RunningService {
   url: string;
+  /** the local preview's link for this start (development only) */
+  previewUrl?: string;
   config: Config;
   db: Db;
   logger: Logger;
@@ -34,6 +37,7 @@ export async function startService(config: Config = loadConfig()): Promise<Runni
     logger,
     bodyLimit: config.bodyLimit,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    metrics: config.metrics,
     extraRoutes: preview?.router,
     salesforce: {
       secretsKey: config.salesforce.secretsKey,
@@ -65,9 +69,11 @@ export async function startService(config: Config = loadConfig()): Promise<Runni
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   logger.info({ url, database: config.database.kind }, 'Up at Night is listening');
+  const previewUrl = preview && previewLink(url, preview.token);
   if (demo) {
     process.stdout.write(
       `\nUp at Night is running at ${url}\n` +
+        (previewUrl ? `Open the preview: ${previewUrl}\n` : '') +
         `Demo tenant "${demo.slug}": API key ${demo.apiKey ?? '(unchanged since it was first printed; set DEMO_API_KEY to choose one)'}\n` +
         `Try: curl -s -X POST ${url}/v1/score -H "Authorization: Bearer <key>" -H "X-Actor-Id: 005000000000001AAA" ` +
         `-H "X-Actor-Role: rep" -H "Content-Type: application/json" -d '{"summary":"..."}'\n\n`,
@@ -93,7 +99,7 @@ export async function startService(config: Config = loadConfig()): Promise<Runni
       logger.info('stopped');
     })());
 
-  return { url, config, db, logger, stop };
+  return { url, previewUrl, config, db, logger, stop };
 }
 
 /** Runs until SIGTERM/SIGINT; a drain that outlasts the timeout is cut short. */

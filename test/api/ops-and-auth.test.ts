@@ -3,21 +3,30 @@ import { DATABASE_KINDS } from '../helpers/databases';
 import { makeClient, OPPORTUNITY, REP, startTestService, type TestService } from '../helpers/service';
 import { rotateKey } from '../../service/src/domain/tenants/tenants';
 
+const METRICS_TOKEN = 'a-metrics-token-for-the-scraper-only';
+
 describe.each(DATABASE_KINDS)('probes, auth and bad requests on %s', (kind) => {
   let service: TestService;
 
   beforeAll(async () => {
-    service = await startTestService(kind, { bodyLimit: '10kb', rateLimitPerMinute: 60 });
+    service = await startTestService(kind, {
+      bodyLimit: '10kb',
+      rateLimitPerMinute: 60,
+      metrics: { token: METRICS_TOKEN },
+    });
   });
   afterAll(async () => {
     await service.close();
   });
 
-  test('when probes are called, then health, readiness, metrics and OpenAPI answer without a key', async () => {
+  test('when probes are called, then health, readiness and OpenAPI answer without a key, metrics with their token', async () => {
     expect((await fetch(`${service.url}/healthz`)).status).toBe(200);
     expect(await (await fetch(`${service.url}/readyz`)).json()).toEqual({ status: 'ready' });
     await service.client.request('GET', '/v1/prompt-sets');
-    const metrics = await (await fetch(`${service.url}/metrics`)).text();
+    expect((await fetch(`${service.url}/metrics`)).status).toBe(401);
+    const metrics = await (
+      await fetch(`${service.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    ).text();
     expect(metrics).toContain(
       'upatnight_http_requests_total{method="GET",route="/v1/prompt-sets",status="200"}',
     );
@@ -52,6 +61,18 @@ describe.each(DATABASE_KINDS)('probes, auth and bad requests on %s', (kind) => {
     const { apiKey } = await rotateKey(service.db, `rotating-${kind}`);
     expect((await oldClient.request('GET', '/v1/prompt-sets')).status).toBe(401);
     expect((await makeClient(service.url, apiKey).request('GET', '/v1/prompt-sets')).status).toBe(200);
+  });
+
+  test("when a tenant is given the key it already has, then it stays valid; another tenant's key is refused", async () => {
+    const chosen = `uan_chosen-key-for-${kind}-restarts`;
+    await service.newTenant(`chosen-${kind}`);
+    await rotateKey(service.db, `chosen-${kind}`, chosen);
+    await rotateKey(service.db, `chosen-${kind}`, chosen); // a second start with the same DEMO_API_KEY
+    expect((await makeClient(service.url, chosen).request('GET', '/v1/prompt-sets')).status).toBe(200);
+    await rotateKey(service.db, `chosen-${kind}`);
+    expect((await makeClient(service.url, chosen).request('GET', '/v1/prompt-sets')).status).toBe(401);
+    await expect(rotateKey(service.db, `chosen-${kind}`, service.apiKey)).rejects.toThrow(/already in use/);
+    expect((await service.client.request('GET', '/v1/prompt-sets')).status).toBe(200);
   });
 
   test('when actor headers are missing or wrong, then it is 400 naming the header', async () => {

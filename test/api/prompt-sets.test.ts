@@ -151,6 +151,19 @@ describe.each(DATABASE_KINDS)('prompt sets and the panel on %s', (kind) => {
         },
       }),
       samplePrompt('plain'),
+      samplePrompt('formulas', {
+        title: '=HYPERLINK("http://evil.example","open")',
+        followUp: "@SUM(A1:A2) or '=marked already",
+        rationale: '-2+3 is a formula to a spreadsheet',
+        targeting: {
+          industries: ['+Retail'],
+          phases: [],
+          stages: [],
+          amountMin: null,
+          amountMax: null,
+          recordTypes: [],
+        },
+      }),
     ];
     const setId = await publishedSet(prompts, 'Round trip');
     const original = (await service.client.request('GET', `/v1/prompt-sets/${setId}/versions/1`)).body;
@@ -165,6 +178,13 @@ describe.each(DATABASE_KINDS)('prompt sets and the panel on %s', (kind) => {
       expect(exported.headers.get('content-type')).toContain(
         format === 'csv' ? 'text/csv' : 'application/json',
       );
+      if (format === 'csv') {
+        const formulaRow = exported.text.split('\n').find((line) => line.startsWith('formulas,'));
+        expect(formulaRow).toContain(`"'=HYPERLINK(""http://evil.example"",""open"")"`);
+        expect(formulaRow).toContain(`,'@SUM(A1:A2) or '=marked already,`);
+        expect(formulaRow).toContain(`'-2+3 is a formula`);
+        expect(formulaRow).toContain(`'+Retail`);
+      }
       const imported = await ops.request(
         'POST',
         `/v1/prompt-sets/import?format=${format}`,

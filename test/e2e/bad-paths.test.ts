@@ -38,7 +38,7 @@ const CUSTOMER_VIEW =
 const UNREACHABLE = 'did not answer in time or could not be reached';
 
 test('a validation error and then a stopped service: the modal says so and keeps the typed note', async () => {
-  session = await openAs(browser, DEMO.rep);
+  session = await openAs(browser, DEMO.rep, service.previewUrl!);
   const { page } = session;
   await page.goto(`${service.url}/#opportunity/${ST_AGNES}`);
   const modal = page.locator('lightning-modal-body');

@@ -60,8 +60,14 @@ export async function startPreviewService(): Promise<PreviewService> {
   await ensurePreviewBuilt();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'upatnight-e2e-'));
   const service = await spawnService({ DATA_DIR: dataDir, PGLITE_DURABILITY: 'relaxed' }, 120_000);
+  if (!service.previewUrl) throw new Error(`the service printed no preview link:\n${service.output()}`);
+  // what a browser holds after opening the printed link
+  const entry = await fetch(service.previewUrl, { redirect: 'manual' });
+  const cookie = entry.headers.get('set-cookie')?.split(';')[0] ?? '';
   for (let i = 0; ; i++) {
-    const status = (await (await fetch(`${service.url}/preview/status`)).json()) as { state: string };
+    const status = (await (await fetch(`${service.url}/preview/status`, { headers: { cookie } })).json()) as {
+      state: string;
+    };
     if (status.state === 'ready') break;
     if (status.state === 'failed' || i > 600) throw new Error(`preview not ready: ${JSON.stringify(status)}`);
     await new Promise((r) => setTimeout(r, 250));
@@ -87,8 +93,11 @@ export interface PreviewPage {
   pageErrors: string[];
 }
 
-/** A fresh browser session acting as `actor`; requests beyond 127.0.0.1 are refused. */
-export async function openAs(browser: Browser, actor: Actor): Promise<PreviewPage> {
+/**
+ * A fresh browser session acting as `actor`, let in through the link `npm start` printed (as a
+ * developer would open it); requests beyond 127.0.0.1 are refused.
+ */
+export async function openAs(browser: Browser, actor: Actor, previewUrl: string): Promise<PreviewPage> {
   const context = await browser.newContext({
     viewport: { width: 1400, height: 1000 },
     acceptDownloads: true,
@@ -107,6 +116,9 @@ export async function openAs(browser: Browser, actor: Actor): Promise<PreviewPag
   page.setDefaultTimeout(20_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  const entry = await page.goto(previewUrl);
+  if (new URL(page.url()).search !== '' || !entry?.ok())
+    throw new Error(`the preview link did not let the browser in: ${entry?.status()} at ${page.url()}`);
   return { context, page, pageErrors };
 }
 

@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 
 async function session(actor: Actor): Promise<PreviewPage> {
-  const opened = await openAs(browser, actor);
+  const opened = await openAs(browser, actor, service.previewUrl!);
   sessions.push(opened);
   return opened;
 }

@@ -86,6 +86,7 @@ export async function startTestService(
     withDefaultLibrary?: boolean;
     /** defaults to a silent logger; pass one to capture the service's log lines */
     logger?: Logger;
+    metrics?: { token?: string; tenantLabels?: boolean; refreshMs?: number };
   } = {},
 ): Promise<TestService> {
   const database = await openTestDatabase(kind);
@@ -95,6 +96,7 @@ export async function startTestService(
     logger,
     bodyLimit: options.bodyLimit,
     rateLimitPerMinute: options.rateLimitPerMinute,
+    metrics: options.metrics,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

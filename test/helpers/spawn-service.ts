@@ -5,6 +5,8 @@ import path from 'node:path';
 export interface SpawnedService {
   child: ChildProcess;
   url: string;
+  /** the local preview's link with this start's token, as printed */
+  previewUrl: string | undefined;
   apiKey: string | undefined;
   output: () => string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
@@ -25,11 +27,13 @@ export function spawnService(env: Record<string, string>, timeoutMs = 120000): P
       output += chunk.toString();
       const url = /running at (http:\/\/\S+)/.exec(output)?.[1];
       const key = /API key (uan_\S+|\S{16,})/.exec(output)?.[1];
+      const previewUrl = /Open the preview: (http:\/\/\S+)/.exec(output)?.[1];
       if (url && output.includes('\n\n')) {
         clearTimeout(timer);
         resolve({
           child,
           url,
+          previewUrl,
           apiKey: key,
           output: () => output,
           stop: async (signal = 'SIGTERM') => {

@@ -11,6 +11,8 @@ import { makeClient, OPS } from '../helpers/service';
 import type { SalesforceFake } from '../salesforce-fake';
 import { CLIENT_ID, INTEGRATION_USER, PRIVATE_KEY, SECRETS_KEY, logNote, startFake } from './harness';
 
+const METRICS_TOKEN = 'a-metrics-token-for-the-scraper-only';
+
 describe.each(DATABASE_KINDS)('Salesforce admin API on %s', (kind) => {
   let database: TestDatabase;
   let fake: SalesforceFake;
@@ -31,6 +33,7 @@ describe.each(DATABASE_KINDS)('Salesforce admin API on %s', (kind) => {
       db: database.db,
       logger: createLogger('silent'),
       salesforce: { secretsKey, allowPasswordFlow, allowLocalOrg: true },
+      metrics: { token: METRICS_TOKEN, tenantLabels: true },
     });
     const server: Server = await new Promise((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -201,7 +204,9 @@ describe.each(DATABASE_KINDS)('Salesforce admin API on %s', (kind) => {
     expect(sync.status).toBe(202);
     expect(sync.body).toEqual({ requested: true, requeued: 0 });
 
-    const metrics = await (await fetch(`${url}/metrics`)).text();
+    const metrics = await (
+      await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    ).text();
     expect(metrics).toContain(`upatnight_salesforce_outbox_items{tenant="${tenantId}",status="pending"} 1`);
     expect(metrics).toContain(`upatnight_salesforce_background_paused{tenant="${tenantId}"} 0`);
     expect((await ops.request('DELETE', '/v1/salesforce/connection')).status).toBe(204);

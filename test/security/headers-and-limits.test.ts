@@ -130,8 +130,16 @@ describe.each(DATABASE_KINDS)('headers, limits and errors on %s', (kind) => {
   test('when keys and connection secrets pass through, then none of them reaches the log', async () => {
     const unknownKey = 'uan_an-unknown-key-that-must-not-be-logged';
     const clientSecret = 'a-client-secret-that-must-not-be-logged';
+    const idempotencyKey = 'an-idempotency-key-that-must-not-be-logged';
+    const previewToken = 'a-preview-token-that-must-not-be-logged';
     await service.client.request('GET', '/v1/settings');
-    await service.client.request('POST', '/v1/notes', { summary: 'logged?', opportunityId: fx.oppId });
+    await fetch(`${service.url}/?token=${previewToken}`); // the local preview's printed link
+    await service.client.request(
+      'POST',
+      '/v1/notes',
+      { summary: 'logged?', opportunityId: fx.oppId },
+      { 'idempotency-key': idempotencyKey },
+    );
     await makeClient(service.url, unknownKey).request('GET', '/v1/settings');
     await ops().request('PUT', '/v1/salesforce/connection', {
       loginUrl: 'https://login.salesforce.com',
@@ -140,7 +148,8 @@ describe.each(DATABASE_KINDS)('headers, limits and errors on %s', (kind) => {
     const text = logs.text();
     expect(text).toContain('[redacted]'); // the headers were logged, redacted
     expect(text).toContain('/v1/settings');
-    for (const secret of [service.apiKey, unknownKey, clientSecret]) expect(text).not.toContain(secret);
+    for (const secret of [service.apiKey, unknownKey, clientSecret, idempotencyKey, previewToken])
+      expect(text).not.toContain(secret);
   });
 });
 

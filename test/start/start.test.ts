@@ -1,5 +1,5 @@
 // When a newcomer runs `npm start` (upatnight serve): the demo tenant is seeded, its key printed,
-// data survives a restart, and production refuses to guess where its data lives.
+// data survives restarts (also with the same DEMO_API_KEY each time), and production refuses to guess where its data lives.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -10,8 +10,8 @@ import { spawnService } from '../helpers/spawn-service';
 
 const DEMO_OPP = '006000000000001AAA';
 let dataDir: string;
-// two real starts (a new data directory is seeded, the preview may build in the background)
-const TWO_STARTS_MS = 240_000;
+// three real starts (a new data directory is seeded, the preview may build in the background)
+const STARTS_MS = 300_000;
 
 beforeAll(() => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'upatnight-start-'));
@@ -65,10 +65,19 @@ test(
         401,
       );
     } finally {
-      await second.stop();
+      expect(await second.stop()).toBe(0);
+    }
+
+    // the README's recommended setup: the same DEMO_API_KEY on every start
+    const third = await spawnService({ DATA_DIR: dataDir, DEMO_API_KEY: chosenKey });
+    try {
+      expect(third.apiKey).toBe(chosenKey);
+      expect((await demoState(third.url, chosenKey)).sets).toHaveLength(1);
+    } finally {
+      expect(await third.stop()).toBe(0);
     }
   },
-  TWO_STARTS_MS,
+  STARTS_MS,
 );
 
 test(
@@ -83,7 +92,7 @@ test(
       await service.stop();
     }
   },
-  TWO_STARTS_MS,
+  STARTS_MS,
 );
 
 test('when production mode has no database configured, then it exits naming the variable', () => {

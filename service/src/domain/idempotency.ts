@@ -1,7 +1,8 @@
 // Idempotent mutations: the work and the remembered answer commit together (in one transaction, or
 // in the one statement that does the work), so a retry with the same Idempotency-Key replays the
 // first answer and never repeats the work. Without a key there is nothing to remember: the work runs
-// as it is, atomic on its own (see inTransaction).
+// as it is, atomic on its own (see inTransaction). Only a digest of the key is stored: the key is
+// whatever the caller chose to send.
 import type { Db, Executor } from '../storage/database';
 import {
   claimIdempotencyKey,
@@ -26,19 +27,20 @@ export async function runIdempotent<T>(
   work: (executor: Executor) => Promise<{ status: number; body: T }>,
 ): Promise<Outcome<T>> {
   if (idempotencyKey === undefined) return { ...(await work(db)), replayed: false };
+  const keyDigest = sha256(idempotencyKey);
   return db.transaction().execute(async (tx) => {
     const requestHash = hashOf(request);
-    const earlier = await claimIdempotencyKey(tx, tenantId, idempotencyKey, requestHash);
+    const earlier = await claimIdempotencyKey(tx, tenantId, keyDigest, requestHash);
     if (earlier) return replay<T>(earlier, requestHash);
     const outcome = await work(tx);
-    await saveIdempotentResponse(tx, tenantId, idempotencyKey, outcome.status, outcome.body);
+    await saveIdempotentResponse(tx, tenantId, keyDigest, outcome.status, outcome.body);
     return { ...outcome, replayed: false };
   });
 }
 
 /** What a request needs to claim its key in the statement that does its work. */
 export interface KeyClaim {
-  key: string;
+  keyDigest: string;
   requestHash: string;
 }
 
@@ -56,11 +58,13 @@ export async function runIdempotentStatement<T>(
   work: (claim: KeyClaim | undefined) => Promise<{ status: number; body: T } | undefined>,
 ): Promise<Outcome<T>> {
   const claim =
-    idempotencyKey === undefined ? undefined : { key: idempotencyKey, requestHash: hashOf(request) };
+    idempotencyKey === undefined
+      ? undefined
+      : { keyDigest: sha256(idempotencyKey), requestHash: hashOf(request) };
   const outcome = await work(claim);
   if (outcome) return { ...outcome, replayed: false };
   if (!claim) throw new Error('work without an Idempotency-Key must answer');
-  return replay<T>(await findIdempotencyRecord(db, tenantId, claim.key), claim.requestHash);
+  return replay<T>(await findIdempotencyRecord(db, tenantId, claim.keyDigest), claim.requestHash);
 }
 
 const hashOf = (request: unknown) => sha256(canonicalJson(request));

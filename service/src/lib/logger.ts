@@ -6,6 +6,9 @@ export type { Logger };
 export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
+  // chosen by the caller, so it may hold anything; only its digest is stored
+  'req.headers["idempotency-key"]',
+  'req.query.token',
   'headers.authorization',
   'apiKey',
   '*.apiKey',

@@ -19,6 +19,7 @@ import { previewRouter, REPO_ROOT } from './router';
 import { salesforceModules } from '../../../scripts/preview/plugins';
 
 const KEY = 'uan_preview-bridge-test-key-0123456789';
+const TOKEN = 'preview-token-of-this-start';
 const REP = { userId: '005000000000001AAA', role: 'rep' };
 const OPP = DEMO_OPPORTUNITIES[0]!;
 const SET = '7f1c2d3e-1111-4222-8333-944445555666';
@@ -62,6 +63,7 @@ async function bridge(routes?: ApexRoutes, serviceUrl?: string) {
   app.use(
     previewRouter({
       apiKey: KEY,
+      token: TOKEN,
       logger: createLogger('silent'),
       buildDir: '/nonexistent',
       status: () => ({ state: 'ready' }),
@@ -73,13 +75,17 @@ async function bridge(routes?: ApexRoutes, serviceUrl?: string) {
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  // what the browser holds after opening the printed link
+  const cookie = { cookie: `uan_preview_${port}=${TOKEN}` };
   return {
     url,
+    cookie,
     async call(method: string, params: Record<string, unknown>, actor: unknown = REP) {
       const response = await fetch(`${url}/preview/apex/${method}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...cookie },
         body: JSON.stringify({ params, actor }),
       });
       return { status: response.status, body: (await response.json()) as any };
@@ -358,8 +364,9 @@ describe('the preview Apex bridge', () => {
     const b = await bridge();
     try {
       for (const p of ['/preview/context', `/preview/records/${OPP.id}`, '/preview/status']) {
-        const text = await (await fetch(`${b.url}${p}`)).text();
-        expect(text).not.toContain(KEY);
+        const response = await fetch(`${b.url}${p}`, { headers: b.cookie });
+        expect(response.status).toBe(200);
+        expect(await response.text()).not.toContain(KEY);
       }
     } finally {
       await b.close();

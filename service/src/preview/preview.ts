@@ -3,6 +3,7 @@
 // (the page says "building" until it is ready). index.ts imports this lazily: the build tools are
 // dev dependencies and production never loads them.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Router } from 'express';
 import type { Logger } from '../lib/logger';
@@ -13,6 +14,8 @@ const BUILD_SCRIPT = path.join(REPO_ROOT, 'scripts/preview/build-preview.ts');
 
 export interface PreviewHandle {
   router: Router;
+  /** this start's token: the preview answers only requests that carry it (see access.ts) */
+  token: string;
   status(): PreviewStatus;
   /** resolves once the bundle is built (or the build failed) */
   settled: Promise<PreviewStatus>;
@@ -68,8 +71,10 @@ export function startPreview(options: {
     });
   }
 
+  const token = randomBytes(24).toString('base64url');
   const router = previewRouter({
     apiKey: options.apiKey,
+    token,
     logger: options.logger,
     buildDir: PREVIEW_CURRENT,
     status: () => status,
@@ -77,6 +82,7 @@ export function startPreview(options: {
 
   return {
     router,
+    token,
     status: () => status,
     settled,
     async close() {

@@ -8,10 +8,12 @@
 //   POST /preview/apex/:method    an UpAtNightController call, mapped through apex-routes.json onto
 //                                 the /v1 request, sent with the demo tenant's key (never shown to the browser)
 //   GET  /preview/status          whether the bundle is built
+// Every one of them answers only on a loopback Host and with this start's token (see access.ts).
 import express, { type Request, type Response, type Router } from 'express';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../lib/logger';
+import { previewAccess } from './access';
 import {
   DEMO_MANAGER_ID,
   DEMO_OPPORTUNITIES,
@@ -44,6 +46,8 @@ export interface PreviewStatus {
 
 export interface PreviewRouterOptions {
   apiKey: string;
+  /** this start's token: the printed link carries it */
+  token: string;
   logger: Logger;
   /** the built bundle: index.html and app/ */
   buildDir: string;
@@ -157,12 +161,18 @@ export function previewRouter(options: PreviewRouterOptions): Router {
   const readContext = (id: string) => opportunities.find((o) => o.id === id);
   const timeoutMs = options.timeoutMs ?? CALLOUT_TIMEOUT_MS;
   const router = express.Router();
+  const access = previewAccess(options.token);
 
-  router.use(['/preview', '/assets'], (_req, res, next) => {
-    res.setHeader('Content-Security-Policy', CSP);
-    next();
-  });
+  router.use(
+    ['/preview', '/assets'],
+    (_req, res, next) => {
+      res.setHeader('Content-Security-Policy', CSP);
+      next();
+    },
+    access,
+  );
 
+  router.get('/', access);
   router.get(['/', '/preview', '/preview/'], (_req, res) => {
     res.setHeader('Content-Security-Policy', CSP);
     res.setHeader('Cache-Control', 'no-store');

@@ -35,10 +35,21 @@ async function withService(env: Record<string, string>, check: (service: Running
   }
 }
 
-const request = (service: RunningService, method: string, p: string) =>
+/** The cookie a browser gets by opening the printed preview link. */
+async function previewCookie(service: RunningService): Promise<string> {
+  expect(service.previewUrl).toMatch(new RegExp(`^${service.url}/\\?token=[\\w-]{32}$`));
+  const entry = await fetch(service.previewUrl!, { redirect: 'manual' });
+  expect(entry.status).toBe(303);
+  return entry.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+const request = (service: RunningService, method: string, p: string, cookie = '') =>
   fetch(`${service.url}${p}`, {
     method,
-    headers: method === 'POST' ? { 'content-type': 'application/json' } : {},
+    headers: {
+      ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+      ...(cookie ? { cookie } : {}),
+    },
     body:
       method === 'POST'
         ? JSON.stringify({ params: {}, actor: { userId: '005000000000009AAA', role: 'salesops' } })
@@ -47,10 +58,14 @@ const request = (service: RunningService, method: string, p: string) =>
 
 test('when the service runs in development, then the preview is mounted and its Apex bridge reaches the service', async () => {
   await withService({ NODE_ENV: 'development' }, async (service) => {
-    const status = (await (await request(service, 'GET', '/preview/status')).json()) as { state: string };
+    expect((await request(service, 'GET', '/preview/context')).status).toBe(403);
+    const cookie = await previewCookie(service);
+    const status = (await (await request(service, 'GET', '/preview/status', cookie)).json()) as {
+      state: string;
+    };
     expect(['ready', 'building', 'failed']).toContain(status.state);
-    expect((await request(service, 'GET', '/preview/context')).status).toBe(200);
-    const settings = await request(service, 'POST', '/preview/apex/getSettings');
+    expect((await request(service, 'GET', '/preview/context', cookie)).status).toBe(200);
+    const settings = await request(service, 'POST', '/preview/apex/getSettings', cookie);
     expect(settings.status).toBe(200);
     const { returnValue } = (await settings.json()) as { returnValue: string };
     expect(JSON.parse(returnValue)).toHaveProperty('weights');
@@ -59,6 +74,7 @@ test('when the service runs in development, then the preview is mounted and its 
 
 test('when the service runs in production, then no preview route answers', async () => {
   await withService({ NODE_ENV: 'production' }, async (service) => {
+    expect(service.previewUrl).toBeUndefined();
     for (const [method, p] of PREVIEW_PATHS) {
       const response = await request(service, method, p);
       expect({ path: p, status: response.status }).toEqual({ path: p, status: 404 });

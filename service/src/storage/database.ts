@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock';
 import { migrationProvider } from './migrations';
 import { PGliteDialect } from './pglite-dialect';
 import type { PGlite as PGliteInstance } from '@electric-sql/pglite';
@@ -36,12 +37,22 @@ function openPostgres(url: string, poolSize = 10): Db {
 
 async function openPGlite(target: { dataDir?: string; durability?: 'safe' | 'relaxed' }): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
-  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    dataDir: target.dataDir,
-    relaxedDurability: target.durability === 'relaxed',
-  });
-  return new Kysely<Database>({ dialect: new PGliteDialect(pglite as unknown as PGliteInstance) });
+  if (!target.dataDir)
+    return new Kysely<Database>({
+      dialect: new PGliteDialect((await PGlite.create()) as unknown as PGliteInstance),
+    });
+  mkdirSync(target.dataDir, { recursive: true });
+  const unlock = lockDataDir(target.dataDir);
+  try {
+    const pglite = await PGlite.create({
+      dataDir: target.dataDir,
+      relaxedDurability: target.durability === 'relaxed',
+    });
+    return new Kysely<Database>({ dialect: new PGliteDialect(pglite as unknown as PGliteInstance, unlock) });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }
 
 export async function migrate(db: Db): Promise<void> {

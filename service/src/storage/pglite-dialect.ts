@@ -39,7 +39,10 @@ class SingleConnectionDriver implements Driver {
   private busy = false;
   private readonly waiters: Array<() => void> = [];
 
-  constructor(private readonly pglite: PGlite) {
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly onClosed: () => void,
+  ) {
     this.connection = new PGliteConnection(pglite);
   }
 
@@ -73,18 +76,23 @@ class SingleConnectionDriver implements Driver {
 
   async destroy(): Promise<void> {
     await this.pglite.close();
+    this.onClosed();
   }
 }
 
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  /** `onClosed` runs once the database is closed (the data directory's lock is given back there) */
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly onClosed: () => void = () => undefined,
+  ) {}
 
   createAdapter() {
     return new PostgresAdapter();
   }
 
   createDriver(): Driver {
-    return new SingleConnectionDriver(this.pglite);
+    return new SingleConnectionDriver(this.pglite, this.onClosed);
   }
 
   createQueryCompiler() {

@@ -136,7 +136,8 @@ export interface NotePromptsTable {
 
 export interface IdempotencyKeysTable {
   tenant_id: string;
-  key: string;
+  /** SHA-256 (hex) of the client's Idempotency-Key; the key itself is never stored */
+  key_digest: string;
   request_hash: string;
   status_code: number | null;
   body: ColumnType<object | null, string | null | undefined, string | null>;

@@ -1,4 +1,5 @@
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import type { Outcome } from '../../domain/idempotency';
 import { badRequest } from '../../lib/errors';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
@@ -13,4 +14,10 @@ export function idempotencyKeyOf(req: Request): string | undefined {
     ]);
   }
   return key;
+}
+
+/** Answers an idempotent request, marking a replay of the first answer as such. */
+export function sendOutcome(res: Response, outcome: Outcome<unknown>): void {
+  if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
+  res.status(outcome.status).json(outcome.body);
 }

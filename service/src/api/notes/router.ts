@@ -5,7 +5,7 @@ import * as notes from '../../domain/notes/notes';
 import { runIdempotentStatement } from '../../domain/idempotency';
 import { actorOf, settingsOf } from '../http/auth';
 import { etagOf, ifMatchVersions } from '../http/etag';
-import { idempotencyKeyOf } from '../http/idempotency-key';
+import { idempotencyKeyOf, sendOutcome } from '../http/idempotency-key';
 import type { OpenApiRegistry } from '../http/openapi';
 import { parseOrThrow } from '../http/validation';
 import {
@@ -39,11 +39,10 @@ export function notesRouter(db: Db, openapi: OpenApiRegistry): Router {
         return note && { status: 201, body: note };
       },
     );
-    if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
     // a replay remembered before notes had versions carries none
     const { version } = outcome.body as Partial<notes.NoteView>;
     if (outcome.status === 201 && typeof version === 'number') res.setHeader('ETag', etagOf(version));
-    res.status(outcome.status).json(outcome.body);
+    sendOutcome(res, outcome);
   });
 
   openapi.add({

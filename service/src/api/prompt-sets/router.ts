@@ -8,7 +8,7 @@ import { runIdempotent } from '../../domain/idempotency';
 import { requireRole } from '../../domain/actor';
 import { badRequest } from '../../lib/errors';
 import { actorOf, settingsOf } from '../http/auth';
-import { idempotencyKeyOf } from '../http/idempotency-key';
+import { idempotencyKeyOf, sendOutcome } from '../http/idempotency-key';
 import type { OpenApiRegistry } from '../http/openapi';
 import { parseOrThrow } from '../http/validation';
 import {
@@ -76,7 +76,7 @@ export function promptSetsRouter(db: Db, openapi: OpenApiRegistry): Router {
         body: await sets.createSet(tx, actor, input),
       }),
     );
-    res.status(outcome.status).json(outcome.body);
+    sendOutcome(res, outcome);
   });
 
   openapi.add({
@@ -104,7 +104,7 @@ export function promptSetsRouter(db: Db, openapi: OpenApiRegistry): Router {
           : await sets.createSet(tx, actor, draft),
       }),
     );
-    res.status(outcome.status).json(outcome.body);
+    sendOutcome(res, outcome);
   });
 
   openapi.add({
@@ -153,7 +153,7 @@ export function promptSetsRouter(db: Db, openapi: OpenApiRegistry): Router {
         body: await sets.createDraft(tx, actor, setId),
       }),
     );
-    res.status(outcome.status).json(outcome.body);
+    sendOutcome(res, outcome);
   });
 
   openapi.add({

@@ -1,8 +1,9 @@
 // Prompt set files for sales ops: JSON (lossless) and CSV (one prompt a row, list cells joined by
-// "; ") so a spreadsheet round-trip keeps everything.
+// "; ") so a spreadsheet round-trip keeps everything. Text and list cells never start a formula.
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { badRequest } from '../../lib/errors';
+import { fromSpreadsheetText, toSpreadsheetText } from '../../lib/spreadsheet-cell';
 import type { PromptContent } from '../../storage/repositories/prompt-sets';
 import { promptContent } from './prompt-content';
 
@@ -43,27 +44,31 @@ export function toJsonFile(set: { name: string; description: string; prompts: Pr
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
+const joinList = (items: string[]) => toSpreadsheetText(items.join(`${LIST_SEPARATOR} `));
+
 export function toCsvFile(prompts: PromptContent[]): string {
   const rows = prompts.map((p) => ({
-    key: p.key,
-    title: p.title,
-    provocation: p.provocation,
-    followUp: p.followUp,
-    rationale: p.rationale,
-    source: p.source,
+    key: toSpreadsheetText(p.key),
+    title: toSpreadsheetText(p.title),
+    provocation: toSpreadsheetText(p.provocation),
+    followUp: toSpreadsheetText(p.followUp),
+    rationale: toSpreadsheetText(p.rationale),
+    source: toSpreadsheetText(p.source),
     expiresOn: p.expiresOn ?? '',
-    industries: p.targeting.industries.join(`${LIST_SEPARATOR} `),
-    phases: p.targeting.phases.join(`${LIST_SEPARATOR} `),
-    stages: p.targeting.stages.join(`${LIST_SEPARATOR} `),
+    industries: joinList(p.targeting.industries),
+    phases: joinList(p.targeting.phases),
+    stages: joinList(p.targeting.stages),
     amountMin: p.targeting.amountMin ?? '',
     amountMax: p.targeting.amountMax ?? '',
-    recordTypes: p.targeting.recordTypes.join(`${LIST_SEPARATOR} `),
+    recordTypes: joinList(p.targeting.recordTypes),
   }));
   return stringify(rows, { header: true, columns: [...CSV_COLUMNS], bom: false });
 }
 
+const cellText = (cell: string | undefined) => (cell === undefined ? undefined : fromSpreadsheetText(cell));
+
 const splitList = (cell: string) =>
-  cell
+  fromSpreadsheetText(cell)
     .split(LIST_SEPARATOR)
     .map((item) => item.trim())
     .filter(Boolean);
@@ -94,12 +99,12 @@ export function fromCsvFile(text: string): unknown[] {
     );
   }
   return records.map((r) => ({
-    key: r.key,
-    title: r.title,
-    provocation: r.provocation,
-    followUp: r.followUp,
-    rationale: r.rationale,
-    source: r.source,
+    key: cellText(r.key),
+    title: cellText(r.title),
+    provocation: cellText(r.provocation),
+    followUp: cellText(r.followUp),
+    rationale: cellText(r.rationale),
+    source: cellText(r.source),
     expiresOn: r.expiresOn?.trim() ? r.expiresOn.trim() : null,
     targeting: {
       industries: splitList(r.industries ?? ''),

@@ -1,6 +1,6 @@
 // Tenants (one per Salesforce org) and their API keys. A new tenant gets default settings and the
 // default prompt library, published, so its reps see prompts on day one.
-import type { Db } from '../../storage/database';
+import type { Db, Executor } from '../../storage/database';
 import * as repo from '../../storage/repositories/tenants';
 import type { TenantRecord } from '../../storage/repositories/tenants';
 import { putSettings } from '../../storage/repositories/settings';
@@ -30,11 +30,16 @@ export async function createTenant(
     if (await repo.findTenantBySlug(tx, input.slug))
       throw conflict(`a tenant "${input.slug}" already exists`);
     const tenant = await repo.insertTenant(tx, input.slug, input.name);
-    await repo.insertApiKey(tx, tenant.id, hashApiKey(apiKey), keyHint(apiKey));
+    await activateKey(tx, tenant.id, apiKey);
     await putSettings(tx, tenant.id, defaultSettings());
     if (input.withDefaultLibrary !== false) await installDefaultLibrary(tx, tenant.id);
     return { tenant, apiKey };
   });
+}
+
+async function activateKey(tx: Executor, tenantId: string, apiKey: string): Promise<void> {
+  if (!(await repo.activateApiKey(tx, tenantId, hashApiKey(apiKey), keyHint(apiKey))))
+    throw conflict('this API key is already in use: choose another one');
 }
 
 /** Revokes every key of the tenant and issues a new one (or sets the given one). */
@@ -43,7 +48,7 @@ export async function rotateKey(db: Db, slug: string, apiKey = generateApiKey())
     const tenant = await repo.findTenantBySlug(tx, slug);
     if (!tenant) throw notFound(`tenant "${slug}"`);
     await repo.revokeApiKeys(tx, tenant.id);
-    await repo.insertApiKey(tx, tenant.id, hashApiKey(apiKey), keyHint(apiKey));
+    await activateKey(tx, tenant.id, apiKey);
     return { tenant, apiKey };
   });
   // a lookup between the revoke and the commit saw the old key still valid

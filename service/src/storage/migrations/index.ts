@@ -9,7 +9,8 @@ import * as shardedAggregates from './0006-sharded-aggregates';
 import * as coverageOnInsert from './0007-coverage-on-insert';
 import * as skipEmptyStatements from './0008-skip-empty-statements';
 import * as versionsAndSingleFlight from './0009-versions-and-single-flight';
-import * as notesByScorerVersion from './0012-notes-by-scorer-version';
+import * as idempotencyKeyDigests from './0010-idempotency-key-digests';
+import * as notesByScorerVersion from './0011-notes-by-scorer-version';
 
 const migrations: Record<string, Migration> = {
   '0001-core': core,
@@ -21,7 +22,8 @@ const migrations: Record<string, Migration> = {
   '0007-coverage-on-insert': coverageOnInsert,
   '0008-skip-empty-statements': skipEmptyStatements,
   '0009-versions-and-single-flight': versionsAndSingleFlight,
-  '0012-notes-by-scorer-version': notesByScorerVersion,
+  '0010-idempotency-key-digests': idempotencyKeyDigests,
+  '0011-notes-by-scorer-version': notesByScorerVersion,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,5 @@
-// Remembered answers to mutating requests, keyed per tenant by the client's Idempotency-Key.
+// Remembered answers to mutating requests, keyed per tenant by a digest of the client's
+// Idempotency-Key (see domain/idempotency.ts).
 import { sql } from 'kysely';
 import type { Executor } from '../database';
 
@@ -16,30 +17,30 @@ export interface IdempotencyRecord {
 export async function claimIdempotencyKey(
   db: Executor,
   tenantId: string,
-  key: string,
+  keyDigest: string,
   requestHash: string,
 ): Promise<IdempotencyRecord | undefined> {
   const inserted = await db
     .insertInto('idempotency_keys')
-    .values({ tenant_id: tenantId, key, request_hash: requestHash })
-    .onConflict((oc) => oc.columns(['tenant_id', 'key']).doNothing())
-    .returning('key')
+    .values({ tenant_id: tenantId, key_digest: keyDigest, request_hash: requestHash })
+    .onConflict((oc) => oc.columns(['tenant_id', 'key_digest']).doNothing())
+    .returning('key_digest')
     .executeTakeFirst();
   if (inserted) return undefined;
-  return findIdempotencyRecord(db, tenantId, key);
+  return findIdempotencyRecord(db, tenantId, keyDigest);
 }
 
 /** The record of a key that is known to be taken. */
 export async function findIdempotencyRecord(
   db: Executor,
   tenantId: string,
-  key: string,
+  keyDigest: string,
 ): Promise<IdempotencyRecord> {
   const row = await db
     .selectFrom('idempotency_keys')
     .select(['request_hash', 'status_code', 'body'])
     .where('tenant_id', '=', tenantId)
-    .where('key', '=', key)
+    .where('key_digest', '=', keyDigest)
     .executeTakeFirstOrThrow();
   return { requestHash: row.request_hash, statusCode: row.status_code, body: row.body };
 }
@@ -47,7 +48,7 @@ export async function findIdempotencyRecord(
 export async function saveIdempotentResponse(
   db: Executor,
   tenantId: string,
-  key: string,
+  keyDigest: string,
   statusCode: number,
   body: unknown,
 ): Promise<void> {
@@ -55,7 +56,7 @@ export async function saveIdempotentResponse(
     .updateTable('idempotency_keys')
     .set({ status_code: statusCode, body: JSON.stringify(body ?? null) })
     .where('tenant_id', '=', tenantId)
-    .where('key', '=', key)
+    .where('key_digest', '=', keyDigest)
     .execute();
 }
 

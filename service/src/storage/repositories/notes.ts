@@ -171,7 +171,7 @@ async function writePromptRows(db: Executor, tenantId: string, noteId: string, p
  * statement decides, which it fills in under the property names `decided` gives.
  */
 export interface RememberedAnswer {
-  key: string;
+  keyDigest: string;
   requestHash: string;
   status: number;
   body: object;
@@ -207,11 +207,11 @@ export async function insertNote(
       : sql`${opportunityStage}::text`;
   const author = sql`(select name from users where tenant_id = ${tenantId} and id = ${fields.authorId})`;
   const claim = remember
-    ? sql`insert into idempotency_keys (tenant_id, key, request_hash, status_code, body)
-        values (${tenantId}, ${remember.key}, ${remember.requestHash}, ${remember.status},
+    ? sql`insert into idempotency_keys (tenant_id, key_digest, request_hash, status_code, body)
+        values (${tenantId}, ${remember.keyDigest}, ${remember.requestHash}, ${remember.status},
           ${JSON.stringify(remember.body)}::jsonb
             || jsonb_build_object(${remember.decided.stage}::text, ${stage}, ${remember.decided.authorName}::text, ${author}))
-        on conflict (tenant_id, key) do nothing returning key`
+        on conflict (tenant_id, key_digest) do nothing returning key_digest`
     : sql`select 1`;
   const c = columns({ ...rest, opportunityStage: null }, score, settingsVersion);
   const rows = promptRows(tenantId, id, fields.prompts);

@@ -59,17 +59,27 @@ export async function listTenants(db: Executor): Promise<Array<TenantRecord & { 
   }));
 }
 
-export async function insertApiKey(
+/**
+ * Makes the key active for the tenant: a new row, or the tenant's own revoked row again (a key chosen
+ * by the operator, such as DEMO_API_KEY, comes back on every start). Answers false, changing
+ * nothing, when the digest belongs to another tenant.
+ */
+export async function activateApiKey(
   db: Executor,
   tenantId: string,
   keyHash: string,
   hint: string,
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const row = await db
     .insertInto('api_keys')
     .values({ tenant_id: tenantId, id: randomUUID(), key_hash: keyHash, hint })
-    .execute();
+    .onConflict((oc) =>
+      oc.column('key_hash').doUpdateSet({ revoked_at: null }).where('api_keys.tenant_id', '=', tenantId),
+    )
+    .returning('id')
+    .executeTakeFirst();
   forgetTenant(tenantId);
+  return row !== undefined;
 }
 
 export async function revokeApiKeys(db: Executor, tenantId: string): Promise<number> {
