@@ -43,7 +43,7 @@ export function scoreBusinessFocus(note: NoteReading): DimensionOutcome {
   const evidence: Evidence[] = [];
   const nouns: Record<Exclude<Side, 'neither'>, Set<string>> = { business: new Set(), product: new Set() };
   let stakes = 0;
-  for (const clause of note.clauses) {
+  for (const clause of note.statements) {
     if (!isCountable(clause) || isRefusal(clause)) {
       if (clause.stuffed && clause.kinds.has('business'))
         evidence.push(clauseEvidence(clause, 'businessFocus', 'lowered'));

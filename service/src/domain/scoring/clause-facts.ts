@@ -138,13 +138,32 @@ function isFiller(kinds: KindSet, words: number, numbers: number, people: number
   return !SUBSTANCE.some((kind) => kinds.has(kind));
 }
 
+/**
+ * wink's negation scope runs to the next punctuation mark, across every statement of a run-on
+ * sentence; a statement's cues are negated only by a negation word inside the statement itself.
+ */
+function keepOwnNegation(table: TokenTable, range: ClauseRange, hits: CueHit[]): void {
+  let ownScope = false;
+  let hit = 0;
+  for (let i = range.from; i < range.to && hit < hits.length; i++) {
+    if (table.negated[i] && i > range.from && !table.negated[i - 1]) ownScope = true;
+    else if (!table.negated[i]) ownScope = false;
+    while (hit < hits.length && hits[hit]!.from === i) {
+      if (!ownScope) hits[hit]!.negated = false;
+      hit++;
+    }
+  }
+}
+
 export function readClause(
   table: TokenTable,
   range: ClauseRange,
   field: TextField,
   fieldIndex: number,
+  ownNegation = false,
 ): Clause {
   const hits = findCues(table, range.from, range.to);
+  if (ownNegation) keepOwnNegation(table, range, hits);
   const people: number[] = [];
   let words = 0;
   let numbers = 0;

@@ -39,7 +39,7 @@ export function scoreCollaboration(note: NoteReading, customerAnswered: boolean)
   let jointPlans = 0;
   let exchanges = 0;
   let lectures = 0;
-  for (const clause of note.clauses) {
+  for (const clause of note.statements) {
     if (clause.field.startsWith('prompts.') || clause.field === 'nextStep') continue;
     if (clause.stuffed || clause.repeated) {
       if (clause.kinds.has('buzz')) evidence.push(clauseEvidence(clause, 'collaboration', 'lowered'));

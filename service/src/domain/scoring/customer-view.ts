@@ -72,7 +72,7 @@ export function scoreCustomerView(note: NoteReading): DimensionOutcome {
   const customerSide: Clause[] = [];
   let vague = 0;
   let specific = 0;
-  for (const clause of note.clauses) {
+  for (const clause of note.statements) {
     // prompts are our words and next steps are plans, not their view
     if (clause.field.startsWith('prompts.') || clause.field === 'nextStep') continue;
     if (isRefusal(clause)) {
