@@ -23,6 +23,8 @@ export interface Clause extends ClauseRange {
   /** the field's offset in `table.text`: evidence offsets are relative to the field */
   offset: number;
   actor: Actor;
+  /** like actor, but a person named after a preposition is not the subject ("Call with the CFO") */
+  subject: Actor;
   hits: CueHit[];
   /** cue kinds present outside a negation's scope (countCues says how many times) */
   kinds: KindSet;
@@ -30,6 +32,10 @@ export interface Clause extends ClauseRange {
   negatedKinds: KindSet;
   words: number;
   numbers: number;
+  /** nouns, names and numbers outside every cue: what the clause is concretely about */
+  concrete: number;
+  /** words inside some cue */
+  cueWords: number;
   /** token indexes of capitalised names of people ("Priya", "Dr. Feld") */
   people: number[];
   /** customer people named by name or role ("Dana", "the CFO"; not "planning" in "planning proposal") */
@@ -96,6 +102,56 @@ function findActor(table: TokenTable, range: ClauseRange, people: number[]): Act
   if (sawUs && sawCustomer) return 'both';
   if (sawUs) return 'us';
   return sawCustomer ? 'customer' : 'none';
+}
+
+/** "w/" in shorthand ("Mtg w/ CFO") is a preposition wink does not tag as one */
+function isPreposition(table: TokenTable, index: number): boolean {
+  return table.pos[index] === 'ADP' || table.lower[index] === 'w/';
+}
+
+function isMeetingWith(table: TokenTable, index: number): boolean {
+  const lower = table.lower[index];
+  return lower === 'with' || lower === 'w/';
+}
+
+/** The subject as findActor reads it, except that a person after a preposition is an object. */
+function findSubject(table: TokenTable, range: ClauseRange, people: number[], actor: Actor): Actor {
+  if (actor === 'none' || actor === 'us') return actor;
+  let i = range.from;
+  while (i < range.to && (!isWordPos(table.pos[i]) || (table.lowerInfo[i]!.flags & W_DISCOURSE) !== 0)) i++;
+  let sawUs = false;
+  let sawCustomer = false;
+  for (let n = 0; i < range.to && n < SUBJECT_WINDOW; i++, n++) {
+    const pos = table.pos[i];
+    if ((pos === 'VERB' || pos === 'AUX') && !isItDepartment(table, i)) break;
+    // "Call with the CFO", "Mtg w/ Dana": a meeting header, whoever it names
+    if (isMeetingWith(table, i) && !sawUs) return 'none';
+    // "Head of ops", "the CFO of the group": a preposition after the subject keeps it
+    if (isPreposition(table, i) && !sawCustomer && !sawUs) break;
+    const side = sideOf(table, i, people);
+    sawUs ||= side === 'us';
+    sawCustomer ||= side === 'customer';
+  }
+  if (sawUs && sawCustomer) return 'both';
+  if (sawUs) return 'us';
+  return sawCustomer ? 'customer' : 'none';
+}
+
+/** Words inside cues, and nouns, names and numbers outside every cue (hits come in token order). */
+function cueCoverage(table: TokenTable, range: ClauseRange, hits: CueHit[]): { covered: number; concrete: number } {
+  let covered = 0;
+  let concrete = 0;
+  let hit = 0;
+  let coveredUntil = range.from;
+  for (let i = range.from; i < range.to; i++) {
+    while (hit < hits.length && hits[hit]!.from <= i) coveredUntil = Math.max(coveredUntil, hits[hit++]!.to);
+    const pos = table.pos[i];
+    if (!isWordPos(pos)) continue;
+    if (i < coveredUntil) covered++;
+    else if (pos === 'NUM' || ((pos === 'NOUN' || pos === 'PROPN') && (wordFlags(table, i) & W_PRONOUN) === 0))
+      concrete++;
+  }
+  return { covered, concrete };
 }
 
 /** Customer-side actors of a cue: the role or name within three words before it (pronouns excluded). */
@@ -204,6 +260,8 @@ export function readClause(
     for (let t = hit.from; t < hit.to; t++) if (table.pos[t] === 'VERB') buzzVerbs++;
   }
   const kinds = new Kinds(low, high);
+  const actor = findActor(table, range, people);
+  const coverage = cueCoverage(table, range, hits);
   // an explicit literal, not a spread, keeps every clause the same hidden class for fast reads
   return {
     from: range.from,
@@ -211,12 +269,15 @@ export function readClause(
     field,
     table,
     offset: table.fieldOffset[fieldIndex]!,
-    actor: findActor(table, range, people),
+    actor,
+    subject: findSubject(table, range, people, actor),
     hits,
     kinds,
     negatedKinds: new Kinds(negatedLow & ~low, negatedHigh & ~high),
     words,
     numbers,
+    concrete: coverage.concrete,
+    cueWords: coverage.covered,
     people,
     customerMentions: people.length + countRoleHeads(table, hits),
     stanceHolders: findHolders(table, hits, people, range.from, 'stance'),
