@@ -34,8 +34,6 @@ export interface Clause extends ClauseRange {
   numbers: number;
   /** nouns, names and numbers outside every cue: what the clause is concretely about */
   concrete: number;
-  /** words inside some cue */
-  cueWords: number;
   /** token indexes of capitalised names of people ("Priya", "Dr. Feld") */
   people: number[];
   /** customer people named by name or role ("Dana", "the CFO"; not "planning" in "planning proposal") */
@@ -64,8 +62,18 @@ function isPersonName(table: TokenTable, index: number): boolean {
     table.pos[index] === 'PROPN' &&
     table.surface[index]!.nameShape &&
     (table.lemmaInfo[index]!.flags & W_CUE_WORD) === 0 &&
-    (table.lowerInfo[index]!.flags & (W_MONTH | W_WEEKDAY)) === 0
+    (table.lowerInfo[index]!.flags & (W_MONTH | W_WEEKDAY)) === 0 &&
+    !isCapitalisedOpener(table, index)
   );
+}
+
+/**
+ * "Quarterly check-in, …", "Intro call with …": wink tags a capitalised word that opens a sentence
+ * as a name; followed by a common noun, it is the adjective or noun of a heading, not a person.
+ */
+function isCapitalisedOpener(table: TokenTable, index: number): boolean {
+  const opensSentence = index === 0 || !isWordPos(table.pos[index - 1]);
+  return opensSentence && table.pos[index + 1] === 'NOUN';
 }
 
 /** "IT wants a vendor": the upper-case department, not the pronoun */
@@ -104,14 +112,14 @@ function findActor(table: TokenTable, range: ClauseRange, people: number[]): Act
   return sawCustomer ? 'customer' : 'none';
 }
 
-/** "w/" in shorthand ("Mtg w/ CFO") is a preposition wink does not tag as one */
-function isPreposition(table: TokenTable, index: number): boolean {
-  return table.pos[index] === 'ADP' || table.lower[index] === 'w/';
-}
-
+/** "with", or "w/" in shorthand ("Mtg w/ CFO"), which wink reads as "w" and "/" */
 function isMeetingWith(table: TokenTable, index: number): boolean {
   const lower = table.lower[index];
-  return lower === 'with' || lower === 'w/';
+  return lower === 'with' || (lower === 'w' && table.value[index + 1] === '/');
+}
+
+function isPreposition(table: TokenTable, index: number): boolean {
+  return table.pos[index] === 'ADP' || isMeetingWith(table, index);
 }
 
 /** The subject as findActor reads it, except that a person after a preposition is an object. */
@@ -137,21 +145,19 @@ function findSubject(table: TokenTable, range: ClauseRange, people: number[], ac
   return sawCustomer ? 'customer' : 'none';
 }
 
-/** Words inside cues, and nouns, names and numbers outside every cue (hits come in token order). */
-function cueCoverage(table: TokenTable, range: ClauseRange, hits: CueHit[]): { covered: number; concrete: number } {
-  let covered = 0;
+/** Nouns, names and numbers outside every cue (hits come in token order). */
+function countConcrete(table: TokenTable, range: ClauseRange, hits: CueHit[]): number {
   let concrete = 0;
   let hit = 0;
   let coveredUntil = range.from;
   for (let i = range.from; i < range.to; i++) {
     while (hit < hits.length && hits[hit]!.from <= i) coveredUntil = Math.max(coveredUntil, hits[hit++]!.to);
+    if (i < coveredUntil) continue;
     const pos = table.pos[i];
-    if (!isWordPos(pos)) continue;
-    if (i < coveredUntil) covered++;
-    else if (pos === 'NUM' || ((pos === 'NOUN' || pos === 'PROPN') && (wordFlags(table, i) & W_PRONOUN) === 0))
+    if (pos === 'NUM' || ((pos === 'NOUN' || pos === 'PROPN') && (wordFlags(table, i) & W_PRONOUN) === 0))
       concrete++;
   }
-  return { covered, concrete };
+  return concrete;
 }
 
 /** Customer-side actors of a cue: the role or name within three words before it (pronouns excluded). */
@@ -200,10 +206,20 @@ function isFiller(kinds: KindSet, words: number, numbers: number, people: number
  */
 function keepOwnNegation(table: TokenTable, range: ClauseRange, hits: CueHit[]): void {
   let ownScope = false;
+  let sawVerb = false;
   let hit = 0;
   for (let i = range.from; i < range.to && hit < hits.length; i++) {
-    if (table.negated[i] && i > range.from && !table.negated[i - 1]) ownScope = true;
-    else if (!table.negated[i]) ownScope = false;
+    if (table.negated[i] && i > range.from && !table.negated[i - 1]) {
+      ownScope = true;
+      sawVerb = false;
+    } else if (!table.negated[i]) ownScope = false;
+    // "hadnt thought about it said his CUO is obsessed": the negation governs its own verb only
+    // (and what it takes: "won't release their nurses to teach")
+    const pos = table.pos[i];
+    if (ownScope && (pos === 'VERB' || pos === 'AUX')) {
+      if (sawVerb && table.lower[i - 1] !== 'to') ownScope = false;
+      sawVerb = true;
+    }
     while (hit < hits.length && hits[hit]!.from === i) {
       if (!ownScope) hits[hit]!.negated = false;
       hit++;
@@ -261,7 +277,6 @@ export function readClause(
   }
   const kinds = new Kinds(low, high);
   const actor = findActor(table, range, people);
-  const coverage = cueCoverage(table, range, hits);
   // an explicit literal, not a spread, keeps every clause the same hidden class for fast reads
   return {
     from: range.from,
@@ -276,8 +291,7 @@ export function readClause(
     negatedKinds: new Kinds(negatedLow & ~low, negatedHigh & ~high),
     words,
     numbers,
-    concrete: coverage.concrete,
-    cueWords: coverage.covered,
+    concrete: countConcrete(table, range, hits),
     people,
     customerMentions: people.length + countRoleHeads(table, hits),
     stanceHolders: findHolders(table, hits, people, range.from, 'stance'),

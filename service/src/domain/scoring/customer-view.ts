@@ -1,7 +1,7 @@
 // Customer view: what the customer told us from the inside. Vague sentiment ("they seem happy") is
 // level 1; priorities and constraints in their terms level 2; inside dynamics we could not know from
 // outside (who wants what, disagreement, what they do today and why) level 3.
-import type { Clause } from './clause-facts';
+import type { Actor, Clause } from './clause-facts';
 import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
 import { isDealTalk, isHollow, isOurOpinion, isPrescription, sentenceIndexes } from './statement-kind';
@@ -18,9 +18,9 @@ const TIPS: Record<Exclude<Level, 3>, string> = {
  * speaks for them unless we are the subject. A meeting header ("Call with the CFO") names them as an
  * object, not as someone who said anything.
  */
-function isCustomerSide(clause: Clause): boolean {
-  if (clause.subject === 'customer' || clause.subject === 'both') return true;
-  if (clause.subject === 'us') return false;
+function isCustomerSide(clause: Clause, subject: Actor): boolean {
+  if (subject === 'customer' || subject === 'both') return true;
+  if (subject === 'us') return false;
   if (clause.field === 'customerView') return true;
   // "On-time delivery dropped to 88%": a fact about them in the notes, not something we did
   const businessNumber =
@@ -35,13 +35,21 @@ function isRefusal(clause: Clause): boolean {
 }
 
 /** Distinct content cues: priorities, business terms, issues, numbers, names, stances, practices. */
+/** "so she pivoted: real worry is subro leakage": after a colon, a clause without a subject goes on with the last one's */
+function subjectOf(clause: Clause, previous: Clause | undefined): Actor {
+  if (clause.subject !== 'none' || previous === undefined || previous.field !== clause.field) return clause.subject;
+  return clause.table.value[clause.from - 1] === ':' ? previous.subject : 'none';
+}
+
 function specificity(clause: Clause): number {
   const tokens = new Set<number>();
   for (const hit of clause.hits) {
     if (hit.kind === 'priority' || hit.kind === 'business' || hit.kind === 'issue') tokens.add(hit.from);
   }
   const practice = clause.kinds.has('practice') ? 1 : 0;
-  return tokens.size + clause.numbers + clause.people.length + clause.stanceHolders.length + practice;
+  // two or more concrete things named ("an overflow TPA in June") are content in their own right
+  const concrete = clause.concrete >= 2 ? 1 : 0;
+  return tokens.size + clause.numbers + clause.people.length + clause.stanceHolders.length + practice + concrete;
 }
 
 /** Specific: several content cues about something concrete, not a list of rubric words. */
@@ -105,7 +113,7 @@ export function scoreCustomerView(note: NoteReading): DimensionOutcome {
       if (clause.field === 'customerView') evidence.push(clauseEvidence(clause, 'customerView', 'lowered'));
       return;
     }
-    if (!isCustomerSide(clause)) return;
+    if (!isCustomerSide(clause, subjectOf(clause, statements[index - 1]))) return;
     const deal = isDealTalk(clause);
     if (!deal) customerSide.push(clause);
     if (!deal && isSpecific(clause)) {

@@ -208,7 +208,8 @@ export const CUE_LEXICON = {
     bought in, buy in, hyper growth, disruptive, cloud native, ai first, stakeholder, vision, agility,
     value stream, value proposition, modernization, co-innovation, co-architect, outcome drive,
     outcome driven, customer centric, citizen centric, patient centric, human centred, human centered,
-    omnichannel, strategic, dialogue, engagement, value realization, game changer, visionary
+    omnichannel, strategic, dialogue, engagement, value realization, game changer, visionary,
+    inside view, internal dynamics, who want what, their perspective, customer view, inside perspective
   `,
   /** a field or sentence that says nothing */
   filler: cues`

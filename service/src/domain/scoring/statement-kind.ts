@@ -2,18 +2,10 @@
 // names nothing, or deal terms. Shared by the dimensions that credit what the customer told us.
 import { countCues, type Clause } from './clause-facts';
 
-/** share of a clause's words that cue words cover, above which it is a list of cues, not a sentence */
-const CUE_LIST_SHARE = 0.6;
-
-/**
- * "Key stakeholders resonate with the vision": jargon outweighs anything concrete. "their
- * priorities their constraints internal disagreement": cue words with nothing concrete between them.
- */
+/** "Key stakeholders resonate with the vision": jargon outweighs anything concrete. */
 export function isHollow(clause: Clause): boolean {
   const jargon = countCues(clause, 'jargon');
-  if (jargon >= 2 && clause.concrete + clause.numbers <= jargon) return true;
-  const named = clause.concrete + clause.numbers + clause.people.length;
-  return clause.words >= 4 && clause.cueWords >= CUE_LIST_SHARE * clause.words && named <= 1;
+  return jargon >= 2 && clause.concrete + clause.numbers <= jargon;
 }
 
 /** "I think…", "Our take:", "They obviously…": the rep speaking, whoever the subject is */
@@ -29,7 +21,7 @@ export function isPrescription(clause: Clause): boolean {
 /** Contract, pricing, product and logistics terms outweigh anything about their business. */
 export function isDealTalk(clause: Clause): boolean {
   const deal = countCues(clause, 'status', 'product', 'dealTerm');
-  return deal > 0 && deal >= countCues(clause, 'business', 'issue', 'priority');
+  return deal > 0 && deal > countCues(clause, 'business', 'issue', 'priority', 'stake');
 }
 
 /**

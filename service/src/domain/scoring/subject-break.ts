@@ -6,11 +6,20 @@
 import type { ClauseRange } from './clauses';
 import type { TokenTable } from './read-text';
 
+/** nominative pronouns: no preposition or verb takes them as an object, so they start a statement */
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'he', 'she', 'they']);
+/** verbs that take a statement as their object ("said they…", "thinks we…") */
+const REPORTING_VERBS = new Set(
+  ('say tell think know believe feel mention explain admit guess hope wish hear see realize realise ' +
+    'notice agree add suggest propose worry fear expect confirm argue claim understand assume note ' +
+    'report warn show mean learn decide ask wonder find figure reckon doubt').split(' '),
+);
 /** words that carry on the sentence, and that open the new clause when they stand before its subject */
 const LINKS = new Set(['and', 'but', 'so', 'then']);
 /** words before a pronoun that make it part of the running clause rather than a new subject */
 const GOVERNING_POS = new Set(['VERB', 'AUX', 'ADP', 'SCONJ', 'PART', 'DET']);
+/** what may govern a nominative pronoun: a subordinating word or a verb that reports a statement */
+const PRONOUN_GOVERNING_POS = new Set(['AUX', 'SCONJ']);
 const RELATIVES = new Set(['that', 'what', 'who', 'which', 'where', 'when', 'how', 'whether', 'if']);
 /** pronouns that end a statement as its object ("…hate it i showed…"); others open a relative ("something I saw") */
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her', 'me', 'us', 'you']);
@@ -47,11 +56,16 @@ function statementStart(table: TokenTable, from: number, index: number, to: numb
   const lower = table.lower[before]!;
   const pos = table.pos[before]!;
   if (LINKS.has(lower)) return before - from < MIN_WORDS_BEFORE ? -1 : before;
-  if (GOVERNING_POS.has(pos) || RELATIVES.has(lower)) return -1;
-  if (pos === 'PRON' && !OBJECT_PRONOUNS.has(lower)) return -1;
+  if (RELATIVES.has(lower) || isBlank(pos)) return -1;
+  if (table.pos[index] === 'PRON') {
+    if (PRONOUN_GOVERNING_POS.has(pos)) return -1;
+    if (pos === 'VERB' && REPORTING_VERBS.has(table.lemma[before]!)) return -1;
+    if (pos === 'PRON' && !OBJECT_PRONOUNS.has(lower)) return -1;
+    return index;
+  }
+  if (GOVERNING_POS.has(pos) || pos === 'PRON') return -1;
   // a name right after a name is more of the same name ("Hank Dietrich")
-  if (pos === 'PROPN' && table.pos[index] === 'PROPN') return -1;
-  return isBlank(pos) ? -1 : index;
+  return pos === 'PROPN' ? -1 : index;
 }
 
 /** A clause's statements, in order; a clause with one statement comes back as the only range. */
