@@ -190,6 +190,11 @@ export const CUE_LEXICON = {
     penetration test, sandbox, per seat, per-seat, volume tier, ramp schedule, sub-processor, paperwork,
     data processing addendum, credit, payment
   `,
+  /** what we meant to do, which did not happen in this conversation ("wanted to raise…") */
+  intent: cues`
+    want to, plan to, be go to, mean to, intend to, hope to, try to, will try, try again, next time,
+    next meeting, next mtg
+  `,
   /** the rep speaking for themselves: what follows is our guess, not the customer's view */
   opinion: cues`
     i think, we think, i believe, we believe, i feel, we feel, i guess, we guess, i assume, we assume,

@@ -24,6 +24,12 @@ export function isDealTalk(clause: Clause): boolean {
   return deal > 0 && deal > countCues(clause, 'business', 'issue', 'priority', 'stake');
 }
 
+/** "Wanted to raise the export-control risk…": we meant to bring it up, so it was not discussed */
+export function isUnraisedPlan(clause: Clause): boolean {
+  if (clause.subject !== 'us' && clause.subject !== 'none') return false;
+  return clause.kinds.has('intent') && (clause.kinds.has('raise') || clause.kinds.has('contribute'));
+}
+
 /**
  * The index of the sentence each clause sits in, for clauses in text order: an opinion that opens
  * a sentence ("Our take: the CFO should…") frames the rest of it.
