@@ -34,13 +34,18 @@ function countNamingCues(clause: Clause, ...kinds: CueKind[]): number {
   return count;
 }
 
+/** "Showed roadmap + integrations": a summary clause opening with a verb tells what we did */
+function isOurAct(clause: Clause): boolean {
+  return clause.subject === 'none' && clause.table.pos[clause.from] === 'VERB' && !clause.kinds.has('raise');
+}
+
 /**
  * Product words are ours only when we are in the clause ("we showed the dashboards", "our platform")
  * or the deal is: their own products ("the sensors can carry subscriptions") are their business.
  */
 function productCues(clause: Clause): number {
   const deal = countCues(clause, 'status', 'dealTerm');
-  const ours = clause.subject === 'us' || clause.kinds.has('us') || clause.kinds.has('oneway');
+  const ours = clause.subject === 'us' || clause.kinds.has('us') || clause.kinds.has('oneway') || isOurAct(clause);
   return deal + (ours || deal > 0 ? countCues(clause, 'product') : 0);
 }
 

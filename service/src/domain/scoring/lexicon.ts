@@ -117,7 +117,7 @@ export const CUE_LEXICON = {
   /** we talk at them */
   oneway: cues`
     tell, present, demo, show, pitch, walk through, walk them through, explain, lay out, make clear,
-    give, cover, go through, convince
+    give, cover, go through, convince, demoed, walkthru, walkthrough
   `,
   /** prescriptive modals: with oneway verbs, lecturing */
   lecture: cues`
@@ -184,11 +184,11 @@ export const CUE_LEXICON = {
   /** contract, billing and logistics terms: the deal, not their business */
   dealTerm: cues`
     liability cap, indemnity, indemnification, sla, termination, fee, payment term, payment schedule,
-    invoice, invoicing, billing, po, purchase order, msa, sow, order form, governing law, price hold,
+    billing address, po, purchase order, msa, sow, order form, governing law, price hold,
     escalation clause, addendum, clause, countersign, countersigned, signature, net 30, net 45, net 60,
     net-30, net-45, net-60, freight, shipment, vendor portal, bank detail, security questionnaire,
     penetration test, sandbox, per seat, per-seat, volume tier, ramp schedule, sub-processor, paperwork,
-    data processing addendum, credit, payment
+    data processing addendum
   `,
   /** what we meant to do, which did not happen in this conversation ("wanted to raise…") */
   intent: cues`
