@@ -4,7 +4,7 @@
 import type { Actor, Clause } from './clause-facts';
 import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
-import { isDealTalk, isHollow, isOurOpinion, isPrescription, sentenceIndexes } from './statement-kind';
+import { isDealTalk, isHollow, isLabel, isOurOpinion, isPrescription, sentenceIndexes } from './statement-kind';
 import type { Evidence } from './types';
 
 const TIPS: Record<Exclude<Level, 3>, string> = {
@@ -25,7 +25,8 @@ function isCustomerSide(clause: Clause, subject: Actor): boolean {
   // "On-time delivery dropped to 88%": a fact about them in the notes, not something we did
   const businessNumber =
     clause.numbers > 0 && (clause.kinds.has('business') || clause.kinds.has('issue') || clause.kinds.has('priority'));
-  const aboutThem = businessNumber || clause.stanceHolders.length > 0;
+  // "the meeting got cut to 15 minutes" is about the meeting
+  const aboutThem = (businessNumber || clause.stanceHolders.length > 0) && !clause.kinds.has('filler');
   return aboutThem && !clause.kinds.has('raise') && !clause.kinds.has('oneway');
 }
 
@@ -109,7 +110,7 @@ export function scoreCustomerView(note: NoteReading): DimensionOutcome {
       evidence.push(clauseEvidence(clause, 'customerView', 'lowered'));
       return;
     }
-    if (ours || isHollow(clause) || !isCountable(clause)) {
+    if (ours || isHollow(clause) || isLabel(clause) || !isCountable(clause)) {
       if (clause.field === 'customerView') evidence.push(clauseEvidence(clause, 'customerView', 'lowered'));
       return;
     }

@@ -8,6 +8,11 @@ export function isHollow(clause: Clause): boolean {
   return jargon >= 2 && clause.concrete + clause.numbers <= jargon;
 }
 
+/** "Priorities: yes.", "Provocation:": a heading before a colon, not content of its own */
+export function isLabel(clause: Clause): boolean {
+  return clause.words <= 2 && clause.table.value[clause.to] === ':';
+}
+
 /** "I think…", "Our take:", "They obviously…": the rep speaking, whoever the subject is */
 export function isOurOpinion(clause: Clause): boolean {
   return clause.kinds.has('opinion');
