@@ -45,7 +45,8 @@ function isOurAct(clause: Clause): boolean {
  */
 function productCues(clause: Clause): number {
   const deal = countCues(clause, 'status', 'dealTerm');
-  const ours = clause.subject === 'us' || clause.kinds.has('us') || clause.kinds.has('oneway') || isOurAct(clause);
+  const ours =
+    clause.subject === 'us' || clause.kinds.has('us') || clause.kinds.has('oneway') || isOurAct(clause);
   return deal + (ours || deal > 0 ? countCues(clause, 'product') : 0);
 }
 

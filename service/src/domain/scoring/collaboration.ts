@@ -30,7 +30,8 @@ function productHeavy(clause: Clause): boolean {
 /** "Her idea: pilot it at the depot": the idea may follow a colon in the next statement */
 function namesSomething(clause: Clause, next: Clause | undefined): boolean {
   if (clause.concrete + clause.numbers > 0) return true;
-  const continues = next !== undefined && next.field === clause.field && next.table.value[next.from - 1] === ':';
+  const continues =
+    next !== undefined && next.field === clause.field && next.table.value[next.from - 1] === ':';
   return continues && next.concrete + next.numbers > 0;
 }
 
@@ -96,7 +97,8 @@ export function scoreCollaboration(note: NoteReading, customerAnswered: boolean)
     const jointPlan = substantive && isJointPlan(clause);
     const theirIdea =
       substantive &&
-      ((contributes(clause) && (isTheirs(clause) || clause.contributors.length > 0)) || suggestsInModal(clause));
+      ((contributes(clause) && (isTheirs(clause) || clause.contributors.length > 0)) ||
+        suggestsInModal(clause));
     if (jointPlan) jointPlans++;
     if (theirIdea) theirIdeas++;
     if (jointPlan || theirIdea) {

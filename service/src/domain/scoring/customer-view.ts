@@ -4,7 +4,14 @@
 import type { Actor, Clause } from './clause-facts';
 import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
-import { isDealTalk, isHollow, isLabel, isOurOpinion, isPrescription, sentenceIndexes } from './statement-kind';
+import {
+  isDealTalk,
+  isHollow,
+  isLabel,
+  isOurOpinion,
+  isPrescription,
+  sentenceIndexes,
+} from './statement-kind';
 import type { Evidence } from './types';
 
 const TIPS: Record<Exclude<Level, 3>, string> = {
@@ -24,7 +31,8 @@ function isCustomerSide(clause: Clause, subject: Actor): boolean {
   if (clause.field === 'customerView') return true;
   // "On-time delivery dropped to 88%": a fact about them in the notes, not something we did
   const businessNumber =
-    clause.numbers > 0 && (clause.kinds.has('business') || clause.kinds.has('issue') || clause.kinds.has('priority'));
+    clause.numbers > 0 &&
+    (clause.kinds.has('business') || clause.kinds.has('issue') || clause.kinds.has('priority'));
   // "the meeting got cut to 15 minutes" is about the meeting
   const aboutThem = (businessNumber || clause.stanceHolders.length > 0) && !clause.kinds.has('filler');
   return aboutThem && !clause.kinds.has('raise') && !clause.kinds.has('oneway');
@@ -38,7 +46,8 @@ function isRefusal(clause: Clause): boolean {
 /** Distinct content cues: priorities, business terms, issues, numbers, names, stances, practices. */
 /** "so she pivoted: real worry is subro leakage": after a colon, a clause without a subject goes on with the last one's */
 function subjectOf(clause: Clause, previous: Clause | undefined): Actor {
-  if (clause.subject !== 'none' || previous === undefined || previous.field !== clause.field) return clause.subject;
+  if (clause.subject !== 'none' || previous === undefined || previous.field !== clause.field)
+    return clause.subject;
   return clause.table.value[clause.from - 1] === ':' ? previous.subject : 'none';
 }
 
@@ -50,7 +59,9 @@ function specificity(clause: Clause): number {
   const practice = clause.kinds.has('practice') ? 1 : 0;
   // two or more concrete things named ("an overflow TPA in June") are content in their own right
   const concrete = clause.concrete >= 2 ? 1 : 0;
-  return tokens.size + clause.numbers + clause.people.length + clause.stanceHolders.length + practice + concrete;
+  return (
+    tokens.size + clause.numbers + clause.people.length + clause.stanceHolders.length + practice + concrete
+  );
 }
 
 /** Specific: several content cues about something concrete, not a list of rubric words. */
@@ -63,7 +74,8 @@ function isSpecific(clause: Clause): boolean {
 /** A stance held by a named party inside (the board, the CFO, another department): inside dynamics. */
 function hasInsideParty(clause: Clause): boolean {
   for (const hit of clause.hits)
-    if (hit.kind === 'stance' && !hit.negated && clause.stanceHolders.length > clause.people.length) return true;
+    if (hit.kind === 'stance' && !hit.negated && clause.stanceHolders.length > clause.people.length)
+      return true;
   return false;
 }
 

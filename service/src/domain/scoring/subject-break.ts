@@ -10,9 +10,11 @@ import type { TokenTable } from './read-text';
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'he', 'she', 'they']);
 /** verbs that take a statement as their object ("said they…", "thinks we…") */
 const REPORTING_VERBS = new Set(
-  ('say tell think know believe feel mention explain admit guess hope wish hear see realize realise ' +
+  (
+    'say tell think know believe feel mention explain admit guess hope wish hear see realize realise ' +
     'notice agree add suggest propose worry fear expect confirm argue claim understand assume note ' +
-    'report warn show mean learn decide ask wonder find figure reckon doubt').split(' '),
+    'report warn show mean learn decide ask wonder find figure reckon doubt'
+  ).split(' '),
 );
 /** words that carry on the sentence, and that open the new clause when they stand before its subject */
 const LINKS = new Set(['and', 'but', 'so', 'then']);
@@ -45,13 +47,15 @@ function verbFollows(table: TokenTable, index: number, to: number): boolean {
   const next = index + 1;
   if (next >= to) return false;
   if (isVerb(table.pos[next])) return true;
-  const skippable = table.pos[next] === 'ADV' || (table.pos[index] === 'PROPN' && table.pos[next] === 'PROPN');
+  const skippable =
+    table.pos[next] === 'ADV' || (table.pos[index] === 'PROPN' && table.pos[next] === 'PROPN');
   return skippable && next + 1 < to && isVerb(table.pos[next + 1]);
 }
 
 /** The token index that opens a new statement at `index` (its subject, or a linking word just before it), or -1. */
 function statementStart(table: TokenTable, from: number, index: number, to: number): number {
-  if (index - from < MIN_WORDS_BEFORE || !isSubject(table, index) || !verbFollows(table, index, to)) return -1;
+  if (index - from < MIN_WORDS_BEFORE || !isSubject(table, index) || !verbFollows(table, index, to))
+    return -1;
   const before = index - 1;
   const lower = table.lower[before]!;
   const pos = table.pos[before]!;
