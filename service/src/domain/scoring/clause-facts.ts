@@ -94,24 +94,6 @@ function sideOf(table: TokenTable, index: number, people: number[]): Actor {
   return 'none';
 }
 
-/** The subject is what precedes the clause's first verb; a clause opening with a verb has none. */
-function findActor(table: TokenTable, range: ClauseRange, people: number[]): Actor {
-  let i = range.from;
-  while (i < range.to && (!isWordPos(table.pos[i]) || (table.lowerInfo[i]!.flags & W_DISCOURSE) !== 0)) i++;
-  let sawUs = false;
-  let sawCustomer = false;
-  for (let n = 0; i < range.to && n < SUBJECT_WINDOW; i++, n++) {
-    const pos = table.pos[i];
-    if ((pos === 'VERB' || pos === 'AUX') && !isItDepartment(table, i)) break;
-    const side = sideOf(table, i, people);
-    sawUs ||= side === 'us';
-    sawCustomer ||= side === 'customer';
-  }
-  if (sawUs && sawCustomer) return 'both';
-  if (sawUs) return 'us';
-  return sawCustomer ? 'customer' : 'none';
-}
-
 /** "with", or "w/" in shorthand ("Mtg w/ CFO"), which wink reads as "w" and "/" */
 function isMeetingWith(table: TokenTable, index: number): boolean {
   const lower = table.lower[index];
@@ -122,9 +104,12 @@ function isPreposition(table: TokenTable, index: number): boolean {
   return table.pos[index] === 'ADP' || isMeetingWith(table, index);
 }
 
-/** The subject as findActor reads it, except that a person after a preposition is an object. */
-function findSubject(table: TokenTable, range: ClauseRange, people: number[], actor: Actor): Actor {
-  if (actor === 'none' || actor === 'us') return actor;
+/**
+ * The subject is what precedes the clause's first verb; a clause opening with a verb has none.
+ * Read strictly (`objects`), a person after a preposition is an object: "Call with the CFO" is a
+ * meeting header, whoever it names.
+ */
+function findActor(table: TokenTable, range: ClauseRange, people: number[], objects = false): Actor {
   let i = range.from;
   while (i < range.to && (!isWordPos(table.pos[i]) || (table.lowerInfo[i]!.flags & W_DISCOURSE) !== 0)) i++;
   let sawUs = false;
@@ -132,10 +117,11 @@ function findSubject(table: TokenTable, range: ClauseRange, people: number[], ac
   for (let n = 0; i < range.to && n < SUBJECT_WINDOW; i++, n++) {
     const pos = table.pos[i];
     if ((pos === 'VERB' || pos === 'AUX') && !isItDepartment(table, i)) break;
-    // "Call with the CFO", "Mtg w/ Dana": a meeting header, whoever it names
-    if (isMeetingWith(table, i) && !sawUs) return 'none';
-    // "Head of ops", "the CFO of the group": a preposition after the subject keeps it
-    if (isPreposition(table, i) && !sawCustomer && !sawUs) break;
+    if (objects && !sawUs) {
+      if (isMeetingWith(table, i)) return 'none';
+      // "Head of ops", "the CFO of the group": a preposition after the subject keeps it
+      if (isPreposition(table, i) && !sawCustomer) break;
+    }
     const side = sideOf(table, i, people);
     sawUs ||= side === 'us';
     sawCustomer ||= side === 'customer';
@@ -285,7 +271,7 @@ export function readClause(
     table,
     offset: table.fieldOffset[fieldIndex]!,
     actor,
-    subject: findSubject(table, range, people, actor),
+    subject: actor === 'none' || actor === 'us' ? actor : findActor(table, range, people, true),
     hits,
     kinds,
     negatedKinds: new Kinds(negatedLow & ~low, negatedHigh & ~high),
