@@ -39,14 +39,23 @@ function isOurAct(clause: Clause): boolean {
   return clause.subject === 'none' && clause.table.pos[clause.from] === 'VERB' && !clause.kinds.has('raise');
 }
 
+function mentionsOur(clause: Clause): boolean {
+  for (let i = clause.from; i < clause.to; i++) if (clause.table.lower[i] === 'our') return true;
+  return false;
+}
+
 /**
- * Product words are ours only when we are in the clause ("we showed the dashboards", "our platform")
- * or the deal is: their own products ("the sensors can carry subscriptions") are their business.
+ * Product words are ours only when we are in the clause as more than the one raising an issue ("we
+ * showed the dashboards", "our platform", "Demoed…") or the deal is: their own products
+ * ("the sensors can carry subscriptions") and the prices in an issue we raise ("the price of durum
+ * wheat is more volatile") are their business.
  */
 function productCues(clause: Clause): number {
-  const deal = countCues(clause, 'status', 'dealTerm');
-  const ours =
-    clause.subject === 'us' || clause.kinds.has('us') || clause.kinds.has('oneway') || isOurAct(clause);
+  // the issue we raise is about their market, whatever prices or products it names
+  const raised = clause.kinds.has('raise') && !mentionsOur(clause);
+  const deal = countCues(clause, 'dealTerm') + (raised ? 0 : countCues(clause, 'status'));
+  const weAct = clause.subject === 'us' && !raised;
+  const ours = weAct || mentionsOur(clause) || clause.kinds.has('oneway') || isOurAct(clause);
   return deal + (ours || deal > 0 ? countCues(clause, 'product') : 0);
 }
 
