@@ -3,8 +3,10 @@
 // nouns on each side decides, so repeating a word or padding the note earns nothing, and a note with
 // something at stake for them (a loss, a number) can reach the top level.
 import { countCues, type Clause } from './clause-facts';
+import type { CueKind } from './lexicon';
 import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
+import { isHollow, isOurOpinion, isUnraisedPlan, sentenceIndexes } from './statement-kind';
 import type { Evidence } from './types';
 
 const TIPS: Record<Exclude<Level, 3>, string> = {
@@ -21,9 +23,45 @@ function mentionsTheir(clause: Clause): boolean {
   return false;
 }
 
+/** Cues of the kinds that name a thing or an act: "fine" as an adjective is not a penalty. */
+function countNamingCues(clause: Clause, ...kinds: CueKind[]): number {
+  let count = 0;
+  for (const hit of clause.hits) {
+    if (hit.negated || !kinds.includes(hit.kind)) continue;
+    const pos = clause.table.pos[hit.from];
+    if (pos !== 'ADJ' && pos !== 'ADV') count++;
+  }
+  return count;
+}
+
+/** "Showed roadmap + integrations": a summary clause opening with a verb tells what we did */
+function isOurAct(clause: Clause): boolean {
+  return clause.subject === 'none' && clause.table.pos[clause.from] === 'VERB' && !clause.kinds.has('raise');
+}
+
+function mentionsOur(clause: Clause): boolean {
+  for (let i = clause.from; i < clause.to; i++) if (clause.table.lower[i] === 'our') return true;
+  return false;
+}
+
+/**
+ * Product words are ours only when we are in the clause as more than the one raising an issue ("we
+ * showed the dashboards", "our platform", "Demoed…") or the deal is: their own products
+ * ("the sensors can carry subscriptions") and the prices in an issue we raise ("the price of durum
+ * wheat is more volatile") are their business.
+ */
+function productCues(clause: Clause): number {
+  // the issue we raise is about their market, whatever prices or products it names
+  const raised = clause.kinds.has('raise') && !mentionsOur(clause);
+  const deal = countCues(clause, 'dealTerm') + (raised ? 0 : countCues(clause, 'status'));
+  const weAct = clause.subject === 'us' && !raised;
+  const ours = weAct || mentionsOur(clause) || clause.kinds.has('oneway') || isOurAct(clause);
+  return deal + (ours || deal > 0 ? countCues(clause, 'product') : 0);
+}
+
 function sideOf(clause: Clause): Side {
-  const business = countCues(clause, 'business', 'issue');
-  const product = countCues(clause, 'product', 'status');
+  const business = countNamingCues(clause, 'business', 'issue');
+  const product = productCues(clause);
   const theirWords = clause.actor === 'customer' || clause.field === 'customerView';
   const aboutThem = mentionsTheir(clause) && product === 0;
   // their own account of their world may mention a product ("the enterprise tier"): it is still theirs
@@ -43,20 +81,26 @@ export function scoreBusinessFocus(note: NoteReading): DimensionOutcome {
   const evidence: Evidence[] = [];
   const nouns: Record<Exclude<Side, 'neither'>, Set<string>> = { business: new Set(), product: new Set() };
   let stakes = 0;
-  for (const clause of note.clauses) {
-    if (!isCountable(clause) || isRefusal(clause)) {
-      if (clause.stuffed && clause.kinds.has('business'))
+  const statements = note.statements;
+  const sentenceOf = sentenceIndexes(statements);
+  let ourSentence = -1;
+  statements.forEach((clause, index) => {
+    if (!isCountable(clause) || isRefusal(clause) || isHollow(clause)) {
+      if ((clause.stuffed || isHollow(clause)) && clause.kinds.has('business'))
         evidence.push(clauseEvidence(clause, 'businessFocus', 'lowered'));
-      continue;
+      return;
     }
+    // what we only meant to raise, and our own opinion of them, is not a conversation about their business
+    if (isUnraisedPlan(clause) || isOurOpinion(clause)) ourSentence = sentenceOf[index]!;
+    if (ourSentence === sentenceOf[index]) return;
     const side = sideOf(clause);
-    if (side === 'neither') continue;
+    if (side === 'neither') return;
     for (let i = clause.from; i < clause.to; i++) {
       if (clause.table.pos[i] === 'NOUN') nouns[side].add(clause.table.lemma[i]!);
     }
     if (side === 'business' && (clause.kinds.has('stake') || clause.numbers > 0)) stakes++;
     evidence.push(clauseEvidence(clause, 'businessFocus', side === 'business' ? 'raised' : 'lowered'));
-  }
+  });
   const business = nouns.business.size;
   const share = business / Math.max(1, business + nouns.product.size);
   let level: Level = 2;

@@ -23,6 +23,8 @@ export interface Clause extends ClauseRange {
   /** the field's offset in `table.text`: evidence offsets are relative to the field */
   offset: number;
   actor: Actor;
+  /** like actor, but a person named after a preposition is not the subject ("Call with the CFO") */
+  subject: Actor;
   hits: CueHit[];
   /** cue kinds present outside a negation's scope (countCues says how many times) */
   kinds: KindSet;
@@ -30,6 +32,8 @@ export interface Clause extends ClauseRange {
   negatedKinds: KindSet;
   words: number;
   numbers: number;
+  /** nouns, names and numbers outside every cue: what the clause is concretely about */
+  concrete: number;
   /** token indexes of capitalised names of people ("Priya", "Dr. Feld") */
   people: number[];
   /** customer people named by name or role ("Dana", "the CFO"; not "planning" in "planning proposal") */
@@ -58,8 +62,18 @@ function isPersonName(table: TokenTable, index: number): boolean {
     table.pos[index] === 'PROPN' &&
     table.surface[index]!.nameShape &&
     (table.lemmaInfo[index]!.flags & W_CUE_WORD) === 0 &&
-    (table.lowerInfo[index]!.flags & (W_MONTH | W_WEEKDAY)) === 0
+    (table.lowerInfo[index]!.flags & (W_MONTH | W_WEEKDAY)) === 0 &&
+    !isCapitalisedOpener(table, index)
   );
+}
+
+/**
+ * "Quarterly check-in, …", "Intro call with …": wink tags a capitalised word that opens a sentence
+ * as a name; followed by a common noun, it is the adjective or noun of a heading, not a person.
+ */
+function isCapitalisedOpener(table: TokenTable, index: number): boolean {
+  const opensSentence = index === 0 || !isWordPos(table.pos[index - 1]);
+  return opensSentence && table.pos[index + 1] === 'NOUN';
 }
 
 /** "IT wants a vendor": the upper-case department, not the pronoun */
@@ -80,8 +94,22 @@ function sideOf(table: TokenTable, index: number, people: number[]): Actor {
   return 'none';
 }
 
-/** The subject is what precedes the clause's first verb; a clause opening with a verb has none. */
-function findActor(table: TokenTable, range: ClauseRange, people: number[]): Actor {
+/** "with", or "w/" in shorthand ("Mtg w/ CFO"), which wink reads as "w" and "/" */
+function isMeetingWith(table: TokenTable, index: number): boolean {
+  const lower = table.lower[index];
+  return lower === 'with' || (lower === 'w' && table.value[index + 1] === '/');
+}
+
+function isPreposition(table: TokenTable, index: number): boolean {
+  return table.pos[index] === 'ADP' || isMeetingWith(table, index);
+}
+
+/**
+ * The subject is what precedes the clause's first verb; a clause opening with a verb has none.
+ * Read strictly (`objects`), a person after a preposition is an object: "Call with the CFO" is a
+ * meeting header, whoever it names.
+ */
+function findActor(table: TokenTable, range: ClauseRange, people: number[], objects = false): Actor {
   let i = range.from;
   while (i < range.to && (!isWordPos(table.pos[i]) || (table.lowerInfo[i]!.flags & W_DISCOURSE) !== 0)) i++;
   let sawUs = false;
@@ -89,6 +117,11 @@ function findActor(table: TokenTable, range: ClauseRange, people: number[]): Act
   for (let n = 0; i < range.to && n < SUBJECT_WINDOW; i++, n++) {
     const pos = table.pos[i];
     if ((pos === 'VERB' || pos === 'AUX') && !isItDepartment(table, i)) break;
+    if (objects && !sawUs) {
+      if (isMeetingWith(table, i)) return 'none';
+      // "Head of ops", "the CFO of the group": a preposition after the subject keeps it
+      if (isPreposition(table, i) && !sawCustomer) break;
+    }
     const side = sideOf(table, i, people);
     sawUs ||= side === 'us';
     sawCustomer ||= side === 'customer';
@@ -96,6 +129,21 @@ function findActor(table: TokenTable, range: ClauseRange, people: number[]): Act
   if (sawUs && sawCustomer) return 'both';
   if (sawUs) return 'us';
   return sawCustomer ? 'customer' : 'none';
+}
+
+/** Nouns, names and numbers outside every cue (hits come in token order). */
+function countConcrete(table: TokenTable, range: ClauseRange, hits: CueHit[]): number {
+  let concrete = 0;
+  let hit = 0;
+  let coveredUntil = range.from;
+  for (let i = range.from; i < range.to; i++) {
+    while (hit < hits.length && hits[hit]!.from <= i) coveredUntil = Math.max(coveredUntil, hits[hit++]!.to);
+    if (i < coveredUntil) continue;
+    const pos = table.pos[i];
+    if (pos === 'NUM' || ((pos === 'NOUN' || pos === 'PROPN') && (wordFlags(table, i) & W_PRONOUN) === 0))
+      concrete++;
+  }
+  return concrete;
 }
 
 /** Customer-side actors of a cue: the role or name within three words before it (pronouns excluded). */
@@ -138,13 +186,42 @@ function isFiller(kinds: KindSet, words: number, numbers: number, people: number
   return !SUBSTANCE.some((kind) => kinds.has(kind));
 }
 
+/**
+ * wink's negation scope runs to the next punctuation mark, across every statement of a run-on
+ * sentence; a statement's cues are negated only by a negation word inside the statement itself.
+ */
+function keepOwnNegation(table: TokenTable, range: ClauseRange, hits: CueHit[]): void {
+  let ownScope = false;
+  let sawVerb = false;
+  let hit = 0;
+  for (let i = range.from; i < range.to && hit < hits.length; i++) {
+    if (table.negated[i] && i > range.from && !table.negated[i - 1]) {
+      ownScope = true;
+      sawVerb = false;
+    } else if (!table.negated[i]) ownScope = false;
+    // "hadnt thought about it said his CUO is obsessed": the negation governs its own verb only
+    // (and what it takes: "won't release their nurses to teach")
+    const pos = table.pos[i];
+    if (ownScope && (pos === 'VERB' || pos === 'AUX')) {
+      if (sawVerb && table.lower[i - 1] !== 'to') ownScope = false;
+      sawVerb = true;
+    }
+    while (hit < hits.length && hits[hit]!.from === i) {
+      if (!ownScope) hits[hit]!.negated = false;
+      hit++;
+    }
+  }
+}
+
 export function readClause(
   table: TokenTable,
   range: ClauseRange,
   field: TextField,
   fieldIndex: number,
+  ownNegation = false,
 ): Clause {
   const hits = findCues(table, range.from, range.to);
+  if (ownNegation) keepOwnNegation(table, range, hits);
   const people: number[] = [];
   let words = 0;
   let numbers = 0;
@@ -185,6 +262,7 @@ export function readClause(
     for (let t = hit.from; t < hit.to; t++) if (table.pos[t] === 'VERB') buzzVerbs++;
   }
   const kinds = new Kinds(low, high);
+  const actor = findActor(table, range, people);
   // an explicit literal, not a spread, keeps every clause the same hidden class for fast reads
   return {
     from: range.from,
@@ -192,12 +270,14 @@ export function readClause(
     field,
     table,
     offset: table.fieldOffset[fieldIndex]!,
-    actor: findActor(table, range, people),
+    actor,
+    subject: actor === 'none' || actor === 'us' ? actor : findActor(table, range, people, true),
     hits,
     kinds,
     negatedKinds: new Kinds(negatedLow & ~low, negatedHigh & ~high),
     words,
     numbers,
+    concrete: countConcrete(table, range, hits),
     people,
     customerMentions: people.length + countRoleHeads(table, hits),
     stanceHolders: findHolders(table, hits, people, range.from, 'stance'),

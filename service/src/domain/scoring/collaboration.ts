@@ -4,6 +4,7 @@
 import { countCues, type Clause } from './clause-facts';
 import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
+import { isDealTalk, isHollow } from './statement-kind';
 import type { Evidence } from './types';
 
 const TIPS: Record<Exclude<Level, 3>, string> = {
@@ -26,9 +27,43 @@ function productHeavy(clause: Clause): boolean {
   return countCues(clause, 'product') > countCues(clause, 'business');
 }
 
-/** A plan or idea arrived at together ("together we sketched a pilot", "we agreed on a triage"). */
+/** "Her idea: pilot it at the depot": the idea may follow a colon in the next statement */
+function namesSomething(clause: Clause, next: Clause | undefined): boolean {
+  if (clause.concrete + clause.numbers > 0) return true;
+  const continues =
+    next !== undefined && next.field === clause.field && next.table.value[next.from - 1] === ':';
+  return continues && next.concrete + next.numbers > 0;
+}
+
+/** A contribution is an act ("she proposed", "he added") or an idea, not a noun that happens to match ("a volunteer"). */
+function contributes(clause: Clause): boolean {
+  for (const hit of clause.hits) {
+    if (hit.kind !== 'contribute' || hit.negated) continue;
+    if (clause.table.pos[hit.from] === 'VERB' || clause.table.lemma[hit.from] === 'idea') return true;
+  }
+  return false;
+}
+
+/** "they could move the heat-up cycles to the afternoon": a customer's suggestion in a modal */
+function suggestsInModal(clause: Clause): boolean {
+  if (!isTheirs(clause) || clause.concrete === 0) return false;
+  for (let i = clause.from; i < clause.to; i++) {
+    const lower = clause.table.lower[i];
+    if (lower === 'could' || lower === 'might') return true;
+  }
+  return false;
+}
+
+/** A plan or idea arrived at together ("together we sketched a pilot", "we agreed on a triage"), about their work, not the deal. */
 function isJointPlan(clause: Clause): boolean {
-  return clause.kinds.has('joint') && (clause.kinds.has('plan') || clause.kinds.has('contribute'));
+  if (!clause.kinds.has('joint') || isDealTalk(clause) || clause.kinds.has('vagueAction')) return false;
+  return clause.kinds.has('plan') || clause.kinds.has('contribute');
+}
+
+/** The customer answered with a view of their own, not only a reaction. */
+function answeredWithView(clause: Clause): boolean {
+  const speaks = clause.kinds.has('tell') || clause.kinds.has('stance') || clause.kinds.has('ask');
+  return isTheirs(clause) && speaks && clause.concrete > 0 && !isDealTalk(clause);
 }
 
 export function scoreCollaboration(note: NoteReading, customerAnswered: boolean): DimensionOutcome {
@@ -39,36 +74,46 @@ export function scoreCollaboration(note: NoteReading, customerAnswered: boolean)
   let jointPlans = 0;
   let exchanges = 0;
   let lectures = 0;
-  for (const clause of note.clauses) {
-    if (clause.field.startsWith('prompts.') || clause.field === 'nextStep') continue;
-    if (clause.stuffed || clause.repeated) {
+  const statements = note.statements;
+  statements.forEach((clause, index) => {
+    if (clause.field.startsWith('prompts.') || clause.field === 'nextStep') return;
+    if (clause.stuffed || clause.repeated || isHollow(clause)) {
       if (clause.kinds.has('buzz')) evidence.push(clauseEvidence(clause, 'collaboration', 'lowered'));
-      continue;
+      return;
     }
-    if (!isCountable(clause)) continue;
+    if (!isCountable(clause)) return;
     const negatedWork = clause.negatedKinds.has('contribute') || clause.negatedKinds.has('joint');
     if (negatedWork || (clause.negatedKinds.has('engage') && clause.field === 'ideas')) {
       evidence.push(clauseEvidence(clause, 'collaboration', 'lowered'));
-      continue;
+      return;
     }
     if (isLecture(clause)) {
       lectures++;
       evidence.push(clauseEvidence(clause, 'collaboration', 'lowered'));
-      continue;
+      return;
     }
-    const jointPlan = isJointPlan(clause);
-    const theirIdea = (clause.kinds.has('contribute') && isTheirs(clause)) || clause.contributors.length > 0;
+    // an idea or plan counts when it says what it is: "Joint idea. Co-created plan." says nothing
+    const substantive = namesSomething(clause, statements[index + 1]);
+    const jointPlan = substantive && isJointPlan(clause);
+    const theirIdea =
+      substantive &&
+      ((contributes(clause) && (isTheirs(clause) || clause.contributors.length > 0)) ||
+        suggestsInModal(clause));
     if (jointPlan) jointPlans++;
     if (theirIdea) theirIdeas++;
     if (jointPlan || theirIdea) {
       evidence.push(clauseEvidence(clause, 'collaboration', 'raised'));
-    } else if (clause.kinds.has('contribute') && clause.actor === 'us') {
+    } else if (clause.subject === 'us' && (contributes(clause) || clause.kinds.has('buildOn'))) {
       ourIdeas++;
-      if (clause.kinds.has('buildOn')) ourBuilds++;
-    } else if (clause.kinds.has('ask') && !productHeavy(clause)) {
+      // building on their idea: what we add after they put theirs forward
+      if (theirIdeas > 0 && substantive) {
+        ourBuilds++;
+        evidence.push(clauseEvidence(clause, 'collaboration', 'raised'));
+      }
+    } else if ((clause.kinds.has('ask') && !productHeavy(clause)) || answeredWithView(clause)) {
       exchanges++;
     }
-  }
+  });
   // a customer idea worked into a joint plan ("Priya proposed …; together we sketched …") or built on
   // by us ("…; we added a cost model") is the top level; ideas side by side are back-and-forth
   let level: Level = 0;

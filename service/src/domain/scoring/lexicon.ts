@@ -67,7 +67,8 @@ export const CUE_LEXICON = {
   /** a position someone inside holds */
   stance: cues`
     want, prefer, push, fear, worry, blame, insist, think, believe, oppose, favor, argue, distrust,
-    refuse, promise, block, see, against, wish, care, resist, demand
+    refuse, promise, block, see, against, wish, care, resist, demand, doubt, hate, ignore, require,
+    obsess, obsessed, complain, threaten, expect, ask for, protect, side with, lobby, hold out
   `,
   /** inside disagreement */
   disagree: cues`
@@ -116,7 +117,7 @@ export const CUE_LEXICON = {
   /** we talk at them */
   oneway: cues`
     tell, present, demo, show, pitch, walk through, walk them through, explain, lay out, make clear,
-    give, cover, go through, convince
+    give, cover, go through, convince, demoed, walkthru, walkthrough
   `,
   /** prescriptive modals: with oneway verbs, lecturing */
   lecture: cues`
@@ -179,6 +180,41 @@ export const CUE_LEXICON = {
     together, synergy, partnership, co-create, co-created, joint, jointly, collaborate, collaborative, brainstorm,
     innovate, priority, initiative, goal, next step, follow up, business value, business outcome,
     value, outcome, revenue, margin, growth, customer, risk, churn, cost, saving
+  `,
+  /** contract, billing and logistics terms: the deal, not their business */
+  dealTerm: cues`
+    liability cap, indemnity, indemnification, sla, termination, fee, payment term, payment schedule,
+    billing address, po, purchase order, msa, sow, order form, governing law, price hold,
+    escalation clause, addendum, clause, countersign, countersigned, signature, net 30, net 45, net 60,
+    net-30, net-45, net-60, freight, shipment, vendor portal, bank detail, security questionnaire,
+    penetration test, sandbox, per seat, per-seat, volume tier, ramp schedule, sub-processor, paperwork,
+    data processing addendum
+  `,
+  /** what we meant to do, which did not happen in this conversation ("wanted to raise…") */
+  intent: cues`
+    want to, plan to, be go to, mean to, intend to, hope to, try to, will try, try again, next time,
+    next meeting, next mtg
+  `,
+  /** the rep speaking for themselves: what follows is our guess, not the customer's view */
+  opinion: cues`
+    i think, we think, i believe, we believe, i feel, we feel, i guess, we guess, i assume, we assume,
+    in my view, in our view, my view, our view, my take, our take, in my opinion, in our opinion,
+    from our side, from my side, my sense, obviously, probably, clearly need, seem like
+  `,
+  /** consultant jargon: words that sound like content and name nothing */
+  jargon: cues`
+    synergy, synergize, synergise, paradigm, transformation, transformational, transformative, journey,
+    ecosystem, alignment, align, momentum, north star, holistic, end to end, best in class, best of breed,
+    leverage, unlock, operationalize, operationalise, empower, reimagine, ideate, ideation, innovation,
+    thought leadership, value drive, value driven, data drive, data driven, future proof, future ready,
+    scalable, frictionless, mission critical, win win, flywheel, art of the possible, double click,
+    deep dive, mindshare, next gen, next level, cutting edge, exponential, purpose led, value creation,
+    narrative, excellence, continuum, ambition, imperative, resonate, strategic fit, energize, energized,
+    bought in, buy in, hyper growth, disruptive, cloud native, ai first, stakeholder, vision, agility,
+    value stream, value proposition, modernization, co-innovation, co-architect, outcome drive,
+    outcome driven, customer centric, citizen centric, patient centric, human centred, human centered,
+    omnichannel, strategic, dialogue, engagement, value realization, game changer, visionary,
+    inside view, internal dynamics, who want what, their perspective, customer view, inside perspective
   `,
   /** a field or sentence that says nothing */
   filler: cues`

@@ -4,6 +4,7 @@ import { readClause, sameWords, type Clause } from './clause-facts';
 import { splitClauses } from './clauses';
 import { usableNextStepDate } from './dates';
 import { readFields } from './read-text';
+import { splitStatements } from './subject-break';
 import type { ScoringInput, ScoringPrompt, TextField } from './types';
 
 export interface NoteReading {
@@ -11,6 +12,8 @@ export interface NoteReading {
   clauses: Clause[];
   /** clauses per field, in text order */
   byField: Map<TextField, Clause[]>;
+  /** the clauses with run-on ones split into their statements (subject-break.ts), in text order */
+  statements: Clause[];
   hasUsableNextStepDate: boolean;
 }
 
@@ -48,6 +51,7 @@ function repeatsEarlier(clause: Clause, earlier: Map<number, Clause[]>): boolean
 export function readNote(input: ScoringInput): NoteReading {
   const fields = fieldTexts(input);
   const clauses: Clause[] = [];
+  const statements: Clause[] = [];
   const byField = new Map<TextField, Clause[]>();
   const earlier = new Map<number, Clause[]>();
   if (fields.length > 0) {
@@ -65,6 +69,14 @@ export function readNote(input: ScoringInput): NoteReading {
       if (fieldClauses === undefined) byField.set(field, (fieldClauses = []));
       fieldClauses.push(clause);
       clauses.push(clause);
+      const parts = splitStatements(table, range);
+      if (parts.length === 1) statements.push(clause);
+      else
+        for (const part of parts) {
+          const statement = readClause(table, part, field, fieldIndex, true);
+          statement.repeated = clause.repeated;
+          statements.push(statement);
+        }
     }
   }
   for (const [field] of fields) if (!byField.has(field)) byField.set(field, []);
@@ -72,6 +84,7 @@ export function readNote(input: ScoringInput): NoteReading {
     input,
     clauses,
     byField,
+    statements,
     hasUsableNextStepDate: usableNextStepDate(input.nextStepDate, input.occurredAt),
   };
 }
