@@ -216,12 +216,17 @@ export function readClause(
   };
 }
 
+const LONG_CLAUSE = 30;
+
 /** Stuffing: mostly buzzwords, or the same few words over and over, with no sentence structure. */
 function isStuffed(buzzTokens: number, verbs: number, distinct: number, words: number): boolean {
   if (words < 3) return false;
   const buzzShare = buzzTokens / words;
   const diversity = distinct / words;
-  return buzzShare >= 0.6 || (buzzShare >= 0.4 && verbs === 0) || (words >= 5 && diversity <= 0.6);
+  // a long run-on sentence (dictated notes) naturally repeats its function words: only a clause of a
+  // few words repeating them, or a long one made of a handful of words, is stuffing
+  const repetitive = words <= LONG_CLAUSE ? diversity <= 0.6 : diversity <= 0.3;
+  return buzzShare >= 0.6 || (buzzShare >= 0.4 && verbs === 0) || (words >= 5 && repetitive);
 }
 
 /** How many cues of the given kinds the clause carries outside negation. */
