@@ -31,8 +31,9 @@ function isAction(segment: Segment): boolean {
 function readsAsStep(segment: Segment, afterStep: boolean): boolean {
   if (segment.headed) return true;
   if (segment.past) return false;
-  if (segment.future && isAction(segment)) return true;
-  if (segment.date === 2 && (segment.hasVerb || segment.meeting)) return true;
+  if (segment.future && isAction(segment) && (segment.actor !== 'none' || segment.futureFirst)) return true;
+  const someoneActs = segment.actor !== 'none' && segment.leadVerb;
+  if (segment.date === 2 && !segment.reported && (isAction(segment) || someoneActs)) return true;
   if (segment.imperative) return true;
   // the other half of a step: "…; we bring the gap model", "…and we build the lapse model"
   return afterStep && segment.hasVerb && segment.actor !== 'none';
@@ -52,7 +53,7 @@ interface Step {
 
 function judge(segment: Segment, dated: boolean, customerNamedInNote: boolean): Step {
   const vagueOnly = segment.kinds.has('vagueAction') && !segment.kinds.has('concreteAction') && !segment.meeting;
-  const concrete = !vagueOnly && (isAction(segment) || segment.hasNoun);
+  const concrete = !vagueOnly && (isAction(segment) || segment.hasNoun || segment.hasVerb);
   const theirs = segment.actor === 'customer' || segment.actor === 'both';
   const participation = segment.named > 0 || theirs;
   let level: Level = 1;

@@ -35,6 +35,10 @@ export interface Segment {
   future: boolean;
   /** a promise reported in passing: "she said she would send the list" */
   reported: boolean;
+  /** the future marker opens the segment: "Will set the trial up" */
+  futureFirst: boolean;
+  /** the first verb is a full verb or a future marker, not "is" or "has": an action, not a state */
+  leadVerb: boolean;
   /** opens with a bare action verb: "Send deck." */
   imperative: boolean;
   /** a meeting-type action that brings both sides together */
@@ -66,6 +70,8 @@ const PRESENT_FORMS = new Set(['are', "'re", 'am', "'m", "'s", "'ve", 'is', 'has
 const SAYING = new Set(['say', 'tell', 'mention', 'promise', 'offer', 'agree']);
 const SEGMENT_CONJUNCTIONS = new Set(['and', 'so', 'then', 'once', 'after', 'plus']);
 const SUBJECT_WINDOW = 8;
+/** pronouns that open a clause as its subject ("and her team" does not) */
+const SUBJECT_PRONOUNS = new Set(['we', 'i', 'they', 'he', 'she']);
 
 function isWord(pos: string | undefined): boolean {
   return pos !== 'PUNCT' && pos !== 'SPACE' && pos !== 'SYM';
@@ -89,7 +95,7 @@ function startsSubject(clause: Clause, index: number): boolean {
   if (index >= clause.to) return false;
   if (isName(clause, index)) return true;
   const flags = flagsOf(clause, index);
-  if ((flags & (W_US | W_PRONOUN)) !== 0) return clause.table.pos[index] === 'PRON';
+  if ((flags & (W_US | W_PRONOUN)) !== 0) return SUBJECT_PRONOUNS.has(clause.table.lower[index]!);
   return (flags & W_ROLE) !== 0 && isVerb(clause.table.pos[index + 1]);
 }
 
@@ -97,6 +103,16 @@ function startsSubject(clause: Clause, index: number): boolean {
 function isNextStepAt(clause: Clause, index: number): boolean {
   const lemma = clause.table.lemma;
   return lemma[index] === 'next' && index + 1 < clause.to && lemma[index + 1] === 'step';
+}
+
+/** Dictated run-on text: a new subject and its verb, with nothing before them that reports them. */
+function runOnSubject(clause: Clause, index: number, from: number): boolean {
+  const table = clause.table;
+  if (index - from < 6 || !isVerb(table.pos[index + 1])) return false;
+  const subject = isName(clause, index) || SUBJECT_PRONOUNS.has(table.lower[index]!);
+  if (!subject) return false;
+  const before = table.pos[index - 1];
+  return isWord(before) && !isVerb(before) && before !== 'SCONJ' && before !== 'ADP';
 }
 
 /** Token ranges of the segments of a clause, in order. */
@@ -107,7 +123,7 @@ function cutPoints(clause: Clause): Array<[number, number]> {
   for (let i = clause.from + 1; i < clause.to; i++) {
     const conjunction =
       SEGMENT_CONJUNCTIONS.has(table.lower[i]!) && startsSubject(clause, i + 1) && i - from >= 3;
-    if (conjunction || (isNextStepAt(clause, i) && i - from >= 3)) {
+    if (conjunction || (isNextStepAt(clause, i) && i - from >= 3) || runOnSubject(clause, i, from)) {
       ranges.push([from, i]);
       from = i;
     }
@@ -165,7 +181,11 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
     (hit.negated ? negatedKinds : kinds).add(hit.kind);
     if (!hit.negated && hit.kind === 'role' && !['NOUN', 'PROPN'].includes(table.pos[hit.to] ?? '')) named++;
     const lemma = table.lemma[hit.from];
-    const stepWord = hit.kind === 'concreteAction' || (hit.kind === 'nextCue' && lemma !== 'date');
+    // in a long summary a negated action is often something else ("nobody services them"); a
+    // negated "next step" or "follow-up" is a step refused wherever it stands
+    const stepWord =
+      (hit.kind === 'concreteAction' && clause.field === 'nextStep') ||
+      (hit.kind === 'nextCue' && lemma !== 'date');
     if (hit.negated && stepWord) refusal = true;
   }
   for (const k of kinds) negatedKinds.delete(k);
@@ -184,6 +204,8 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
   let future = table.lower[stop] === 'to' && actor !== 'none';
   let firstVerbPast: boolean | null = null;
   let saidBefore = false;
+  let leadVerb = false;
+  let futureFirst = false;
   let reported = false;
   for (let i = start; i < to; i++) {
     const pos = table.pos[i];
@@ -196,16 +218,24 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
       else meeting = true;
     }
     const lower = table.lower[i]!;
-    if (FUTURE_WORDS.has(lower) || (lower === 'going' && table.lower[i + 1] === 'to')) {
+    // only a future that carries the segment ("we will send…", "she said she would…"), not one
+    // inside a description ("the part has been piloted and will need…")
+    const futureWord = FUTURE_WORDS.has(lower) || (lower === 'going' && table.lower[i + 1] === 'to');
+    if (futureWord && (firstVerbPast === null || saidBefore)) {
       future = true;
       reported ||= saidBefore;
+      if (firstVerbPast === null) leadVerb = true;
+      if (i === start) futureFirst = true;
     }
     if (SAYING.has(table.lemma[i]!) && isVerb(pos) && isPastForm(clause, i)) saidBefore = true;
     // "Ill send them…": a dictated "I'll"
     if (i === start && lower === 'ill' && isVerb(table.pos[i + 1])) future = true;
     if (isVerb(pos)) {
       if (pos === 'VERB') hasVerb = true;
-      if (firstVerbPast === null) firstVerbPast = isPastForm(clause, i);
+      if (firstVerbPast === null) {
+        firstVerbPast = isPastForm(clause, i);
+        leadVerb ||= pos === 'VERB';
+      }
     }
   }
   const first = table.lemmaInfo[start];
@@ -230,6 +260,8 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
     past: firstVerbPast === true && !future,
     future,
     reported,
+    futureFirst,
+    leadVerb,
     imperative,
     meeting,
     headed,
