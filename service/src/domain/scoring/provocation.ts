@@ -44,13 +44,63 @@ function classifyRaise(clause: Clause, next: Clause | undefined): Kind {
   return k.has('backward') ? 'backward' : 'none';
 }
 
-/** An ad-hoc prompt's wording: a specific, forward-looking issue, or a generic question. */
-function adHocIsSpecific(clauses: Clause[]): boolean {
-  const words = clauses.reduce((n, c) => n + c.words, 0);
-  const generic = clauses.some((c) => c.kinds.has('generic'));
-  const issue = clauses.some((c) => c.kinds.has('issue') || c.kinds.has('business'));
-  const forward = clauses.some((c) => c.kinds.has('forward'));
-  return words >= 8 && issue && (forward || !generic);
+type PromptWording = 'specific' | 'generic' | 'junk';
+
+/**
+ * An ad-hoc prompt's wording: a specific issue ("Payer prior-auth rule changes 2027 -> denial
+ * exposure"), a generic question ("What keeps you up?"), or junk that names no issue at all ("AI",
+ * "tbd", "see attached", a list of cue words). Junk earns nothing whatever reaction is recorded.
+ */
+function promptWording(clauses: Clause[]): PromptWording {
+  const countable = clauses.filter(isCountable);
+  const words = countable.reduce((n, c) => n + c.words, 0);
+  if (words < 3) return 'junk';
+  if (countable.some((c) => c.kinds.has('generic'))) return 'generic';
+  // "Problems for next year?": a question that names no issue asks rather than brings one
+  const question = countable.some((c) => c.table.value[c.to] === '?' || c.table.value[c.to - 1] === '?');
+  if (question && !countable.some((c) => c.kinds.has('issue') || c.kinds.has('stake'))) return 'generic';
+  let nouns = 0;
+  for (const c of countable)
+    for (let i = c.from; i < c.to; i++) if (c.table.pos[i] === 'NOUN' || c.table.pos[i] === 'PROPN') nouns++;
+  return words >= 4 && nouns >= 2 ? 'specific' : 'generic';
+}
+
+/** "wanted to raise", "had planned to bring up", "was going to suggest": a raise that did not happen */
+const INTENT = new Set(['want', 'plan', 'intend', 'mean', 'hope', 'try', 'going']);
+/** what we would have said: raise, bring up, suggest, mention, pitch */
+const SAYING = new Set(['suggest', 'mention', 'propose', 'pitch']);
+const INTENT_WINDOW = 3;
+
+function isRaiseWord(clause: Clause, index: number): boolean {
+  const info = clause.table.lemmaInfo[index]!;
+  return SAYING.has(info.word) || (info.cues ?? []).some((cue) => cue.kind === 'raise');
+}
+
+function isIntentOnly(clause: Clause): boolean {
+  if (clause.actor === 'customer') return false;
+  const table = clause.table;
+  for (let i = clause.from; i < clause.to; i++) {
+    if (!isRaiseWord(clause, i) || table.pos[i] !== 'VERB') continue;
+    for (let j = i - 1; j >= Math.max(clause.from, i - INTENT_WINDOW); j--)
+      if (INTENT.has(table.lemma[j]!) || INTENT.has(table.lower[j]!)) return true;
+    // "will raise it next time"
+    for (let j = i + 1; j < Math.min(clause.to, i + 4); j++)
+      if (table.lower[j] === 'next' && table.lower[j + 1] === 'time') return true;
+  }
+  return false;
+}
+
+/** "didn't get there", "never got the chance", "didn't get to it" */
+function isMissedChance(clause: Clause): boolean {
+  if (clause.actor === 'customer') return false;
+  const table = clause.table;
+  for (let i = clause.from; i < clause.to; i++) {
+    if (!table.negated[i]) continue;
+    if (table.lemma[i] === 'chance') return true;
+    const after = table.lower[i + 1];
+    if (table.lemma[i] === 'get' && (after === 'there' || after === 'to' || after === 'the')) return true;
+  }
+  return false;
 }
 
 function landedInText(clauses: Clause[]): Clause | undefined {
@@ -63,9 +113,10 @@ function landedInText(clauses: Clause[]): Clause | undefined {
 }
 
 function promptLevel(prompt: ScoringPrompt, clauses: Clause[]): Level {
-  const base: Level = prompt.fromLibrary || adHocIsSpecific(clauses) ? 2 : 1;
-  if (base === 2 && prompt.reaction && LANDING_REACTIONS.has(prompt.reaction)) return 3;
-  return base;
+  const wording = prompt.fromLibrary ? 'specific' : promptWording(clauses);
+  if (wording === 'junk') return 0;
+  if (wording === 'generic') return 1;
+  return prompt.reaction && LANDING_REACTIONS.has(prompt.reaction) ? 3 : 2;
 }
 
 export function scoreProvocation(note: NoteReading): DimensionOutcome {
@@ -74,27 +125,23 @@ export function scoreProvocation(note: NoteReading): DimensionOutcome {
   let signals = 0;
   const reacted = note.input.prompts.some((p) => p.reaction !== undefined);
 
-  note.input.prompts.forEach((prompt, index) => {
-    const clauses = note.byField.get(promptTextField(index)) ?? [];
-    const promptLvl = promptLevel(prompt, clauses);
-    level = Math.max(level, promptLvl) as Level;
-    signals++;
-    for (const clause of clauses)
-      evidence.push(clauseEvidence(clause, 'provocation', promptLvl >= 2 ? 'raised' : 'lowered'));
-  });
-
   let textLevel: Level = 0;
+  let unraised = false;
+  let raisedInText = false;
   for (const field of ['summary', 'ideas'] as const) {
     const clauses = note.byField.get(field) ?? [];
     clauses.forEach((clause, i) => {
       if (!isCountable(clause)) return;
-      if (clause.negatedKinds.has('raise') && clause.actor !== 'customer') {
+      const planned = isIntentOnly(clause) || isMissedChance(clause);
+      if (planned || (clause.negatedKinds.has('raise') && clause.actor !== 'customer')) {
+        unraised ||= planned;
         evidence.push(clauseEvidence(clause, 'provocation', 'lowered'));
         return;
       }
       const kind = classifyRaise(clause, clauses[i + 1]);
       if (kind === 'specific') {
         textLevel = 2;
+        raisedInText = true;
         signals++;
         evidence.push(clauseEvidence(clause, 'provocation', 'raised'));
       } else if (kind !== 'none') {
@@ -103,6 +150,18 @@ export function scoreProvocation(note: NoteReading): DimensionOutcome {
       }
     });
   }
+
+  // A prompt the text says was planned but never raised ("wanted to raise…, didn't get there")
+  // earns nothing, whatever reaction was ticked, unless the text shows something else was raised.
+  const promptsCount = !unraised || raisedInText;
+  note.input.prompts.forEach((prompt, index) => {
+    const clauses = note.byField.get(promptTextField(index)) ?? [];
+    const promptLvl = promptsCount ? promptLevel(prompt, clauses) : 0;
+    level = Math.max(level, promptLvl) as Level;
+    if (promptLvl > 0) signals++;
+    for (const clause of clauses)
+      evidence.push(clauseEvidence(clause, 'provocation', promptLvl >= 2 ? 'raised' : 'lowered'));
+  });
 
   // The text says it landed ("new to them", "they had not considered it"): credit a provocation whose
   // reaction was not recorded; a recorded reaction is the rep's own, more deliberate answer.
