@@ -38,7 +38,7 @@ function isWord(pos: string | undefined): boolean {
 }
 
 export function isEmptyTalk(clause: Clause): boolean {
-  if (clause.words < 3 || clause.people.length > 0) return false;
+  if (clause.words < 3) return false;
   const table = clause.table;
   let empty = 0;
   let functionWords = 0;
@@ -47,7 +47,9 @@ export function isEmptyTalk(clause: Clause): boolean {
     if (!isWord(pos)) continue;
     if (FUNCTION_POS.has(pos!)) functionWords++;
     const lemma = table.lemma[i]!;
-    if (RUBRIC_WORDS.has(lemma) || BUZZWORDS.has(lemma) || BUZZWORDS.has(table.lower[i]!)) empty++;
+    const lower = table.lower[i]!;
+    if (RUBRIC_WORDS.has(lemma) || RUBRIC_WORDS.has(lower) || BUZZWORDS.has(lemma) || BUZZWORDS.has(lower))
+      empty++;
   }
   // a clause with numbers says something concrete, whatever words surround them
   if (clause.numbers > 0) return false;
