@@ -6,7 +6,8 @@ describe('empty talk', () => {
     const cueList = scoreNote({
       prompts: [],
       summary: 'Meeting.',
-      customerView: 'their priorities their constraints their initiatives who wants what internal disagreement inside view',
+      customerView:
+        'their priorities their constraints their initiatives who wants what internal disagreement inside view',
       ideas: 'Collaboration together jointly co-created, shared plan, their idea.',
       nextStep: 'Jointly owned committed dated next step with named customer.',
     });
@@ -26,7 +27,8 @@ describe('empty talk', () => {
     const { dimensions } = scoreNote({
       prompts: [],
       summary: 'Call with Karen Holt.',
-      customerView: "Karen's priority is a 5% scrap reduction across plants by 2027; the Ohio plant manager resists a common MES.",
+      customerView:
+        "Karen's priority is a 5% scrap reduction across plants by 2027; the Ohio plant manager resists a common MES.",
     });
     expect(dimensions.customerView).toBeGreaterThanOrEqual(70);
   });

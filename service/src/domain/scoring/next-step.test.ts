@@ -6,14 +6,21 @@ const nextStep = (input: Partial<ScoringInput>) => scoreNote({ ...base, ...input
 
 describe('next step', () => {
   it('tops a dated noun phrase that names the customer person meeting us', () => {
-    expect(nextStep({ nextStep: 'Design review with Ana, their CTO, on the 14th.' })).toBeGreaterThanOrEqual(90);
+    expect(nextStep({ nextStep: 'Design review with Ana, their CTO, on the 14th.' })).toBeGreaterThanOrEqual(
+      90,
+    );
     expect(nextStep({ nextStep: 'Design review on the 14th.' })).toBeLessThan(90);
   });
 
   it('credits a step written as two clauses, each side doing its part', () => {
-    expect(nextStep({ nextStep: 'He books the site visit; we bring the cost model.' })).toBeGreaterThanOrEqual(70);
     expect(
-      nextStep({ nextStep: 'Marta books the site visit; we bring the cost model.', nextStepDate: '2026-11-20' }),
+      nextStep({ nextStep: 'He books the site visit; we bring the cost model.' }),
+    ).toBeGreaterThanOrEqual(70);
+    expect(
+      nextStep({
+        nextStep: 'Marta books the site visit; we bring the cost model.',
+        nextStepDate: '2026-11-20',
+      }),
     ).toBeGreaterThanOrEqual(90);
   });
 
@@ -25,8 +32,12 @@ describe('next step', () => {
   });
 
   it('keeps a promise reported in passing, or a step refused, low', () => {
-    expect(nextStep({ summary: 'Her chief of staff said she would send me their store list.' })).toBeLessThan(70);
-    expect(nextStep({ summary: 'We did not set up a next meeting; Erik wants to think about budget.' })).toBe(0);
+    expect(nextStep({ summary: 'Her chief of staff said she would send me their store list.' })).toBeLessThan(
+      70,
+    );
+    expect(nextStep({ summary: 'We did not set up a next meeting; Erik wants to think about budget.' })).toBe(
+      0,
+    );
   });
 
   it('does not take a description in the future tense for a step', () => {

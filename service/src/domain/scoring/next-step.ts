@@ -52,7 +52,8 @@ interface Step {
 }
 
 function judge(segment: Segment, dated: boolean, customerNamedInNote: boolean): Step {
-  const vagueOnly = segment.kinds.has('vagueAction') && !segment.kinds.has('concreteAction') && !segment.meeting;
+  const vagueOnly =
+    segment.kinds.has('vagueAction') && !segment.kinds.has('concreteAction') && !segment.meeting;
   const concrete = !vagueOnly && (isAction(segment) || segment.hasNoun || segment.hasVerb);
   const theirs = segment.actor === 'customer' || segment.actor === 'both';
   const participation = segment.named > 0 || theirs;

@@ -6,25 +6,47 @@ const provocation = (input: ScoringInput) => scoreNote(input).dimensions.provoca
 
 describe('provocation', () => {
   it('gives nothing for one-word prompts marked new to them', () => {
-    const prompts = ['AI', 'cloud'].map((text) => ({ fromLibrary: false, text, reaction: 'new_to_them' as const }));
+    const prompts = ['AI', 'cloud'].map((text) => ({
+      fromLibrary: false,
+      text,
+      reaction: 'new_to_them' as const,
+    }));
     expect(provocation({ summary: 'Quarterly check-in on open orders.', prompts })).toBe(0);
   });
 
   it('gives nothing for a provocation that was only planned, whatever reaction was ticked', () => {
-    const prompts = [{ fromLibrary: false, text: 'Fixed-wireless churn risk in rural areas', reaction: 'new_to_them' as const }];
-    const planned = 'Wanted to raise fixed-wireless churn risk but didn\'t get there; Stan spent the time on the campaign calendar.';
+    const prompts = [
+      {
+        fromLibrary: false,
+        text: 'Fixed-wireless churn risk in rural areas',
+        reaction: 'new_to_them' as const,
+      },
+    ];
+    const planned =
+      "Wanted to raise fixed-wireless churn risk but didn't get there; Stan spent the time on the campaign calendar.";
     expect(provocation({ summary: planned, prompts })).toBe(0);
-    expect(provocation({ summary: 'Raised fixed-wireless churn risk; new to Stan.', prompts })).toBeGreaterThanOrEqual(90);
+    expect(
+      provocation({ summary: 'Raised fixed-wireless churn risk; new to Stan.', prompts }),
+    ).toBeGreaterThanOrEqual(90);
   });
 
   it('tops a short specific prompt that redirected the talk to what really worries them', () => {
-    const prompts = [{ fromLibrary: false, text: 'Surge capacity for cat-event FNOL spikes', reaction: 'redirected' as const }];
+    const prompts = [
+      {
+        fromLibrary: false,
+        text: 'Surge capacity for cat-event FNOL spikes',
+        reaction: 'redirected' as const,
+      },
+    ];
     const summary = 'Raised surge capacity; she pivoted: her real worry is subrogation leakage.';
     expect(provocation({ summary, prompts })).toBeGreaterThanOrEqual(90);
   });
 
   it('keeps a generic question below a specific issue', () => {
-    const ask = (text: string) => provocation({ summary: 'Call with the CFO.', prompts: [{ fromLibrary: false, text }] });
-    expect(ask('Problems for next year?')).toBeLessThan(ask('Payer prior-auth rule changes in 2027 will raise denials'));
+    const ask = (text: string) =>
+      provocation({ summary: 'Call with the CFO.', prompts: [{ fromLibrary: false, text }] });
+    expect(ask('Problems for next year?')).toBeLessThan(
+      ask('Payer prior-auth rule changes in 2027 will raise denials'),
+    );
   });
 });
