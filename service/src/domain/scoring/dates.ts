@@ -50,8 +50,19 @@ function periodPrecision(table: TokenTable, index: number, flags: number, bounds
   if ((flags & (W_PRECISE_PERIOD | W_VAGUE_PERIOD)) === 0) return 0;
   const inField = index - 1 >= bounds.first;
   const before = inField ? table.lower[index - 1] : undefined;
+  // "in a week", "within a day", "end of the week": a period counted from now
+  const fromNow =
+    before === 'a' && index - 2 >= bounds.first && ['in', 'within'].includes(table.lower[index - 2]!);
+  const endOf =
+    (before === 'of' && table.lower[index - 2] === 'end') ||
+    (before === 'the' && table.lower[index - 2] === 'of' && table.lower[index - 3] === 'end');
   const counted =
-    before === 'next' || before === 'this' || (inField && table.pos[index - 1] === 'NUM') || before === 'two';
+    before === 'next' ||
+    before === 'this' ||
+    (inField && table.pos[index - 1] === 'NUM') ||
+    before === 'two' ||
+    fromNow ||
+    endOf;
   if (!counted) return 0;
   if ((flags & W_PRECISE_PERIOD) !== 0) return 2;
   return (flags & W_VAGUE_PERIOD) !== 0 ? 1 : 0;

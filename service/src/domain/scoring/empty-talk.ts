@@ -26,8 +26,19 @@ const BUZZWORDS = new Set(
     'exponential hyper excellence journey energize energise imperative modernization modernisation ' +
     'stakeholder cutting-edge game-changer world-class next-gen next-level enablement visionary ' +
     'unlock accelerate north-star best-in-class win-win thought-leadership value-driven paradigms ' +
-    'vision transform empowered aligned'
+    'vision transform empowered aligned dialogue narrative unpack socialize socialise reconnect ' +
+    'resonate ambition continuum capability strategic engagement'
   ).split(' '),
+);
+
+/**
+ * Second halves of buzzword compounds ("customer-obsessed", "AI-powered", "platform-agnostic"): the
+ * tokeniser splits at the hyphen, so they count when they follow one.
+ */
+const COMPOUND_TAILS = new Set(
+  'first centric driven powered enabled led obsessed native agnostic ready proof based focused oriented class breed'.split(
+    ' ',
+  ),
 );
 
 /** Parts of speech a sentence cannot do without; a cue list has none of them. */
@@ -48,12 +59,21 @@ export function isEmptyTalk(clause: Clause): boolean {
     if (FUNCTION_POS.has(pos!)) functionWords++;
     const lemma = table.lemma[i]!;
     const lower = table.lower[i]!;
-    if (RUBRIC_WORDS.has(lemma) || RUBRIC_WORDS.has(lower) || BUZZWORDS.has(lemma) || BUZZWORDS.has(lower))
+    const tail = table.value[i - 1] === '-' && COMPOUND_TAILS.has(lower);
+    if (
+      tail ||
+      RUBRIC_WORDS.has(lemma) ||
+      RUBRIC_WORDS.has(lower) ||
+      BUZZWORDS.has(lemma) ||
+      BUZZWORDS.has(lower)
+    )
       empty++;
   }
   // a clause with numbers says something concrete, whatever words surround them
   if (clause.numbers > 0) return false;
-  if (empty >= 2 && empty / clause.words >= 0.25) return true;
+  // two such words in a short clause, or many in a long one ("the CFO sees strategic value" is neither)
+  const share = empty / clause.words;
+  if ((empty >= 2 && share >= 0.3) || (empty >= 4 && share >= 0.2)) return true;
   // "margins growth risk stakes": cue words in a row, with no sentence to hold them
   let cueTokens = 0;
   let last = -1;

@@ -46,3 +46,21 @@ describe('next step', () => {
     expect(nextStep({ summary })).toBe(0);
   });
 });
+
+describe('next step dates and headings', () => {
+  it('reads abbreviated weekdays, "in a week" and "end of the week" as plannable dates', () => {
+    for (const when of ['Thu', 'in a week', 'by end of the week'])
+      expect(nextStep({ nextStep: `Ana (their CTO) sends the volumes ${when}.` })).toBeGreaterThanOrEqual(90);
+    expect(nextStep({ nextStep: 'Ana (their CTO) sends the volumes a week.' })).toBeLessThan(90);
+  });
+
+  it('takes a step arranged in the past tense for a later date, and an action-items heading', () => {
+    expect(
+      nextStep({ summary: 'Booked a workshop with Ana, their CTO, for Thu 12/3.' }),
+    ).toBeGreaterThanOrEqual(90);
+    expect(nextStep({ summary: 'Booked a workshop with Ana, their CTO, last year.' })).toBe(0);
+    expect(nextStep({ summary: 'Good call. Action items: send the deck to Ana.' })).toBeGreaterThanOrEqual(
+      70,
+    );
+  });
+});

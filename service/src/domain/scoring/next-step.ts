@@ -16,11 +16,18 @@ const TIPS: Record<Exclude<Level, 3>, string> = {
   2: 'Get a named person on their side to commit to their part of the next step, and put a date on it.',
 };
 
+/** Words that open a heading over the next steps: "Next:", "Next steps:", "Action items:", "To do:". */
+const HEADING_WORDS = new Set(['next', 'action', 'actions', 'todo', 'to-do', 'follow-ups', 'follow']);
+const HEADING_LENGTH = 3;
+
 /** A next-step heading on its own ("Next:", "Next step:", "Next step in there somewhere:"). */
 function isHeading(clause: Clause): boolean {
   const table = clause.table;
-  if (table.lemma[clause.from] !== 'next') return false;
-  return clause.words <= 2 || table.value[clause.to] === ':';
+  const first = table.lower[clause.from]!;
+  const toDo = first === 'to' && table.lower[clause.from + 1] === 'do';
+  if (!HEADING_WORDS.has(first) && !HEADING_WORDS.has(table.lemma[clause.from]!) && !toDo) return false;
+  const colon = table.value[clause.to] === ':';
+  return (clause.words <= HEADING_LENGTH && (colon || first === 'next')) || (first === 'next' && colon);
 }
 
 function isAction(segment: Segment): boolean {
@@ -30,7 +37,8 @@ function isAction(segment: Segment): boolean {
 /** Does a segment of the summary or ideas read as a step? */
 function readsAsStep(segment: Segment, afterStep: boolean): boolean {
   if (segment.headed) return true;
-  if (segment.past) return false;
+  // "Booked a follow-up for Thursday", "agreed to meet on the 10th": arranged now, happening later
+  if (segment.past) return segment.scheduled && segment.date === 2;
   if (segment.future && isAction(segment) && (segment.actor !== 'none' || segment.futureFirst)) return true;
   const someoneActs = segment.actor !== 'none' && segment.leadVerb;
   if (segment.date === 2 && !segment.reported && (isAction(segment) || someoneActs)) return true;

@@ -31,6 +31,8 @@ export interface Segment {
   hasNoun: boolean;
   /** the first verb is in the past tense and nothing marks the future */
   past: boolean;
+  /** the first verb arranges something: booked, scheduled, set up, agreed */
+  scheduled: boolean;
   /** will, 'll, shall, would, going to, or "Karl to send" */
   future: boolean;
   /** a promise reported in passing: "she said she would send the list" */
@@ -67,6 +69,17 @@ const MEETING_WORDS = new Set([
 const FUTURE_WORDS = new Set(['will', "'ll", 'shall', 'would', "'d"]);
 /** forms of be and have whose surface differs from the lemma without being past */
 const PRESENT_FORMS = new Set(['are', "'re", 'am', "'m", "'s", "'ve", 'is', 'has', 'does', 'ca', 'wo']);
+const SCHEDULING = new Set([
+  'book',
+  'schedule',
+  'set',
+  'arrange',
+  'agree',
+  'confirm',
+  'plan',
+  'organise',
+  'organize',
+]);
 const SAYING = new Set(['say', 'tell', 'mention', 'promise', 'offer', 'agree']);
 const SEGMENT_CONJUNCTIONS = new Set(['and', 'so', 'then', 'once', 'after', 'plus']);
 const SUBJECT_WINDOW = 8;
@@ -205,6 +218,7 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
   let firstVerbPast: boolean | null = null;
   let saidBefore = false;
   let leadVerb = false;
+  let scheduled = false;
   let futureFirst = false;
   let reported = false;
   for (let i = start; i < to; i++) {
@@ -234,6 +248,7 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
       if (pos === 'VERB') hasVerb = true;
       if (firstVerbPast === null) {
         firstVerbPast = isPastForm(clause, i);
+        scheduled = SCHEDULING.has(table.lemma[i]!);
         leadVerb ||= pos === 'VERB';
       }
     }
@@ -258,6 +273,7 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
     hasVerb,
     hasNoun,
     past: firstVerbPast === true && !future,
+    scheduled,
     future,
     reported,
     futureFirst,
