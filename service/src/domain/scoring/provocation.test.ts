@@ -50,3 +50,30 @@ describe('provocation', () => {
     );
   });
 });
+
+describe('provocation in dictated and terse notes', () => {
+  it('counts topics named in a word or two as a generic raise, below a specific issue', () => {
+    const generic = provocation({ summary: 'Raised AI, cloud, security. All new to them.', prompts: [] });
+    expect(generic).toBeGreaterThanOrEqual(35);
+    expect(generic).toBeLessThan(70);
+  });
+
+  it('does not take the customer’s own plan to raise something for our unraised provocation', () => {
+    const summary =
+      'met darren the underwriting lead i raised that embedded insurance with payroll platforms could take the micro segment within a couple years he hadnt thought about that at all he wants to bring it to his CUO himself';
+    const prompts = [
+      {
+        fromLibrary: false,
+        text: 'Embedded insurance via payroll platforms could take the micro segment',
+        reaction: 'new_to_them' as const,
+      },
+    ];
+    expect(provocation({ summary, prompts })).toBeGreaterThanOrEqual(90);
+  });
+
+  it('does not take a contract walk-through for an issue', () => {
+    const summary =
+      'Walked through the redlines: they want the liability cap raised from 12 to 24 months of fees.';
+    expect(provocation({ summary, prompts: [] })).toBe(0);
+  });
+});

@@ -23,25 +23,63 @@ const LANDING_REACTIONS = new Set(['new_to_them', 'redirected']);
 
 type Kind = 'specific' | 'generic' | 'backward' | 'none';
 
+const MIN_ISSUE_WORDS = 4;
+const US_WORDS = new Set(['i', 'we']);
+const NEGATORS = new Set(['not', "n't", 'never', 'no']);
+
+function negatedNearby(clause: Clause, at: number): boolean {
+  for (let j = at - 1; j >= Math.max(clause.from, at - 3); j--)
+    if (NEGATORS.has(clause.table.lower[j]!)) return true;
+  return false;
+}
+
+/** The first raise cue used as a verb ("raised", "flagged"; not "there was a question"), or -1. */
+function raiseVerb(clause: Clause): number {
+  for (const hit of clause.hits)
+    if (hit.kind === 'raise' && !hit.negated && clause.table.pos[hit.from] === 'VERB') return hit.from;
+  return -1;
+}
+
+/** Words after the raise verb, short of what only says how it landed ("both new to them"). */
+function objectWords(clause: Clause, raiseAt: number): number {
+  const table = clause.table;
+  let words = 0;
+  for (let i = raiseAt + 1; i < clause.to; i++) {
+    if (clause.hits.some((hit) => hit.kind === 'landed' && hit.from === i)) break;
+    const pos = table.pos[i];
+    if (pos !== 'PUNCT' && pos !== 'SPACE' && pos !== 'SYM' && pos !== 'CCONJ') words++;
+  }
+  return words;
+}
+
 /** A clause where we raise something, judged with the clause after it ("Brought up X: it will…"). */
 function classifyRaise(clause: Clause, next: Clause | undefined): Kind {
   const k = clause.kinds;
   if (clause.actor === 'customer') return 'none';
   const lecturing = k.has('oneway') && k.has('lecture');
-  const raising = k.has('raise') || lecturing;
-  const asking = k.has('ask') || k.has('raise');
+  const raiseAt = raiseVerb(clause);
+  const raising = raiseAt >= 0 || lecturing;
+  const asking = k.has('ask') || raiseAt >= 0;
   if (k.has('generic') && asking && !k.has('issue')) return 'generic';
   if (raising) {
+    // "Raised AI, cloud, security": topics named in a word or two are a generic raise, not an issue
+    // the deal itself ("walked through the redlines") is status, not even a generic provocation
+    if (countCues(clause, 'status') > countCues(clause, 'business', 'issue')) return 'none';
+    if (raiseAt >= 0 && objectWords(clause, raiseAt) < MIN_ISSUE_WORDS) return 'generic';
     // what the customer said next ("Sofia said …") is their view, not part of our provocation
     const window = next && next.field === clause.field && !next.kinds.has('tell') ? [clause, next] : [clause];
     const has = (kind: 'issue' | 'business' | 'forward' | 'product') => window.some((c) => c.kinds.has(kind));
     const businessCues = window.reduce((n, c) => n + countCues(c, 'business'), 0);
-    const productCues = window.reduce((n, c) => n + countCues(c, 'product'), 0);
-    // a pitch ("presented our platform, it will cut their costs") is not an outside-in issue
-    if ((has('issue') || has('business')) && has('forward') && productCues <= businessCues) return 'specific';
+    const otherCues = window.reduce((n, c) => n + countCues(c, 'product', 'status'), 0);
+    // a pitch ("presented our platform, it will cut their costs") or the contract ("walked through
+    // the redlines") is not an outside-in issue
+    if (otherCues > businessCues) return 'none';
+    if ((has('issue') || has('business')) && has('forward')) return 'specific';
+    // we brought something, but nothing specific or forward-looking
+    if (raiseAt >= 0) return 'generic';
   }
   if (k.has('generic') && asking) return 'generic';
-  return k.has('backward') ? 'backward' : 'none';
+  return k.has('backward') && asking ? 'backward' : 'none';
 }
 
 type PromptWording = 'specific' | 'generic' | 'junk';
@@ -76,13 +114,23 @@ function isRaiseWord(clause: Clause, index: number): boolean {
   return SAYING.has(info.word) || (info.cues ?? []).some((cue) => cue.kind === 'raise');
 }
 
+/** The intention is ours: "I had planned to", "we wanted to", or no subject at all ("Wanted to"). */
+function ourIntent(clause: Clause, at: number): boolean {
+  const table = clause.table;
+  for (let j = at - 1; j >= Math.max(clause.from, at - 2); j--) {
+    if (US_WORDS.has(table.lower[j]!)) return true;
+    if (table.pos[j] !== 'AUX' && table.pos[j] !== 'PART') return false;
+  }
+  return at - 2 <= clause.from;
+}
+
 function isIntentOnly(clause: Clause): boolean {
   if (clause.actor === 'customer') return false;
   const table = clause.table;
   for (let i = clause.from; i < clause.to; i++) {
     if (!isRaiseWord(clause, i) || table.pos[i] !== 'VERB') continue;
     for (let j = i - 1; j >= Math.max(clause.from, i - INTENT_WINDOW); j--)
-      if (INTENT.has(table.lemma[j]!) || INTENT.has(table.lower[j]!)) return true;
+      if ((INTENT.has(table.lemma[j]!) || INTENT.has(table.lower[j]!)) && ourIntent(clause, j)) return true;
     // "will raise it next time"
     for (let j = i + 1; j < Math.min(clause.to, i + 4); j++)
       if (table.lower[j] === 'next' && table.lower[j + 1] === 'time') return true;
@@ -95,7 +143,8 @@ function isMissedChance(clause: Clause): boolean {
   if (clause.actor === 'customer') return false;
   const table = clause.table;
   for (let i = clause.from; i < clause.to; i++) {
-    if (!table.negated[i]) continue;
+    // right after the negation: in a long run-on sentence its scope reaches far beyond the verb
+    if (!table.negated[i] || !negatedNearby(clause, i)) continue;
     if (table.lemma[i] === 'chance') return true;
     const after = table.lower[i + 1];
     if (table.lemma[i] === 'get' && (after === 'there' || after === 'to' || after === 'the')) return true;
