@@ -180,7 +180,9 @@ export function readClause(
       low |= kindBit(hit.kindIndex, false);
       high |= kindBit(hit.kindIndex, true);
     }
-    if (hit.kind !== 'buzz') continue;
+    // "Will follow up", "next step: …" are how a next step is written, not stuffing; repeating them
+    // is caught by word diversity and cue lists by empty-talk.ts
+    if (hit.kind !== 'buzz' || isStepPhrase(table, hit)) continue;
     buzzTokens += hit.to - hit.from;
     for (let t = hit.from; t < hit.to; t++) if (table.pos[t] === 'VERB') buzzVerbs++;
   }
@@ -217,6 +219,11 @@ export function readClause(
 }
 
 const LONG_CLAUSE = 30;
+
+function isStepPhrase(table: TokenTable, hit: CueHit): boolean {
+  const first = table.lemma[hit.from];
+  return hit.to - hit.from > 1 && (first === 'follow' || first === 'next');
+}
 
 /** Stuffing: mostly buzzwords, or the same few words over and over, with no sentence structure. */
 function isStuffed(buzzTokens: number, verbs: number, distinct: number, words: number): boolean {

@@ -38,6 +38,7 @@ function monthPrecision(table: TokenTable, index: number, flags: number, bounds:
   return (flags & W_AMBIGUOUS_MONTH) !== 0 || table.pos[index] !== 'PROPN' ? 0 : 1;
 }
 
+const FROM_NOW = new Set(['in', 'within', 'by', 'after', 'next']);
 const ORDINAL = /^\d{1,2}(st|nd|rd|th)$/;
 
 /** "on the 14th", "by the 30th": a day of the current or next month, written without the month */
@@ -56,13 +57,10 @@ function periodPrecision(table: TokenTable, index: number, flags: number, bounds
   const endOf =
     (before === 'of' && table.lower[index - 2] === 'end') ||
     (before === 'the' && table.lower[index - 2] === 'of' && table.lower[index - 3] === 'end');
-  const counted =
-    before === 'next' ||
-    before === 'this' ||
-    (inField && table.pos[index - 1] === 'NUM') ||
-    before === 'two' ||
-    fromNow ||
-    endOf;
+  // "in two weeks" dates a step; "onboarding takes six weeks" or "for two weeks" is a duration
+  const count = inField && (table.pos[index - 1] === 'NUM' || before === 'two');
+  const countedFromNow = count && index - 2 >= bounds.first && FROM_NOW.has(table.lower[index - 2]!);
+  const counted = before === 'next' || before === 'this' || countedFromNow || fromNow || endOf;
   if (!counted) return 0;
   if ((flags & W_PRECISE_PERIOD) !== 0) return 2;
   return (flags & W_VAGUE_PERIOD) !== 0 ? 1 : 0;

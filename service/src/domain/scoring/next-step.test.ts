@@ -64,3 +64,27 @@ describe('next step dates and headings', () => {
     );
   });
 });
+
+describe('next step: durations and vague promises', () => {
+  it('does not take a duration for a date', () => {
+    const summary = 'They take six weeks to onboard a client and lose deals to fintechs.';
+    expect(nextStep({ summary })).toBe(0);
+    expect(nextStep({ nextStep: 'Ana (their CTO) sends the volumes in two weeks.' })).toBeGreaterThanOrEqual(
+      90,
+    );
+  });
+
+  it('keeps "she looks into it and gets back" vague although the customer is its subject', () => {
+    expect(nextStep({ nextStep: 'She looks into it and gets back.' })).toBeLessThan(70);
+    expect(nextStep({ nextStep: 'She sends the claims data to our analyst.' })).toBeGreaterThanOrEqual(70);
+  });
+});
+
+describe('next step: plain follow-ups', () => {
+  it('counts "Will follow up" as a vague step, and next-step words said over and over as none', () => {
+    const followUp = nextStep({ summary: 'Pricing discussed, they want a 3yr term. Will follow up.' });
+    expect(followUp).toBeGreaterThanOrEqual(35);
+    expect(followUp).toBeLessThan(70);
+    expect(nextStep({ nextStep: 'Next step next step follow up.' })).toBe(0);
+  });
+});

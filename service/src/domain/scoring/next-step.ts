@@ -49,7 +49,23 @@ function readsAsStep(segment: Segment, afterStep: boolean): boolean {
 
 /** "see above", "tbd we'll see": filler where a step should be */
 function isFillerStep(segment: Segment): boolean {
-  return segment.kinds.has('filler') && !isAction(segment) && segment.words <= 4;
+  return (segment.kinds.has('filler') && !isAction(segment) && segment.words <= 4) || onlyStepWords(segment);
+}
+
+/** "Next step next step follow up": next-step words said over and over, and nothing else */
+function onlyStepWords(segment: Segment): boolean {
+  const { clause } = segment;
+  let cueWords = 0;
+  let cues = 0;
+  let last = -1;
+  for (const hit of clause.hits) {
+    if (hit.kind !== 'nextCue' || hit.from < segment.from || hit.from >= segment.to || hit.from <= last)
+      continue;
+    cues++;
+    cueWords += hit.to - hit.from;
+    last = hit.to - 1;
+  }
+  return cues >= 2 && cueWords >= segment.words;
 }
 
 interface Step {
@@ -60,8 +76,9 @@ interface Step {
 }
 
 function judge(segment: Segment, dated: boolean, customerNamedInNote: boolean): Step {
-  const vagueOnly =
+  const vagueCue =
     segment.kinds.has('vagueAction') && !segment.kinds.has('concreteAction') && !segment.meeting;
+  const vagueOnly = vagueCue || segment.vagueVerb;
   const concrete = !vagueOnly && (isAction(segment) || segment.hasNoun || segment.hasVerb);
   const theirs = segment.actor === 'customer' || segment.actor === 'both';
   const participation = segment.named > 0 || theirs;

@@ -43,6 +43,8 @@ export interface Segment {
   leadVerb: boolean;
   /** opens with a bare action verb: "Send deck." */
   imperative: boolean;
+  /** the main verb only promises to come back to it: "gets back", "looks into it", "will think about it" */
+  vagueVerb: boolean;
   /** a meeting-type action that brings both sides together */
   meeting: boolean;
   /** "Next step:" or "next step" opens the segment */
@@ -69,6 +71,34 @@ const MEETING_WORDS = new Set([
 const FUTURE_WORDS = new Set(['will', "'ll", 'shall', 'would', "'d"]);
 /** forms of be and have whose surface differs from the lemma without being past */
 const PRESENT_FORMS = new Set(['are', "'re", 'am', "'m", "'s", "'ve", 'is', 'has', 'does', 'ca', 'wo']);
+/** verbs of a way forward with nothing decided: followed by what they name, they are still vague */
+const VAGUE_VERBS = new Set([
+  'think',
+  'consider',
+  'revert',
+  'check',
+  'see',
+  'wait',
+  'hear',
+  'ping',
+  'chase',
+  'circle',
+  'touch',
+  'reach',
+  'continue',
+  'stay',
+  'keep',
+  'explore',
+]);
+/** "gets back", "looks into it": vague; "gets the data", "looks at the numbers with us" are not all vague */
+function isVagueVerb(clause: Clause, index: number): boolean {
+  const lemma = clause.table.lemma[index]!;
+  const after = clause.table.lower[index + 1];
+  if (lemma === 'get') return after === 'back';
+  if (lemma === 'look') return after === 'into';
+  return VAGUE_VERBS.has(lemma);
+}
+
 const SCHEDULING = new Set([
   'book',
   'schedule',
@@ -219,6 +249,7 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
   let saidBefore = false;
   let leadVerb = false;
   let scheduled = false;
+  let vagueVerb = false;
   let futureFirst = false;
   let reported = false;
   for (let i = start; i < to; i++) {
@@ -249,6 +280,7 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
       if (firstVerbPast === null) {
         firstVerbPast = isPastForm(clause, i);
         scheduled = SCHEDULING.has(table.lemma[i]!);
+        vagueVerb = isVagueVerb(clause, i);
         leadVerb ||= pos === 'VERB';
       }
     }
@@ -279,6 +311,7 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
     futureFirst,
     leadVerb,
     imperative,
+    vagueVerb,
     meeting,
     headed,
     words,
