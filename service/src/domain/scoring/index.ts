@@ -61,7 +61,7 @@ export function scoreNote(input: ScoringInput, weights: Weights = DEFAULT_WEIGHT
   evidence.push(...noiseEvidence(note));
   return {
     status: 'scored',
-    overall: capOverall(combineOverall(dimensions, weights), note, levels),
+    overall: capOverall(combineOverall(dimensions, weights), levels, weights),
     dimensions,
     evidence,
     tips: pickTips(outcomes, dimensions),
