@@ -257,7 +257,9 @@ export function readClause(
       low |= kindBit(hit.kindIndex, false);
       high |= kindBit(hit.kindIndex, true);
     }
-    if (hit.kind !== 'buzz') continue;
+    // "Will follow up", "next step: …" are how a next step is written, not stuffing; repeating them
+    // is caught by word diversity and cue lists by empty-talk.ts
+    if (hit.kind !== 'buzz' || isStepPhrase(table, hit)) continue;
     buzzTokens += hit.to - hit.from;
     for (let t = hit.from; t < hit.to; t++) if (table.pos[t] === 'VERB') buzzVerbs++;
   }
@@ -296,12 +298,22 @@ export function readClause(
   };
 }
 
+const LONG_CLAUSE = 30;
+
+function isStepPhrase(table: TokenTable, hit: CueHit): boolean {
+  const first = table.lemma[hit.from];
+  return hit.to - hit.from > 1 && (first === 'follow' || first === 'next');
+}
+
 /** Stuffing: mostly buzzwords, or the same few words over and over, with no sentence structure. */
 function isStuffed(buzzTokens: number, verbs: number, distinct: number, words: number): boolean {
   if (words < 3) return false;
   const buzzShare = buzzTokens / words;
   const diversity = distinct / words;
-  return buzzShare >= 0.6 || (buzzShare >= 0.4 && verbs === 0) || (words >= 5 && diversity <= 0.6);
+  // a long run-on sentence (dictated notes) naturally repeats its function words: only a clause of a
+  // few words repeating them, or a long one made of a handful of words, is stuffing
+  const repetitive = words <= LONG_CLAUSE ? diversity <= 0.6 : diversity <= 0.3;
+  return buzzShare >= 0.6 || (buzzShare >= 0.4 && verbs === 0) || (words >= 5 && repetitive);
 }
 
 /** How many cues of the given kinds the clause carries outside negation. */

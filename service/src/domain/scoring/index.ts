@@ -5,7 +5,8 @@ import { combineOverall } from './combine-overall';
 import { scoreCustomerView } from './customer-view';
 import { scoreNextStep } from './next-step';
 import { noiseEvidence } from './noise-evidence';
-import { levelScore, type DimensionOutcome } from './outcome';
+import { capOverall } from './overall-cap';
+import { levelScore, type DimensionOutcome, type Level } from './outcome';
 import { scoreProvocation } from './provocation';
 import { readsAsEnglish } from './language';
 import { readNote } from './read-note';
@@ -25,7 +26,7 @@ export * from './types';
 export { combineOverall } from './combine-overall';
 
 /** Bump when a change to the scorer can change a stored note's score, so stored scores can be told apart. */
-export const SCORER_VERSION = '2026.11-1';
+export const SCORER_VERSION = '2026.12-1';
 
 const MAX_TIPS = 3;
 
@@ -49,16 +50,18 @@ export function scoreNote(input: ScoringInput, weights: Weights = DEFAULT_WEIGHT
     nextStep: scoreNextStep(note),
   };
   const dimensions = {} as Record<Dimension, number>;
+  const levels = {} as Record<Dimension, Level>;
   const evidence: Evidence[] = [];
   for (const dimension of DIMENSIONS) {
     const outcome = outcomes[dimension];
     dimensions[dimension] = levelScore(outcome.level, outcome.strength);
+    levels[dimension] = outcome.level;
     evidence.push(...outcome.evidence);
   }
   evidence.push(...noiseEvidence(note));
   return {
     status: 'scored',
-    overall: combineOverall(dimensions, weights),
+    overall: capOverall(combineOverall(dimensions, weights), levels, weights),
     dimensions,
     evidence,
     tips: pickTips(outcomes, dimensions),

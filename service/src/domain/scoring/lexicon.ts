@@ -252,7 +252,8 @@ export const MONTHS = new Set(cues`
 /** month names that are also common words: they only count next to a day number */
 export const AMBIGUOUS_MONTHS = new Set(cues`may, march, mar, jun, sep`);
 export const WEEKDAYS = new Set(
-  cues`monday, tuesday, wednesday, thursday, friday, saturday, sunday, tomorrow`,
+  cues`monday, tuesday, wednesday, thursday, friday, saturday, sunday, tomorrow, mon, tue, tues, wed,
+  thu, thur, thurs, fri, eod, eow`,
 );
 /** "next week", "in two weeks", "within 10 days": precise enough to plan around */
 export const PRECISE_PERIODS = new Set(cues`week, weeks, day, days`);

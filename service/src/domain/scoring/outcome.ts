@@ -28,7 +28,8 @@ export function strengthOf(signals: number, saturation = 3): number {
   return Math.min(1, Math.max(0, signals - 1) / Math.max(1, saturation - 1));
 }
 
-function spanEvidence(
+/** Evidence for the tokens [from, to) of a clause. */
+export function spanEvidence(
   clause: Clause,
   from: number,
   to: number,

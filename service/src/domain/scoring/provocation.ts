@@ -23,34 +23,133 @@ const LANDING_REACTIONS = new Set(['new_to_them', 'redirected']);
 
 type Kind = 'specific' | 'generic' | 'backward' | 'none';
 
+const MIN_ISSUE_WORDS = 4;
+const US_WORDS = new Set(['i', 'we']);
+const NEGATORS = new Set(['not', "n't", 'never', 'no']);
+
+function negatedNearby(clause: Clause, at: number): boolean {
+  for (let j = at - 1; j >= Math.max(clause.from, at - 3); j--)
+    if (NEGATORS.has(clause.table.lower[j]!)) return true;
+  return false;
+}
+
+/** The first raise cue used as a verb ("raised", "flagged"; not "there was a question"), or -1. */
+function raiseVerb(clause: Clause): number {
+  for (const hit of clause.hits)
+    if (hit.kind === 'raise' && !hit.negated && clause.table.pos[hit.from] === 'VERB') return hit.from;
+  return -1;
+}
+
+/** Words after the raise verb, short of what only says how it landed ("both new to them"). */
+function objectWords(clause: Clause, raiseAt: number): number {
+  const table = clause.table;
+  let words = 0;
+  for (let i = raiseAt + 1; i < clause.to; i++) {
+    if (clause.hits.some((hit) => hit.kind === 'landed' && hit.from === i)) break;
+    const pos = table.pos[i];
+    if (pos !== 'PUNCT' && pos !== 'SPACE' && pos !== 'SYM' && pos !== 'CCONJ') words++;
+  }
+  return words;
+}
+
 /** A clause where we raise something, judged with the clause after it ("Brought up X: it will…"). */
 function classifyRaise(clause: Clause, next: Clause | undefined): Kind {
   const k = clause.kinds;
   if (clause.actor === 'customer') return 'none';
   const lecturing = k.has('oneway') && k.has('lecture');
-  const raising = k.has('raise') || lecturing;
-  const asking = k.has('ask') || k.has('raise');
+  const raiseAt = raiseVerb(clause);
+  const raising = raiseAt >= 0 || lecturing;
+  const asking = k.has('ask') || raiseAt >= 0;
   if (k.has('generic') && asking && !k.has('issue')) return 'generic';
   if (raising) {
+    // "Raised AI, cloud, security": topics named in a word or two are a generic raise, not an issue
+    // the deal itself ("walked through the redlines") is status, not even a generic provocation
+    if (countCues(clause, 'status') > countCues(clause, 'business', 'issue')) return 'none';
+    if (raiseAt >= 0 && objectWords(clause, raiseAt) < MIN_ISSUE_WORDS) return 'generic';
     // what the customer said next ("Sofia said …") is their view, not part of our provocation
     const window = next && next.field === clause.field && !next.kinds.has('tell') ? [clause, next] : [clause];
     const has = (kind: 'issue' | 'business' | 'forward' | 'product') => window.some((c) => c.kinds.has(kind));
     const businessCues = window.reduce((n, c) => n + countCues(c, 'business'), 0);
-    const productCues = window.reduce((n, c) => n + countCues(c, 'product'), 0);
-    // a pitch ("presented our platform, it will cut their costs") is not an outside-in issue
-    if ((has('issue') || has('business')) && has('forward') && productCues <= businessCues) return 'specific';
+    const otherCues = window.reduce((n, c) => n + countCues(c, 'product', 'status'), 0);
+    // a pitch ("presented our platform, it will cut their costs") or the contract ("walked through
+    // the redlines") is not an outside-in issue
+    if (otherCues > businessCues) return 'none';
+    if ((has('issue') || has('business')) && has('forward')) return 'specific';
+    // we brought something, but nothing specific or forward-looking
+    if (raiseAt >= 0) return 'generic';
   }
   if (k.has('generic') && asking) return 'generic';
-  return k.has('backward') ? 'backward' : 'none';
+  return k.has('backward') && asking ? 'backward' : 'none';
 }
 
-/** An ad-hoc prompt's wording: a specific, forward-looking issue, or a generic question. */
-function adHocIsSpecific(clauses: Clause[]): boolean {
-  const words = clauses.reduce((n, c) => n + c.words, 0);
-  const generic = clauses.some((c) => c.kinds.has('generic'));
-  const issue = clauses.some((c) => c.kinds.has('issue') || c.kinds.has('business'));
-  const forward = clauses.some((c) => c.kinds.has('forward'));
-  return words >= 8 && issue && (forward || !generic);
+type PromptWording = 'specific' | 'generic' | 'junk';
+
+/**
+ * An ad-hoc prompt's wording: a specific issue ("Payer prior-auth rule changes 2027 -> denial
+ * exposure"), a generic question ("What keeps you up?"), or junk that names no issue at all ("AI",
+ * "tbd", "see attached", a list of cue words). Junk earns nothing whatever reaction is recorded.
+ */
+function promptWording(clauses: Clause[]): PromptWording {
+  const countable = clauses.filter(isCountable);
+  const words = countable.reduce((n, c) => n + c.words, 0);
+  if (words < 3) return 'junk';
+  if (countable.some((c) => c.kinds.has('generic'))) return 'generic';
+  // "Problems for next year?": a question that names no issue asks rather than brings one
+  const question = countable.some((c) => c.table.value[c.to] === '?' || c.table.value[c.to - 1] === '?');
+  if (question && !countable.some((c) => c.kinds.has('issue') || c.kinds.has('stake'))) return 'generic';
+  let nouns = 0;
+  for (const c of countable)
+    for (let i = c.from; i < c.to; i++) if (c.table.pos[i] === 'NOUN' || c.table.pos[i] === 'PROPN') nouns++;
+  return words >= 4 && nouns >= 2 ? 'specific' : 'generic';
+}
+
+/** "wanted to raise", "had planned to bring up", "was going to suggest": a raise that did not happen */
+const INTENT = new Set(['want', 'plan', 'intend', 'mean', 'hope', 'try', 'going']);
+/** what we would have said: raise, bring up, suggest, mention, pitch */
+const SAYING = new Set(['suggest', 'mention', 'propose', 'pitch']);
+const INTENT_WINDOW = 3;
+
+function isRaiseWord(clause: Clause, index: number): boolean {
+  const info = clause.table.lemmaInfo[index]!;
+  return SAYING.has(info.word) || (info.cues ?? []).some((cue) => cue.kind === 'raise');
+}
+
+/** The intention is ours: "I had planned to", "we wanted to", or no subject at all ("Wanted to"). */
+function ourIntent(clause: Clause, at: number): boolean {
+  const table = clause.table;
+  for (let j = at - 1; j >= Math.max(clause.from, at - 2); j--) {
+    if (US_WORDS.has(table.lower[j]!)) return true;
+    if (table.pos[j] !== 'AUX' && table.pos[j] !== 'PART') return false;
+  }
+  return at - 2 <= clause.from;
+}
+
+function isIntentOnly(clause: Clause): boolean {
+  if (clause.actor === 'customer') return false;
+  const table = clause.table;
+  for (let i = clause.from; i < clause.to; i++) {
+    if (!isRaiseWord(clause, i) || table.pos[i] !== 'VERB') continue;
+    for (let j = i - 1; j >= Math.max(clause.from, i - INTENT_WINDOW); j--)
+      if ((INTENT.has(table.lemma[j]!) || INTENT.has(table.lower[j]!)) && ourIntent(clause, j)) return true;
+    // "will raise it next time"
+    for (let j = i + 1; j < Math.min(clause.to, i + 4); j++)
+      if (table.lower[j] === 'next' && table.lower[j + 1] === 'time') return true;
+  }
+  return false;
+}
+
+/** "didn't get there", "never got the chance", "didn't get to it" */
+function isMissedChance(clause: Clause): boolean {
+  if (clause.actor === 'customer') return false;
+  const table = clause.table;
+  for (let i = clause.from; i < clause.to; i++) {
+    // right after the negation: in a long run-on sentence its scope reaches far beyond the verb
+    if (!table.negated[i] || !negatedNearby(clause, i)) continue;
+    if (table.lemma[i] === 'chance') return true;
+    const after = table.lower[i + 1];
+    if (table.lemma[i] === 'get' && (after === 'there' || after === 'to' || after === 'the')) return true;
+  }
+  return false;
 }
 
 function landedInText(clauses: Clause[]): Clause | undefined {
@@ -63,9 +162,10 @@ function landedInText(clauses: Clause[]): Clause | undefined {
 }
 
 function promptLevel(prompt: ScoringPrompt, clauses: Clause[]): Level {
-  const base: Level = prompt.fromLibrary || adHocIsSpecific(clauses) ? 2 : 1;
-  if (base === 2 && prompt.reaction && LANDING_REACTIONS.has(prompt.reaction)) return 3;
-  return base;
+  const wording = prompt.fromLibrary ? 'specific' : promptWording(clauses);
+  if (wording === 'junk') return 0;
+  if (wording === 'generic') return 1;
+  return prompt.reaction && LANDING_REACTIONS.has(prompt.reaction) ? 3 : 2;
 }
 
 export function scoreProvocation(note: NoteReading): DimensionOutcome {
@@ -74,27 +174,23 @@ export function scoreProvocation(note: NoteReading): DimensionOutcome {
   let signals = 0;
   const reacted = note.input.prompts.some((p) => p.reaction !== undefined);
 
-  note.input.prompts.forEach((prompt, index) => {
-    const clauses = note.byField.get(promptTextField(index)) ?? [];
-    const promptLvl = promptLevel(prompt, clauses);
-    level = Math.max(level, promptLvl) as Level;
-    signals++;
-    for (const clause of clauses)
-      evidence.push(clauseEvidence(clause, 'provocation', promptLvl >= 2 ? 'raised' : 'lowered'));
-  });
-
   let textLevel: Level = 0;
+  let unraised = false;
+  let raisedInText = false;
   for (const field of ['summary', 'ideas'] as const) {
     const clauses = note.byField.get(field) ?? [];
     clauses.forEach((clause, i) => {
       if (!isCountable(clause)) return;
-      if (clause.negatedKinds.has('raise') && clause.actor !== 'customer') {
+      const planned = isIntentOnly(clause) || isMissedChance(clause);
+      if (planned || (clause.negatedKinds.has('raise') && clause.actor !== 'customer')) {
+        unraised ||= planned;
         evidence.push(clauseEvidence(clause, 'provocation', 'lowered'));
         return;
       }
       const kind = classifyRaise(clause, clauses[i + 1]);
       if (kind === 'specific') {
         textLevel = 2;
+        raisedInText = true;
         signals++;
         evidence.push(clauseEvidence(clause, 'provocation', 'raised'));
       } else if (kind !== 'none') {
@@ -103,6 +199,18 @@ export function scoreProvocation(note: NoteReading): DimensionOutcome {
       }
     });
   }
+
+  // A prompt the text says was planned but never raised ("wanted to raise…, didn't get there")
+  // earns nothing, whatever reaction was ticked, unless the text shows something else was raised.
+  const promptsCount = !unraised || raisedInText;
+  note.input.prompts.forEach((prompt, index) => {
+    const clauses = note.byField.get(promptTextField(index)) ?? [];
+    const promptLvl = promptsCount ? promptLevel(prompt, clauses) : 0;
+    level = Math.max(level, promptLvl) as Level;
+    if (promptLvl > 0) signals++;
+    for (const clause of clauses)
+      evidence.push(clauseEvidence(clause, 'provocation', promptLvl >= 2 ? 'raised' : 'lowered'));
+  });
 
   // The text says it landed ("new to them", "they had not considered it"): credit a provocation whose
   // reaction was not recorded; a recorded reaction is the rep's own, more deliberate answer.

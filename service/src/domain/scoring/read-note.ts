@@ -3,6 +3,7 @@
 import { readClause, sameWords, type Clause } from './clause-facts';
 import { splitClauses } from './clauses';
 import { usableNextStepDate } from './dates';
+import { isEmptyTalk } from './empty-talk';
 import { readFields } from './read-text';
 import { splitStatements } from './subject-break';
 import type { ScoringInput, ScoringPrompt, TextField } from './types';
@@ -62,6 +63,8 @@ export function readNote(input: ScoringInput): NoteReading {
       while (fieldIndex + 1 < fields.length && range.from >= table.tokenFrom[fieldIndex + 1]!) fieldIndex++;
       const field = fields[fieldIndex]![0];
       const clause = readClause(table, range, field, fieldIndex);
+      // rubric words and buzzwords without a sentence behind them game every dimension alike
+      clause.stuffed ||= isEmptyTalk(clause);
       const repeats = repeatsEarlier(clause, earlier);
       // short clauses ("New to them.") may legitimately recur; repeating a real sentence earns nothing
       clause.repeated = clause.words >= 4 && repeats;

@@ -101,7 +101,7 @@ function classify(word: string): number {
   if (entriesByFirstWord.has(word)) flags |= W_CUE_WORD;
   if (MONTHS.has(stripped)) flags |= W_MONTH;
   if (AMBIGUOUS_MONTHS.has(stripped)) flags |= W_AMBIGUOUS_MONTH;
-  if (WEEKDAYS.has(word)) flags |= W_WEEKDAY;
+  if (WEEKDAYS.has(stripped)) flags |= W_WEEKDAY;
   if (PRECISE_PERIODS.has(word)) flags |= W_PRECISE_PERIOD;
   if (VAGUE_PERIODS.has(word)) flags |= W_VAGUE_PERIOD;
   if (DISCOURSE_WORDS.has(word)) flags |= W_DISCOURSE;
