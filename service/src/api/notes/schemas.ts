@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDay } from '../http/calendar-day';
 import { REACTIONS } from '../../domain/notes/note';
 import { opportunityContextSchema, salesforceId } from '../opportunities/schemas';
 
@@ -15,13 +16,13 @@ const notePromptSchema = z
   });
 
 const noteContentShape = {
-  occurredAt: z.iso.date().optional(),
+  occurredAt: calendarDay.optional(),
   prompts: z.array(notePromptSchema).max(20).default([]),
   summary: longText(10000).trim().min(1, 'is required: what was discussed'),
   customerView: longText(10000).optional(),
   ideas: longText(10000).optional(),
   nextStep: longText(2000).optional(),
-  nextStepDate: z.iso.date().optional(),
+  nextStepDate: calendarDay.optional(),
 };
 
 export const noteDraftSchema = z.strictObject({
