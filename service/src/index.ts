@@ -34,6 +34,7 @@ export async function startService(config: Config = loadConfig()): Promise<Runni
     logger,
     bodyLimit: config.bodyLimit,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    rateLimitPerAddressPerMinute: config.rateLimitPerAddressPerMinute,
     extraRoutes: preview?.router,
     salesforce: { secretsKey: config.salesforce.secretsKey, allowPasswordFlow: config.devFeatures },
   });
