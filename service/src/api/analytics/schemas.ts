@@ -18,6 +18,8 @@ export const dashboardQuerySchema = z
     repId: salesforceId.optional(),
   })
   .superRefine((query, ctx) => {
+    // the fields' own issues are reported already; a range needs two readable days
+    if (![query.from, query.to].every((d) => d === undefined || day.safeParse(d).success)) return;
     const problem = rangeProblem(query);
     if (problem) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
   });

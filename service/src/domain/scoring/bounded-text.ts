@@ -11,9 +11,9 @@
 export const SYMBOL_RUN_LIMIT = 3;
 /** Longer than any word or number a note needs read (URLs are cut, which never scored). */
 export const CHUNK_LIMIT = 64;
-/** Tokens read per field and per note (about 650 and 1,000 words of prose). */
-export const FIELD_TOKEN_LIMIT = 800;
-export const NOTE_TOKEN_LIMIT = 1200;
+/** Tokens read per field and per note: about 380 and 420 words of prose, twice a long note. */
+export const FIELD_TOKEN_LIMIT = 450;
+export const NOTE_TOKEN_LIMIT = 500;
 
 /** The characters wink and JavaScript treat as white space. */
 function isSpace(code: number): boolean {
