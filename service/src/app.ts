@@ -9,7 +9,7 @@ import { BackgroundWork } from './domain/jobs/background';
 import { authenticateRequests } from './api/http/auth';
 import { errorHandler, notFoundHandler } from './api/http/errors';
 import { OpenApiRegistry } from './api/http/openapi';
-import { rateLimitPerTenant } from './api/http/rate-limit';
+import { rateLimitPerAddress, rateLimitPerTenant } from './api/http/rate-limit';
 import { createMetrics } from './api/ops/metrics';
 import { opsRouter, type Lifecycle } from './api/ops/router';
 import { analyticsRouter } from './api/analytics/router';
@@ -26,6 +26,8 @@ export interface AppDeps {
   logger: Logger;
   bodyLimit?: string;
   rateLimitPerMinute?: number;
+  /** per connecting address, checked before the API key */
+  rateLimitPerAddressPerMinute?: number;
   /** Salesforce connections: the secrets key and whether the password flow is allowed */
   salesforce?: SalesforceAdminOptions;
   /** /metrics: served only with a token; tenant ids as labels only when asked for */
@@ -78,6 +80,7 @@ export function createApp(deps: AppDeps): BuiltApp {
   app.use(opsRouter(deps.db, { registry: metrics.registry, token: deps.metrics?.token }, openapi, lifecycle));
 
   const v1 = express.Router();
+  v1.use(rateLimitPerAddress(deps.rateLimitPerAddressPerMinute ?? 30000));
   v1.use(authenticateRequests(deps.db));
   v1.use(rateLimitPerTenant(deps.rateLimitPerMinute ?? 6000));
   v1.use(express.json({ limit: bodyLimit, strict: true }));

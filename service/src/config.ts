@@ -29,6 +29,7 @@ const schema = z
       .default('256kb'),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6000),
+    RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().positive().default(30000),
     /** Encrypts Salesforce connection secrets at rest; without it no org can be connected. */
     SECRETS_KEY: z
       .string()
@@ -80,6 +81,7 @@ export interface Config {
   bodyLimit: string;
   shutdownTimeoutMs: number;
   rateLimitPerMinute: number;
+  rateLimitPerAddressPerMinute: number;
   salesforce: { secretsKey?: Buffer; workerIntervalMs: number; allowLocalOrg: boolean };
   metrics: { token?: string; tenantLabels: boolean; refreshMs: number };
   /** demo tenant and the local preview: development only */
@@ -110,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.BODY_LIMIT,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    rateLimitPerAddressPerMinute: e.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
     salesforce: {
       secretsKey: e.SECRETS_KEY ? Buffer.from(e.SECRETS_KEY, 'base64') : undefined,
       workerIntervalMs: e.SALESFORCE_WORKER_INTERVAL_MS,

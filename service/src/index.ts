@@ -38,6 +38,7 @@ export async function startService(config: Config = loadConfig()): Promise<Runni
     bodyLimit: config.bodyLimit,
     rateLimitPerMinute: config.rateLimitPerMinute,
     metrics: config.metrics,
+    rateLimitPerAddressPerMinute: config.rateLimitPerAddressPerMinute,
     extraRoutes: preview?.router,
     salesforce: {
       secretsKey: config.salesforce.secretsKey,

@@ -83,6 +83,8 @@ export async function startTestService(
   options: {
     bodyLimit?: string;
     rateLimitPerMinute?: number;
+    /** every test client connects from 127.0.0.1: unlimited unless a test is about this limit */
+    rateLimitPerAddressPerMinute?: number;
     withDefaultLibrary?: boolean;
     /** defaults to a silent logger; pass one to capture the service's log lines */
     logger?: Logger;
@@ -97,6 +99,7 @@ export async function startTestService(
     bodyLimit: options.bodyLimit,
     rateLimitPerMinute: options.rateLimitPerMinute,
     metrics: options.metrics,
+    rateLimitPerAddressPerMinute: options.rateLimitPerAddressPerMinute ?? 100_000_000,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -9,6 +9,7 @@
 // POST /v1/score and the panel are reported at half their own maximum.
 // Every run reports client-side latency, the service's own (its Server-Timing header) and the CPU
 // each request cost the service, Postgres and the load generator (process-cpu.ts).
+// The noisy neighbour: another tenant's POST /v1/score latency while one tenant floods.
 // Memory is the service's VmRSS; start-up is spawn → first 200 on /healthz, on a new and on an
 // existing PGlite data directory.
 import { randomUUID } from 'node:crypto';
@@ -23,6 +24,7 @@ import { openDatabase, type DatabaseTarget } from '../../../service/src/storage/
 import { createTenant } from '../../../service/src/domain/tenants/tenants';
 import { seedSynthetic, type SeedCounts } from '../../../service/src/domain/analytics/synthetic-seed';
 import type { OpportunityContext } from '../../../service/src/domain/opportunities/context';
+import { runNoisyNeighbour } from '../../../test/reliability/noisy-neighbour';
 import { benchNotes } from './scoring';
 import type { BenchFigures } from './index';
 import { ownCpuMs, postmasterPid, treeCpuMs } from './process-cpu';
@@ -356,6 +358,36 @@ async function maxThenHalf(
   return { max, half };
 }
 
+/** Another tenant's live coach while one tenant sends its costliest requests, under the production
+ * default tenant limit (test/reliability/noisy-neighbour.ts). */
+async function noisyNeighbourFigures(target: DatabaseTarget): Promise<BenchFigures> {
+  const db = await openDatabase(target);
+  const [noisy, quiet] = await Promise.all(
+    ['noisy', 'quiet'].map((slug) => createTenant(db, { slug, name: slug, withDefaultLibrary: false })),
+  );
+  await db.destroy();
+  const service = await startServiceProcess({ ...databaseEnv(target), RATE_LIMIT_PER_MINUTE: '6000' });
+  try {
+    const result = await runNoisyNeighbour({
+      url: service.url,
+      noisyKey: noisy!.apiKey,
+      quietKey: quiet!.apiKey,
+      seconds: SECONDS,
+    });
+    process.stdout.write(
+      `  noisy neighbour: live coach p99 ${result.quietP99Ms} ms (alone ${result.quietAloneP99Ms} ms, p50 ${result.quietP50Ms} ms, ` +
+        `${result.quietRequests} requests) while the other tenant got ${result.noisyServed} costly requests served and ${result.noisyRefused} refused\n`,
+    );
+    return {
+      'http.noisyNeighbour.scoreP99Ms': result.quietP99Ms,
+      'http.noisyNeighbour.scoreAloneP99Ms': result.quietAloneP99Ms,
+      'http.noisyNeighbour.noisyServed': result.noisyServed,
+    };
+  } finally {
+    await service.stop();
+  }
+}
+
 export async function runHttpBench(): Promise<BenchFigures> {
   const figures: BenchFigures = {};
   const root = mkdtempSync(path.join(os.tmpdir(), 'upatnight-http-bench-'));
@@ -432,6 +464,8 @@ export async function runHttpBench(): Promise<BenchFigures> {
     } finally {
       await service.stop();
     }
+
+    Object.assign(figures, await noisyNeighbourFigures(pgTarget));
 
     // PGlite (the embedded default): notes at the maximum rate
     const liteTarget: DatabaseTarget = { kind: 'pglite', dataDir };

@@ -6,6 +6,8 @@
 // figures are CPU time of this process (process.cpuUsage: user + system, all threads, so garbage
 // collection is included), which a busy machine stretches far less than wall-clock time. Wall-clock
 // throughput and the load average are reported next to them.
+// The worst case: the costliest notes the note schema admits (test/scoring/hostile-notes.ts), each
+// shape as several distinct notes so word caches do not flatter it, against the typical note.
 // Rescoring is measured end to end on a throwaway Postgres 15: generated notes are stored, then
 // runRescore reads, scores and writes them back as the rescore job does.
 import { randomUUID } from 'node:crypto';
@@ -19,6 +21,7 @@ import { openDatabase } from '../../../service/src/storage/database';
 import { createTenant } from '../../../service/src/domain/tenants/tenants';
 import { queueRescore, runRescore } from '../../../service/src/domain/jobs/rescore';
 import { startPostgres } from '../../../test/helpers/postgres-server';
+import { HOSTILE_SHAPES, hostileNote } from '../../../test/scoring/hostile-notes';
 import type { BenchFigures } from './index';
 import { corpusFigures } from './scoring-corpus';
 
@@ -114,8 +117,12 @@ interface Timing {
   wallMs: number;
 }
 
-/** Runs `work` over the notes round-robin: a warm-up, then ROUNDS rounds; the best of each measure. */
-function msPerNote(notes: ScoringInput[], work: (note: ScoringInput) => void): Timing {
+/** Runs `work` over the notes round-robin: a warm-up, then `rounds` rounds; the best of each measure. */
+function msPerNote(
+  notes: ScoringInput[],
+  work: (note: ScoringInput) => void,
+  { warmUpMs = WARM_UP_MS, roundMs = ROUND_MS, rounds = ROUNDS } = {},
+): Timing {
   const round = (budgetMs: number): Timing => {
     const cpuStart = process.cpuUsage();
     const start = performance.now();
@@ -128,10 +135,10 @@ function msPerNote(notes: ScoringInput[], work: (note: ScoringInput) => void): T
     const cpu = process.cpuUsage(cpuStart);
     return { cpuMs: (cpu.user + cpu.system) / 1000 / done, wallMs: wallMs / done };
   };
-  round(WARM_UP_MS);
+  round(warmUpMs);
   let best: Timing = { cpuMs: Infinity, wallMs: Infinity };
-  for (let i = 0; i < ROUNDS; i++) {
-    const t = round(ROUND_MS);
+  for (let i = 0; i < rounds; i++) {
+    const t = round(roundMs);
     best = { cpuMs: Math.min(best.cpuMs, t.cpuMs), wallMs: Math.min(best.wallMs, t.wallMs) };
   }
   return best;
@@ -160,12 +167,30 @@ async function scoringFigures(): Promise<BenchFigures> {
       `  scorer   ${scorer.cpuMs.toFixed(3)} ms CPU per note, ${scorer.wallMs.toFixed(3)} ms wall-clock\n` +
       `  bare NLP ${bare.cpuMs.toFixed(3)} ms CPU per note, ${bare.wallMs.toFixed(3)} ms wall-clock\n`,
   );
+  const worst = worstCase();
+  process.stdout.write(
+    `  worst    ${worst.cpuMs.toFixed(3)} ms CPU per note (${worst.shape}, every field at its limit), ` +
+      `${(worst.cpuMs / scorer.cpuMs).toFixed(1)}x the typical note\n`,
+  );
   return {
     'scoring.notesPerSecond': Math.round(1000 / scorer.cpuMs),
+    'scoring.worstCaseMs': Number(worst.cpuMs.toFixed(2)),
+    'scoring.worstCaseRatio': Number((worst.cpuMs / scorer.cpuMs).toFixed(1)),
     'scoring.notesPerSecondWall': Math.round(1000 / scorer.wallMs),
     'scoring.ratioToNlpPass': Number((scorer.cpuMs / bare.cpuMs).toFixed(2)),
     'scoring.loadAverage': Number(loadBefore),
   };
+}
+
+/** The costliest hostile shape: CPU per note over four distinct notes of each shape. */
+function worstCase(): { shape: string; cpuMs: number } {
+  let worst = { shape: '', cpuMs: 0 };
+  for (const shape of Object.keys(HOSTILE_SHAPES)) {
+    const notes = [1, 2, 3, 4].map((seed) => hostileNote(shape, seed));
+    const { cpuMs } = msPerNote(notes, (note) => scoreNote(note), { warmUpMs: 200, roundMs: 300, rounds: 3 });
+    if (cpuMs > worst.cpuMs) worst = { shape, cpuMs };
+  }
+  return worst;
 }
 
 /** Stores `count` generated notes for the tenant, many rows per statement. */

@@ -1,20 +1,28 @@
 import { z } from 'zod';
 import { BUCKETS } from '../../domain/analytics/buckets';
+import { rangeProblem } from '../../domain/analytics/dashboard';
 import { BAND_NAMES } from '../../domain/analytics/score-bands';
 import { PHASES } from '../../domain/settings/settings';
 import { DIMENSIONS } from '../../domain/scoring/types';
+import { calendarDay as day } from '../http/calendar-day';
 import { salesforceId } from '../opportunities/schemas';
 
-const day = z.iso.date();
 const shortText = z.string().trim().min(1).max(255);
 
-export const dashboardQuerySchema = z.strictObject({
-  from: day.optional(),
-  to: day.optional(),
-  bucket: z.enum(BUCKETS).default('week'),
-  days: z.coerce.number().int().min(1).max(365).default(30),
-  repId: salesforceId.optional(),
-});
+export const dashboardQuerySchema = z
+  .strictObject({
+    from: day.optional(),
+    to: day.optional(),
+    bucket: z.enum(BUCKETS).default('week'),
+    days: z.coerce.number().int().min(1).max(365).default(30),
+    repId: salesforceId.optional(),
+  })
+  .superRefine((query, ctx) => {
+    // the fields' own issues are reported already; a range needs two readable days
+    if (![query.from, query.to].every((d) => d === undefined || day.safeParse(d).success)) return;
+    const problem = rangeProblem(query);
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
+  });
 
 export const promptsQuerySchema = z.strictObject({
   industry: shortText.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDay } from '../http/calendar-day';
 import { REACTIONS } from '../../domain/notes/note';
 import { clearableText, optionalText } from '../../lib/blank-fields';
 import { opportunityContextSchema, salesforceId } from '../opportunities/schemas';
@@ -15,7 +16,8 @@ const notePromptSchema = z
     message: 'give either promptId (a prompt from a set) or text (your own provocation), not both',
   });
 
-const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
+// a calendar date in the years every part of the stack reads alike
+const isoDate = calendarDay;
 
 // Every field but the summary is optional, and a blank or null one is simply not given.
 const noteContentShape = {

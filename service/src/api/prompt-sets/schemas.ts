@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDay } from '../http/calendar-day';
 import { PHASES } from '../../domain/settings/settings';
 import { FILE_FORMAT } from '../../domain/prompts/prompt-file';
 import { opportunityContextSchema } from '../opportunities/schemas';
@@ -29,7 +30,7 @@ export const promptSchema = z.strictObject({
   followUp: text(1000),
   rationale: text(4000),
   source: text(1000),
-  expiresOn: z.iso.date().nullable().default(null),
+  expiresOn: calendarDay.nullable().default(null),
   targeting: targetingSchema.default({
     industries: [],
     phases: [],

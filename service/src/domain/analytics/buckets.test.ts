@@ -1,4 +1,4 @@
-import { addDays, bucketStart, bucketsBetween } from './buckets';
+import { addDays, bucketCount, bucketStart, bucketsBetween, daysInRange } from './buckets';
 
 describe('time buckets', () => {
   test('weeks start on Monday; months on the 1st', () => {
@@ -27,5 +27,18 @@ describe('time buckets', () => {
   test('adds days across month ends', () => {
     expect(addDays('2026-03-18', -29)).toBe('2026-02-17');
     expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+  });
+
+  test('the last weeks of year 9999 end the series (days compare as dates, not as strings)', () => {
+    // the week after 9999-12-27 is "+010000-01-03", which sorts before "9999-12-27" as a string
+    expect(bucketsBetween('9999-12-20', '9999-12-31', 'week')).toEqual(['9999-12-20', '9999-12-27']);
+  });
+
+  test('counts buckets and days without listing them', () => {
+    expect(bucketCount('2026-02-01', '2026-02-20', 'week')).toBe(4);
+    expect(bucketCount('2025-11-15', '2026-02-01', 'month')).toBe(4);
+    expect(bucketCount('0001-01-01', '9999-12-31', 'week')).toBe(521723);
+    expect(daysInRange('2026-02-01', '2026-02-01')).toBe(1);
+    expect(daysInRange('2024-01-01', '2024-12-31')).toBe(366);
   });
 });

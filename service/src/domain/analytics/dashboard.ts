@@ -5,7 +5,7 @@ import * as repo from '../../storage/repositories/analytics';
 import { badRequest } from '../../lib/errors';
 import type { Actor } from '../actor';
 import { addTotals, averagesOf, type Averages } from './averages';
-import { addDays, bucketsBetween, todayUtc, type Bucket } from './buckets';
+import { addDays, bucketCount, bucketsBetween, daysInRange, isAfter, todayUtc, type Bucket } from './buckets';
 import { SCORE_BANDS, bandOf, type ScoreBand } from './score-bands';
 import { narrowToRep, scopeOf } from './scope';
 import { scoringCurrency, type ScoringCurrency } from './scoring-currency';
@@ -15,6 +15,12 @@ export const DEFAULT_RANGE_DAYS = 90;
 export const DEFAULT_COVERAGE_DAYS = 30;
 /** The uncovered list names the largest deals first; `uncoveredCount` says how many there are. */
 export const UNCOVERED_LIMIT = 50;
+/** Ten years of days and five years of weeks: the longest a range and a series can be. */
+export const MAX_RANGE_DAYS = 3653;
+export const MAX_BUCKETS = 260;
+/** The reps with the most notes (`repCount` says how many had any), and the largest stages. */
+export const REP_LIMIT = 500;
+export const STAGE_LIMIT = 100;
 
 export interface DashboardQuery {
   from?: string;
@@ -34,6 +40,7 @@ export interface Dashboard {
   range: { from: string; to: string; bucket: Bucket };
   team: Quality;
   reps: Array<Quality & { repId: string; name: string | null }>;
+  repCount: number;
   series: Array<Quality & { bucket: string }>;
   coverage: {
     days: number;
@@ -55,12 +62,41 @@ const quality = (totals: repo.QualityTotals): Quality => ({
   averages: averagesOf(totals),
 });
 
-export function dashboardRange(query: { from?: string; to?: string }): { from: string; to: string } {
+type RangeQuery = { from?: string; to?: string; bucket?: Bucket };
+
+function withDefaults(query: RangeQuery): { from: string; to: string } {
   const to = query.to ?? todayUtc();
-  const from = query.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
-  if (from > to)
-    throw badRequest('from must not be after to', [{ path: 'query.from', message: `after ${to}` }]);
-  return { from, to };
+  return { from: query.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1)), to };
+}
+
+/** What is wrong with a range (defaults applied), so the schema can refuse it before any work. */
+export function rangeProblem(query: RangeQuery): { path: 'from' | 'to'; message: string } | undefined {
+  const { from, to } = withDefaults(query);
+  if (isAfter(from, to)) return { path: 'from', message: `must not be after to (${to})` };
+  const days = daysInRange(from, to);
+  if (days > MAX_RANGE_DAYS)
+    return {
+      path: 'to',
+      message: `the range spans ${days} days: at most ${MAX_RANGE_DAYS} days per request`,
+    };
+  const bucket = query.bucket ?? 'week';
+  const buckets = bucketCount(from, to, bucket);
+  if (buckets > MAX_BUCKETS) {
+    return {
+      path: 'to',
+      message: `the range covers ${buckets} ${bucket === 'week' ? 'weekly' : 'monthly'} buckets: at most ${MAX_BUCKETS} ${bucket === 'week' ? 'weekly' : 'monthly'} buckets per request (use bucket=month or a shorter range)`,
+    };
+  }
+  return undefined;
+}
+
+export function dashboardRange(query: RangeQuery): { from: string; to: string } {
+  const problem = rangeProblem(query);
+  if (problem?.path === 'from')
+    throw badRequest('from must not be after to', [{ path: 'query.from', message: problem.message }]);
+  if (problem)
+    throw badRequest(problem.message, [{ path: `query.${problem.path}`, message: problem.message }]);
+  return withDefaults(query);
 }
 
 export async function loadDashboard(db: Db, actor: Actor, query: DashboardQuery): Promise<Dashboard> {
@@ -87,8 +123,11 @@ export async function loadDashboard(db: Db, actor: Actor, query: DashboardQuery)
     range: { ...range, bucket },
     team: quality(addTotals(byAuthor)),
     reps: byAuthor
+      .sort((a, b) => b.noteCount - a.noteCount || a.authorId.localeCompare(b.authorId))
+      .slice(0, REP_LIMIT)
       .map((a) => ({ repId: a.authorId, name: a.name, ...quality(a) }))
       .sort((a, b) => (a.name ?? a.repId).localeCompare(b.name ?? b.repId)),
+    repCount: byAuthor.length,
     series: bucketsBetween(range.from, range.to, bucket).map((start) => ({
       bucket: start,
       ...quality(buckets.get(start) ?? empty),
@@ -99,7 +138,9 @@ export async function loadDashboard(db: Db, actor: Actor, query: DashboardQuery)
       open,
       covered,
       share: open > 0 ? covered / open : null,
-      byStage: byStage.sort((a, b) => b.open - a.open || (a.stage ?? '').localeCompare(b.stage ?? '')),
+      byStage: byStage
+        .sort((a, b) => b.open - a.open || (a.stage ?? '').localeCompare(b.stage ?? ''))
+        .slice(0, STAGE_LIMIT),
       uncovered,
       uncoveredCount: open - covered,
     },

@@ -4,6 +4,7 @@
 // part-of-speech context runs from one field into the next; each token keeps its field's offsets.
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { boundedFields } from './bounded-text';
 import * as wordInfo from './word-info';
 import type { SurfaceInfo, WordInfo } from './word-info';
 
@@ -64,7 +65,9 @@ function lemmaOf(tokens: ReturnType<ReturnType<typeof nlp.readDoc>['tokens']>, i
 export function readFields(fields: readonly string[]): TokenTable {
   trimWordCaches();
   const text = fields.join(FIELD_SEPARATOR);
-  const doc = nlp.readDoc(text);
+  // wink reads the bounded copy (same length, so its offsets are the text's offsets too)
+  const read = boundedFields(fields).join(FIELD_SEPARATOR);
+  const doc = nlp.readDoc(read);
   const tokens = doc.tokens();
   const value = tokens.out(its.value) as string[];
   const pos = tokens.out(its.pos) as string[];
@@ -83,8 +86,8 @@ export function readFields(fields: readonly string[]): TokenTable {
     const token = value[i]!;
     // wink reproduces the text exactly as spaces + values; indexOf is only a guard against surprises
     let at = cursor;
-    while (at < text.length && isInterTokenSpace(text.charCodeAt(at))) at++;
-    if (!text.startsWith(token, at)) at = text.indexOf(token, cursor);
+    while (at < read.length && isInterTokenSpace(read.charCodeAt(at))) at++;
+    if (!read.startsWith(token, at)) at = read.indexOf(token, cursor);
     start[i] = at < 0 ? cursor : at;
     end[i] = at < 0 ? cursor : at + token.length;
     cursor = end[i]!;
