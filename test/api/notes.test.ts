@@ -249,7 +249,7 @@ describe.each(DATABASE_KINDS)('notes API on %s', (kind) => {
   });
 
   test('when a note is not in English, then it is stored as "not scored" and the coach says why, with no numbers', async () => {
-    const oppId = '006000000000096AAA';
+    const oppId = '006000000000081AAA';
     const spanish = {
       opportunityId: oppId,
       opportunity: { ...OPPORTUNITY, id: oppId },

@@ -73,7 +73,8 @@ function isPersonName(table: TokenTable, index: number): boolean {
  */
 function isCapitalisedOpener(table: TokenTable, index: number): boolean {
   const opensSentence = index === 0 || !isWordPos(table.pos[index - 1]);
-  return opensSentence && table.pos[index + 1] === 'NOUN';
+  // "Marta books the visit": a "noun" that takes a determiner after it is a verb, and Marta a person
+  return opensSentence && table.pos[index + 1] === 'NOUN' && table.pos[index + 2] !== 'DET';
 }
 
 /** "IT wants a vendor": the upper-case department, not the pronoun */
