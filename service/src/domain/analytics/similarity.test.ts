@@ -24,4 +24,22 @@ describe('similarity of free texts', () => {
       { text: 'Nurse turnover', count: 2 },
     ]);
   });
+
+  test('texts in any script are candidates: letters of every alphabet are tokens', () => {
+    expect([...tokenSet('Текучесть кадров — главная проблема')]).toEqual([
+      'текучесть',
+      'кадров',
+      'главная',
+      'проблема',
+    ]);
+    expect(
+      groupSimilar([
+        { text: 'Текучесть кадров', count: 2 },
+        { text: '人员流失', count: 1 },
+      ]),
+    ).toEqual([
+      { text: 'Текучесть кадров', count: 2 },
+      { text: '人员流失', count: 1 },
+    ]);
+  });
 });

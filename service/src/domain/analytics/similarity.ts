@@ -14,8 +14,9 @@ export function tokenSet(text: string): Set<string> {
   const tokens = text
     .toLowerCase()
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .split(/[^a-z0-9]+/)
+    .replace(/\p{M}/gu, '')
+    // letters of every script: a redirect told in Cyrillic or Chinese is a candidate too
+    .split(/[^\p{L}\p{N}]+/u)
     .filter((t) => t.length > 1 && !STOP_WORDS.has(t))
     // a crude stem so "tariff" and "tariffs" are one token
     .map((t) => (t.length > 3 && t.endsWith('s') && !t.endsWith('ss') ? t.slice(0, -1) : t));

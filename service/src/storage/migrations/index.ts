@@ -11,6 +11,7 @@ import * as skipEmptyStatements from './0008-skip-empty-statements';
 import * as versionsAndSingleFlight from './0009-versions-and-single-flight';
 import * as idempotencyKeyDigests from './0010-idempotency-key-digests';
 import * as notesByScorerVersion from './0011-notes-by-scorer-version';
+import * as boundedAnalyticsKeys from './0012-bounded-analytics-keys';
 
 const migrations: Record<string, Migration> = {
   '0001-core': core,
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0009-versions-and-single-flight': versionsAndSingleFlight,
   '0010-idempotency-key-digests': idempotencyKeyDigests,
   '0011-notes-by-scorer-version': notesByScorerVersion,
+  '0012-bounded-analytics-keys': boundedAnalyticsKeys,
 };
 
 export const migrationProvider: MigrationProvider = {

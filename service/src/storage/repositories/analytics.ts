@@ -549,6 +549,9 @@ export interface TextCount {
 
 const CANDIDATE_TEXTS = 500;
 
+// migration 0012 stores a long key text as its prefix, an ellipsis and the whole text's MD5
+const BOUNDED_KEY_DIGEST = /…[0-9a-f]{32}$/;
+
 /** The per-text counts migration 0005 keeps, per author, stage on the note and deal industry. */
 const TEXT_COUNTS = {
   adHoc: { table: 'analytics_adhoc_texts', text: 'text', count: 'raised' },
@@ -584,7 +587,9 @@ async function frequentTexts(
     group by lower(regexp_replace(trim(t), '\\s+', ' ', 'g'))
     order by n desc
     limit ${CANDIDATE_TEXTS}`.execute(db);
-  return rows.flatMap((r) => (r.text ? [{ text: r.text.trim(), count: Number(r.n) }] : []));
+  return rows.flatMap((r) =>
+    r.text ? [{ text: r.text.trim().replace(BOUNDED_KEY_DIGEST, '…'), count: Number(r.n) }] : [],
+  );
 }
 
 /** The most frequent ad-hoc provocation texts (exact after normalising case and spaces). */
