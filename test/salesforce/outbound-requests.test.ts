@@ -37,6 +37,9 @@ describe('which URLs are allowed', () => {
         'https://enterprise-ruby-3909-dev-ed.scratch.my.salesforce.com',
         'https://enterprise-ruby-3909-dev-ed.scratch.my.salesforce.com',
       ],
+      ['https://agency.my.salesforce.mil', 'https://agency.my.salesforce.mil'],
+      ['https://agency--uat.sandbox.my.salesforce.mil', 'https://agency--uat.sandbox.my.salesforce.mil'],
+      ['https://acme.my.sfcrmproducts.cn', 'https://acme.my.sfcrmproducts.cn'],
     ]) {
       expect(checkOrgBaseUrl(given!, strict)).toBe(origin);
     }
@@ -51,6 +54,9 @@ describe('which URLs are allowed', () => {
       'https://acme.my.salesforce.com.evil.example',
       'https://evilmy.salesforce.com',
       'https://a.b.my.salesforce.com',
+      'https://salesforce.mil',
+      'https://acme.my.salesforce.mil.evil.example',
+      'https://acme.sfcrmproducts.cn',
       'https://salesforce.com',
       'https://acme.lightning.force.com',
       'https://user:pw@acme.my.salesforce.com',

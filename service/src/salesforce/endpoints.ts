@@ -12,6 +12,9 @@
 //   https://developer.salesforce.com/docs/atlas.en-us.api_tooling.meta/api_tooling/tooling_api_objects_mydomainlog.htm
 //   and "Partitioned Domains for Patch Orgs" (MyDomainName.patch.my.salesforce.com),
 //   https://help.salesforce.com/apex/HTViewHelpDoc?id=xcloud.domain_name_partitioned_domains_patch.htm
+// - the alternate suffixes Salesforce serves My Domains under outside its commercial cloud:
+//   my.salesforce.mil (Government Cloud Plus – Defense) and my.sfcrmproducts.cn (Salesforce on
+//   Alibaba Cloud, China); Salesforce Help, "My Domain URL Formats". Not verified against an org.
 import { BlockList, isIP } from 'node:net';
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 
@@ -35,11 +38,11 @@ export class EndpointRefused extends Error {
 
 const LOGIN_HOSTS = new Set(['login.salesforce.com', 'test.salesforce.com']);
 const MY_DOMAIN =
-  /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?(?:\.(?:sandbox|demo|develop|patch|scratch|trailblaze))?\.my\.salesforce\.com$/;
+  /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?(?:\.(?:sandbox|demo|develop|patch|scratch|trailblaze))?\.my\.(?:salesforce\.com|salesforce\.mil|sfcrmproducts\.cn)$/;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export const ALLOWED_HOSTS_TEXT =
-  'login.salesforce.com, test.salesforce.com or a My Domain (*.my.salesforce.com, *.sandbox.my.salesforce.com)';
+  'login.salesforce.com, test.salesforce.com or a My Domain (*.my.salesforce.com, *.sandbox.my.salesforce.com, *.my.salesforce.mil, *.my.sfcrmproducts.cn)';
 
 function isSalesforceHost(hostname: string): boolean {
   return LOGIN_HOSTS.has(hostname) || MY_DOMAIN.test(hostname);
