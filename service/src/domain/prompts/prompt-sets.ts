@@ -8,6 +8,11 @@ import { requireRole, type Actor } from '../actor';
 import { unknownMergeFields } from './merge-fields';
 import { promptContent } from './prompt-content';
 
+/** Sets a tenant keeps and versions a set keeps: far above real curation, and they bound every
+ * list the prompt-set routes and the panel read. */
+export const MAX_PROMPT_SETS = 100;
+export const MAX_VERSIONS_PER_SET = 100;
+
 export interface PromptSetDraft {
   name: string;
   description: string;
@@ -73,6 +78,11 @@ export async function createSet(
   requireRole(actor, 'salesops');
   checkPrompts(draft.prompts);
   return inTransaction(db, async (tx) => {
+    if ((await repo.countPromptSetsLocked(tx, actor.tenantId)) >= MAX_PROMPT_SETS)
+      throw conflict(
+        `a tenant keeps at most ${MAX_PROMPT_SETS} prompt sets: add prompts to an existing set instead`,
+        'too_many_sets',
+      );
     const setId = await repo.insertPromptSet(tx, actor.tenantId, {
       name: draft.name,
       description: draft.description,
@@ -103,6 +113,11 @@ export async function createDraft(
         `version ${existingDraft.version} of this set is already a draft: edit or publish it first`,
       );
     }
+    if (set.versions.length >= MAX_VERSIONS_PER_SET)
+      throw conflict(
+        `a set keeps at most ${MAX_VERSIONS_PER_SET} versions: copy its prompts into a new set`,
+        'too_many_versions',
+      );
     const latest = set.versions.at(-1);
     const base = content ?? (latest && (await getVersion(tx, actor, setId, latest.version)));
     const draft: PromptSetDraft = base

@@ -88,6 +88,18 @@ function toSummary(row: Selectable<PromptSetVersionsTable>, promptCount: number)
   };
 }
 
+/** The tenant's number of sets, holding the tenant's row until the transaction ends so that
+ * concurrent creations count one after another. */
+export async function countPromptSetsLocked(tx: Executor, tenantId: string): Promise<number> {
+  await tx.selectFrom('tenants').select('id').where('id', '=', tenantId).forUpdate().execute();
+  const row = await tx
+    .selectFrom('prompt_sets')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function insertPromptSet(
   db: Executor,
   tenantId: string,
