@@ -18,6 +18,7 @@ import { opportunitiesRouter } from './api/opportunities/router';
 import { promptSetsRouter } from './api/prompt-sets/router';
 import { settingsRouter } from './api/settings/router';
 import { salesforceRouter } from './api/salesforce/router';
+import { accountsRouter } from './features/accounts';
 import { registerSalesforceMetrics } from './salesforce/metrics';
 import type { SalesforceAdminOptions } from './salesforce/admin';
 
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps): BuiltApp {
   v1.use(settingsRouter(deps.db, background, openapi));
   v1.use(salesforceRouter(deps.db, openapi, deps.salesforce ?? { allowPasswordFlow: false }));
   v1.use(analyticsRouter(deps.db, openapi));
+  v1.use(accountsRouter(deps.db, openapi));
   app.use('/v1', v1);
 
   if (deps.extraRoutes) app.use(deps.extraRoutes);

@@ -38,6 +38,7 @@ export interface OpportunitiesTable {
   close_date: string | null;
   record_type: string | null;
   account_name: string | null;
+  account_id: string | null;
   industry: string | null;
   is_closed: boolean | null;
   is_won: boolean | null;

@@ -16,6 +16,7 @@ export const opportunityContextSchema = z.strictObject({
   closeDate: optionalText(z.iso.date().optional()),
   recordType: optionalText(shortText.optional()),
   accountName: optionalText(shortText.optional()),
+  accountId: optionalText(salesforceId.optional()),
   industry: optionalText(shortText.optional()),
   isClosed: optionalBoolean(),
   isWon: optionalBoolean(),

@@ -12,6 +12,7 @@ import * as versionsAndSingleFlight from './0009-versions-and-single-flight';
 import * as idempotencyKeyDigests from './0010-idempotency-key-digests';
 import * as notesByScorerVersion from './0011-notes-by-scorer-version';
 import * as boundedAnalyticsKeys from './0012-bounded-analytics-keys';
+import * as accountMemory from './0014-account-memory';
 
 const migrations: Record<string, Migration> = {
   '0001-core': core,
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0010-idempotency-key-digests': idempotencyKeyDigests,
   '0011-notes-by-scorer-version': notesByScorerVersion,
   '0012-bounded-analytics-keys': boundedAnalyticsKeys,
+  '0014-account-memory': accountMemory,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -10,6 +10,7 @@ export interface OpportunityRecord {
   closeDate?: string;
   recordType?: string;
   accountName?: string;
+  accountId?: string;
   industry?: string;
   isClosed?: boolean;
   isWon?: boolean;
@@ -23,6 +24,7 @@ const COLUMNS = {
   closeDate: 'close_date',
   recordType: 'record_type',
   accountName: 'account_name',
+  accountId: 'account_id',
   industry: 'industry',
   isClosed: 'is_closed',
   isWon: 'is_won',
