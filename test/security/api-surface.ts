@@ -50,6 +50,8 @@ export interface Fixture {
   marker: string;
   oppId: string;
   accountName: string;
+  /** the Salesforce Account Id the deal context carries */
+  accountId: string;
   noteId: string;
   promptId: string;
   setId: string;
@@ -70,13 +72,14 @@ export interface SampleRequest {
   query?: Record<string, string>;
 }
 
-export const opportunityOf = (fx: Pick<Fixture, 'oppId' | 'accountName'>) => ({
+export const opportunityOf = (fx: Pick<Fixture, 'oppId' | 'accountName' | 'accountId'>) => ({
   ...OPPORTUNITY,
   id: fx.oppId,
   accountName: fx.accountName,
+  accountId: fx.accountId,
 });
 
-export const noteBody = (fx: Pick<Fixture, 'oppId' | 'accountName' | 'marker'>, more = {}) => ({
+export const noteBody = (fx: Pick<Fixture, 'oppId' | 'accountName' | 'accountId' | 'marker'>, more = {}) => ({
   opportunityId: fx.oppId,
   opportunity: opportunityOf(fx),
   occurredAt: '2026-03-10',
@@ -106,6 +109,7 @@ export async function seedTenant(rep: Client, ops: Client, label: string): Promi
   const oppId = `006${randomBytes(6).toString('hex').slice(0, 12)}AAA`;
   // not marked: another tenant may send the same opportunity and account, and see them echoed
   const accountName = `Account ${label}${randomBytes(4).toString('hex')} Health`;
+  const accountId = `001${randomBytes(6).toString('hex').slice(0, 12)}AAA`;
   const set = expect2xx(
     await ops.request('POST', '/v1/prompt-sets', {
       name: `Set ${marker}`,
@@ -127,7 +131,7 @@ export async function seedTenant(rep: Client, ops: Client, label: string): Promi
     'second set',
   );
   expect2xx(await ops.request('POST', `/v1/prompt-sets/${other.id}/versions/1/publish`), 'publish second');
-  const base = { marker, oppId, accountName };
+  const base = { marker, oppId, accountName, accountId };
   expect2xx(
     await rep.request('POST', `/v1/opportunities/${oppId}/panel`, { opportunity: opportunityOf(base) }),
     'panel',
@@ -214,6 +218,16 @@ const SAMPLES: Record<string, Sample> = {
   'GET /v1/analytics/notes': (fx) => ({ query: { opportunityId: fx.oppId } }),
   'GET /v1/analytics/accounts/{accountName}/provocations': (fx) => ({
     params: { accountName: fx.accountName },
+  }),
+  'GET /v1/accounts/{accountId}/inside-view': (fx) => ({ params: { accountId: fx.accountId } }),
+  // the seeded note's first entry: what the customer pointed to after the redirected provocation
+  'PATCH /v1/accounts/{accountId}/inside-view/{entryId}': (fx) => ({
+    params: { accountId: fx.accountId, entryId: `${fx.noteId}.1` },
+    body: { outdated: true, correction: `Corrected ${fx.marker}` },
+  }),
+  'POST /v1/opportunities/{oppId}/brief': (fx) => ({
+    params: { oppId: fx.oppId },
+    body: { opportunity: opportunityOf(fx) },
   }),
 };
 

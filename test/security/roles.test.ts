@@ -16,10 +16,12 @@ import {
 
 /**
  * Who may call what. `all`: every role; `salesops`: 403 for the others; `author`: whoever wrote the
- * note, in any role, and 403 for everyone else. Analytics answer every role, scoped to what the role
- * may see (salesops the tenant, a manager their hierarchy, a rep themselves).
+ * note, in any role, and 403 for everyone else; `author-or-salesops`: the same, and sales ops too.
+ * Analytics answer every role, scoped to what the role may see (salesops the tenant, a manager their
+ * hierarchy, a rep themselves). `account`: sales ops, and reps and managers with a deal of the
+ * account in that scope (here: a note of their own on it, since no one has a team).
  */
-const RULES: Record<string, 'all' | 'salesops' | 'author'> = {
+const RULES: Record<string, 'all' | 'salesops' | 'author' | 'author-or-salesops' | 'account'> = {
   'POST /v1/notes': 'all',
   'GET /v1/notes/{id}': 'all',
   'PATCH /v1/notes/{id}': 'author',
@@ -53,6 +55,9 @@ const RULES: Record<string, 'all' | 'salesops' | 'author'> = {
   'GET /v1/analytics/prompts': 'all',
   'GET /v1/analytics/notes': 'all',
   'GET /v1/analytics/accounts/{accountName}/provocations': 'all',
+  'GET /v1/accounts/{accountId}/inside-view': 'account',
+  'PATCH /v1/accounts/{accountId}/inside-view/{entryId}': 'author-or-salesops',
+  'POST /v1/opportunities/{oppId}/brief': 'all',
 };
 
 /** Allowed calls that cannot succeed in this app (no SECRETS_KEY, no org): any 4xx but 401/403. */
@@ -65,6 +70,7 @@ const NO_ORG = new Set([
 ]);
 
 const ROLES: Role[] = ['rep', 'manager', 'salesops'];
+const LONE_MANAGER = '005000000000007AAA';
 
 describe.each(DATABASE_KINDS)('role matrix on %s', (kind) => {
   let service: TestService;
@@ -109,12 +115,19 @@ describe.each(DATABASE_KINDS)('role matrix on %s', (kind) => {
               `${role}${label} ${route.method} ${request.path} -> ${reply.status} ${reply.text.slice(0, 120)}`,
             );
         };
-        if (rule === 'author') {
+        if (rule === 'author' || rule === 'author-or-salesops') {
           // someone else's note (the seeded one is by REP): refused in every role
-          await check(role === 'rep' ? OTHER_REP : ROLE_USERS[role], false, ' (not the author)');
+          const othersAllowed = rule === 'author-or-salesops' && role === 'salesops';
+          await check(role === 'rep' ? OTHER_REP : ROLE_USERS[role], othersAllowed, ' (not the author)');
           const own = await as(role).request('POST', '/v1/notes', noteBody(fx));
           fx.noteId = own.body.id;
           await check(ROLE_USERS[role], true, ' (author)');
+        } else if (rule === 'account') {
+          // someone with no deal of the account and no team: refused; with a note of theirs on it: allowed
+          if (role !== 'salesops')
+            await check(role === 'rep' ? OTHER_REP : LONE_MANAGER, false, ' (no deal)');
+          if (role === 'manager') await as(role).request('POST', '/v1/notes', noteBody(fx));
+          await check(ROLE_USERS[role], true, '');
         } else {
           await check(ROLE_USERS[role], rule === 'all' || role === 'salesops', '');
         }

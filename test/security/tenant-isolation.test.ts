@@ -108,6 +108,10 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
     );
     expect(history.status).toBe(200);
     expect(history.text).not.toContain(a.promptId);
+    const insideView = await ops.request('GET', `/v1/accounts/${a.accountId}/inside-view`);
+    expect(insideView.status).toBe(200);
+    expect(insideView.text).not.toContain(a.noteId);
+    expect(insideView.text).not.toContain(a.marker);
     const sets = await ops.request('GET', '/v1/prompt-sets');
     expect(sets.body.items.map((s: { id: string }) => s.id)).toContain(b.setId);
     expect(sets.text).not.toContain(a.setId);
