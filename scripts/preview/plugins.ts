@@ -17,7 +17,8 @@ export interface BuildInputs {
 /** An LWC module record (see @lwc/module-resolver): an alias or an npm package. */
 export type ModuleRecord = { name: string; path: string } | { npm: string };
 
-const APEX_CLASS = 'UpAtNightController';
+/** Apex classes whose methods apex-routes.json maps (one namespace of method names). */
+const APEX_CLASSES = new Set(['UpAtNightController', 'UpAtNightAccountController']);
 const VIRTUAL = '\0uan-preview:';
 
 /** Platform modules that have no npm implementation: the preview's own small versions. */
@@ -176,8 +177,10 @@ export function salesforceModules(inputs: BuildInputs): Plugin {
       switch (kind) {
         case 'apex': {
           const [className, method] = rest.split('.');
-          if (className !== APEX_CLASS || !method) {
-            this.error(`${source}: the preview only knows ${APEX_CLASS} (apex-routes.json)`);
+          if (!className || !APEX_CLASSES.has(className) || !method) {
+            this.error(
+              `${source}: the preview only knows ${[...APEX_CLASSES].join(', ')} (apex-routes.json)`,
+            );
           }
           const route = apex?.[method];
           if (!route) this.error(`${source}: ${method} is not in service/src/preview/apex-routes.json`);

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import {
   auraEnabledMethods,
+  accountControllerPath,
   controllerPath,
   readRoutes,
   routeMismatches,
@@ -11,7 +12,14 @@ import {
 } from './apex-source';
 
 const source = readFileSync(controllerPath, 'utf8');
-const routes = readRoutes();
+const accountSource = readFileSync(accountControllerPath, 'utf8');
+const accountMethods = new Set(auraEnabledMethods(accountSource).map((m) => m.name));
+const allRoutes = readRoutes();
+// the account memory's methods have a class of their own, held to their entries separately
+const routes = Object.fromEntries(Object.entries(allRoutes).filter(([name]) => !accountMethods.has(name)));
+const accountRoutes = Object.fromEntries(
+  Object.entries(allRoutes).filter(([name]) => accountMethods.has(name)),
+);
 
 describe('apex-routes.json against UpAtNightController.cls', () => {
   it('when both are read, then every @AuraEnabled method matches its entry and no entry lacks a method', () => {
@@ -97,10 +105,25 @@ describe('apex-routes.json against UpAtNightController.cls', () => {
   });
 });
 
+describe('apex-routes.json against UpAtNightAccountController.cls', () => {
+  it('when both are read, then every @AuraEnabled method matches its entry', () => {
+    expect([...accountMethods]).toEqual(['getInsideView', 'updateInsideViewEntry', 'getBrief']);
+    expect(routeMismatches(accountSource, accountRoutes)).toEqual([]);
+  });
+
+  it('when the brief is built, then the user must see the deal; the inside view is a cacheable read', () => {
+    const byName = new Map(auraEnabledMethods(accountSource).map((m) => [m.name, m]));
+    expect(routeOf(byName.get('getBrief')!).opportunityAccess).toBe('opportunityId');
+    expect(byName.get('getInsideView')!.cacheable).toBe(true);
+    expect(accountSource).toMatch(/getInsideView\(String accountId\) \{\s*checkAccountAccess\(accountId\);/);
+    expect(accountSource).toMatch(/updateInsideViewEntry\([^)]*\) \{\s*checkAccountAccess\(accountId\);/);
+  });
+});
+
 describe('apex-routes.json on its own', () => {
   const placeholders = (p: string) => [...p.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
 
-  it.each(Object.entries(routes))(
+  it.each(Object.entries(allRoutes))(
     'when %s is read, then every parameter has exactly one use',
     (_name, route: Route) => {
       const uses = [

@@ -26,6 +26,7 @@ export const repoRoot = path.resolve(__dirname, '../..');
 export const forceAppDefault = path.join(repoRoot, 'force-app/main/default');
 export const classesDir = path.join(forceAppDefault, 'classes');
 export const controllerPath = path.join(classesDir, 'UpAtNightController.cls');
+export const accountControllerPath = path.join(classesDir, 'UpAtNightAccountController.cls');
 export const routesPath = path.join(repoRoot, 'service/src/preview/apex-routes.json');
 
 export type SyntaxError = { line: number; column: number; message: string };
@@ -325,7 +326,6 @@ function canonical(value: unknown): string {
 export function routeMismatches(source: string, routes: Record<string, Route>): string[] {
   const problems: string[] = [];
   const methods = auraEnabledMethods(source);
-  const contentTypes = contentTypesOf(source);
   for (const method of methods) {
     const expected = routes[method.name];
     if (!expected) {
@@ -339,7 +339,8 @@ export function routeMismatches(source: string, routes: Record<string, Route>): 
       problems.push((error as Error).message);
       continue;
     }
-    if (actual.contentType) actual.contentType = { param: actual.contentType.param, ...contentTypes };
+    if (actual.contentType)
+      actual.contentType = { param: actual.contentType.param, ...contentTypesOf(source) };
     const keys = new Set([...Object.keys(actual), ...Object.keys(expected)]) as Set<keyof Route>;
     for (const key of keys) {
       if (canonical(actual[key]) !== canonical(expected[key])) {

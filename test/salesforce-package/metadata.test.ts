@@ -286,11 +286,13 @@ describe('LWC bundles', () => {
 
   it('when a component imports an Apex method, then the controller has it as @AuraEnabled', () => {
     const methods = new Set(
-      classes.has('UpAtNightController')
-        ? auraEnabledMethods(readFileSync(path.join(root, 'classes/UpAtNightController.cls'), 'utf8')).map(
-            (m) => `UpAtNightController.${m.name}`,
-          )
-        : [],
+      ['UpAtNightController', 'UpAtNightAccountController']
+        .filter((name) => classes.has(name))
+        .flatMap((name) =>
+          auraEnabledMethods(readFileSync(path.join(root, `classes/${name}.cls`), 'utf8')).map(
+            (m) => `${name}.${m.name}`,
+          ),
+        ),
     );
     const missing = lwcSources.flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(/@salesforce\/apex\/(\w+\.\w+)/g)]
@@ -376,7 +378,10 @@ describe('permission sets', () => {
         name,
         editable: [],
       });
-      expect(list(set.classAccesses)).toEqual([{ apexClass: 'UpAtNightController', enabled: 'true' }]);
+      expect(list(set.classAccesses)).toEqual([
+        { apexClass: 'UpAtNightAccountController', enabled: 'true' },
+        { apexClass: 'UpAtNightController', enabled: 'true' },
+      ]);
       expect(list(set.applicationVisibilities)).toEqual([{ application: 'UpAtNight', visible: 'true' }]);
       expect(list(set.externalCredentialPrincipalAccesses).length).toBe(1);
     }

@@ -102,6 +102,7 @@ const context = {
   closeDate: OPP.closeDate,
   recordType: OPP.recordType,
   accountName: OPP.accountName,
+  accountId: OPP.accountId,
   industry: OPP.industry,
   isClosed: OPP.isClosed,
   isWon: OPP.isWon,
@@ -225,6 +226,23 @@ const DOCUMENTED: Record<
     params: { queryJson: `{"repId":"005000000000001AAA","cursor":"c1","opportunityId":"${OPP.id}"}` },
     method: 'GET',
     url: `/v1/analytics/notes?cursor=c1&opportunityId=${OPP.id}&repId=005000000000001AAA`,
+  },
+  getInsideView: {
+    params: { accountId: '001000000000001AAA' },
+    method: 'GET',
+    url: '/v1/accounts/001000000000001AAA/inside-view',
+  },
+  updateInsideViewEntry: {
+    params: { accountId: '001000000000001AAA', entryId: `${NOTE}.2`, changeJson: '{"outdated":true}' },
+    method: 'PATCH',
+    url: `/v1/accounts/001000000000001AAA/inside-view/${NOTE}.2`,
+    body: { outdated: true },
+  },
+  getBrief: {
+    params: { opportunityId: OPP.id },
+    method: 'POST',
+    url: `/v1/opportunities/${OPP.id}/brief`,
+    body: { opportunity: context },
   },
 };
 
@@ -384,7 +402,8 @@ describe('the preview Apex bridge', () => {
       } catch {
         continue;
       }
-      for (const m of source.matchAll(/@salesforce\/apex\/UpAtNightController\.(\w+)/g)) imported.add(m[1]!);
+      for (const m of source.matchAll(/@salesforce\/apex\/UpAtNight(?:Account)?Controller\.(\w+)/g))
+        imported.add(m[1]!);
     }
     expect([...imported].filter((m) => !(m in routes))).toEqual([]);
 
