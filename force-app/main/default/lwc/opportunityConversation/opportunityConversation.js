@@ -84,6 +84,10 @@ export default class OpportunityConversation extends LightningElement {
     return this.panel?.summary;
   }
 
+  get accountId() {
+    return this.panel?.opportunity?.accountId;
+  }
+
   async handleLog() {
     const saved = await LogConversationModal.open({
       size: 'large',

@@ -43,6 +43,18 @@ describe('c-opportunity-conversation', () => {
     expect(getPanel.mock.calls).toEqual([[{ opportunityId: RECORD_ID }]]);
   });
 
+  it('gives the brief its opportunity and the inside view the account the panel names', async () => {
+    const withAccount = {
+      ...mockPanel,
+      opportunity: { ...mockPanel.opportunity, accountId: '001000000000001AAA' },
+    };
+    getPanel.mockResolvedValue(JSON.stringify(withAccount));
+    const element = createPanel();
+    await flushPromises();
+    expect(element.shadowRoot.querySelector('c-pre-call-brief').opportunityId).toBe(RECORD_ID);
+    expect(element.shadowRoot.querySelector('c-account-inside-view').accountId).toBe('001000000000001AAA');
+  });
+
   it('shows only the panel of the current record when an earlier load answers late', async () => {
     let answerFirst;
     getPanel
