@@ -295,6 +295,39 @@ describe.each(DATABASE_KINDS)('account memory on %s', (kind) => {
     expect(reply.body.openRedirects).toEqual([]);
   });
 
+  test("when an account's history is read by its Id, then it holds its deals and those stored by its name before Ids, not a namesake's", async () => {
+    const [X, Y] = ['001000000000011AAA', '001000000000012AAA'];
+    const named = { ...OPPORTUNITY, accountName: 'Twin Name' };
+    const legacy = { ...named, id: '006000000000201AAA' };
+    const ours = { ...named, id: '006000000000202AAA', accountId: X };
+    const namesake = { ...named, id: '006000000000203AAA', accountId: Y };
+    const raise = (deal: object, key: string) =>
+      post(REP, deal, {
+        occurredAt: daysAgo(10),
+        prompts: [{ promptId: promptIds[key], reaction: 'new_to_them' }],
+        summary: `Raised ${key}.`,
+      });
+    await raise(legacy, 'k1');
+    await raise(namesake, 'k2');
+    await raise(ours, 'k3');
+
+    const history = await service.client.request('GET', `/v1/accounts/${X}/provocations`);
+    expect(history.status).toBe(200);
+    expect(history.body.accountId).toBe(X);
+    expect(history.body.items.map((i: { promptKey: string }) => i.promptKey).sort()).toEqual(['k1', 'k3']);
+
+    // a new deal of the account gets what the account heard lately last, and the namesake's among the fresh
+    const next = { ...named, id: '006000000000204AAA', accountId: X };
+    const panel = await service.client.request('POST', `/v1/opportunities/${next.id}/panel`, {
+      opportunity: next,
+    });
+    const offered = panel.body.prompts.map((p: { key: string }) => p.key);
+    expect([offered.slice(0, 3).sort(), offered.slice(3).sort()]).toEqual([
+      ['k2', 'k4', 'k5'],
+      ['k1', 'k3'],
+    ]);
+  });
+
   test('when the brief names another opportunity in its body, then it is a 400 naming the field', async () => {
     const reply = await service.client.request('POST', `/v1/opportunities/${DEAL.id}/brief`, {
       opportunity: SECOND_DEAL,

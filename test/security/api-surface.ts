@@ -220,6 +220,7 @@ const SAMPLES: Record<string, Sample> = {
     params: { accountName: fx.accountName },
   }),
   'GET /v1/accounts/{accountId}/inside-view': (fx) => ({ params: { accountId: fx.accountId } }),
+  'GET /v1/accounts/{accountId}/provocations': (fx) => ({ params: { accountId: fx.accountId } }),
   // the seeded note's first entry: what the customer pointed to after the redirected provocation
   'PATCH /v1/accounts/{accountId}/inside-view/{entryId}': (fx) => ({
     params: { accountId: fx.accountId, entryId: `${fx.noteId}.1` },

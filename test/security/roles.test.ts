@@ -56,6 +56,7 @@ const RULES: Record<string, 'all' | 'salesops' | 'author' | 'author-or-salesops'
   'GET /v1/analytics/notes': 'all',
   'GET /v1/analytics/accounts/{accountName}/provocations': 'all',
   'GET /v1/accounts/{accountId}/inside-view': 'account',
+  'GET /v1/accounts/{accountId}/provocations': 'all',
   'PATCH /v1/accounts/{accountId}/inside-view/{entryId}': 'author-or-salesops',
   'POST /v1/opportunities/{oppId}/brief': 'all',
 };

@@ -108,6 +108,9 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
     );
     expect(history.status).toBe(200);
     expect(history.text).not.toContain(a.promptId);
+    const byId = await ops.request('GET', `/v1/accounts/${a.accountId}/provocations`);
+    expect(byId.status).toBe(200);
+    expect(byId.text).not.toContain(a.promptId);
     const insideView = await ops.request('GET', `/v1/accounts/${a.accountId}/inside-view`);
     expect(insideView.status).toBe(200);
     expect(insideView.text).not.toContain(a.noteId);

@@ -14,16 +14,37 @@ export async function accountProvocations(
   actor: Actor,
   accountName: string,
 ): Promise<{ accountName: string; items: repo.AccountProvocation[]; nextCursor: null }> {
-  const items = await repo.accountProvocations(db, actor.tenantId, accountName, ACCOUNT_HISTORY_LIMIT);
+  const items = await repo.accountProvocations(
+    db,
+    actor.tenantId,
+    { name: accountName },
+    ACCOUNT_HISTORY_LIMIT,
+  );
   return { accountName, items, nextCursor: null };
 }
 
+/** The same history keyed by the Salesforce Account Id (names are not unique). */
+export async function accountProvocationsById(
+  db: Executor,
+  actor: Actor,
+  accountId: string,
+): Promise<{ accountId: string; items: repo.AccountProvocation[]; nextCursor: null }> {
+  const items = await repo.accountProvocations(db, actor.tenantId, { id: accountId }, ACCOUNT_HISTORY_LIMIT);
+  return { accountId, items, nextCursor: null };
+}
+
+/** By the deal's Account Id when its context carries one, else by its account name. */
 export async function recentlyRaisedWithAccount(
   db: Executor,
   tenantId: string,
-  accountName: string | undefined,
+  deal: { accountId?: string; accountName?: string },
 ): Promise<Set<string>> {
-  if (!accountName) return new Set();
+  const account = deal.accountId
+    ? { id: deal.accountId }
+    : deal.accountName
+      ? { name: deal.accountName }
+      : null;
+  if (!account) return new Set();
   const since = addDays(todayUtc(), -ACCOUNT_REPEAT_DAYS);
-  return repo.promptKeysRaisedWithAccount(db, tenantId, accountName, since);
+  return repo.promptKeysRaisedWithAccount(db, tenantId, account, since);
 }

@@ -48,7 +48,7 @@ export async function pickPrompts(
     listPublishedPrompts(db, actor.tenantId),
     notesRepo.raisedPromptKeys(db, actor.tenantId, ctx.id),
     // the same account heard it recently on another deal: not a fresh provocation either
-    recentlyRaisedWithAccount(db, actor.tenantId, ctx.accountName),
+    recentlyRaisedWithAccount(db, actor.tenantId, ctx),
   ]);
   const raised = new Set([...raisedHere, ...raisedWithAccount]);
   return selectPrompts(published, ctx, settings, { today: today(), alreadyRaisedKeys: raised }).map((p) =>

@@ -6,6 +6,7 @@ import { actorOf, settingsOf } from '../../api/http/auth';
 import type { OpenApiRegistry } from '../../api/http/openapi';
 import { parseOrThrow } from '../../api/http/validation';
 import { salesforceId } from '../../api/opportunities/schemas';
+import { accountProvocationsById } from '../../domain/analytics/account-history';
 import { loadBrief } from './brief';
 import { changeEntry, loadInsideView } from './inside-view';
 import { accountIdSchema, briefRequestSchema, entryChangeSchema, entryIdSchema } from './schemas';
@@ -27,6 +28,18 @@ export function accountsRouter(db: Db, openapi: OpenApiRegistry): Router {
   router.get('/accounts/:accountId/inside-view', async (req, res) => {
     const accountId = parseOrThrow(accountIdSchema, req.params.accountId, 'path.accountId');
     res.json(await loadInsideView(db, actorOf(res), accountId));
+  });
+
+  openapi.add({
+    method: 'get',
+    path: '/v1/accounts/:accountId/provocations',
+    summary: 'Prompts an account has already heard, from whom and when, by its Account Id',
+    roles: ['all'],
+    success: 200,
+  });
+  router.get('/accounts/:accountId/provocations', async (req, res) => {
+    const accountId = parseOrThrow(accountIdSchema, req.params.accountId, 'path.accountId');
+    res.json(await accountProvocationsById(db, actorOf(res), accountId));
   });
 
   openapi.add({

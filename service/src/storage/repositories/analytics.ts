@@ -701,8 +701,15 @@ export interface AccountProvocation {
   reaction: string | null;
 }
 
-function accountRaises(db: Executor, tenantId: string, accountName: string) {
-  return db
+/**
+ * An account by its Salesforce Account Id, or by name where no Id is known. Keyed by Id, it also
+ * holds the deals stored before their context carried an Id, under the name its Id's deals carry:
+ * names are not unique, so a deal that has another Id never joins it.
+ */
+export type AccountKey = { id: string } | { name: string };
+
+function accountRaises(db: Executor, tenantId: string, account: AccountKey) {
+  const raises = db
     .selectFrom('opportunities as o')
     .innerJoin('notes as n', (join) =>
       join.onRef('n.tenant_id', '=', 'o.tenant_id').onRef('n.opportunity_id', '=', 'o.id'),
@@ -710,18 +717,35 @@ function accountRaises(db: Executor, tenantId: string, accountName: string) {
     .innerJoin('note_prompts as np', (join) =>
       join.onRef('np.tenant_id', '=', 'n.tenant_id').onRef('np.note_id', '=', 'n.id'),
     )
-    .where('o.tenant_id', '=', tenantId)
-    .where('o.account_name', '=', accountName);
+    .where('o.tenant_id', '=', tenantId);
+  if ('name' in account) return raises.where('o.account_name', '=', account.name);
+  return raises.where((eb) =>
+    eb.or([
+      eb('o.account_id', '=', account.id),
+      eb.and([
+        eb('o.account_id', 'is', null),
+        eb(
+          'o.account_name',
+          'in',
+          eb
+            .selectFrom('opportunities as named')
+            .select('named.account_name')
+            .where('named.tenant_id', '=', tenantId)
+            .where('named.account_id', '=', account.id),
+        ),
+      ]),
+    ]),
+  );
 }
 
 /** Every prompt raised with an account (on any of its opportunities), newest first. */
 export async function accountProvocations(
   db: Executor,
   tenantId: string,
-  accountName: string,
+  account: AccountKey,
   limit: number,
 ): Promise<AccountProvocation[]> {
-  const rows = await accountRaises(db, tenantId, accountName)
+  const rows = await accountRaises(db, tenantId, account)
     .leftJoin('users as u', (join) =>
       join.onRef('u.tenant_id', '=', 'n.tenant_id').onRef('u.id', '=', 'n.author_id'),
     )
@@ -768,10 +792,10 @@ export async function accountProvocations(
 export async function promptKeysRaisedWithAccount(
   db: Executor,
   tenantId: string,
-  accountName: string,
+  account: AccountKey,
   since: string,
 ): Promise<Set<string>> {
-  const rows = await accountRaises(db, tenantId, accountName)
+  const rows = await accountRaises(db, tenantId, account)
     .select('np.prompt_key')
     .distinct()
     .where('n.occurred_at', '>=', since)
