@@ -55,6 +55,32 @@ export interface InsideView {
   intersection: Intersection;
 }
 
+/**
+ * Derived entries per note version, least recently used first: reading a note's clauses is the costly
+ * part of a read. Bounded by the characters of the entries it holds, whatever the notes' sizes.
+ */
+const DERIVED_CACHE_CHARS = 8_000_000;
+const derivedCache = new Map<string, { entries: DerivedEntry[]; chars: number }>();
+let cachedChars = 0;
+
+function entriesOfNote(tenantId: string, note: StoredMemoryNote): DerivedEntry[] {
+  const key = `${tenantId}:${note.id}:${note.version}`;
+  let cached = derivedCache.get(key);
+  if (cached) derivedCache.delete(key);
+  else {
+    const entries = deriveEntries(note);
+    cached = { entries, chars: entries.reduce((sum, e) => sum + e.text.length + e.id.length, 0) };
+    cachedChars += cached.chars;
+  }
+  derivedCache.set(key, cached);
+  for (const [oldest, { chars }] of derivedCache) {
+    if (cachedChars <= DERIVED_CACHE_CHARS) break;
+    derivedCache.delete(oldest);
+    cachedChars -= chars;
+  }
+  return cached.entries;
+}
+
 /** The first day that is not stale: `months` calendar months before `today`. */
 export function staleBefore(today: string, months = STALE_AFTER_MONTHS): string {
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
@@ -119,7 +145,7 @@ export async function entriesOfNotes(
   const byEntry = new Map(overrides.map((o) => [o.entryId, o]));
   const cutoff = staleBefore(today);
   return notes.flatMap((note) =>
-    deriveEntries(note).map((entry) => toEntry(entry, note, byEntry.get(entry.id), names, cutoff)),
+    entriesOfNote(tenantId, note).map((entry) => toEntry(entry, note, byEntry.get(entry.id), names, cutoff)),
   );
 }
 
@@ -172,7 +198,9 @@ export async function changeEntry(
   return db.transaction().execute(async (tx) => {
     const note = await repo.findMemoryNote(tx, actor.tenantId, noteId);
     const derived =
-      note?.accountId === accountId ? deriveEntries(note).find((e) => e.id === entryId) : undefined;
+      note?.accountId === accountId
+        ? entriesOfNote(actor.tenantId, note).find((e) => e.id === entryId)
+        : undefined;
     if (!note || !derived) throw notFound('inside-view entry');
     if (actor.role !== 'salesops' && note.authorId !== actor.userId)
       throw forbidden('only the author of the note or sales ops can change its inside-view entries');
@@ -188,7 +216,9 @@ export async function changeEntry(
       changedBy: actor.userId,
       changedAt: new Date().toISOString(),
     });
-    const [entry] = (await entriesOfNotes(tx, actor.tenantId, [note], today)).filter((e) => e.id === entryId);
-    return entry!;
+    const [changed] = (await entriesOfNotes(tx, actor.tenantId, [note], today)).filter(
+      (e) => e.id === entryId,
+    );
+    return changed!;
   });
 }

@@ -23,6 +23,8 @@ export interface StoredMemoryNote extends MemoryNote {
   nextStep: string | null;
   nextStepDate: string | null;
   createdAt: string;
+  /** bumped by every edit of the note */
+  version: number;
 }
 
 export interface Override {
@@ -54,6 +56,7 @@ function memoryNotes(db: Executor, tenantId: string) {
       'n.next_step',
       'n.next_step_date',
       'n.created_at',
+      'n.version',
       'o.name as opportunity_name',
       'o.account_id',
     ])
@@ -82,6 +85,7 @@ function toMemoryNote(row: MemoryRow): StoredMemoryNote {
     nextStep: row.next_step,
     nextStepDate: row.next_step_date,
     createdAt: new Date(row.created_at).toISOString(),
+    version: row.version,
   };
 }
 
