@@ -56,7 +56,8 @@ test("rep: the pre-call brief of a demo deal draws on the account's notes, copie
   await step(page, 'brief-copy', async () => {
     await panel.locator('.uan-brief__copy').click();
     await eventually(async () => {
-      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      // the test's TypeScript has no DOM types: the page evaluates the expression as text
+      const copied = String(await page.evaluate('navigator.clipboard.readText()'));
       expect(copied).toMatch(/^Pre-call brief: St\. Agnes Health/);
       expect(copied).toContain('Raj sends the clinic list');
       expect(copied).toMatch(/\[note [0-9a-f-]{36}\]/);
