@@ -49,6 +49,8 @@ describe.each(DATABASE_KINDS)('sync on %s', (kind) => {
       closeDate: '2027-03-31',
       recordType: 'New Business',
       accountName: expect.stringMatching(/^Account /),
+      // the account a deal belongs to is its Id: the sync reads it with the rest of the context
+      accountId: opp.AccountId,
       industry: expect.any(String),
       isClosed: opp.IsClosed,
       isWon: opp.IsWon,
