@@ -40,7 +40,7 @@ const pglite = (durability: 'safe' | 'relaxed') => async (): Promise<DatabaseTar
 const CASES: [string, () => Promise<DatabaseTarget>][] = [
   ['Postgres', async () => ({ kind: 'postgres', url: await createPostgresDatabase() })],
   ['PGlite, PGLITE_DURABILITY=safe (the default)', pglite('safe')],
-  // relaxed changes nothing on Node's file system (see the README), so only the soak run repeats it
+  // relaxed changes nothing on Node's file system (see docs/operations.md), so only the soak run repeats it
   ...(SOAK
     ? [['PGlite, PGLITE_DURABILITY=relaxed', pglite('relaxed')] as [string, () => Promise<DatabaseTarget>]]
     : []),

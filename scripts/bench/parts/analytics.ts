@@ -15,7 +15,7 @@ import { startPostgres } from '../../../test/helpers/postgres-server';
 import type { BenchFigures } from './index';
 
 const RUNS = 50;
-/** the prompt view reads migration 0005's aggregates (it took seconds at 1M before), so it can
+/** the prompt view reads migration 0005's aggregates instead of every raise, so it can
  * be timed over as many runs as the dashboard */
 const PROMPT_RUNS = RUNS;
 const WARM_UP = 3;
