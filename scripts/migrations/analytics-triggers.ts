@@ -46,7 +46,7 @@ const AD_HOC = 'prompt_key is null and text is not null';
 // rarely meet. Reads sum the shards, so any author → shard mapping counts right: the hash only spreads
 // authors. Powers of two, for the mask. The daily series reads a few hundred days, so many shards
 // cost it little; the sales-ops prompt view reads every raise row of the tenant and slows with each
-// shard, so raises get few (docs/bench has the measurements).
+// shard (measured at a large org), so raises get few.
 const SHARDS = { tenantDaily: 32, promptRaises: 4 } as const;
 
 /** Key columns, and the values a select over signed facts gives them, with the shard when the table

@@ -17,7 +17,7 @@ import { STATEMENT_SEPARATOR } from './statements';
 const ROOT = path.resolve(__dirname, '../..');
 const MIGRATIONS = 'service/src/storage/migrations';
 const SCRATCH = path.join(ROOT, '.scratch/migration-history');
-export const HISTORY = path.join(ROOT, 'test/storage/schema-history');
+const HISTORY = path.join(ROOT, 'test/storage/schema-history');
 
 interface Checkpoint {
   commit: string;
