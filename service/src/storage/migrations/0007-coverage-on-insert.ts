@@ -1,20 +1,11 @@
 // A new scored note can only move its deal's latest scored day forward, so on insert the coverage
 // row takes the later of the two days instead of re-reading every scored note of the deal (0005's
 // refresh, which edits and deletes still need: they can move the day back).
-import type { Kysely } from 'kysely';
-import { createFunction } from './0005-analytics-aggregates';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function up(db: Kysely<any>): Promise<void> {
-  await createFunction(
-    db,
-    'analytics_coverage_insert',
-    `insert into analytics_deal_coverage as c (tenant_id, opportunity_id, last_scored_on)
+export const statements: readonly string[] = [
+  `create or replace function analytics_coverage_insert() returns trigger language plpgsql as $fn$ begin insert into analytics_deal_coverage as c (tenant_id, opportunity_id, last_scored_on)
        select tenant_id, opportunity_id, max(occurred_at) from new_rows where overall is not null
        group by tenant_id, opportunity_id order by tenant_id, opportunity_id
        on conflict (tenant_id, opportunity_id)
        do update set last_scored_on = greatest(c.last_scored_on, excluded.last_scored_on);
-     return null;`,
-    { replace: true },
-  );
-}
+     return null; end $fn$`,
+];

@@ -3,25 +3,19 @@
 // settings version whose weights scored it, so a rescore finds notes scored with older weights. A
 // rescore job records the settings version it applies and, when a newer one replaces it, which job
 // did. At most one job of a kind is active per tenant, enforced by a partial unique index.
-import { sql, type Kysely } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function up(db: Kysely<any>): Promise<void> {
-  await sql`alter table tenant_settings add column version integer not null default 1`.execute(db);
-  await sql`alter table notes add column version integer not null default 1`.execute(db);
-  await sql`alter table notes add column settings_version integer`.execute(db);
-  await sql`alter table jobs add column settings_version integer`.execute(db);
-  await sql`alter table jobs add column superseded_by uuid`.execute(db);
-  // jobs started twice by the old check-then-insert: the newest of each tenant and kind stays active
-  await sql`
-    update jobs set status = 'failed', error = 'a newer job of the same kind was started', updated_at = now()
+export const statements: readonly string[] = [
+  `alter table tenant_settings add column version integer not null default 1`,
+  `alter table notes add column version integer not null default 1`,
+  `alter table notes add column settings_version integer`,
+  `alter table jobs add column settings_version integer`,
+  `alter table jobs add column superseded_by uuid`,
+  `update jobs set status = 'failed', error = 'a newer job of the same kind was started', updated_at = now()
     where status in ('queued', 'running')
       and exists (
         select 1 from jobs newer
         where newer.tenant_id = jobs.tenant_id and newer.kind = jobs.kind
           and newer.status in ('queued', 'running')
-          and (newer.created_at, newer.id) > (jobs.created_at, jobs.id))`.execute(db);
-  await sql`
-    create unique index jobs_one_active_per_kind on jobs (tenant_id, kind)
-    where status in ('queued', 'running')`.execute(db);
-}
+          and (newer.created_at, newer.id) > (jobs.created_at, jobs.id))`,
+  `create unique index jobs_one_active_per_kind on jobs (tenant_id, kind)
+    where status in ('queued', 'running')`,
+];

@@ -5,27 +5,13 @@
 // Each key text longer than 600 bytes is stored as its first 140 characters, an ellipsis and the
 // MD5 of the whole text: distinct texts stay distinct keys (so one statement never folds two rows
 // into one conflict), the same text always maps to the same key, and readers show the prefix.
-// Self-contained SQL, as applied.
-import { sql, type Kysely } from 'kysely';
-
-const KEY_COLUMNS: Record<string, string[]> = {
-  analytics_prompt_raises: ['note_stage', 'industry', 'opp_stage'],
-  analytics_prompt_author_raises: ['note_stage', 'industry', 'opp_stage'],
-  analytics_adhoc_texts: ['note_stage', 'industry', 'text'],
-  analytics_redirected_notes: ['note_stage', 'industry', 'sentence'],
-  analytics_prompt_wins: ['industry'],
-};
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function up(db: Kysely<any>): Promise<void> {
-  await sql`
-    create function analytics_key_text(value text) returns text
+export const statements: readonly string[] = [
+  `create function analytics_key_text(value text) returns text
     language sql immutable parallel safe as $$
       select case when octet_length(value) <= 600 then value
         else left(value, 140) || '…' || md5(value) end
-    $$`.execute(db);
-  await sql`
-    create function analytics_bound_keys() returns trigger language plpgsql as $$
+    $$`,
+  `create function analytics_bound_keys() returns trigger language plpgsql as $$
     declare
       changes jsonb := '{}';
       col text;
@@ -37,17 +23,20 @@ export async function up(db: Kysely<any>): Promise<void> {
         changes := changes || jsonb_build_object(col, analytics_key_text(to_jsonb(new) ->> col));
       end loop;
       return jsonb_populate_record(new, changes);
-    end $$`.execute(db);
-  for (const [table, columns] of Object.entries(KEY_COLUMNS)) {
-    const long = columns.map((c) => `octet_length(${c}) > 600`).join(' or ');
-    const bounded = columns.map((c) => `${c} = analytics_key_text(${c})`).join(', ');
-    await sql.raw(`update ${table} set ${bounded} where ${long}`).execute(db);
-    const args = columns.map((c) => `'${c}'`).join(', ');
-    await sql
-      .raw(
-        `create trigger ${table}_bound_keys before insert on ${table}
-         for each row execute function analytics_bound_keys(${args})`,
-      )
-      .execute(db);
-  }
-}
+    end $$`,
+  `update analytics_prompt_raises set note_stage = analytics_key_text(note_stage), industry = analytics_key_text(industry), opp_stage = analytics_key_text(opp_stage) where octet_length(note_stage) > 600 or octet_length(industry) > 600 or octet_length(opp_stage) > 600`,
+  `create trigger analytics_prompt_raises_bound_keys before insert on analytics_prompt_raises
+    for each row execute function analytics_bound_keys('note_stage', 'industry', 'opp_stage')`,
+  `update analytics_prompt_author_raises set note_stage = analytics_key_text(note_stage), industry = analytics_key_text(industry), opp_stage = analytics_key_text(opp_stage) where octet_length(note_stage) > 600 or octet_length(industry) > 600 or octet_length(opp_stage) > 600`,
+  `create trigger analytics_prompt_author_raises_bound_keys before insert on analytics_prompt_author_raises
+    for each row execute function analytics_bound_keys('note_stage', 'industry', 'opp_stage')`,
+  `update analytics_adhoc_texts set note_stage = analytics_key_text(note_stage), industry = analytics_key_text(industry), text = analytics_key_text(text) where octet_length(note_stage) > 600 or octet_length(industry) > 600 or octet_length(text) > 600`,
+  `create trigger analytics_adhoc_texts_bound_keys before insert on analytics_adhoc_texts
+    for each row execute function analytics_bound_keys('note_stage', 'industry', 'text')`,
+  `update analytics_redirected_notes set note_stage = analytics_key_text(note_stage), industry = analytics_key_text(industry), sentence = analytics_key_text(sentence) where octet_length(note_stage) > 600 or octet_length(industry) > 600 or octet_length(sentence) > 600`,
+  `create trigger analytics_redirected_notes_bound_keys before insert on analytics_redirected_notes
+    for each row execute function analytics_bound_keys('note_stage', 'industry', 'sentence')`,
+  `update analytics_prompt_wins set industry = analytics_key_text(industry) where octet_length(industry) > 600`,
+  `create trigger analytics_prompt_wins_bound_keys before insert on analytics_prompt_wins
+    for each row execute function analytics_bound_keys('industry')`,
+];

@@ -1,5 +1,8 @@
-// Versioned migrations, applied in name order. Add a file, never edit one that has shipped.
-import type { Migration, MigrationProvider } from 'kysely';
+// Versioned migrations, applied in name order. Each is frozen: the SQL it ran when it shipped, with
+// no imports, so a database created today and one upgraded from any earlier schema end up alike
+// (test/storage/schema-history.test.ts). Change the schema with a new file, never by editing one;
+// docs/migrations.md says how.
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as core from './0001-core';
 import * as users from './0002-users';
 import * as salesforce from './0003-salesforce';
@@ -12,20 +15,32 @@ import * as versionsAndSingleFlight from './0009-versions-and-single-flight';
 import * as idempotencyKeyDigests from './0010-idempotency-key-digests';
 import * as notesByScorerVersion from './0011-notes-by-scorer-version';
 import * as boundedAnalyticsKeys from './0012-bounded-analytics-keys';
+import * as promptRaiseShards from './0013-prompt-raise-shards';
+
+/** A migration that runs its statements in order (the migrator wraps them in one transaction). */
+export function frozen({ statements }: { statements: readonly string[] }): Migration {
+  return {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    async up(db: Kysely<any>): Promise<void> {
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  };
+}
 
 const migrations: Record<string, Migration> = {
-  '0001-core': core,
-  '0002-users': users,
-  '0003-salesforce': salesforce,
-  '0004-analytics': analytics,
-  '0005-analytics-aggregates': analyticsAggregates,
-  '0006-sharded-aggregates': shardedAggregates,
-  '0007-coverage-on-insert': coverageOnInsert,
-  '0008-skip-empty-statements': skipEmptyStatements,
-  '0009-versions-and-single-flight': versionsAndSingleFlight,
-  '0010-idempotency-key-digests': idempotencyKeyDigests,
-  '0011-notes-by-scorer-version': notesByScorerVersion,
-  '0012-bounded-analytics-keys': boundedAnalyticsKeys,
+  '0001-core': frozen(core),
+  '0002-users': frozen(users),
+  '0003-salesforce': frozen(salesforce),
+  '0004-analytics': frozen(analytics),
+  '0005-analytics-aggregates': frozen(analyticsAggregates),
+  '0006-sharded-aggregates': frozen(shardedAggregates),
+  '0007-coverage-on-insert': frozen(coverageOnInsert),
+  '0008-skip-empty-statements': frozen(skipEmptyStatements),
+  '0009-versions-and-single-flight': frozen(versionsAndSingleFlight),
+  '0010-idempotency-key-digests': frozen(idempotencyKeyDigests),
+  '0011-notes-by-scorer-version': frozen(notesByScorerVersion),
+  '0012-bounded-analytics-keys': frozen(boundedAnalyticsKeys),
+  '0013-prompt-raise-shards': frozen(promptRaiseShards),
 };
 
 export const migrationProvider: MigrationProvider = {
