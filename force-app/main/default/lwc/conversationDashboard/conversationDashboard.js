@@ -1,7 +1,7 @@
 import { LightningElement } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
-import getDashboard from '@salesforce/apex/UpAtNightController.getDashboard';
-import getDrilldown from '@salesforce/apex/UpAtNightController.getDrilldown';
+import getDashboard from '@salesforce/apex/UpAtNightAnalyticsController.getDashboard';
+import getDrilldown from '@salesforce/apex/UpAtNightAnalyticsController.getDrilldown';
 import {
   DIMENSIONS,
   daysAgoIso,
@@ -161,8 +161,13 @@ export default class ConversationDashboard extends NavigationMixin(LightningElem
     this.loading = true;
     this.error = undefined;
     try {
-      const query = { from: daysAgoIso(this.days), to: todayIso(), bucket: this.bucket, days: this.days };
-      this.data = parseJson(await getDashboard({ queryJson: JSON.stringify(query) }));
+      const query = {
+        fromDate: daysAgoIso(this.days),
+        toDate: todayIso(),
+        bucket: this.bucket,
+        days: this.days,
+      };
+      this.data = parseJson(await getDashboard({ query }));
     } catch (error) {
       this.error = error;
     } finally {
@@ -409,7 +414,7 @@ export default class ConversationDashboard extends NavigationMixin(LightningElem
       if (this.drillCursor) {
         query.cursor = this.drillCursor;
       }
-      const page = parseJson(await getDrilldown({ queryJson: JSON.stringify(query) }));
+      const page = parseJson(await getDrilldown({ query }));
       this.drillNotes = [...this.drillNotes, ...(page?.items ?? [])];
       this.drillCursor = page?.nextCursor ?? null;
     } catch (error) {

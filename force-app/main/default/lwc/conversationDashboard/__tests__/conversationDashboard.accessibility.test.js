@@ -1,22 +1,26 @@
 import { createElement } from '@lwc/engine-dom';
 import ConversationDashboard from 'c/conversationDashboard';
-import getDashboard from '@salesforce/apex/UpAtNightController.getDashboard';
-import getDrilldown from '@salesforce/apex/UpAtNightController.getDrilldown';
-import getPromptEffectiveness from '@salesforce/apex/UpAtNightController.getPromptEffectiveness';
+import getDashboard from '@salesforce/apex/UpAtNightAnalyticsController.getDashboard';
+import getDrilldown from '@salesforce/apex/UpAtNightAnalyticsController.getDrilldown';
+import getPromptEffectiveness from '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness';
 
 const mockDashboard = require('./data/getDashboard.json');
 const mockDrilldown = require('./data/getDrilldown.json');
 const mockEffectiveness = require('../../promptSetManager/__tests__/data/getPromptEffectiveness.json');
 
-jest.mock('@salesforce/apex/UpAtNightController.getDashboard', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightAnalyticsController.getDashboard', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.getDrilldown', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightAnalyticsController.getDrilldown', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.getPromptEffectiveness', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
+jest.mock(
+  '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true,
+  },
+);
 
 function flushPromises() {
   // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish

@@ -1,8 +1,8 @@
 import { createElement } from '@lwc/engine-dom';
 import ConversationDashboard from 'c/conversationDashboard';
-import getDashboard from '@salesforce/apex/UpAtNightController.getDashboard';
-import getDrilldown from '@salesforce/apex/UpAtNightController.getDrilldown';
-import getPromptEffectiveness from '@salesforce/apex/UpAtNightController.getPromptEffectiveness';
+import getDashboard from '@salesforce/apex/UpAtNightAnalyticsController.getDashboard';
+import getDrilldown from '@salesforce/apex/UpAtNightAnalyticsController.getDrilldown';
+import getPromptEffectiveness from '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness';
 import { loadScript } from 'lightning/platformResourceLoader';
 import { lastNavigation } from 'lightning/navigation';
 
@@ -10,15 +10,19 @@ const mockDashboard = require('./data/getDashboard.json');
 const mockDrilldown = require('./data/getDrilldown.json');
 const mockEffectiveness = require('../../promptSetManager/__tests__/data/getPromptEffectiveness.json');
 
-jest.mock('@salesforce/apex/UpAtNightController.getDashboard', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightAnalyticsController.getDashboard', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.getDrilldown', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightAnalyticsController.getDrilldown', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.getPromptEffectiveness', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
+jest.mock(
+  '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true,
+  },
+);
 jest.mock('@salesforce/label/c.UAN_Format_Interval', () => ({ default: '{0} ({1}–{2})' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_NotEnoughData', () => ({ default: 'not enough data' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_Dash_Rescoring', () => ({ default: 'Rescoring {0} of {1}' }), {
@@ -101,10 +105,10 @@ describe('c-conversation-dashboard', () => {
 
   it('asks for the last 90 days by week', async () => {
     await createDashboard();
-    const query = JSON.parse(getDashboard.mock.calls[0][0].queryJson);
+    const query = getDashboard.mock.calls[0][0].query;
     expect(query).toMatchObject({ bucket: 'week', days: 90 });
-    expect(query.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(query.to).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(query.fromDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(query.toDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('reloads when the period or grouping changes', async () => {
@@ -114,7 +118,7 @@ describe('c-conversation-dashboard', () => {
     $(element, '.uan-dash__bucket').dispatchEvent(new CustomEvent('change', { detail: { value: 'month' } }));
     await flushPromises();
     expect(getDashboard).toHaveBeenCalledTimes(3);
-    expect(JSON.parse(getDashboard.mock.calls[2][0].queryJson)).toMatchObject({ days: 30, bucket: 'month' });
+    expect(getDashboard.mock.calls[2][0].query).toMatchObject({ days: 30, bucket: 'month' });
   });
 
   it('loads Chart.js from the static resource and draws both charts', async () => {
@@ -195,7 +199,7 @@ describe('c-conversation-dashboard', () => {
     $(element, '.uan-dash__rep-drill').click();
     await flushPromises();
 
-    expect(JSON.parse(getDrilldown.mock.calls[0][0].queryJson)).toEqual({ repId: '005000000000001AAA' });
+    expect(getDrilldown.mock.calls[0][0].query).toEqual({ repId: '005000000000001AAA' });
     expect($(element, '.uan-drill__heading').textContent).toBe('Notes by Dana Rep');
     const history = $(element, '.uan-drill c-note-history');
     expect(history.notes).toHaveLength(1);
@@ -210,7 +214,7 @@ describe('c-conversation-dashboard', () => {
     );
     $(element, '.uan-drill__more').click();
     await flushPromises();
-    expect(JSON.parse(getDrilldown.mock.calls[1][0].queryJson)).toEqual({
+    expect(getDrilldown.mock.calls[1][0].query).toEqual({
       repId: '005000000000001AAA',
       cursor: 'c2',
     });
@@ -226,12 +230,12 @@ describe('c-conversation-dashboard', () => {
     const element = await createDashboard();
     $$(element, '.uan-dash__band-drill')[2].click();
     await flushPromises();
-    expect(JSON.parse(getDrilldown.mock.calls[0][0].queryJson)).toEqual({ band: '60-79' });
+    expect(getDrilldown.mock.calls[0][0].query).toEqual({ band: '60-79' });
 
     const effectiveness = $(element, 'c-prompt-effectiveness');
     effectiveness.shadowRoot.querySelector('.uan-effect__select').click();
     await flushPromises();
-    expect(JSON.parse(getDrilldown.mock.calls[1][0].queryJson)).toEqual({
+    expect(getDrilldown.mock.calls[1][0].query).toEqual({
       promptKey: 'hc-price-transparency',
     });
   });

@@ -1,11 +1,13 @@
 import { createElement } from '@lwc/engine-dom';
 import OpportunityConversation from 'c/opportunityConversation';
-import getPanel from '@salesforce/apex/UpAtNightController.getPanel';
+import getPanel from '@salesforce/apex/UpAtNightPanelController.getPanel';
 
 const mockPanel = require('./data/getPanel.json');
 const mockPanelEmpty = require('./data/getPanelEmpty.json');
 
-jest.mock('@salesforce/apex/UpAtNightController.getPanel', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/UpAtNightPanelController.getPanel', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
 
 function flushPromises() {
   // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish

@@ -1,13 +1,15 @@
 import { createElement } from '@lwc/engine-dom';
 import OpportunityConversation from 'c/opportunityConversation';
-import getPanel from '@salesforce/apex/UpAtNightController.getPanel';
+import getPanel from '@salesforce/apex/UpAtNightPanelController.getPanel';
 import LightningModal from 'lightning/modal';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
 
 const mockPanel = require('./data/getPanel.json');
 const mockPanelEmpty = require('./data/getPanelEmpty.json');
 
-jest.mock('@salesforce/apex/UpAtNightController.getPanel', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/UpAtNightPanelController.getPanel', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
 
 // Labels with placeholders get their real text, so the filled-in values can be asserted.
 jest.mock('@salesforce/label/c.UAN_History_By', () => ({ default: 'by {0}' }), { virtual: true });

@@ -3,19 +3,23 @@ import PromptVersionEditor from 'c/promptVersionEditor';
 
 const mockVersion = require('./data/getPromptSetVersion.json');
 
-jest.mock('@salesforce/apex/UpAtNightController.saveDraft', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightPromptSetController.saveDraft', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.publishVersion', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightPromptSetController.publishVersion', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.retireVersion', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightPromptSetController.retireVersion', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.createDraftVersion', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightController.exportPromptSet', () => ({ default: jest.fn() }), {
+jest.mock(
+  '@salesforce/apex/UpAtNightPromptSetController.createDraftVersion',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true,
+  },
+);
+jest.mock('@salesforce/apex/UpAtNightPromptSetController.exportPromptSet', () => ({ default: jest.fn() }), {
   virtual: true,
 });
 
