@@ -3,10 +3,11 @@ import ConversationDashboard from 'c/conversationDashboard';
 import getDashboard from '@salesforce/apex/UpAtNightAnalyticsController.getDashboard';
 import getDrilldown from '@salesforce/apex/UpAtNightAnalyticsController.getDrilldown';
 import getPromptEffectiveness from '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness';
+import { flushPromises } from 'uan-test/flushPromises';
 
 const mockDashboard = require('./data/getDashboard.json');
 const mockDrilldown = require('./data/getDrilldown.json');
-const mockEffectiveness = require('../../promptSetManager/__tests__/data/getPromptEffectiveness.json');
+const mockEffectiveness = require('uan-test/fixtures/getPromptEffectiveness.json');
 
 jest.mock('@salesforce/apex/UpAtNightAnalyticsController.getDashboard', () => ({ default: jest.fn() }), {
   virtual: true,
@@ -21,11 +22,6 @@ jest.mock(
     virtual: true,
   },
 );
-
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 describe('c-conversation-dashboard accessibility', () => {
   beforeEach(() => {

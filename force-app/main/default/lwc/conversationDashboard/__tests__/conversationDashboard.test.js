@@ -5,10 +5,11 @@ import getDrilldown from '@salesforce/apex/UpAtNightAnalyticsController.getDrill
 import getPromptEffectiveness from '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness';
 import { loadScript } from 'lightning/platformResourceLoader';
 import { lastNavigation } from 'lightning/navigation';
+import { flushPromises } from 'uan-test/flushPromises';
 
 const mockDashboard = require('./data/getDashboard.json');
 const mockDrilldown = require('./data/getDrilldown.json');
-const mockEffectiveness = require('../../promptSetManager/__tests__/data/getPromptEffectiveness.json');
+const mockEffectiveness = require('uan-test/fixtures/getPromptEffectiveness.json');
 
 jest.mock('@salesforce/apex/UpAtNightAnalyticsController.getDashboard', () => ({ default: jest.fn() }), {
   virtual: true,
@@ -34,11 +35,6 @@ jest.mock(
   () => ({ default: '{0} of open opportunities ({1} of {2}) in the last {3} days.' }),
   { virtual: true },
 );
-
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 const charts = [];
 

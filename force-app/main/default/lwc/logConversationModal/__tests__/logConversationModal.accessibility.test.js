@@ -1,9 +1,10 @@
 import { createElement } from '@lwc/engine-dom';
 import LogConversationModal from 'c/logConversationModal';
 import scoreDraft from '@salesforce/apex/UpAtNightPanelController.scoreDraft';
+import { flushPromises } from 'uan-test/flushPromises';
 
 const mockScore = require('./data/scoreDraft.json');
-const mockPanel = require('../../opportunityConversation/__tests__/data/getPanel.json');
+const mockPanel = require('uan-test/fixtures/getPanel.json');
 
 jest.mock('@salesforce/apex/UpAtNightPanelController.scoreDraft', () => ({ default: jest.fn() }), {
   virtual: true,
@@ -11,11 +12,6 @@ jest.mock('@salesforce/apex/UpAtNightPanelController.scoreDraft', () => ({ defau
 jest.mock('@salesforce/apex/UpAtNightPanelController.saveNote', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 describe('c-log-conversation-modal accessibility', () => {
   afterEach(() => {

@@ -5,7 +5,7 @@ import saveNote from '@salesforce/apex/UpAtNightPanelController.saveNote';
 
 const mockScore = require('./data/scoreDraft.json');
 const mockSaved = require('./data/saveNote.json');
-const mockPanel = require('../../opportunityConversation/__tests__/data/getPanel.json');
+const mockPanel = require('uan-test/fixtures/getPanel.json');
 
 jest.mock('@salesforce/apex/UpAtNightPanelController.scoreDraft', () => ({ default: jest.fn() }), {
   virtual: true,

@@ -3,8 +3,9 @@ import OpportunityConversation from 'c/opportunityConversation';
 import getPanel from '@salesforce/apex/UpAtNightPanelController.getPanel';
 import LightningModal from 'lightning/modal';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
+import { flushPromises } from 'uan-test/flushPromises';
 
-const mockPanel = require('./data/getPanel.json');
+const mockPanel = require('uan-test/fixtures/getPanel.json');
 const mockPanelEmpty = require('./data/getPanelEmpty.json');
 
 jest.mock('@salesforce/apex/UpAtNightPanelController.getPanel', () => ({ default: jest.fn() }), {
@@ -25,10 +26,6 @@ function createPanel() {
 }
 
 // Resolves once pending promises and the re-render they trigger have run.
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 describe('c-opportunity-conversation', () => {
   afterEach(() => {

@@ -5,11 +5,12 @@ import getPromptSetVersion from '@salesforce/apex/UpAtNightPromptSetController.g
 import getSettings from '@salesforce/apex/UpAtNightSettingsController.getSettings';
 import getPromptEffectiveness from '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness';
 import previewPrompts from '@salesforce/apex/UpAtNightPromptSetController.previewPrompts';
+import { flushPromises } from 'uan-test/flushPromises';
 
 const mockSets = require('./data/listPromptSets.json');
 const mockDraft = require('./data/getPromptSetVersion.json');
 const mockSettings = require('./data/getSettings.json');
-const mockEffectiveness = require('./data/getPromptEffectiveness.json');
+const mockEffectiveness = require('uan-test/fixtures/getPromptEffectiveness.json');
 const mockPreview = require('./data/previewPrompts.json');
 
 jest.mock('@salesforce/apex/UpAtNightPromptSetController.listPromptSets', () => ({ default: jest.fn() }), {
@@ -35,11 +36,6 @@ jest.mock(
 jest.mock('@salesforce/apex/UpAtNightPromptSetController.previewPrompts', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 describe('c-prompt-set-manager accessibility', () => {
   afterEach(() => {

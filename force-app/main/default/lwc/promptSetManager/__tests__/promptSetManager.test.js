@@ -16,13 +16,14 @@ import saveSettings from '@salesforce/apex/UpAtNightSettingsController.saveSetti
 import startRescore from '@salesforce/apex/UpAtNightSettingsController.startRescore';
 import getJob from '@salesforce/apex/UpAtNightSettingsController.getJob';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
+import { flushPromises } from 'uan-test/flushPromises';
 
 const mockSets = require('./data/listPromptSets.json');
 const mockDraft = require('./data/getPromptSetVersion.json');
 const mockPublished = require('./data/getPromptSetVersionPublished.json');
 const mockSettings = require('./data/getSettings.json');
 const mockPreview = require('./data/previewPrompts.json');
-const mockEffectiveness = require('./data/getPromptEffectiveness.json');
+const mockEffectiveness = require('uan-test/fixtures/getPromptEffectiveness.json');
 
 jest.mock('@salesforce/apex/UpAtNightPromptSetController.listPromptSets', () => ({ default: jest.fn() }), {
   virtual: true,
@@ -90,11 +91,6 @@ jest.mock('@salesforce/label/c.UAN_Weights_Progress', () => ({ default: '{0} of 
 });
 
 const SET_ID = mockDraft.setId;
-
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 async function createManager() {
   const element = createElement('c-prompt-set-manager', { is: PromptSetManager });

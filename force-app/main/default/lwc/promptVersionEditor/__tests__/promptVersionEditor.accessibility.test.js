@@ -1,7 +1,8 @@
 import { createElement } from '@lwc/engine-dom';
 import PromptVersionEditor from 'c/promptVersionEditor';
+import { flushPromises } from 'uan-test/flushPromises';
 
-const mockVersion = require('./data/getPromptSetVersion.json');
+const mockVersion = require('uan-test/fixtures/getPromptSetVersion.json');
 
 jest.mock('@salesforce/apex/UpAtNightPromptSetController.saveDraft', () => ({ default: jest.fn() }), {
   virtual: true,
@@ -22,11 +23,6 @@ jest.mock(
 jest.mock('@salesforce/apex/UpAtNightPromptSetController.exportPromptSet', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 async function createEditor(version) {
   const element = createElement('c-prompt-version-editor', { is: PromptVersionEditor });

@@ -2,8 +2,9 @@ import { createElement } from '@lwc/engine-dom';
 import PromptVersionEditor from 'c/promptVersionEditor';
 import saveDraft from '@salesforce/apex/UpAtNightPromptSetController.saveDraft';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
+import { flushPromises } from 'uan-test/flushPromises';
 
-const mockVersion = require('./data/getPromptSetVersion.json');
+const mockVersion = require('uan-test/fixtures/getPromptSetVersion.json');
 
 jest.mock('@salesforce/apex/UpAtNightPromptSetController.saveDraft', () => ({ default: jest.fn() }), {
   virtual: true,
@@ -35,11 +36,6 @@ const SCHEMA_FIELDS = [
   'targeting',
   'title',
 ];
-
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** The fixture draft, or one with `count` prompts cycling through it (the size of the default library). */
 function draftWith(count) {
