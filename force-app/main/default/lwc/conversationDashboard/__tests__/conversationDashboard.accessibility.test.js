@@ -5,8 +5,8 @@ import getDrilldown from '@salesforce/apex/UpAtNightAnalyticsController.getDrill
 import getPromptEffectiveness from '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness';
 import { flushPromises } from 'uan-test/flushPromises';
 
-const mockDashboard = require('./data/getDashboard.json');
-const mockDrilldown = require('./data/getDrilldown.json');
+const mockDashboard = require('uan-test/fixtures/getDashboard.json');
+const mockDrilldown = require('uan-test/fixtures/getDrilldown.json');
 const mockEffectiveness = require('uan-test/fixtures/getPromptEffectiveness.json');
 
 jest.mock('@salesforce/apex/UpAtNightAnalyticsController.getDashboard', () => ({ default: jest.fn() }), {
@@ -44,7 +44,13 @@ describe('c-conversation-dashboard accessibility', () => {
     document.body.appendChild(element);
     await flushPromises();
     await flushPromises();
-    element.shadowRoot.querySelector('.uan-dash__rep-drill').click();
+    element.shadowRoot
+      .querySelector('c-dashboard-reps')
+      .dispatchEvent(
+        new CustomEvent('drill', {
+          detail: { query: { repId: '005000000000001AAA' }, heading: 'Notes by Dana Rep' },
+        }),
+      );
     await flushPromises();
     await expect(element).toBeAccessible();
   });
