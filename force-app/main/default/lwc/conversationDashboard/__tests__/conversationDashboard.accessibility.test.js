@@ -44,13 +44,11 @@ describe('c-conversation-dashboard accessibility', () => {
     document.body.appendChild(element);
     await flushPromises();
     await flushPromises();
-    element.shadowRoot
-      .querySelector('c-dashboard-reps')
-      .dispatchEvent(
-        new CustomEvent('drill', {
-          detail: { query: { repId: '005000000000001AAA' }, heading: 'Notes by Dana Rep' },
-        }),
-      );
+    element.shadowRoot.querySelector('c-dashboard-reps').dispatchEvent(
+      new CustomEvent('drill', {
+        detail: { query: { repId: '005000000000001AAA' }, heading: 'Notes by Dana Rep' },
+      }),
+    );
     await flushPromises();
     await expect(element).toBeAccessible();
   });
