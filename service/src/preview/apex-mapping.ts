@@ -110,7 +110,7 @@ function param(route: ApexRoute, params: Record<string, unknown>, name: string |
 }
 
 /**
- * The request UpAtNightController makes for this call. Throws ApexException where the controller
+ * The request the controller makes for this call. Throws ApexException where the controller
  * throws AuraHandledException before calling out (bad JSON, missing id, inaccessible opportunity).
  */
 export function toServiceRequest(
