@@ -111,7 +111,7 @@ function param(route: ApexRoute, params: Record<string, unknown>, name: string |
 
 /**
  * The request the controller makes for this call. Throws ApexException where the controller
- * throws AuraHandledException before calling out (bad JSON, missing id, inaccessible opportunity).
+ * throws AuraHandledException before calling out (a missing request, a missing id, an opportunity the user cannot see).
  */
 export function toServiceRequest(
   route: ApexRoute,
