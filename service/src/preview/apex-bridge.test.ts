@@ -108,7 +108,7 @@ const context = {
   ownerId: OPP.ownerId,
 };
 
-// The contract (/v1 request per UpAtNightController method), written out independently of the JSON.
+// The contract (/v1 request per controller method), written out independently of the JSON.
 const DOCUMENTED: Record<
   string,
   {
@@ -127,13 +127,13 @@ const DOCUMENTED: Record<
     body: { opportunity: context },
   },
   scoreDraft: {
-    params: { opportunityId: OPP.id, noteJson: '{"summary":"draft"}' },
+    params: { opportunityId: OPP.id, note: { summary: 'draft', ideas: null } },
     method: 'POST',
     url: '/v1/score',
     body: { summary: 'draft', opportunityId: OPP.id, opportunity: context },
   },
   saveNote: {
-    params: { opportunityId: OPP.id, noteJson: '{"summary":"kept"}', idempotencyKey: KEY_UUID },
+    params: { opportunityId: OPP.id, note: { summary: 'kept' }, idempotencyKey: KEY_UUID },
     method: 'POST',
     url: '/v1/notes',
     body: { summary: 'kept', opportunityId: OPP.id, opportunity: context },
@@ -145,7 +145,7 @@ const DOCUMENTED: Record<
     url: `/v1/opportunities/${OPP.id}/notes?cursor=abc%3D`,
   },
   updateNote: {
-    params: { opportunityId: OPP.id, noteId: NOTE, patchJson: '{"summary":"changed"}' },
+    params: { opportunityId: OPP.id, noteId: NOTE, patch: { summary: 'changed' } },
     method: 'PATCH',
     url: `/v1/notes/${NOTE}?opportunityId=${OPP.id}`,
     body: { summary: 'changed' },
@@ -162,14 +162,14 @@ const DOCUMENTED: Record<
     url: `/v1/prompt-sets/${SET}/versions/2`,
   },
   createPromptSet: {
-    params: { setJson: '{"name":"New","prompts":[]}' },
+    params: { promptSet: { name: 'New', prompts: [] } },
     method: 'POST',
     url: '/v1/prompt-sets',
     body: { name: 'New', prompts: [] },
   },
   createDraftVersion: { params: { setId: SET }, method: 'POST', url: `/v1/prompt-sets/${SET}/versions` },
   saveDraft: {
-    params: { setId: SET, version: 3, draftJson: '{"prompts":[]}' },
+    params: { setId: SET, version: 3, draft: { prompts: [] } },
     method: 'PUT',
     url: `/v1/prompt-sets/${SET}/versions/3`,
     body: { prompts: [] },
@@ -197,14 +197,14 @@ const DOCUMENTED: Record<
     headers: { 'content-type': 'text/csv' },
   },
   previewPrompts: {
-    params: { contextJson: '{"industry":"Banking","stage":"Prospecting"}' },
+    params: { context: { industry: 'Banking', stage: 'Prospecting' } },
     method: 'POST',
     url: '/v1/prompt-sets/preview',
     body: { opportunity: { industry: 'Banking', stage: 'Prospecting' } },
   },
   getSettings: { params: {}, method: 'GET', url: '/v1/settings' },
   saveSettings: {
-    params: { settingsJson: '{"weights":{"provocation":2}}' },
+    params: { settings: { weights: { provocation: 2 } } },
     method: 'PUT',
     url: '/v1/settings',
     body: { weights: { provocation: 2 } },
@@ -212,17 +212,17 @@ const DOCUMENTED: Record<
   startRescore: { params: {}, method: 'POST', url: '/v1/rescore' },
   getJob: { params: { jobId: 'job 1' }, method: 'GET', url: '/v1/jobs/job%201' },
   getDashboard: {
-    params: { queryJson: '{"to":"2026-12-31","bucket":"week","from":"2026-10-01","repId":null}' },
+    params: { query: { toDate: '2026-12-31', bucket: 'week', fromDate: '2026-10-01', repId: null } },
     method: 'GET',
     url: '/v1/analytics/dashboard?bucket=week&from=2026-10-01&to=2026-12-31',
   },
   getPromptEffectiveness: {
-    params: { queryJson: '{"industry":"Health & Care","phase":"early"}' },
+    params: { query: { industry: 'Health & Care', phase: 'early' } },
     method: 'GET',
     url: '/v1/analytics/prompts?industry=Health+%26+Care&phase=early',
   },
   getDrilldown: {
-    params: { queryJson: `{"repId":"005000000000001AAA","cursor":"c1","opportunityId":"${OPP.id}"}` },
+    params: { query: { repId: '005000000000001AAA', cursor: 'c1', opportunityId: OPP.id } },
     method: 'GET',
     url: `/v1/analytics/notes?cursor=c1&opportunityId=${OPP.id}&repId=005000000000001AAA`,
   },
@@ -244,7 +244,9 @@ describe('the preview Apex bridge', () => {
         seen.length = 0;
         reply = { status: 200, body: '{"ok":true}' };
         const answer = await b.call(method, expected.params);
-        expect(answer).toEqual({ status: 200, body: { returnValue: '{"ok":true}' } });
+        // the parsed answer, as the controller's Map<String, Object>; an exported file as its text
+        const returnValue = method === 'exportPromptSet' ? '{"ok":true}' : { ok: true };
+        expect(answer).toEqual({ status: 200, body: { returnValue } });
         expect(seen).toHaveLength(1);
         const request = seen[0]!;
         expect({ method: request.method, url: request.url }).toEqual({
@@ -328,26 +330,20 @@ describe('the preview Apex bridge', () => {
       const message = async (method: string, params: Record<string, unknown>, actor?: unknown) =>
         (await b.call(method, params, actor)).body.body.message;
       expect(await message('getPanel', { opportunityId: '006000000000099AAA' })).toBe(NOT_ACCESSIBLE);
-      expect(await message('scoreDraft', { opportunityId: OPP.id, noteJson: '{not json' })).toBe(
-        'noteJson is not valid JSON.',
-      );
-      expect(await message('saveSettings', { settingsJson: '[1]' })).toBe(
-        'settingsJson must be a JSON object.',
-      );
+      expect(await message('scoreDraft', { opportunityId: OPP.id, note: null })).toBe('note is required.');
+      expect(await message('saveSettings', { settings: [1] })).toBe('settings is required.');
       expect(await message('getJob', { jobId: '  ' })).toBe('A required identifier is missing.');
-      const note = { opportunityId: OPP.id, noteJson: '{"summary":"kept"}' };
+      const note = { opportunityId: OPP.id, note: { summary: 'kept' } };
       expect(await message('saveNote', { ...note, idempotencyKey: '{!$Credential.Password}' })).toBe(
         INVALID_IDEMPOTENCY_KEY,
       );
       const unseen = '006000000000099AAA';
       expect(await message('deleteNote', { opportunityId: unseen, noteId: NOTE })).toBe(NOT_ACCESSIBLE);
-      expect(await message('updateNote', { opportunityId: unseen, noteId: NOTE, patchJson: '{}' })).toBe(
+      expect(await message('updateNote', { opportunityId: unseen, noteId: NOTE, patch: {} })).toBe(
         NOT_ACCESSIBLE,
       );
-      expect(await message('getDrilldown', { queryJson: `{"opportunityId":"${unseen}"}` })).toBe(
-        NOT_ACCESSIBLE,
-      );
-      expect(await message('getDashboard', { queryJson: '{"repId":["a"]}' })).toMatch(/single value/);
+      expect(await message('getDrilldown', { query: { opportunityId: unseen } })).toBe(NOT_ACCESSIBLE);
+      expect(await message('getDashboard', { query: { repId: ['a'] } })).toMatch(/single value/);
       expect(await message('getSettings', {}, { userId: '005000000000001AAA', role: 'admin' })).toMatch(
         /demo users/,
       );
@@ -384,9 +380,9 @@ describe('the preview Apex bridge', () => {
       } catch {
         continue;
       }
-      for (const m of source.matchAll(/@salesforce\/apex\/UpAtNightController\.(\w+)/g)) imported.add(m[1]!);
+      for (const m of source.matchAll(/@salesforce\/apex\/(\w+)\.(\w+)/g)) imported.add(`${m[1]}.${m[2]}`);
     }
-    expect([...imported].filter((m) => !(m in routes))).toEqual([]);
+    expect([...imported].filter((m) => routes[m.split('.')[1]!]?.controller !== m.split('.')[0])).toEqual([]);
 
     const plugin = salesforceModules({
       lwcDir,
@@ -407,14 +403,14 @@ describe('the preview Apex bridge', () => {
       },
     };
     await hooks.buildStart.call(ctx);
-    expect(hooks.load.call(ctx, '\0uan-preview:@salesforce/apex/UpAtNightController.getNotes')).toContain(
-      'apexMethod("getNotes", {"cacheable":true})',
-    );
-    expect(() => hooks.load.call(ctx, '\0uan-preview:@salesforce/apex/UpAtNightController.notThere')).toThrow(
-      /not in service\/src\/preview\/apex-routes.json/,
-    );
-    expect(() => hooks.load.call(ctx, '\0uan-preview:@salesforce/apex/OtherController.getPanel')).toThrow(
-      /only knows/,
-    );
+    expect(
+      hooks.load.call(ctx, '\0uan-preview:@salesforce/apex/UpAtNightPanelController.getNotes'),
+    ).toContain('apexMethod("getNotes", {"cacheable":true})');
+    expect(() =>
+      hooks.load.call(ctx, '\0uan-preview:@salesforce/apex/UpAtNightPanelController.notThere'),
+    ).toThrow(/not in service\/src\/preview\/apex-routes.json/);
+    expect(() =>
+      hooks.load.call(ctx, '\0uan-preview:@salesforce/apex/UpAtNightSettingsController.getPanel'),
+    ).toThrow(/only knows getPanel on UpAtNightPanelController/);
   });
 });

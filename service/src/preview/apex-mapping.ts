@@ -1,6 +1,7 @@
-// The preview's stand-in for UpAtNightController: turns an Apex call (method name + parameters) into
-// the /v1 request the controller makes, reading everything from apex-routes.json, and turns the
-// service's answer into what the Apex method returns (a String) or throws (AuraHandledException).
+// The preview's stand-in for the UpAtNight*Controller classes: turns an Apex call (method name + parameters)
+// into the /v1 request the controller makes, reading everything from apex-routes.json, and turns the
+// service's answer into what the Apex method returns (the parsed JSON, or an exported file's text) or
+// throws (AuraHandledException).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { OpportunityContext } from '../domain/opportunities/context';
@@ -9,17 +10,22 @@ export type BodyKind = 'none' | 'context' | 'note' | 'json' | 'text' | 'wrapOppo
 
 /** One entry of apex-routes.json. */
 export interface ApexRoute {
+  /** the Apex class that has the method: UpAtNight<Audience>Controller */
+  controller: string;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   params: string[];
   cacheable: boolean;
+  /** object: the service's JSON answer, parsed; text: the answer as it came (an exported file) */
+  returns: 'object' | 'text';
   body: BodyKind;
   bodyParam?: string;
   contextParam?: string;
   /** the parameter naming the opportunity the user must see, or "<json parameter>.<key>" */
   opportunityAccess?: string;
   query?: Record<string, string>;
-  queryJsonParam?: string;
+  /** a typed query whose properties become query parameters */
+  queryParam?: string;
   headers?: Record<string, string>;
   /** parameters the controller accepts only as a UUID (uuidParam) */
   uuidParams?: string[];
@@ -46,6 +52,9 @@ export const ERROR_UNREACHABLE =
   'The Up at Night service did not answer in time or could not be reached. Try again in a moment.';
 export const MISSING_ID = 'A required identifier is missing.';
 export const INVALID_IDEMPOTENCY_KEY = 'The idempotency key must be a UUID.';
+export const MISSING_INPUT = '{0} is required.';
+// Apex reserves from and to: the query classes name them fromDate and toDate (UpAtNightServiceClient).
+const RESERVED_QUERY_NAMES: Record<string, string> = { fromDate: 'from', toDate: 'to' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The request as it leaves for the service. */
@@ -74,19 +83,23 @@ function formEncode(value: string): string {
 // UpAtNightServiceClient.encodeSegment: the same with + turned into %20, for a path segment
 const segmentEncode = (value: string) => formEncode(value).replace(/\+/g, '%20');
 
-function parseObject(name: string, value: unknown): Record<string, unknown> {
-  let parsed: unknown = null;
-  if (!isBlank(value)) {
-    try {
-      parsed = JSON.parse(text(value));
-    } catch {
-      throw new ApexException(`${name} is not valid JSON.`);
-    }
+// JSON.serialize(value, true): the typed request without its blank properties, at every depth.
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([k, v]) => [k, withoutNulls(v)]),
+  );
+}
+
+// A typed request parameter: Aura hands the controller an object of the declared class, or null.
+function typedRequest(name: string, value: unknown): Record<string, unknown> {
+  if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ApexException(MISSING_INPUT.replace('{0}', name));
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new ApexException(`${name} must be a JSON object.`);
-  }
-  return parsed as Record<string, unknown>;
+  return withoutNulls(value) as Record<string, unknown>;
 }
 
 function param(route: ApexRoute, params: Record<string, unknown>, name: string | undefined): unknown {
@@ -97,8 +110,8 @@ function param(route: ApexRoute, params: Record<string, unknown>, name: string |
 }
 
 /**
- * The request UpAtNightController makes for this call. Throws ApexException where the controller
- * throws AuraHandledException before calling out (bad JSON, missing id, inaccessible opportunity).
+ * The request the controller makes for this call. Throws ApexException where the controller
+ * throws AuraHandledException before calling out (a missing request, a missing id, an opportunity the user cannot see).
  */
 export function toServiceRequest(
   route: ApexRoute,
@@ -112,14 +125,11 @@ export function toServiceRequest(
     return context;
   };
   if (route.opportunityAccess?.includes('.')) {
-    // an opportunity named inside a JSON parameter (the drill-down query): checked only when it is there
-    const [jsonParam, key] = route.opportunityAccess.split('.') as [string, string];
-    let named: unknown;
-    try {
-      named = (JSON.parse(text(param(route, params, jsonParam))) as Record<string, unknown> | null)?.[key];
-    } catch {
-      named = undefined; // a malformed query is refused below, with its own message
-    }
+    // an opportunity named inside a typed query (the drill-down): checked only when it is there
+    const [queryParam, key] = route.opportunityAccess.split('.') as [string, string];
+    const query = param(route, params, queryParam);
+    const named =
+      query !== null && typeof query === 'object' ? (query as Record<string, unknown>)[key] : undefined;
     if (named !== undefined && named !== null && !(typeof named === 'string' && readContext(named))) {
       throw new ApexException(NOT_ACCESSIBLE);
     }
@@ -140,25 +150,16 @@ export function toServiceRequest(
     if (!isBlank(value)) query.push(`${formEncode(name)}=${formEncode(text(value))}`);
   };
   for (const [name, from] of Object.entries(route.query ?? {})) addQuery(name, param(route, params, from));
-  if (route.queryJsonParam) {
-    const raw = param(route, params, route.queryJsonParam);
-    if (!isBlank(raw)) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text(raw));
-      } catch {
-        throw new ApexException('The query is not valid JSON.');
-      }
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        throw new ApexException('The query must be a JSON object.');
-      }
-      const entries = parsed as Record<string, unknown>;
+  if (route.queryParam) {
+    const raw = param(route, params, route.queryParam);
+    if (raw !== null && raw !== undefined) {
+      const entries = typedRequest(route.queryParam, raw);
       for (const name of Object.keys(entries).sort()) {
         const value = entries[name];
-        if (value !== null && typeof value === 'object') {
-          throw new ApexException(`The query value of "${name}" must be a single value.`);
-        }
-        addQuery(name, value);
+        // Aura would not turn a list or an object into a property the query class types as one value
+        if (typeof value === 'object')
+          throw new ApexException(`${route.queryParam}.${name} is not a single value.`);
+        addQuery(RESERVED_QUERY_NAMES[name] ?? name, value);
       }
     }
   }
@@ -178,20 +179,17 @@ export function toServiceRequest(
       body = JSON.stringify({ opportunity: contextOf(route.contextParam) });
       break;
     case 'note': {
-      const note = parseObject(route.bodyParam!, param(route, params, route.bodyParam));
+      const note = typedRequest(route.bodyParam!, param(route, params, route.bodyParam));
       const opportunityId = param(route, params, route.contextParam);
       body = JSON.stringify({ ...note, opportunityId, opportunity: contextOf(route.contextParam) });
       break;
     }
-    case 'json': {
-      const raw = param(route, params, route.bodyParam);
-      parseObject(route.bodyParam!, raw);
-      body = text(raw);
+    case 'json':
+      body = JSON.stringify(typedRequest(route.bodyParam!, param(route, params, route.bodyParam)));
       break;
-    }
     case 'wrapOpportunity':
       body = JSON.stringify({
-        opportunity: parseObject(route.bodyParam!, param(route, params, route.bodyParam)),
+        opportunity: typedRequest(route.bodyParam!, param(route, params, route.bodyParam)),
       });
       break;
     case 'text': {
@@ -216,8 +214,15 @@ export function toServiceRequest(
 }
 
 /** What the Apex method returns for the service's answer, or the exception it throws. */
-export function fromServiceResponse(status: number, bodyText: string): string | null {
-  if (status === 200 || status === 201 || status === 202) return bodyText;
+export function fromServiceResponse(
+  status: number,
+  bodyText: string,
+  route: Pick<ApexRoute, 'returns'>,
+): unknown {
+  if (status === 200 || status === 201 || status === 202) {
+    if (route.returns === 'text') return bodyText;
+    return bodyText.trim() ? (JSON.parse(bodyText) as unknown) : null;
+  }
   if (status === 204) return null;
   let message: string | undefined;
   try {

@@ -245,7 +245,7 @@ export function previewRouter(options: PreviewRouterOptions): Router {
     const method = String(req.params.method);
     const route = Object.hasOwn(routes, method) ? routes[method] : undefined;
     if (!route) {
-      apexError(res, `No such Apex method: UpAtNightController.${method}`);
+      apexError(res, `No such Apex method: ${method}`);
       return;
     }
     const { params = {}, actor } = (req.body ?? {}) as {
@@ -278,7 +278,7 @@ export function previewRouter(options: PreviewRouterOptions): Router {
         options.logger.warn({ err, method }, 'preview: the service did not answer the Apex callout');
         throw new ApexException(ERROR_UNREACHABLE);
       }
-      const returnValue = fromServiceResponse(response.status, await response.text());
+      const returnValue = fromServiceResponse(response.status, await response.text(), route);
       res.json({ returnValue });
     } catch (err) {
       if (err instanceof ApexException) {

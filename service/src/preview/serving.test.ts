@@ -67,8 +67,8 @@ test('when the service runs in development, then the preview is mounted and its 
     expect((await request(service, 'GET', '/preview/context', cookie)).status).toBe(200);
     const settings = await request(service, 'POST', '/preview/apex/getSettings', cookie);
     expect(settings.status).toBe(200);
-    const { returnValue } = (await settings.json()) as { returnValue: string };
-    expect(JSON.parse(returnValue)).toHaveProperty('weights');
+    const { returnValue } = (await settings.json()) as { returnValue: unknown };
+    expect(returnValue).toHaveProperty('weights');
   });
 });
 
