@@ -4,7 +4,7 @@
 import type { TextField } from './types';
 import { findCues, type CueHit } from './cue-matcher';
 import { datePrecision, type DatePrecision } from './dates';
-import type { CueKind } from './lexicon';
+import { DEPARTMENTS, type CueKind } from './lexicon';
 import type { ClauseRange } from './clauses';
 import type { TokenTable } from './read-text';
 import * as wordInfo from './word-info';
@@ -168,14 +168,28 @@ function findHolders(
   return holders;
 }
 
-/** A role word names a person only as the head of its phrase: "the pricing lead", not "pricing model". */
+/** People marked as such: "the legal team", "with finance", "their pricing", "procurement wants". */
+const PERSON_MARKERS = new Set(['DET', 'PRON', 'ADP', 'NUM']);
+
+/**
+ * A role word names a person only as the head of its phrase: "the pricing lead", not "pricing model".
+ * A department's name is also a topic ("Send pricing", "Legal-to-legal call"): it names people only
+ * when something marks it as such, a determiner, a possessive or a preposition before it or a verb
+ * after it.
+ */
+export function isRoleHead(table: TokenTable, hit: CueHit): boolean {
+  if (hit.kind !== 'role' || hit.negated) return false;
+  const next = table.pos[hit.to];
+  if (next === 'NOUN' || next === 'PROPN') return false;
+  if (!DEPARTMENTS.has(table.lemma[hit.from]!)) return true;
+  const before = hit.from - 1;
+  const marked = PERSON_MARKERS.has(table.pos[before] ?? '') || isMeetingWith(table, before - 1);
+  return marked || next === 'VERB' || next === 'AUX' || table.lower[hit.to] === 'to';
+}
+
 function countRoleHeads(table: TokenTable, hits: CueHit[]): number {
   let count = 0;
-  for (const hit of hits) {
-    if (hit.kind !== 'role' || hit.negated) continue;
-    const next = table.pos[hit.to];
-    if (next !== 'NOUN' && next !== 'PROPN') count++;
-  }
+  for (const hit of hits) if (isRoleHead(table, hit)) count++;
   return count;
 }
 

@@ -244,6 +244,13 @@ export const CUE_LEXICON = {
 
 export type CueKind = keyof typeof CUE_LEXICON;
 
+/** role words that also name a topic or a function ("pricing", "legal", "operations") */
+export const DEPARTMENTS = new Set(cues`
+  board, team, procurement, purchasing, finance, operation, ops, legal, sales, marketing, engineering,
+  hr, union, council, planning, leadership, committee, department, staff, store, plant, trading,
+  distribution, pricing, quality, compliance, r&d, customer, client, management, regulatory
+`);
+
 /** Date words: a month next to a day or a weekday makes a next step dated; "next quarter" does not. */
 export const MONTHS = new Set(cues`
   jan, january, feb, february, mar, march, apr, april, may, jun, june, jul, july, aug, august, sep,

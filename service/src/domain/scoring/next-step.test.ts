@@ -59,9 +59,9 @@ describe('next step dates and headings', () => {
       nextStep({ summary: 'Booked a workshop with Ana, their CTO, for Thu 12/3.' }),
     ).toBeGreaterThanOrEqual(90);
     expect(nextStep({ summary: 'Booked a workshop with Ana, their CTO, last year.' })).toBe(0);
-    expect(nextStep({ summary: 'Good call. Action items: send the deck to Ana.' })).toBeGreaterThanOrEqual(
-      70,
-    );
+    expect(
+      nextStep({ summary: 'Good call. Action items: walk Ana through the claims data.' }),
+    ).toBeGreaterThanOrEqual(70);
   });
 });
 
@@ -77,6 +77,27 @@ describe('next step: durations and vague promises', () => {
   it('keeps "she looks into it and gets back" vague although the customer is its subject', () => {
     expect(nextStep({ nextStep: 'She looks into it and gets back.' })).toBeLessThan(70);
     expect(nextStep({ nextStep: 'She sends the claims data to our analyst.' })).toBeGreaterThanOrEqual(70);
+  });
+});
+
+describe('next step: one-sided and unarranged steps', () => {
+  it('keeps a deck or a price sent, our proposal reviewed or a call still to be scheduled at the vague level', () => {
+    for (const step of [
+      'Send the deck to Ana.',
+      'Send pricing.',
+      'Customer will review our proposal.',
+      'Legal-to-legal call to be scheduled.',
+      'They need to get back to us.',
+    ]) {
+      expect(nextStep({ nextStep: step })).toBeGreaterThanOrEqual(35);
+      expect(nextStep({ nextStep: step })).toBeLessThan(70);
+    }
+  });
+
+  it('credits a step the customer asks us to take with them', () => {
+    const summary =
+      'spoke with the deputy director about wait times and he wants me to meet his field operations chief who he will set up';
+    expect(nextStep({ summary })).toBeGreaterThanOrEqual(70);
   });
 });
 

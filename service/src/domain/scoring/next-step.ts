@@ -81,7 +81,8 @@ function judge(segment: Segment, dated: boolean, customerNamedInNote: boolean): 
   const vagueOnly = vagueCue || segment.vagueVerb;
   const concrete = !vagueOnly && (isAction(segment) || segment.hasNoun || segment.hasVerb);
   const theirs = segment.actor === 'customer' || segment.actor === 'both';
-  const participation = segment.named > 0 || theirs;
+  // their part in the deal's paperwork ("Customer will review our proposal") is one-sided
+  const participation = (segment.named > 0 || theirs) && !segment.deal;
   let level: Level = 1;
   if ((concrete && (dated || participation)) || (vagueOnly && dated && participation)) level = 2;
   // "she said she would send the list": a promise in passing, not an agreed step, unless dated

@@ -3,7 +3,7 @@
 // ("Design review with Ana, their CTO, on the 14th"). This module cuts a clause into segments at a
 // conjunction that starts a new subject and at an inline "next step", and reads what the next-step
 // scorer needs from each: who acts, tense, whether it is an action, a meeting, dated, negated.
-import type { Clause } from './clause-facts';
+import { isRoleHead, type Clause } from './clause-facts';
 import type { CueKind } from './lexicon';
 import { datePrecision, type DatePrecision } from './dates';
 import * as wordInfo from './word-info';
@@ -47,6 +47,8 @@ export interface Segment {
   vagueVerb: boolean;
   /** a meeting-type action that brings both sides together */
   meeting: boolean;
+  /** about the deal rather than their work: "Customer will review our proposal", "Send pricing" */
+  deal: boolean;
   /** "Next step:" or "next step" opens the segment */
   headed: boolean;
   words: number;
@@ -111,6 +113,9 @@ const SCHEDULING = new Set([
   'organize',
 ]);
 const SAYING = new Set(['say', 'tell', 'mention', 'promise', 'offer', 'agree']);
+/** "he wants me to meet his ops chief", "she asked us to present": the customer asks for a step we take */
+const REQUESTING = new Set(['want', 'ask', 'invite']);
+const REQUESTED = new Set(['me', 'us']);
 const SEGMENT_CONJUNCTIONS = new Set(['and', 'so', 'then', 'once', 'after', 'plus']);
 const SUBJECT_WINDOW = 8;
 /** pronouns that open a clause as its subject ("and her team" does not) */
@@ -207,6 +212,24 @@ function isPastForm(clause: Clause, index: number): boolean {
   return !lower.endsWith('s') && !lower.endsWith('ing');
 }
 
+const DEAL_KINDS = new Set<CueKind>(['status', 'dealTerm', 'product']);
+
+/** "need to get back", "have to think about it": what they will do is the verb after "to" */
+const CHAINING = new Set(['need', 'have', 'want', 'go', 'try']);
+
+function isVerbChain(clause: Clause, index: number): boolean {
+  return CHAINING.has(clause.table.lemma[index]!) && clause.table.lower[index + 1] === 'to';
+}
+
+function isRequest(clause: Clause, index: number): boolean {
+  const table = clause.table;
+  return (
+    REQUESTING.has(table.lemma[index]!) &&
+    REQUESTED.has(table.lower[index + 1]!) &&
+    table.lower[index + 2] === 'to'
+  );
+}
+
 function fieldBounds(clause: Clause): [number, number] {
   const table = clause.table;
   const field = table.fieldOffset.indexOf(clause.offset);
@@ -222,7 +245,7 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
   for (const hit of clause.hits) {
     if (hit.from < from || hit.from >= to) continue;
     (hit.negated ? negatedKinds : kinds).add(hit.kind);
-    if (!hit.negated && hit.kind === 'role' && !['NOUN', 'PROPN'].includes(table.pos[hit.to] ?? '')) named++;
+    if (isRoleHead(table, hit)) named++;
     const lemma = table.lemma[hit.from];
     // in a long summary a negated action is often something else ("nobody services them"); a
     // negated "next step" or "follow-up" is a step refused wherever it stands
@@ -252,6 +275,11 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
   let vagueVerb = false;
   let futureFirst = false;
   let reported = false;
+  let requested = false;
+  let jargon = 0;
+  let plainNouns = 0;
+  let unarranged = false;
+  let dealWords = 0;
   for (let i = start; i < to; i++) {
     const pos = table.pos[i];
     if (!isWord(pos)) continue;
@@ -273,14 +301,24 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
       if (i === start) futureFirst = true;
     }
     if (SAYING.has(table.lemma[i]!) && isVerb(pos) && isPastForm(clause, i)) saidBefore = true;
+    // "call to be scheduled": a step still to be arranged is not arranged
+    if (lower === 'to' && table.lower[i + 1] === 'be' && SCHEDULING.has(table.lemma[i + 2]!)) unarranged = true;
+    const cues = table.lemmaInfo[i]!.cues;
+    if (cues?.some((cue) => cue.kind === 'jargon')) jargon++;
+    else if (cues?.some((cue) => DEAL_KINDS.has(cue.kind))) dealWords++;
+    else if (pos === 'NOUN' || pos === 'PROPN') plainNouns++;
     // "Ill send them…": a dictated "I'll"
     if (i === start && lower === 'ill' && isVerb(table.pos[i + 1])) future = true;
     if (isVerb(pos)) {
       if (pos === 'VERB') hasVerb = true;
       if (firstVerbPast === null) {
+        if (isRequest(clause, i)) {
+          future = true;
+          requested = true;
+        }
         firstVerbPast = isPastForm(clause, i);
         scheduled = SCHEDULING.has(table.lemma[i]!);
-        vagueVerb = isVagueVerb(clause, i);
+        vagueVerb = isVagueVerb(clause, i) || (isVerbChain(clause, i) && isVagueVerb(clause, i + 2));
         leadVerb ||= pos === 'VERB';
       }
     }
@@ -299,7 +337,8 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
     kinds,
     negated: negatedKinds,
     refusal,
-    actor,
+    // whoever asked for it, we are the ones who act in a requested step
+    actor: requested ? 'us' : actor,
     named,
     date: datePrecision(table, start, to, bounds[0], bounds[1]),
     hasVerb,
@@ -311,9 +350,11 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
     futureFirst,
     leadVerb,
     imperative,
-    vagueVerb,
+    // "Follow-on ideation sprint to operationalize the north star": jargon where the action should be
+    vagueVerb: vagueVerb || unarranged || (jargon >= 2 && plainNouns <= jargon),
     meeting,
     headed,
+    deal: dealWords > 0 && dealWords >= plainNouns,
     words,
   };
 }
