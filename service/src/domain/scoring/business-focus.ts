@@ -53,7 +53,9 @@ function mentionsOur(clause: Clause): boolean {
 function productCues(clause: Clause): number {
   // the issue we raise is about their market, whatever prices or products it names
   const raised = clause.kinds.has('raise') && !mentionsOur(clause);
-  const deal = countCues(clause, 'dealTerm') + (raised ? 0 : countCues(clause, 'status'));
+  // "keep the price for the big retailers stable": prices and contracts in their market, not our deal
+  const theirMarket = !mentionsOur(clause) && countNamingCues(clause, 'market') > 0;
+  const deal = countCues(clause, 'dealTerm') + (raised || theirMarket ? 0 : countCues(clause, 'status'));
   const weAct = clause.subject === 'us' && !raised;
   const ours = weAct || mentionsOur(clause) || clause.kinds.has('oneway') || isOurAct(clause);
   return deal + (ours || deal > 0 ? countCues(clause, 'product') : 0);

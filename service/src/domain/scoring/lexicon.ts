@@ -139,7 +139,14 @@ export const CUE_LEXICON = {
     fuel, energy, reinsurance, premium, exclusivity, pipeline, operation, sales, promotion,
     trade spend, shift, labor, overtime, budget, spend, coverage, reputation, shortage, hiring,
     vacancy, employee, cliff, backlog, attrition, ebitda, arr, liquidity, payroll, book, buyer, tenant, citizen,
-    resident, council, decline, exposed, surgery, procedure, dealer, installer
+    resident, council, decline, exposed, surgery, procedure, dealer, installer, retailer, wholesaler,
+    distributor, farmer, grower, guest, passenger, shipper, subscriber, policyholder, donor, occupancy
+  `,
+  /** their own customers, suppliers and market: prices and contracts next to them are theirs, not our deal */
+  market: cues`
+    customer, client, patient, member, student, consumer, shopper, buyer, retailer, retail, wholesaler,
+    distributor, dealer, tenant, guest, passenger, subscriber, policyholder, market, competitor,
+    supplier, farmer, grower, carrier, payer
   `,
   /** our product and the sales process */
   product: cues`
