@@ -6,7 +6,7 @@ import { countCues, type Clause } from './clause-facts';
 import type { CueKind } from './lexicon';
 import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
-import { isHollow, isOurOpinion, isUnraisedPlan, sentenceIndexes } from './statement-kind';
+import { isHollow, isOurOpinion, isTelling, isUnraisedPlan, sentenceIndexes } from './statement-kind';
 import type { Evidence } from './types';
 
 const TIPS: Record<Exclude<Level, 3>, string> = {
@@ -75,6 +75,16 @@ function sideOf(clause: Clause): Side {
   return business > 0 || aboutThem ? 'business' : 'neither';
 }
 
+/** "they must…", "they need to…", also where a negation's scope reaches it ("not acceptable and they need to") */
+function prescribes(clause: Clause): boolean {
+  return clause.kinds.has('lecture') || clause.negatedKinds.has('lecture');
+}
+
+function addNouns(clause: Clause, nouns: Set<string>): void {
+  for (let i = clause.from; i < clause.to; i++)
+    if (clause.table.pos[i] === 'NOUN') nouns.add(clause.table.lemma[i]!);
+}
+
 function isRefusal(clause: Clause): boolean {
   return clause.negatedKinds.has('engage') && !clause.kinds.has('engage');
 }
@@ -86,20 +96,34 @@ export function scoreBusinessFocus(note: NoteReading): DimensionOutcome {
   const statements = note.statements;
   const sentenceOf = sentenceIndexes(statements);
   let ourSentence = -1;
+  let ourView = false;
+  let tellingSentence = -1;
+  const background = new Set<string>();
+  // a provocation we only meant to raise ("was going to suggest…") was not talked about
+  const unraised = statements.some(isUnraisedPlan);
   statements.forEach((clause, index) => {
     if (!isCountable(clause) || isRefusal(clause) || isHollow(clause)) {
       if ((clause.stuffed || isHollow(clause)) && clause.kinds.has('business'))
         evidence.push(clauseEvidence(clause, 'businessFocus', 'lowered'));
       return;
     }
-    // what we only meant to raise, and our own opinion of them, is not a conversation about their business
-    if (isUnraisedPlan(clause) || isOurOpinion(clause)) ourSentence = sentenceOf[index]!;
-    if (ourSentence === sentenceOf[index]) return;
-    const side = sideOf(clause);
-    if (side === 'neither') return;
-    for (let i = clause.from; i < clause.to; i++) {
-      if (clause.table.pos[i] === 'NOUN') nouns[side].add(clause.table.lemma[i]!);
+    if (unraised && clause.field.startsWith('prompts.')) return;
+    const sentence = sentenceOf[index]!;
+    if (isTelling(clause)) tellingSentence = sentence;
+    // what we only meant to raise is not a conversation about their business; our opinion of it,
+    // or what we told them they must do, is their business seen from outside: background only
+    if (isUnraisedPlan(clause)) ourSentence = sentence;
+    else if (isOurOpinion(clause) || (prescribes(clause) && tellingSentence === sentence)) {
+      ourSentence = sentence;
+      ourView = true;
     }
+    const side = sideOf(clause);
+    if (ourSentence === sentence) {
+      if (ourView && side === 'business') addNouns(clause, background);
+      return;
+    }
+    if (side === 'neither') return;
+    addNouns(clause, nouns[side]);
     if (side === 'business' && (clause.kinds.has('stake') || clause.numbers > 0)) stakes++;
     evidence.push(clauseEvidence(clause, 'businessFocus', side === 'business' ? 'raised' : 'lowered'));
   });
@@ -109,6 +133,7 @@ export function scoreBusinessFocus(note: NoteReading): DimensionOutcome {
   if (business < 2 || share < 0.2) level = 0;
   else if (share < 0.5 || business < 4) level = 1;
   else if (share >= 0.75 && business >= 9 && stakes > 0) level = 3;
+  if (level === 0 && background.size >= 2) level = 1;
   return {
     level,
     strength: level === 3 ? strengthOf(stakes) : strengthOf(Math.round(business * share), 12),

@@ -10,6 +10,7 @@ import {
   isLabel,
   isOurOpinion,
   isPrescription,
+  isTelling,
   sentenceIndexes,
 } from './statement-kind';
 import type { Evidence } from './types';
@@ -113,11 +114,18 @@ export function scoreCustomerView(note: NoteReading): DimensionOutcome {
   const statements = note.statements;
   const sentenceOf = sentenceIndexes(statements);
   let opinionSentence = -1;
+  let tellingSentence = -1;
   statements.forEach((clause, index) => {
     // prompts are our words and next steps are plans, not their view
     if (clause.field.startsWith('prompts.') || clause.field === 'nextStep') return;
-    if (isOurOpinion(clause)) opinionSentence = sentenceOf[index]!;
-    const ours = opinionSentence === sentenceOf[index] || isPrescription(clause);
+    const sentence = sentenceOf[index]!;
+    if (isOurOpinion(clause)) opinionSentence = sentence;
+    // "We explained that their routing is inefficient … or they will lose customers": our telling,
+    // until they speak up in it ("…and she said their denials are up")
+    if (isTelling(clause)) tellingSentence = sentence;
+    else if (clause.subject === 'customer' && (clause.kinds.has('tell') || clause.kinds.has('stance')))
+      tellingSentence = -1;
+    const ours = opinionSentence === sentence || tellingSentence === sentence || isPrescription(clause);
     if (isRefusal(clause)) {
       evidence.push(clauseEvidence(clause, 'customerView', 'lowered'));
       return;

@@ -18,6 +18,11 @@ export function isOurOpinion(clause: Clause): boolean {
   return clause.kinds.has('opinion');
 }
 
+/** "We explained that…", "Told them…": we talk at them, and what follows in the sentence is our telling */
+export function isTelling(clause: Clause): boolean {
+  return clause.kinds.has('oneway') && (clause.subject === 'us' || clause.subject === 'none');
+}
+
 /** "They should move fast", "They need to change": our prescription, not their view */
 export function isPrescription(clause: Clause): boolean {
   return clause.kinds.has('lecture') && clause.concrete + clause.numbers < 2;
