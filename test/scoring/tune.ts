@@ -8,6 +8,7 @@
 //   npx tsx test/scoring/tune.ts --worst nextStep 40
 //   npx tsx test/scoring/tune.ts --margin nextStep      lowest genuine ≥ 2 notes, highest fakes
 //   npx tsx test/scoring/tune.ts --confusion           label against scorer level, per dimension
+//   npx tsx test/scoring/tune.ts --confusion nextStep --cells   and the notes in each wrong cell
 //   npx tsx test/scoring/tune.ts --show ca003           one tuning note, its labels, scores and evidence
 import { DIMENSIONS, scoreNote, type Dimension } from '../../service/src/domain/scoring';
 import { isHeldOut, loadFirstCorpus, loadLabels, meanLabel, readJsonl, type CorpusNote } from './corpus';
@@ -24,7 +25,7 @@ function loadTuningPart(): CorpusNote[] {
 function normalisedRanks(values: number[]): number[] {
   const order = values.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
   const result = new Array<number>(values.length);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && order[j + 1]!.value === order[i]!.value) j++;
     for (let k = i; k <= j; k++) result[order[k]!.index] = (i + j) / 2 / Math.max(1, values.length - 1);
@@ -35,7 +36,9 @@ function normalisedRanks(values: number[]): number[] {
 
 function summary(corpus: CorpusNote[]): void {
   const evaluation = evaluate(corpus);
-  console.log(`tuning part: ${corpus.length} notes, ${corpus.filter((e) => e.adversarial).length} adversarial`);
+  console.log(
+    `tuning part: ${corpus.length} notes, ${corpus.filter((e) => e.adversarial).length} adversarial`,
+  );
   for (const name of [...DIMENSIONS, 'overall' as const])
     console.log(`  ${name.padEnd(14)} ρ ${evaluation.rho[name].toFixed(3)}`);
   console.log(`adversarial failures: ${evaluation.adversarialFailures.length}`);
@@ -82,7 +85,9 @@ function margin(corpus: CorpusNote[], name: Dimension, count: number): void {
     console.log(`  ${r.entry.id.padEnd(7)} label ${r.entry.labels[name]} score ${r.score}  ${r.entry.style}`);
   console.log(`highest adversarial notes labelled ≤ 1 on ${name}:`);
   for (const r of fakes.slice(0, count))
-    console.log(`  ${r.entry.id.padEnd(7)} label ${r.entry.labels[name]} score ${r.score}  ${r.entry.adversarial}`);
+    console.log(
+      `  ${r.entry.id.padEnd(7)} label ${r.entry.labels[name]} score ${r.score}  ${r.entry.adversarial}`,
+    );
 }
 
 /** The level a score sits in (outcome.ts gives each level its own band). */
@@ -91,15 +96,22 @@ const levelOf = (score: number) => (score >= 90 ? 3 : score >= 70 ? 2 : score >=
 /** Label against the level the scorer chose, per dimension, with the notes off by two or more. */
 function confusion(corpus: CorpusNote[], name: Dimension): void {
   const table = [0, 1, 2, 3].map(() => [0, 0, 0, 0]);
+  const ids = [0, 1, 2, 3].map(() => [0, 1, 2, 3].map(() => [] as string[]));
+  const cells = new Set<string>();
   const far: string[] = [];
   for (const entry of corpus) {
     const level = levelOf(scoreNote(entry.note).dimensions[name]);
     table[entry.labels[name]]![level]!++;
+    ids[entry.labels[name]]![level]!.push(entry.id);
+    if (level !== entry.labels[name]) cells.add(`${entry.labels[name]}${level}`);
     if (Math.abs(level - entry.labels[name]) >= 2) far.push(`${entry.id}(${entry.labels[name]}→${level})`);
   }
   console.log(`${name}: rows label, columns scorer level`);
   table.forEach((row, label) => console.log(`  ${label}: ${row.map((n) => String(n).padStart(4)).join('')}`));
   console.log(`  off by two or more: ${far.join(' ')}`);
+  if (args.includes('--cells'))
+    for (const [label, level] of [...cells].sort().map((cell) => [...cell].map(Number) as [number, number]))
+      console.log(`  label ${label} at level ${level}: ${ids[label]![level]!.join(' ')}`);
 }
 
 function show(corpus: CorpusNote[], id: string): void {
@@ -108,7 +120,8 @@ function show(corpus: CorpusNote[], id: string): void {
   const result = scoreNote(entry.note);
   console.log(JSON.stringify(entry.note, null, 1));
   console.log(`style ${entry.style}${entry.adversarial ? `, adversarial: ${entry.adversarial}` : ''}`);
-  for (const d of DIMENSIONS) console.log(`  ${d.padEnd(14)} label ${entry.labels[d]}  score ${result.dimensions[d]}`);
+  for (const d of DIMENSIONS)
+    console.log(`  ${d.padEnd(14)} label ${entry.labels[d]}  score ${result.dimensions[d]}`);
   console.log(`  overall        label ${meanLabel(entry.labels).toFixed(1)}  score ${result.overall}`);
   for (const e of result.evidence) console.log(`  ${e.dimension} ${e.effect} [${e.field}] ${e.text}`);
 }
@@ -121,6 +134,7 @@ else if (at('--worst') >= 0)
   worst(corpus, args[at('--worst') + 1] as Dimension | 'overall', Number(args[at('--worst') + 2]) || 20);
 else if (at('--margin') >= 0)
   margin(corpus, args[at('--margin') + 1] as Dimension, Number(args[at('--margin') + 2]) || 10);
-else if (at('--confusion') >= 0)
-  for (const d of DIMENSIONS) confusion(corpus, d);
-else summary(corpus);
+else if (at('--confusion') >= 0) {
+  const only = args[at('--confusion') + 1];
+  for (const d of DIMENSIONS) if (!only || only.startsWith('-') || only === d) confusion(corpus, d);
+} else summary(corpus);

@@ -207,6 +207,53 @@ describe('scoreNote', () => {
   });
 });
 
+describe('whose words and whose work', () => {
+  const note = (summary: string): ScoringInput => ({ prompts: [], summary, occurredAt: '2026-11-02' });
+  const score = (summary: string) => scoreNote(note(summary)).dimensions;
+
+  it('tops collaboration when we take our part in their idea, or they refine ours', () => {
+    expect(
+      score('Treasurer proposed a planned-giving pilot with 20 legacy donors, we model the revenue gap.')
+        .collaboration,
+    ).toBeGreaterThanOrEqual(90);
+    expect(
+      score(
+        'I mentioned that some hospitals screen for coverage at scheduling. Nadia built on that and said they could flag every visit due for renewal.',
+      ).collaboration,
+    ).toBeGreaterThanOrEqual(90);
+    // two ideas side by side are back and forth, not one plan
+    expect(
+      score('He suggested auto-clearing the income conditions, we suggested the appraisal conditions.')
+        .collaboration,
+    ).toBeLessThan(90);
+  });
+
+  it('does not take a consequence of our argument in a modal for their idea', () => {
+    expect(
+      score(
+        'Presented the shift to dynamic slot fees. If peak slots cost more, their margin on the peak shifts could disappear.',
+      ).collaboration,
+    ).toBeLessThan(70);
+  });
+
+  it('reads prices and contracts with their own customers as their business, not our deal', () => {
+    const theirs = score(
+      'She told me their priority is to keep the price for the big retailers stable because the contracts with retailers are fixed for one year and the margin is thin.',
+    );
+    const ours = score('We went through the price and the contract terms for the renewal.');
+    expect(theirs.businessFocus).toBeGreaterThan(ours.businessFocus);
+  });
+
+  it('counts what we told them they must do as background, not a conversation about their business', () => {
+    const lecture = score(
+      'We explained that their routing is inefficient and that they must adopt dynamic routing this quarter or they will lose their retail customers and margin.',
+    );
+    expect(lecture.businessFocus).toBeGreaterThanOrEqual(35);
+    expect(lecture.businessFocus).toBeLessThan(70);
+    expect(lecture.customerView).toBe(0);
+  });
+});
+
 describe('combineOverall', () => {
   const dimensions = { provocation: 100, customerView: 0, collaboration: 50, businessFocus: 50, nextStep: 0 };
 

@@ -31,7 +31,20 @@ export function isPrescription(clause: Clause): boolean {
 /** Contract, pricing, product and logistics terms outweigh anything about their business. */
 export function isDealTalk(clause: Clause): boolean {
   const deal = countCues(clause, 'status', 'product', 'dealTerm');
-  return deal > 0 && deal > countCues(clause, 'business', 'issue', 'priority', 'stake');
+  return deal > 0 && deal > countBusinessBeyondDeal(clause);
+}
+
+/** Business cues that are not deal terms too: "freight" in a contract call is a term of the deal. */
+function countBusinessBeyondDeal(clause: Clause): number {
+  const dealAt = new Set<number>();
+  for (const hit of clause.hits) if (!hit.negated && hit.kind === 'dealTerm') dealAt.add(hit.from);
+  let count = 0;
+  for (const hit of clause.hits) {
+    if (hit.negated || dealAt.has(hit.from)) continue;
+    if (hit.kind === 'business' || hit.kind === 'issue' || hit.kind === 'priority' || hit.kind === 'stake')
+      count++;
+  }
+  return count;
 }
 
 /** "Wanted to raise the export-control risk…": we meant to bring it up, so it was not discussed */

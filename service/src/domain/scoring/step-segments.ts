@@ -302,7 +302,8 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
     }
     if (SAYING.has(table.lemma[i]!) && isVerb(pos) && isPastForm(clause, i)) saidBefore = true;
     // "call to be scheduled": a step still to be arranged is not arranged
-    if (lower === 'to' && table.lower[i + 1] === 'be' && SCHEDULING.has(table.lemma[i + 2]!)) unarranged = true;
+    if (lower === 'to' && table.lower[i + 1] === 'be' && SCHEDULING.has(table.lemma[i + 2]!))
+      unarranged = true;
     const cues = table.lemmaInfo[i]!.cues;
     if (cues?.some((cue) => cue.kind === 'jargon')) jargon++;
     else if (cues?.some((cue) => DEAL_KINDS.has(cue.kind))) dealWords++;
