@@ -55,10 +55,55 @@ function productCues(clause: Clause): number {
   const raised = clause.kinds.has('raise') && !mentionsOur(clause);
   // "keep the price for the big retailers stable": prices and contracts in their market, not our deal
   const theirMarket = !mentionsOur(clause) && countNamingCues(clause, 'market') > 0;
-  const deal = countCues(clause, 'dealTerm') + (raised || theirMarket ? 0 : countCues(clause, 'status'));
   const weAct = clause.subject === 'us' && !raised;
   const ours = weAct || mentionsOur(clause) || clause.kinds.has('oneway') || isOurAct(clause);
-  return deal + (ours || deal > 0 ? countCues(clause, 'product') : 0);
+  const status = raised || theirMarket ? 0 : statusCues(clause, ours);
+  const deal = countCues(clause, 'dealTerm') + status;
+  return deal + (ours || deal > 0 ? productWords(clause) : 0);
+}
+
+/**
+ * Product cues, except "our" offering people or analysis to their problem ("our analyst", "our
+ * forecast of request volume"): a tool inside a conversation about their business, not a pitch.
+ */
+function productWords(clause: Clause): number {
+  const table = clause.table;
+  let count = 0;
+  for (const hit of clause.hits) {
+    if (hit.negated || hit.kind !== 'product') continue;
+    if (table.lemma[hit.from] === 'our' && offersHelp(clause, hit.to)) continue;
+    count++;
+  }
+  return count;
+}
+
+function offersHelp(clause: Clause, after: number): boolean {
+  for (const hit of clause.hits)
+    if ((hit.kind === 'role' || hit.kind === 'plan') && hit.from >= after && hit.from <= after + 1)
+      return true;
+  return false;
+}
+
+/** Words of the deal that are as often about their own dealings ("Medicaid renewal dates", "O&M contracts assume…"). */
+const SHARED_DEAL_WORDS = new Set(['contract', 'renewal', 'price', 'term', 'legal']);
+
+/**
+ * Status cues of the deal. A word their own business uses too is ours only when we are in the
+ * clause, the deal's other terms are, or the clause is a heading with no verb ("Status of open
+ * orders", "two service contracts for the plate readers").
+ */
+function statusCues(clause: Clause, ours: boolean): number {
+  const table = clause.table;
+  let plain = 0;
+  let shared = 0;
+  for (const hit of clause.hits) {
+    if (hit.negated || hit.kind !== 'status') continue;
+    if (SHARED_DEAL_WORDS.has(table.lemma[hit.from]!)) shared++;
+    else plain++;
+  }
+  if (shared === 0 || ours || plain > 0 || clause.kinds.has('dealTerm')) return plain + shared;
+  for (let i = clause.from; i < clause.to; i++) if (table.pos[i] === 'VERB') return 0;
+  return shared;
 }
 
 function sideOf(clause: Clause): Side {
@@ -132,7 +177,7 @@ export function scoreBusinessFocus(note: NoteReading): DimensionOutcome {
   let level: Level = 2;
   if (business < 2 || share < 0.2) level = 0;
   else if (share < 0.5 || business < 4) level = 1;
-  else if (share >= 0.75 && business >= 9 && stakes > 0) level = 3;
+  else if (nouns.product.size === 0 && business >= 9 && stakes > 0) level = 3;
   if (level === 0 && background.size >= 2) level = 1;
   return {
     level,
