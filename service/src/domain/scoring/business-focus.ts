@@ -8,6 +8,7 @@ import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type 
 import { isCountable, type NoteReading } from './read-note';
 import { isHollow, isOurOpinion, isTelling, isUnraisedPlan, sentenceIndexes } from './statement-kind';
 import type { Evidence } from './types';
+import type { WordInfo } from './word-info';
 
 const TIPS: Record<Exclude<Level, 3>, string> = {
   0: 'Tie the conversation to their business (their customers, margins, growth or risk): the note is only about our product or the deal.',
@@ -125,9 +126,16 @@ function prescribes(clause: Clause): boolean {
   return clause.kinds.has('lecture') || clause.negatedKinds.has('lecture');
 }
 
+/** What a clause is about: its nouns, less the roles that only say who was there ("the plant manager"). */
 function addNouns(clause: Clause, nouns: Set<string>): void {
+  const table = clause.table;
   for (let i = clause.from; i < clause.to; i++)
-    if (clause.table.pos[i] === 'NOUN') nouns.add(clause.table.lemma[i]!);
+    if (table.pos[i] === 'NOUN' && !namesRoleOnly(table.lemmaInfo[i]!)) nouns.add(table.lemma[i]!);
+}
+
+function namesRoleOnly(word: WordInfo): boolean {
+  const cues = word.cues ?? [];
+  return cues.some((cue) => cue.kind === 'role') && !cues.some((cue) => cue.kind === 'business');
 }
 
 function isRefusal(clause: Clause): boolean {
