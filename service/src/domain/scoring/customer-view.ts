@@ -68,8 +68,21 @@ function specificity(clause: Clause): number {
 /** Specific: several content cues about something concrete, not a list of rubric words. */
 function isSpecific(clause: Clause): boolean {
   if (clause.concrete + clause.numbers + clause.people.length === 0) return false;
+  if (isSentimentOnly(clause)) return false;
   const score = specificity(clause);
   return (score >= 2 && clause.words >= 6) || score >= 3;
+}
+
+/** "Priorities.", "Disagreement.": a word or two with no number is a heading, not what they said */
+function isListItem(clause: Clause): boolean {
+  return clause.words < 3 && clause.numbers === 0;
+}
+
+/** "Paul said they are happy with their current setup": a mood, whoever says it, names no priority */
+function isSentimentOnly(clause: Clause): boolean {
+  const k = clause.kinds;
+  const content = k.has('priority') || k.has('business') || k.has('issue') || k.has('practice');
+  return k.has('vague') && !content && clause.numbers === 0;
 }
 
 /** A stance held by a named party inside (the board, the CFO, another department): inside dynamics. */
@@ -110,6 +123,7 @@ export function scoreCustomerView(note: NoteReading): DimensionOutcome {
   const evidence: Evidence[] = [];
   const customerSide: Clause[] = [];
   let vague = 0;
+  let dealAsks = 0;
   let specific = 0;
   const statements = note.statements;
   const sentenceOf = sentenceIndexes(statements);
@@ -130,7 +144,7 @@ export function scoreCustomerView(note: NoteReading): DimensionOutcome {
       evidence.push(clauseEvidence(clause, 'customerView', 'lowered'));
       return;
     }
-    if (ours || isHollow(clause) || isLabel(clause) || !isCountable(clause)) {
+    if (ours || isHollow(clause) || isLabel(clause) || isListItem(clause) || !isCountable(clause)) {
       if (clause.field === 'customerView') evidence.push(clauseEvidence(clause, 'customerView', 'lowered'));
       return;
     }
@@ -146,11 +160,14 @@ export function scoreCustomerView(note: NoteReading): DimensionOutcome {
       clause.kinds.has('stance') ||
       specificity(clause) > 0
     ) {
-      vague++;
+      // their asks about the deal say one thing however many terms they list: what they want from us
+      if (deal) dealAsks++;
+      else vague++;
       evidence.push(clauseEvidence(clause, 'customerView', 'raised'));
     }
   });
   const dynamics = insideDynamics(customerSide);
+  const sayings = vague + Math.min(dealAsks, 1);
   let level: Level = 0;
   let signals = 0;
   if (dynamics.strong > 0 || dynamics.medium >= 2) {
@@ -159,9 +176,9 @@ export function scoreCustomerView(note: NoteReading): DimensionOutcome {
   } else if (specific > 0 || dynamics.medium > 0) {
     level = 2;
     signals = specific + dynamics.medium;
-  } else if (vague > 0) {
+  } else if (sayings > 0) {
     level = 1;
-    signals = vague;
+    signals = sayings;
   }
   return {
     level,

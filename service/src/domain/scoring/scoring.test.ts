@@ -252,6 +252,18 @@ describe('whose words and whose work', () => {
     expect(lecture.businessFocus).toBeLessThan(70);
     expect(lecture.customerView).toBe(0);
   });
+
+  it('keeps moods, one-word headings and deal asks at the vague level of customer view', () => {
+    const view = (customerView: string) =>
+      scoreNote({ prompts: [], summary: 'Call with the treasurer.', customerView }).dimensions.customerView;
+    expect(view('Paul said they are happy with their current setup.')).toBeLessThan(70);
+    expect(view('Priorities. Who wants what. Disagreement.')).toBe(0);
+    const asks = view(
+      'They want the liability cap raised to 24 months of fees. They want the 2026 price held until March. Procurement wants the payment schedule quarterly.',
+    );
+    expect(asks).toBeGreaterThanOrEqual(35);
+    expect(asks).toBeLessThan(45);
+  });
 });
 
 describe('combineOverall', () => {

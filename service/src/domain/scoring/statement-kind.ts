@@ -5,7 +5,9 @@ import { countCues, type Clause } from './clause-facts';
 /** "Key stakeholders resonate with the vision": jargon outweighs anything concrete. */
 export function isHollow(clause: Clause): boolean {
   const jargon = countCues(clause, 'jargon');
-  return jargon >= 2 && clause.concrete + clause.numbers <= jargon;
+  const named = clause.concrete + clause.numbers;
+  // "Who wants what.", "Customer view to be confirmed.": one such word and nothing it is about
+  return (jargon >= 2 && named <= jargon) || (jargon === 1 && named === 0);
 }
 
 /** "Priorities: yes.", "Provocation:": a heading before a colon, not content of its own */
