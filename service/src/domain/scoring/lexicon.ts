@@ -168,7 +168,7 @@ export const CUE_LEXICON = {
   `,
   /** a way forward with no substance */
   vagueAction: cues`
-    follow up, follow-up, touch base, keep in touch, stay in touch, check in, circle back, wait,
+    follow up, follow-up, touch base, keep in touch, stay in touch, check in, check back, circle back, wait,
     think about, keep, call, reach out, email, recap, call we, call us, if need
   `,
   /** a way forward with substance */

@@ -94,6 +94,15 @@ describe('next step: one-sided and unarranged steps', () => {
     }
   });
 
+  it('gives nothing for a step made of buzzwords, and reads "we left it that I\'d check back" as vague', () => {
+    expect(
+      nextStep({ nextStep: 'Continue to drive momentum and circle back on next-level engagement.' }),
+    ).toBe(0);
+    const checkBack = nextStep({ summary: "We left it that I'd check back with them in the new year." });
+    expect(checkBack).toBeGreaterThanOrEqual(35);
+    expect(checkBack).toBeLessThan(70);
+  });
+
   it('credits a step the customer asks us to take with them', () => {
     const summary =
       'spoke with the deputy director about wait times and he wants me to meet his field operations chief who he will set up';

@@ -47,9 +47,10 @@ function readsAsStep(segment: Segment, afterStep: boolean): boolean {
   return afterStep && segment.hasVerb && segment.actor !== 'none';
 }
 
-/** "see above", "tbd we'll see": filler where a step should be */
+/** "see above", "tbd we'll see", buzzwords: filler where a step should be */
 function isFillerStep(segment: Segment): boolean {
-  return (segment.kinds.has('filler') && !isAction(segment) && segment.words <= 4) || onlyStepWords(segment);
+  const filler = segment.kinds.has('filler') && !isAction(segment) && segment.words <= 4;
+  return filler || segment.hollow || onlyStepWords(segment);
 }
 
 /** "Next step next step follow up": next-step words said over and over, and nothing else */

@@ -47,6 +47,8 @@ export interface Segment {
   vagueVerb: boolean;
   /** a meeting-type action that brings both sides together */
   meeting: boolean;
+  /** "Continue to drive momentum and circle back on next-level engagement": jargon where the action should be */
+  hollow: boolean;
   /** about the deal rather than their work: "Customer will review our proposal", "Send pricing" */
   deal: boolean;
   /** "Next step:" or "next step" opens the segment */
@@ -112,7 +114,8 @@ const SCHEDULING = new Set([
   'organise',
   'organize',
 ]);
-const SAYING = new Set(['say', 'tell', 'mention', 'promise', 'offer', 'agree']);
+/** verbs that report a promise or an agreement: "she said she would…", "we left it that I'd…" */
+const SAYING = new Set(['say', 'tell', 'mention', 'promise', 'offer', 'agree', 'leave']);
 /** "he wants me to meet his ops chief", "she asked us to present": the customer asks for a step we take */
 const REQUESTING = new Set(['want', 'ask', 'invite']);
 const REQUESTED = new Set(['me', 'us']);
@@ -351,8 +354,8 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
     futureFirst,
     leadVerb,
     imperative,
-    // "Follow-on ideation sprint to operationalize the north star": jargon where the action should be
-    vagueVerb: vagueVerb || unarranged || (jargon >= 2 && plainNouns <= jargon),
+    vagueVerb: vagueVerb || unarranged,
+    hollow: jargon >= 2 && plainNouns <= jargon,
     meeting,
     headed,
     deal: dealWords > 0 && dealWords >= plainNouns,
