@@ -4,7 +4,7 @@
 import { countCues, isRoleHead, type Clause } from './clause-facts';
 import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
-import { isDealTalk, isHollow } from './statement-kind';
+import { isDealTalk, isHollow, isOurOpinion, sentenceIndexes } from './statement-kind';
 import type { Evidence } from './types';
 
 const TIPS: Record<Exclude<Level, 3>, string> = {
@@ -124,6 +124,8 @@ export function scoreCollaboration(note: NoteReading, customerAnswered: boolean)
   let lastTheirIdea = -1;
   let spokeBefore = false;
   const statements = note.statements;
+  const sentenceOf = sentenceIndexes(statements);
+  let opinionSentence = -1;
   statements.forEach((clause, index) => {
     if (clause.field.startsWith('prompts.') || clause.field === 'nextStep') return;
     if (clause.stuffed || clause.repeated || isHollow(clause)) {
@@ -131,6 +133,9 @@ export function scoreCollaboration(note: NoteReading, customerAnswered: boolean)
       return;
     }
     if (!isCountable(clause)) return;
+    // "Our take: the CFO should be worried about FX": our guess at them, not an exchange with them
+    if (isOurOpinion(clause)) opinionSentence = sentenceOf[index]!;
+    if (opinionSentence === sentenceOf[index]) return;
     const negatedWork = clause.negatedKinds.has('contribute') || clause.negatedKinds.has('joint');
     if (negatedWork || (clause.negatedKinds.has('engage') && clause.field === 'ideas')) {
       evidence.push(clauseEvidence(clause, 'collaboration', 'lowered'));
