@@ -78,10 +78,12 @@ function productWords(clause: Clause): number {
   return count;
 }
 
+/** "our analyst", "our rostering lead", "our forecast": a person or a piece of analysis follows "our" */
 function offersHelp(clause: Clause, after: number): boolean {
-  for (const hit of clause.hits)
-    if ((hit.kind === 'role' || hit.kind === 'plan') && hit.from >= after && hit.from <= after + 1)
-      return true;
+  for (let i = after; i <= after + 1 && i < clause.to; i++) {
+    const cues = clause.table.lemmaInfo[i]!.cues ?? [];
+    if (cues.some((cue) => cue.kind === 'role' || cue.kind === 'plan')) return true;
+  }
   return false;
 }
 

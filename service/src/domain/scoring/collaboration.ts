@@ -61,7 +61,10 @@ const SUBJECT_PRONOUNS = new Set(['they', 'he', 'she']);
 function isCustomerSubject(clause: Clause, index: number): boolean {
   const table = clause.table;
   if (SUBJECT_PRONOUNS.has(table.lower[index]!) || clause.people.includes(index)) return true;
-  return clause.hits.some((hit) => hit.to === index + 1 && isRoleHead(table, hit));
+  const role = table.lemmaInfo[index]!.cues?.find((cue) => cue.kind === 'role' && cue.rest.length === 0);
+  if (role === undefined) return false;
+  const hit = { kind: role.kind, kindIndex: role.kindIndex, from: index, to: index + 1, negated: false };
+  return isRoleHead(table, hit);
 }
 
 /** We do our part of the work: an act of ours that is not telling them or the deal. */
