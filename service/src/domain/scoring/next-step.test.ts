@@ -103,6 +103,17 @@ describe('next step: one-sided and unarranged steps', () => {
     expect(checkBack).toBeLessThan(70);
   });
 
+  it('reads a joint subject, a main verb after "is" and a wh-clause as one step', () => {
+    expect(
+      nextStep({
+        summary: 'Call with Ana.',
+        nextStep: 'Ana (CTO) and I meet Tues to review the pilot scope.',
+      }),
+    ).toBeGreaterThanOrEqual(90);
+    expect(nextStep({ nextStep: 'Jim is checking with finance, will revert.' })).toBeLessThan(70);
+    expect(nextStep({ nextStep: 'Call next month to see where they landed.' })).toBeLessThan(70);
+  });
+
   it('credits a step the customer asks us to take with them', () => {
     const summary =
       'spoke with the deputy director about wait times and he wants me to meet his field operations chief who he will set up';

@@ -44,7 +44,7 @@ function readsAsStep(segment: Segment, afterStep: boolean): boolean {
   if (segment.date === 2 && !segment.reported && (isAction(segment) || someoneActs)) return true;
   if (segment.imperative) return true;
   // the other half of a step: "…; we bring the gap model", "…and we build the lapse model"
-  return afterStep && segment.hasVerb && segment.actor !== 'none';
+  return afterStep && segment.hasVerb && segment.actor !== 'none' && !segment.past;
 }
 
 /** "see above", "tbd we'll see", buzzwords: filler where a step should be */

@@ -156,6 +156,8 @@ function isNextStepAt(clause: Clause, index: number): boolean {
   return lemma[index] === 'next' && index + 1 < clause.to && lemma[index + 1] === 'step';
 }
 
+const WH_WORDS = new Set(['where', 'what', 'how', 'when', 'why', 'whether', 'if', 'that', 'who', 'which']);
+
 /** Dictated run-on text: a new subject and its verb, with nothing before them that reports them. */
 function runOnSubject(clause: Clause, index: number, from: number): boolean {
   const table = clause.table;
@@ -163,6 +165,8 @@ function runOnSubject(clause: Clause, index: number, from: number): boolean {
   const subject = isName(clause, index) || SUBJECT_PRONOUNS.has(table.lower[index]!);
   if (!subject) return false;
   const before = table.pos[index - 1];
+  // "to see where they landed": a wh-word makes the subject part of the running statement
+  if (WH_WORDS.has(table.lower[index - 1]!)) return false;
   return isWord(before) && !isVerb(before) && before !== 'SCONJ' && before !== 'ADP';
 }
 
@@ -171,13 +175,17 @@ function cutPoints(clause: Clause): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   const table = clause.table;
   let from = clause.from;
+  // "Ana (CTO) and I meet Tuesday": before a verb, "and" joins the subject rather than a new step
+  let sawVerb = isVerb(table.pos[from]);
   for (let i = clause.from + 1; i < clause.to; i++) {
     const conjunction =
-      SEGMENT_CONJUNCTIONS.has(table.lower[i]!) && startsSubject(clause, i + 1) && i - from >= 3;
+      sawVerb && SEGMENT_CONJUNCTIONS.has(table.lower[i]!) && startsSubject(clause, i + 1) && i - from >= 3;
     if (conjunction || (isNextStepAt(clause, i) && i - from >= 3) || runOnSubject(clause, i, from)) {
       ranges.push([from, i]);
       from = i;
+      sawVerb = false;
     }
+    sawVerb ||= isVerb(table.pos[i]);
   }
   ranges.push([from, clause.to]);
   return ranges;
@@ -282,6 +290,7 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
   let jargon = 0;
   let plainNouns = 0;
   let unarranged = false;
+  let sawMainVerb = false;
   let dealWords = 0;
   for (let i = start; i < to; i++) {
     const pos = table.pos[i];
@@ -322,8 +331,12 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
         }
         firstVerbPast = isPastForm(clause, i);
         scheduled = SCHEDULING.has(table.lemma[i]!);
-        vagueVerb = isVagueVerb(clause, i) || (isVerbChain(clause, i) && isVagueVerb(clause, i + 2));
         leadVerb ||= pos === 'VERB';
+      }
+      // the main verb, past "is" or "will" ("Jim is checking with finance")
+      if (pos === 'VERB' && !sawMainVerb) {
+        sawMainVerb = true;
+        vagueVerb = isVagueVerb(clause, i) || (isVerbChain(clause, i) && isVagueVerb(clause, i + 2));
       }
     }
   }
