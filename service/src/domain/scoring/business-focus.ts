@@ -3,7 +3,7 @@
 // nouns on each side decides, so repeating a word or padding the note earns nothing, and a note with
 // something at stake for them (a loss, a number) can reach the top level.
 import { countCues, type Clause } from './clause-facts';
-import type { CueKind } from './lexicon';
+import { DEPARTMENTS, type CueKind } from './lexicon';
 import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
 import { isHollow, isOurOpinion, isTelling, isUnraisedPlan, sentenceIndexes } from './statement-kind';
@@ -135,9 +135,11 @@ function addNouns(clause: Clause, nouns: Set<string>): void {
     if (table.pos[i] === 'NOUN' && !namesRoleOnly(table.lemmaInfo[i]!)) nouns.add(table.lemma[i]!);
 }
 
+/** A title names a person; a department or site ("plants", "stores", "sales") can be the topic too. */
 function namesRoleOnly(word: WordInfo): boolean {
   const cues = word.cues ?? [];
-  return cues.some((cue) => cue.kind === 'role') && !cues.some((cue) => cue.kind === 'business');
+  if (DEPARTMENTS.has(word.word) || cues.some((cue) => cue.kind === 'business')) return false;
+  return cues.some((cue) => cue.kind === 'role');
 }
 
 function isRefusal(clause: Clause): boolean {

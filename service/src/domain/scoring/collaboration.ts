@@ -29,10 +29,18 @@ function productHeavy(clause: Clause): boolean {
 
 /** "Her idea: pilot it at the depot": the idea may follow a colon in the next statement */
 function namesSomething(clause: Clause, next: Clause | undefined): boolean {
-  if (clause.concrete + clause.numbers > 0) return true;
+  if (clause.concrete + clause.numbers > 0 || compoundNoun(clause)) return true;
   const continues =
     next !== undefined && next.field === clause.field && next.table.value[next.from - 1] === ':';
   return continues && next.concrete + next.numbers > 0;
+}
+
+/** "the cost model", "a scrap baseline": two nouns in a row name a thing, even when both are cue words */
+function compoundNoun(clause: Clause): boolean {
+  const pos = clause.table.pos;
+  for (let i = clause.from + 1; i < clause.to; i++)
+    if (pos[i] === 'NOUN' && pos[i - 1] === 'NOUN') return true;
+  return false;
 }
 
 /** A contribution is an act ("she proposed", "he added") or an idea, not a noun that happens to match ("a volunteer"). */

@@ -195,7 +195,8 @@ export const CUE_LEXICON = {
     escalation clause, addendum, clause, countersign, countersigned, signature, net 30, net 45, net 60,
     net-30, net-45, net-60, freight, shipment, vendor portal, bank detail, security questionnaire,
     penetration test, sandbox, per seat, per-seat, volume tier, ramp schedule, sub-processor, paperwork,
-    data processing addendum
+    data processing addendum, invoice, invoicing, delivery schedule, delivery window, pallet, packing list,
+    ship date, shipping address, label format, remittance
   `,
   /** what we meant to do, which did not happen in this conversation ("wanted to raise…") */
   intent: cues`

@@ -253,6 +253,23 @@ describe('whose words and whose work', () => {
     expect(lecture.customerView).toBe(0);
   });
 
+  it('gives a logistics call no inside view and no business focus from the summary alone', () => {
+    const logistics = score(
+      'Call with their procurement lead about the delivery schedule, pallet labels and invoice format. They want deliveries on Tuesdays and invoices monthly.',
+    );
+    expect(logistics.customerView).toBeLessThan(70);
+    expect(logistics.businessFocus).toBeLessThan(70);
+  });
+
+  it("credits the customer's own idea, and the plan we build on it", () => {
+    const idea =
+      'Discussed scrap on the stamping line with Tomas, the plant manager. He proposed running it in two plants first';
+    expect(score(`${idea}.`).collaboration).toBeGreaterThanOrEqual(70);
+    expect(
+      score(`${idea}, and we agreed to build the cost model for both.`).collaboration,
+    ).toBeGreaterThanOrEqual(90);
+  });
+
   it('keeps moods, one-word headings and deal asks at the vague level of customer view', () => {
     const view = (customerView: string) =>
       scoreNote({ prompts: [], summary: 'Call with the treasurer.', customerView }).dimensions.customerView;

@@ -33,7 +33,7 @@ export function isPrescription(clause: Clause): boolean {
 /** Contract, pricing, product and logistics terms outweigh anything about their business. */
 export function isDealTalk(clause: Clause): boolean {
   const deal = countCues(clause, 'status', 'product', 'dealTerm');
-  return deal > 0 && deal > countBusinessBeyondDeal(clause);
+  return deal > 0 && deal >= countBusinessBeyondDeal(clause);
 }
 
 /** Business cues that are not deal terms too: "freight" in a contract call is a term of the deal. */
