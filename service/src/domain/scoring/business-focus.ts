@@ -51,15 +51,18 @@ function mentionsOur(clause: Clause): boolean {
  * ("the sensors can carry subscriptions") and the prices in an issue we raise ("the price of durum
  * wheat is more volatile") are their business.
  */
-function productCues(clause: Clause): number {
+function productCues(clause: Clause, raising: boolean): number {
   // the issue we raise is about their market, whatever prices or products it names
-  const raised = clause.kinds.has('raise') && !mentionsOur(clause);
+  const raised = raising && !mentionsOur(clause);
   // "keep the price for the big retailers stable": prices and contracts in their market, not our deal
   const theirMarket = !mentionsOur(clause) && countNamingCues(clause, 'market') > 0;
   const weAct = clause.subject === 'us' && !raised;
   const ours = weAct || mentionsOur(clause) || clause.kinds.has('oneway') || isOurAct(clause);
   const status = raised || theirMarket ? 0 : statusCues(clause, ours);
-  const deal = countCues(clause, 'dealTerm') + status;
+  // an outside-in issue about their market names its fees and prices too: "Port congestion fees are
+  // moving to dynamic pricing", or what follows "Presented to their leadership:"
+  const issue = raised && (clause.field.startsWith('prompts.') || !clause.kinds.has('raise'));
+  const deal = (issue ? 0 : countCues(clause, 'dealTerm')) + status;
   return deal + (ours || deal > 0 ? productWords(clause) : 0);
 }
 
@@ -109,9 +112,9 @@ function statusCues(clause: Clause, ours: boolean): number {
   return shared;
 }
 
-function sideOf(clause: Clause): Side {
+function sideOf(clause: Clause, raising: boolean): Side {
   const business = countNamingCues(clause, 'business', 'issue');
-  const product = productCues(clause);
+  const product = productCues(clause, raising);
   const theirWords = clause.actor === 'customer' || clause.field === 'customerView';
   const aboutThem = mentionsTheir(clause) && product === 0;
   // their own account of their world may mention a product ("the enterprise tier"): it is still theirs
@@ -156,6 +159,7 @@ export function scoreBusinessFocus(note: NoteReading): DimensionOutcome {
   let ourView = false;
   let tellingSentence = -1;
   const background = new Set<string>();
+  let raising = false;
   // a provocation we only meant to raise ("was going to suggest…") was not talked about
   const unraised = statements.some(isUnraisedPlan);
   statements.forEach((clause, index) => {
@@ -174,7 +178,14 @@ export function scoreBusinessFocus(note: NoteReading): DimensionOutcome {
       ourSentence = sentence;
       ourView = true;
     }
-    const side = sideOf(clause);
+    // "Presented to their leadership: the terminals are moving fees to dynamic pricing" goes on raising
+    const previous = statements[index - 1];
+    const continues =
+      previous !== undefined &&
+      sentenceOf[index - 1] === sentence &&
+      clause.table.value[clause.from - 1] === ':';
+    raising = clause.kinds.has('raise') || clause.field.startsWith('prompts.') || (continues && raising);
+    const side = sideOf(clause, raising);
     if (ourSentence === sentence) {
       if (ourView && side === 'business') addNouns(clause, background);
       return;

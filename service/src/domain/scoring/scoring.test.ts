@@ -253,6 +253,22 @@ describe('whose words and whose work', () => {
     expect(lecture.customerView).toBe(0);
   });
 
+  it('reads the fees and prices of an issue we raise as their market, not our deal', () => {
+    const raised = scoreNote({
+      occurredAt: '2026-11-02',
+      prompts: [
+        {
+          fromLibrary: false,
+          text: 'Port congestion fees are moving to dynamic pricing',
+          reaction: 'new_to_them',
+        },
+      ],
+      summary:
+        'Presented to their leadership: the big container terminals are moving appointment fees to dynamic pricing, and their drayage margins depend on slots they do not control. If peak slots cost more, their margin on the peak shifts could disappear.',
+    }).dimensions;
+    expect(raised.businessFocus).toBeGreaterThanOrEqual(70);
+  });
+
   it('gives a logistics call no inside view and no business focus from the summary alone', () => {
     const logistics = score(
       'Call with their procurement lead about the delivery schedule, pallet labels and invoice format. They want deliveries on Tuesdays and invoices monthly.',
