@@ -157,7 +157,8 @@ function findHolders(
 ): string[] {
   const holders: string[] = [];
   for (const hit of hits) {
-    if (hit.kind !== kind || hit.negated) continue;
+    // "the Director of Care Management": a cue word inside a name is part of the name
+    if (hit.kind !== kind || hit.negated || table.pos[hit.from] === 'PROPN') continue;
     for (let j = hit.from - 1; j >= Math.max(from, hit.from - 3); j--) {
       if (sideOf(table, j, people) === 'customer' && (wordFlags(table, j) & W_PRONOUN) === 0) {
         holders.push(table.lemma[j]!);

@@ -8,6 +8,7 @@ import {
   isDealTalk,
   isHollow,
   isLabel,
+  isMeetingHeader,
   isOurOpinion,
   isPrescription,
   isTelling,
@@ -144,7 +145,14 @@ export function scoreCustomerView(note: NoteReading): DimensionOutcome {
       evidence.push(clauseEvidence(clause, 'customerView', 'lowered'));
       return;
     }
-    if (ours || isHollow(clause) || isLabel(clause) || isListItem(clause) || !isCountable(clause)) {
+    if (
+      ours ||
+      isHollow(clause) ||
+      isLabel(clause) ||
+      isListItem(clause) ||
+      isMeetingHeader(clause) ||
+      !isCountable(clause)
+    ) {
       if (clause.field === 'customerView') evidence.push(clauseEvidence(clause, 'customerView', 'lowered'));
       return;
     }

@@ -20,6 +20,36 @@ export function isOurOpinion(clause: Clause): boolean {
   return clause.kinds.has('opinion');
 }
 
+/** words that open a note's heading: "Call with the CFO", "ok so mtg w/ Dana", "Intro meeting with…" */
+const MEETING_OPENERS = new Set([
+  'call',
+  'meet',
+  'meeting',
+  'mtg',
+  'visit',
+  'chat',
+  'lunch',
+  'session',
+  'discussion',
+  'speak',
+  'spoke',
+  'talk',
+  'talked',
+]);
+const HEADER_WINDOW = 5;
+
+/** "Call with CMO Dr. Okafor and the Director of Care Management": who we met, not what they said */
+export function isMeetingHeader(clause: Clause): boolean {
+  const table = clause.table;
+  const end = Math.min(clause.to - 1, clause.from + HEADER_WINDOW);
+  for (let i = clause.from; i < end; i++) {
+    if (!MEETING_OPENERS.has(table.lemma[i]!) && !MEETING_OPENERS.has(table.lower[i]!)) continue;
+    const next = table.lower[i + 1];
+    return next === 'with' || (next === 'w' && table.value[i + 2] === '/');
+  }
+  return false;
+}
+
 /** "We explained that…", "Told them…": we talk at them, and what follows in the sentence is our telling */
 export function isTelling(clause: Clause): boolean {
   return clause.kinds.has('oneway') && (clause.subject === 'us' || clause.subject === 'none');
