@@ -1,6 +1,7 @@
 // What kind of statement a clause is, beyond its cues: the rep's own opinion, consultant jargon that
 // names nothing, or deal terms. Shared by the dimensions that credit what the customer told us.
 import { countCues, type Clause } from './clause-facts';
+import type { CueKind } from './lexicon';
 
 /** "Key stakeholders resonate with the vision": jargon outweighs anything concrete. */
 export function isHollow(clause: Clause): boolean {
@@ -60,6 +61,8 @@ export function isPrescription(clause: Clause): boolean {
   return clause.kinds.has('lecture') && clause.concrete + clause.numbers < 2;
 }
 
+const BUSINESS_KINDS = new Set<CueKind>(['business', 'issue', 'priority', 'stake']);
+
 /** Contract, pricing, product and logistics terms outweigh anything about their business. */
 export function isDealTalk(clause: Clause): boolean {
   const deal = countCues(clause, 'status', 'product', 'dealTerm');
@@ -68,13 +71,19 @@ export function isDealTalk(clause: Clause): boolean {
 
 /** Business cues that are not deal terms too: "freight" in a contract call is a term of the deal. */
 function countBusinessBeyondDeal(clause: Clause): number {
-  const dealAt = new Set<number>();
-  for (const hit of clause.hits) if (!hit.negated && hit.kind === 'dealTerm') dealAt.add(hit.from);
+  // a token's cues are adjacent in `hits` (cue-matcher.ts reads token by token)
+  const hits = clause.hits;
   let count = 0;
-  for (const hit of clause.hits) {
-    if (hit.negated || dealAt.has(hit.from)) continue;
-    if (hit.kind === 'business' || hit.kind === 'issue' || hit.kind === 'priority' || hit.kind === 'stake')
-      count++;
+  for (let g = 0; g < hits.length;) {
+    let end = g;
+    let dealTerm = false;
+    while (end < hits.length && hits[end]!.from === hits[g]!.from) {
+      if (hits[end]!.kind === 'dealTerm' && !hits[end]!.negated) dealTerm = true;
+      end++;
+    }
+    if (!dealTerm)
+      for (let h = g; h < end; h++) if (!hits[h]!.negated && BUSINESS_KINDS.has(hits[h]!.kind)) count++;
+    g = end;
   }
   return count;
 }
