@@ -160,8 +160,10 @@ export function scoreBusinessFocus(note: NoteReading): DimensionOutcome {
   let tellingSentence = -1;
   const background = new Set<string>();
   let raising = false;
-  // a provocation we only meant to raise ("was going to suggest…") was not talked about
-  const unraised = statements.some(isUnraisedPlan);
+  // a provocation we only meant to raise ("was going to suggest…", "never got to raise") was not talked about
+  const unraised = statements.some(
+    (c) => isUnraisedPlan(c) || (c.negatedKinds.has('raise') && c.actor !== 'customer'),
+  );
   statements.forEach((clause, index) => {
     if (!isCountable(clause) || isRefusal(clause) || isHollow(clause)) {
       if ((clause.stuffed || isHollow(clause)) && clause.kinds.has('business'))

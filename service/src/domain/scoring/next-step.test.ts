@@ -114,6 +114,10 @@ describe('next step: one-sided and unarranged steps', () => {
     expect(nextStep({ nextStep: 'Call next month to see where they landed.' })).toBeLessThan(70);
   });
 
+  it('reads a step whose own verb is negated as refused', () => {
+    expect(nextStep({ nextStep: 'No next step was agreed; Dana will not commit to a date.' })).toBe(0);
+  });
+
   it('credits a step the customer asks us to take with them', () => {
     const summary =
       'spoke with the deputy director about wait times and he wants me to meet his field operations chief who he will set up';

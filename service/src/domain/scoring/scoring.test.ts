@@ -269,6 +269,22 @@ describe('whose words and whose work', () => {
     expect(raised.businessFocus).toBeGreaterThanOrEqual(70);
   });
 
+  it('gives nothing for the business talk of a prompt we never got to raise', () => {
+    const never = scoreNote({
+      occurredAt: '2026-11-02',
+      prompts: [
+        {
+          fromLibrary: false,
+          text: 'Interest-rate reset on their floating debt will squeeze cash next year',
+          reaction: 'new_to_them',
+        },
+      ],
+      summary: 'We never got to raise the rate reset; the call was all about the renewal quote.',
+    });
+    expect(never.dimensions.businessFocus).toBeLessThan(35);
+    expect(never.overall).toBeLessThanOrEqual(15);
+  });
+
   it('gives a logistics call no inside view and no business focus from the summary alone', () => {
     const logistics = score(
       'Call with their procurement lead about the delivery schedule, pallet labels and invoice format. They want deliveries on Tuesdays and invoices monthly.',

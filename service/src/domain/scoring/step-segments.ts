@@ -225,6 +225,14 @@ function isPastForm(clause: Clause, index: number): boolean {
 
 const DEAL_KINDS = new Set<CueKind>(['status', 'dealTerm', 'product']);
 
+const NEGATORS = new Set(['not', "n't", 'never', 'no']);
+
+function isNegatedVerb(clause: Clause, index: number): boolean {
+  const table = clause.table;
+  if (!table.negated[index]) return false;
+  return NEGATORS.has(table.lower[index - 1]!) || NEGATORS.has(table.lower[index - 2]!);
+}
+
 /** "need to get back", "have to think about it": what they will do is the verb after "to" */
 const CHAINING = new Set(['need', 'have', 'want', 'go', 'try']);
 
@@ -336,6 +344,8 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
       // the main verb, past "is" or "will" ("Jim is checking with finance")
       if (pos === 'VERB' && !sawMainVerb) {
         sawMainVerb = true;
+        // "Dana will not commit to a date": the step itself is refused
+        if (isNegatedVerb(clause, i)) refusal ||= clause.field === 'nextStep';
         vagueVerb = isVagueVerb(clause, i) || (isVerbChain(clause, i) && isVagueVerb(clause, i + 2));
       }
     }
