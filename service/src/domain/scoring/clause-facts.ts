@@ -4,7 +4,7 @@
 import type { TextField } from './types';
 import { findCues, type CueHit } from './cue-matcher';
 import { datePrecision, type DatePrecision } from './dates';
-import { DEPARTMENTS, type CueKind } from './lexicon';
+import type { CueKind } from './lexicon';
 import type { ClauseRange } from './clauses';
 import type { TokenTable } from './read-text';
 import * as wordInfo from './word-info';
@@ -157,8 +157,7 @@ function findHolders(
 ): string[] {
   const holders: string[] = [];
   for (const hit of hits) {
-    // "the Director of Care Management": a cue word inside a name is part of the name
-    if (hit.kind !== kind || hit.negated || table.pos[hit.from] === 'PROPN') continue;
+    if (hit.kind !== kind || hit.negated) continue;
     for (let j = hit.from - 1; j >= Math.max(from, hit.from - 3); j--) {
       if (sideOf(table, j, people) === 'customer' && (wordFlags(table, j) & W_PRONOUN) === 0) {
         holders.push(table.lemma[j]!);
@@ -169,28 +168,14 @@ function findHolders(
   return holders;
 }
 
-/** People marked as such: "the legal team", "with finance", "their pricing", "procurement wants". */
-const PERSON_MARKERS = new Set(['DET', 'PRON', 'ADP', 'NUM']);
-
-/**
- * A role word names a person only as the head of its phrase: "the pricing lead", not "pricing model".
- * A department's name is also a topic ("Send pricing", "Legal-to-legal call"): it names people only
- * when something marks it as such, a determiner, a possessive or a preposition before it or a verb
- * after it.
- */
-export function isRoleHead(table: TokenTable, hit: CueHit): boolean {
-  if (hit.kind !== 'role' || hit.negated) return false;
-  const next = table.pos[hit.to];
-  if (next === 'NOUN' || next === 'PROPN') return false;
-  if (!DEPARTMENTS.has(table.lemma[hit.from]!)) return true;
-  const before = hit.from - 1;
-  const marked = PERSON_MARKERS.has(table.pos[before] ?? '') || isMeetingWith(table, before - 1);
-  return marked || next === 'VERB' || next === 'AUX' || table.lower[hit.to] === 'to';
-}
-
+/** A role word names a person only as the head of its phrase: "the pricing lead", not "pricing model". */
 function countRoleHeads(table: TokenTable, hits: CueHit[]): number {
   let count = 0;
-  for (const hit of hits) if (isRoleHead(table, hit)) count++;
+  for (const hit of hits) {
+    if (hit.kind !== 'role' || hit.negated) continue;
+    const next = table.pos[hit.to];
+    if (next !== 'NOUN' && next !== 'PROPN') count++;
+  }
   return count;
 }
 

@@ -8,10 +8,8 @@ import {
   isDealTalk,
   isHollow,
   isLabel,
-  isMeetingHeader,
   isOurOpinion,
   isPrescription,
-  isTelling,
   sentenceIndexes,
 } from './statement-kind';
 import type { Evidence } from './types';
@@ -69,21 +67,8 @@ function specificity(clause: Clause): number {
 /** Specific: several content cues about something concrete, not a list of rubric words. */
 function isSpecific(clause: Clause): boolean {
   if (clause.concrete + clause.numbers + clause.people.length === 0) return false;
-  if (isSentimentOnly(clause)) return false;
   const score = specificity(clause);
   return (score >= 2 && clause.words >= 6) || score >= 3;
-}
-
-/** "Priorities.", "Disagreement.": a word or two with no number is a heading, not what they said */
-function isListItem(clause: Clause): boolean {
-  return clause.words < 3 && clause.numbers === 0;
-}
-
-/** "Paul said they are happy with their current setup": a mood, whoever says it, names no priority */
-function isSentimentOnly(clause: Clause): boolean {
-  const k = clause.kinds;
-  const content = k.has('priority') || k.has('business') || k.has('issue') || k.has('practice');
-  return k.has('vague') && !content && clause.numbers === 0;
 }
 
 /** A stance held by a named party inside (the board, the CFO, another department): inside dynamics. */
@@ -124,35 +109,20 @@ export function scoreCustomerView(note: NoteReading): DimensionOutcome {
   const evidence: Evidence[] = [];
   const customerSide: Clause[] = [];
   let vague = 0;
-  let dealAsks = 0;
   let specific = 0;
   const statements = note.statements;
   const sentenceOf = sentenceIndexes(statements);
   let opinionSentence = -1;
-  let tellingSentence = -1;
   statements.forEach((clause, index) => {
     // prompts are our words and next steps are plans, not their view
     if (clause.field.startsWith('prompts.') || clause.field === 'nextStep') return;
-    const sentence = sentenceOf[index]!;
-    if (isOurOpinion(clause)) opinionSentence = sentence;
-    // "We explained that their routing is inefficient … or they will lose customers": our telling,
-    // until they speak up in it ("…and she said their denials are up")
-    if (isTelling(clause)) tellingSentence = sentence;
-    else if (clause.subject === 'customer' && (clause.kinds.has('tell') || clause.kinds.has('stance')))
-      tellingSentence = -1;
-    const ours = opinionSentence === sentence || tellingSentence === sentence || isPrescription(clause);
+    if (isOurOpinion(clause)) opinionSentence = sentenceOf[index]!;
+    const ours = opinionSentence === sentenceOf[index] || isPrescription(clause);
     if (isRefusal(clause)) {
       evidence.push(clauseEvidence(clause, 'customerView', 'lowered'));
       return;
     }
-    if (
-      ours ||
-      isHollow(clause) ||
-      isLabel(clause) ||
-      isListItem(clause) ||
-      isMeetingHeader(clause) ||
-      !isCountable(clause)
-    ) {
+    if (ours || isHollow(clause) || isLabel(clause) || !isCountable(clause)) {
       if (clause.field === 'customerView') evidence.push(clauseEvidence(clause, 'customerView', 'lowered'));
       return;
     }
@@ -168,14 +138,11 @@ export function scoreCustomerView(note: NoteReading): DimensionOutcome {
       clause.kinds.has('stance') ||
       specificity(clause) > 0
     ) {
-      // their asks about the deal say one thing however many terms they list: what they want from us
-      if (deal) dealAsks++;
-      else vague++;
+      vague++;
       evidence.push(clauseEvidence(clause, 'customerView', 'raised'));
     }
   });
   const dynamics = insideDynamics(customerSide);
-  const sayings = vague + Math.min(dealAsks, 1);
   let level: Level = 0;
   let signals = 0;
   if (dynamics.strong > 0 || dynamics.medium >= 2) {
@@ -184,9 +151,9 @@ export function scoreCustomerView(note: NoteReading): DimensionOutcome {
   } else if (specific > 0 || dynamics.medium > 0) {
     level = 2;
     signals = specific + dynamics.medium;
-  } else if (sayings > 0) {
+  } else if (vague > 0) {
     level = 1;
-    signals = sayings;
+    signals = vague;
   }
   return {
     level,

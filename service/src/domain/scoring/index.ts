@@ -26,7 +26,7 @@ export * from './types';
 export { combineOverall } from './combine-overall';
 
 /** Bump when a change to the scorer can change a stored note's score, so stored scores can be told apart. */
-export const SCORER_VERSION = '2026.12-2';
+export const SCORER_VERSION = '2026.12-1';
 
 const MAX_TIPS = 3;
 

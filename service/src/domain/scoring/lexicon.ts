@@ -98,7 +98,7 @@ export const CUE_LEXICON = {
   /** someone contributes an idea */
   contribute: cues`
     suggest, propose, add, offer, come up with, push back, build on, recommend, jump in, counter,
-    volunteer, idea, pick, sketch, outline, draft, design, wonder if, wonder whether, what if
+    volunteer, idea, pick, sketch, outline, draft, design
   `,
   /** we build on their idea rather than beside it */
   buildOn: cues`
@@ -139,14 +139,7 @@ export const CUE_LEXICON = {
     fuel, energy, reinsurance, premium, exclusivity, pipeline, operation, sales, promotion,
     trade spend, shift, labor, overtime, budget, spend, coverage, reputation, shortage, hiring,
     vacancy, employee, cliff, backlog, attrition, ebitda, arr, liquidity, payroll, book, buyer, tenant, citizen,
-    resident, council, decline, exposed, surgery, procedure, dealer, installer, retailer, wholesaler,
-    distributor, farmer, grower, guest, passenger, shipper, subscriber, policyholder, donor, occupancy
-  `,
-  /** their own customers, suppliers and market: prices and contracts next to them are theirs, not our deal */
-  market: cues`
-    customer, client, patient, member, student, consumer, shopper, buyer, retailer, retail, wholesaler,
-    distributor, dealer, tenant, guest, passenger, subscriber, policyholder, market, competitor,
-    supplier, farmer, grower, carrier, payer
+    resident, council, decline, exposed, surgery, procedure, dealer, installer
   `,
   /** our product and the sales process */
   product: cues`
@@ -168,7 +161,7 @@ export const CUE_LEXICON = {
   `,
   /** a way forward with no substance */
   vagueAction: cues`
-    follow up, follow-up, touch base, keep in touch, stay in touch, check in, check back, circle back, wait,
+    follow up, follow-up, touch base, keep in touch, stay in touch, check in, circle back, wait,
     think about, keep, call, reach out, email, recap, call we, call us, if need
   `,
   /** a way forward with substance */
@@ -195,8 +188,7 @@ export const CUE_LEXICON = {
     escalation clause, addendum, clause, countersign, countersigned, signature, net 30, net 45, net 60,
     net-30, net-45, net-60, freight, shipment, vendor portal, bank detail, security questionnaire,
     penetration test, sandbox, per seat, per-seat, volume tier, ramp schedule, sub-processor, paperwork,
-    data processing addendum, invoice, invoicing, delivery schedule, delivery window, pallet, packing list,
-    ship date, shipping address, label format, remittance
+    data processing addendum
   `,
   /** what we meant to do, which did not happen in this conversation ("wanted to raise…") */
   intent: cues`
@@ -251,13 +243,6 @@ export const CUE_LEXICON = {
 };
 
 export type CueKind = keyof typeof CUE_LEXICON;
-
-/** role words that also name a topic or a function ("pricing", "legal", "operations") */
-export const DEPARTMENTS = new Set(cues`
-  board, team, procurement, purchasing, finance, operation, ops, legal, sales, marketing, engineering,
-  hr, union, council, planning, leadership, committee, department, staff, store, plant, trading,
-  distribution, pricing, quality, compliance, r&d, customer, client, management, regulatory
-`);
 
 /** Date words: a month next to a day or a weekday makes a next step dated; "next quarter" does not. */
 export const MONTHS = new Set(cues`

@@ -44,13 +44,12 @@ function readsAsStep(segment: Segment, afterStep: boolean): boolean {
   if (segment.date === 2 && !segment.reported && (isAction(segment) || someoneActs)) return true;
   if (segment.imperative) return true;
   // the other half of a step: "…; we bring the gap model", "…and we build the lapse model"
-  return afterStep && segment.hasVerb && segment.actor !== 'none' && !segment.past;
+  return afterStep && segment.hasVerb && segment.actor !== 'none';
 }
 
-/** "see above", "tbd we'll see", buzzwords: filler where a step should be */
+/** "see above", "tbd we'll see": filler where a step should be */
 function isFillerStep(segment: Segment): boolean {
-  const filler = segment.kinds.has('filler') && !isAction(segment) && segment.words <= 4;
-  return filler || segment.hollow || onlyStepWords(segment);
+  return (segment.kinds.has('filler') && !isAction(segment) && segment.words <= 4) || onlyStepWords(segment);
 }
 
 /** "Next step next step follow up": next-step words said over and over, and nothing else */
@@ -82,8 +81,7 @@ function judge(segment: Segment, dated: boolean, customerNamedInNote: boolean): 
   const vagueOnly = vagueCue || segment.vagueVerb;
   const concrete = !vagueOnly && (isAction(segment) || segment.hasNoun || segment.hasVerb);
   const theirs = segment.actor === 'customer' || segment.actor === 'both';
-  // their part in the deal's paperwork ("Customer will review our proposal") is one-sided
-  const participation = (segment.named > 0 || theirs) && !segment.deal;
+  const participation = segment.named > 0 || theirs;
   let level: Level = 1;
   if ((concrete && (dated || participation)) || (vagueOnly && dated && participation)) level = 2;
   // "she said she would send the list": a promise in passing, not an agreed step, unless dated

@@ -3,7 +3,7 @@
 // ("Design review with Ana, their CTO, on the 14th"). This module cuts a clause into segments at a
 // conjunction that starts a new subject and at an inline "next step", and reads what the next-step
 // scorer needs from each: who acts, tense, whether it is an action, a meeting, dated, negated.
-import { isRoleHead, type Clause } from './clause-facts';
+import type { Clause } from './clause-facts';
 import type { CueKind } from './lexicon';
 import { datePrecision, type DatePrecision } from './dates';
 import * as wordInfo from './word-info';
@@ -47,10 +47,6 @@ export interface Segment {
   vagueVerb: boolean;
   /** a meeting-type action that brings both sides together */
   meeting: boolean;
-  /** "Continue to drive momentum and circle back on next-level engagement": jargon where the action should be */
-  hollow: boolean;
-  /** about the deal rather than their work: "Customer will review our proposal", "Send pricing" */
-  deal: boolean;
   /** "Next step:" or "next step" opens the segment */
   headed: boolean;
   words: number;
@@ -114,11 +110,7 @@ const SCHEDULING = new Set([
   'organise',
   'organize',
 ]);
-/** verbs that report a promise or an agreement: "she said she would…", "we left it that I'd…" */
-const SAYING = new Set(['say', 'tell', 'mention', 'promise', 'offer', 'agree', 'leave']);
-/** "he wants me to meet his ops chief", "she asked us to present": the customer asks for a step we take */
-const REQUESTING = new Set(['want', 'ask', 'invite']);
-const REQUESTED = new Set(['me', 'us']);
+const SAYING = new Set(['say', 'tell', 'mention', 'promise', 'offer', 'agree']);
 const SEGMENT_CONJUNCTIONS = new Set(['and', 'so', 'then', 'once', 'after', 'plus']);
 const SUBJECT_WINDOW = 8;
 /** pronouns that open a clause as its subject ("and her team" does not) */
@@ -156,8 +148,6 @@ function isNextStepAt(clause: Clause, index: number): boolean {
   return lemma[index] === 'next' && index + 1 < clause.to && lemma[index + 1] === 'step';
 }
 
-const WH_WORDS = new Set(['where', 'what', 'how', 'when', 'why', 'whether', 'if', 'that', 'who', 'which']);
-
 /** Dictated run-on text: a new subject and its verb, with nothing before them that reports them. */
 function runOnSubject(clause: Clause, index: number, from: number): boolean {
   const table = clause.table;
@@ -165,8 +155,6 @@ function runOnSubject(clause: Clause, index: number, from: number): boolean {
   const subject = isName(clause, index) || SUBJECT_PRONOUNS.has(table.lower[index]!);
   if (!subject) return false;
   const before = table.pos[index - 1];
-  // "to see where they landed": a wh-word makes the subject part of the running statement
-  if (WH_WORDS.has(table.lower[index - 1]!)) return false;
   return isWord(before) && !isVerb(before) && before !== 'SCONJ' && before !== 'ADP';
 }
 
@@ -175,17 +163,13 @@ function cutPoints(clause: Clause): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   const table = clause.table;
   let from = clause.from;
-  // "Ana (CTO) and I meet Tuesday": before a verb, "and" joins the subject rather than a new step
-  let sawVerb = isVerb(table.pos[from]);
   for (let i = clause.from + 1; i < clause.to; i++) {
     const conjunction =
-      sawVerb && SEGMENT_CONJUNCTIONS.has(table.lower[i]!) && startsSubject(clause, i + 1) && i - from >= 3;
+      SEGMENT_CONJUNCTIONS.has(table.lower[i]!) && startsSubject(clause, i + 1) && i - from >= 3;
     if (conjunction || (isNextStepAt(clause, i) && i - from >= 3) || runOnSubject(clause, i, from)) {
       ranges.push([from, i]);
       from = i;
-      sawVerb = false;
     }
-    sawVerb ||= isVerb(table.pos[i]);
   }
   ranges.push([from, clause.to]);
   return ranges;
@@ -223,32 +207,6 @@ function isPastForm(clause: Clause, index: number): boolean {
   return !lower.endsWith('s') && !lower.endsWith('ing');
 }
 
-const DEAL_KINDS = new Set<CueKind>(['status', 'dealTerm', 'product']);
-
-const NEGATORS = new Set(['not', "n't", 'never', 'no']);
-
-function isNegatedVerb(clause: Clause, index: number): boolean {
-  const table = clause.table;
-  if (!table.negated[index]) return false;
-  return NEGATORS.has(table.lower[index - 1]!) || NEGATORS.has(table.lower[index - 2]!);
-}
-
-/** "need to get back", "have to think about it": what they will do is the verb after "to" */
-const CHAINING = new Set(['need', 'have', 'want', 'go', 'try']);
-
-function isVerbChain(clause: Clause, index: number): boolean {
-  return CHAINING.has(clause.table.lemma[index]!) && clause.table.lower[index + 1] === 'to';
-}
-
-function isRequest(clause: Clause, index: number): boolean {
-  const table = clause.table;
-  return (
-    REQUESTING.has(table.lemma[index]!) &&
-    REQUESTED.has(table.lower[index + 1]!) &&
-    table.lower[index + 2] === 'to'
-  );
-}
-
 function fieldBounds(clause: Clause): [number, number] {
   const table = clause.table;
   const field = table.fieldOffset.indexOf(clause.offset);
@@ -264,7 +222,7 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
   for (const hit of clause.hits) {
     if (hit.from < from || hit.from >= to) continue;
     (hit.negated ? negatedKinds : kinds).add(hit.kind);
-    if (isRoleHead(table, hit)) named++;
+    if (!hit.negated && hit.kind === 'role' && !['NOUN', 'PROPN'].includes(table.pos[hit.to] ?? '')) named++;
     const lemma = table.lemma[hit.from];
     // in a long summary a negated action is often something else ("nobody services them"); a
     // negated "next step" or "follow-up" is a step refused wherever it stands
@@ -294,12 +252,6 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
   let vagueVerb = false;
   let futureFirst = false;
   let reported = false;
-  let requested = false;
-  let jargon = 0;
-  let plainNouns = 0;
-  let unarranged = false;
-  let sawMainVerb = false;
-  let dealWords = 0;
   for (let i = start; i < to; i++) {
     const pos = table.pos[i];
     if (!isWord(pos)) continue;
@@ -321,32 +273,15 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
       if (i === start) futureFirst = true;
     }
     if (SAYING.has(table.lemma[i]!) && isVerb(pos) && isPastForm(clause, i)) saidBefore = true;
-    // "call to be scheduled": a step still to be arranged is not arranged
-    if (lower === 'to' && table.lower[i + 1] === 'be' && SCHEDULING.has(table.lemma[i + 2]!))
-      unarranged = true;
-    const cues = table.lemmaInfo[i]!.cues;
-    if (cues?.some((cue) => cue.kind === 'jargon')) jargon++;
-    else if (cues?.some((cue) => DEAL_KINDS.has(cue.kind))) dealWords++;
-    else if (pos === 'NOUN' || pos === 'PROPN') plainNouns++;
     // "Ill send them…": a dictated "I'll"
     if (i === start && lower === 'ill' && isVerb(table.pos[i + 1])) future = true;
     if (isVerb(pos)) {
       if (pos === 'VERB') hasVerb = true;
       if (firstVerbPast === null) {
-        if (isRequest(clause, i)) {
-          future = true;
-          requested = true;
-        }
         firstVerbPast = isPastForm(clause, i);
         scheduled = SCHEDULING.has(table.lemma[i]!);
+        vagueVerb = isVagueVerb(clause, i);
         leadVerb ||= pos === 'VERB';
-      }
-      // the main verb, past "is" or "will" ("Jim is checking with finance")
-      if (pos === 'VERB' && !sawMainVerb) {
-        sawMainVerb = true;
-        // "Dana will not commit to a date": the step itself is refused
-        if (isNegatedVerb(clause, i)) refusal ||= clause.field === 'nextStep';
-        vagueVerb = isVagueVerb(clause, i) || (isVerbChain(clause, i) && isVagueVerb(clause, i + 2));
       }
     }
   }
@@ -364,8 +299,7 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
     kinds,
     negated: negatedKinds,
     refusal,
-    // whoever asked for it, we are the ones who act in a requested step
-    actor: requested ? 'us' : actor,
+    actor,
     named,
     date: datePrecision(table, start, to, bounds[0], bounds[1]),
     hasVerb,
@@ -377,11 +311,9 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
     futureFirst,
     leadVerb,
     imperative,
-    vagueVerb: vagueVerb || unarranged,
-    hollow: jargon >= 2 && plainNouns <= jargon,
+    vagueVerb,
     meeting,
     headed,
-    deal: dealWords > 0 && dealWords >= plainNouns,
     words,
   };
 }
