@@ -7,6 +7,8 @@ import { meanLabel, spearman, type CorpusNote } from './corpus';
 export const ADVERSARIAL_MAX_OVERALL = 25;
 /** A negated note may score at most this on a dimension it negates. */
 export const NEGATED_MAX = 15;
+/** The first corpus is kept as a regression check: the scorer must still rank it at least this well. */
+export const FIRST_CORPUS_RHO = 0.8;
 
 export interface Evaluation {
   rho: Record<Dimension | 'overall', number>;
