@@ -180,7 +180,7 @@ export function salesforceModules(inputs: BuildInputs): Plugin {
             this.error(`${source}: the preview only knows ${APEX_CLASS} (apex-routes.json)`);
           }
           const route = apex?.[method];
-          if (!route) this.error(`${source}: ${method} is not in service/src/preview/apex-routes.json`);
+          if (!route) this.error(`${source}: ${method} is not in scripts/preview/server/apex-routes.json`);
           return (
             `import { apexMethod } from ${runtime(inputs)};\n` +
             `export default apexMethod(${JSON.stringify(method)}, ${JSON.stringify({ cacheable: route.cacheable === true })});\n`

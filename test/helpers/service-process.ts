@@ -4,8 +4,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createTenant } from '../../service/src/domain/tenants/tenants';
-import { openDatabase, type DatabaseTarget } from '../../service/src/storage/database';
+import { createTenant } from '../../service/src/features/tenants/tenants';
+import { openDatabase, type DatabaseTarget } from '../../service/src/platform/database/database';
 import { freePort } from './postgres-server';
 
 const CLI = path.resolve(__dirname, '../../scripts/upatnight.cjs');

@@ -9,7 +9,7 @@ import {
   INVALID_IDEMPOTENCY_KEY,
   MISSING_ID,
   NOT_ACCESSIBLE,
-} from '../../service/src/preview/apex-mapping';
+} from '../../scripts/preview/server/apex-mapping';
 
 const labels = new Map(
   (

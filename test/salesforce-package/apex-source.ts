@@ -26,7 +26,7 @@ export const repoRoot = path.resolve(__dirname, '../..');
 export const forceAppDefault = path.join(repoRoot, 'force-app/main/default');
 export const classesDir = path.join(forceAppDefault, 'classes');
 export const controllerPath = path.join(classesDir, 'UpAtNightController.cls');
-export const routesPath = path.join(repoRoot, 'service/src/preview/apex-routes.json');
+export const routesPath = path.join(repoRoot, 'scripts/preview/server/apex-routes.json');
 
 export type SyntaxError = { line: number; column: number; message: string };
 
