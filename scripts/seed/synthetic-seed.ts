@@ -1,12 +1,8 @@
 // Loads a synthetic org (see synthetic-data.ts) into a tenant in batches: users, opportunities,
 // then notes with their prompt rows, reporting progress as notes land.
 import type { Db } from '../../service/src/platform/database/database';
-import {
-  bulkInsertNotes,
-  bulkInsertOpportunities,
-  todayUtc,
-  vacuumAfterBulkLoad,
-} from '../../service/src/features/analytics';
+import { todayUtc } from '../../service/src/features/analytics';
+import { bulkInsertNotes, bulkInsertOpportunities, vacuumAfterBulkLoad } from './bulk-load';
 import { listPublishedPrompts } from '../../service/src/features/prompt-sets';
 import { upsertUsers } from '../../service/src/features/users';
 import { SyntheticOrg } from './synthetic-data';

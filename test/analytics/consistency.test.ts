@@ -4,15 +4,14 @@ import { jest } from '@jest/globals';
 import { sql } from 'kysely';
 import { stageRanks } from '../../service/src/features/analytics/stage-order';
 import { defaultSettings } from '../../service/src/features/settings/settings';
+import { adHocTexts, redirectedIssues } from '../../service/src/features/analytics/read-models/candidates';
 import {
-  adHocTexts,
-  closedByAverageScore,
-  redirectedIssues,
   promptTallies,
   promptTalliesFromRaises,
-  type AnalyticsScope,
   type PromptFilters,
-} from '../../service/src/features/analytics/repository';
+} from '../../service/src/features/analytics/read-models/prompt-effectiveness';
+import { closedByAverageScore } from '../../service/src/features/analytics/read-models/quality';
+import type { AnalyticsScope } from '../../service/src/features/analytics/read-models/scope';
 import {
   deleteNote,
   insertNote,

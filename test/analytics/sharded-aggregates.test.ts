@@ -13,15 +13,17 @@ import { migrate, type Db } from '../../service/src/platform/database/database';
 import { migrationProvider } from '../../service/src/storage/migrations';
 import { PGliteDialect } from '../../service/src/platform/database/pglite-dialect';
 import {
-  SCORE_KEYS,
-  bulkInsertNotes,
-  bulkInsertOpportunities,
   promptTallies,
   promptTalliesFromRaises,
-  qualityByBucket,
+} from '../../service/src/features/analytics/read-models/prompt-effectiveness';
+import { qualityByBucket } from '../../service/src/features/analytics/read-models/quality';
+import { SCORE_KEYS } from '../../service/src/features/analytics/score-keys';
+import {
+  bulkInsertNotes,
+  bulkInsertOpportunities,
   type BulkNote,
   type BulkOpportunity,
-} from '../../service/src/features/analytics/repository';
+} from '../../scripts/seed/bulk-load';
 import type { Database } from '../../service/src/platform/database/schema';
 import { createPostgresDatabase, DATABASE_KINDS, type DatabaseKind } from '../helpers/databases';
 

@@ -1,7 +1,7 @@
 // What an account has already heard: every prompt raised on any of its opportunities, by whom and
 // when — shown to reps, and used by the panel so it does not serve a recent repeat.
 import type { Executor } from '../../platform/database/database';
-import * as repo from './repository';
+import * as repo from './read-models/account-history';
 import type { Actor } from '../../platform/actor';
 import { addDays, todayUtc } from './buckets';
 

@@ -1,5 +1,6 @@
 // Score sums from the rollups turned into the averages the dashboard shows (one decimal).
-import { SCORE_KEYS, type QualityTotals, type ScoreKey } from './repository';
+import { SCORE_KEYS, type ScoreKey } from './score-keys';
+import type { QualityTotals } from './read-models/quality';
 
 export type Averages = Record<ScoreKey, number | null>;
 

@@ -1,7 +1,13 @@
 // The manager's dashboard: conversation quality (team, per rep, over time), coverage of open
 // pipeline and win rate by conversation-score band — all within the actor's scope.
 import type { Db } from '../../platform/database/database';
-import * as repo from './repository';
+import { type UncoveredOpportunity, coverageByStage, uncoveredOpportunities } from './read-models/coverage';
+import {
+  type QualityTotals,
+  closedByAverageScore,
+  qualityByAuthor,
+  qualityByBucket,
+} from './read-models/quality';
 import { badRequest } from '../../platform/lib/errors';
 import type { Actor } from '../../platform/actor';
 import { addTotals, averagesOf, type Averages } from './averages';
@@ -49,14 +55,14 @@ export interface Dashboard {
     covered: number;
     share: number | null;
     byStage: Array<{ stage: string | null; open: number; covered: number }>;
-    uncovered: repo.UncoveredOpportunity[];
+    uncovered: UncoveredOpportunity[];
     uncoveredCount: number;
   };
   scoreBands: Array<{ band: ScoreBand; winRate: number | null } & Omit<RateWithInterval, 'rate'>>;
   scoring: ScoringCurrency;
 }
 
-const quality = (totals: repo.QualityTotals): Quality => ({
+const quality = (totals: QualityTotals): Quality => ({
   noteCount: totals.noteCount,
   scoredCount: totals.scoredCount,
   averages: averagesOf(totals),
@@ -107,11 +113,11 @@ export async function loadDashboard(db: Db, actor: Actor, query: DashboardQuery)
   // the last N calendar days, today included
   const since = addDays(todayUtc(), -(days - 1));
   const [byAuthor, byBucket, byStage, uncovered, byScore, scoring] = await Promise.all([
-    repo.qualityByAuthor(db, scope, range),
-    repo.qualityByBucket(db, scope, range, bucket),
-    repo.coverageByStage(db, scope, since),
-    repo.uncoveredOpportunities(db, scope, since, UNCOVERED_LIMIT),
-    repo.closedByAverageScore(db, scope),
+    qualityByAuthor(db, scope, range),
+    qualityByBucket(db, scope, range, bucket),
+    coverageByStage(db, scope, since),
+    uncoveredOpportunities(db, scope, since, UNCOVERED_LIMIT),
+    closedByAverageScore(db, scope),
     scoringCurrency(db, actor.tenantId),
   ]);
 

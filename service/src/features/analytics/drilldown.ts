@@ -2,7 +2,7 @@
 // conversation first, paged with an opaque cursor.
 import { z } from 'zod';
 import type { Db } from '../../platform/database/database';
-import * as repo from './repository';
+import { drilldownNoteIds } from './read-models/drilldown';
 import { findNote, type NoteView, toNoteViews } from '../notes';
 import { decodeCursor, encodeCursor } from '../../platform/lib/cursor';
 import type { Actor } from '../../platform/actor';
@@ -33,7 +33,7 @@ export async function drilldownNotes(
 ): Promise<{ items: NoteView[]; nextCursor: string | null }> {
   const scope = narrowToRep(await scopeOf(db, actor), query.repId);
   const after = query.cursor ? decodeCursor(query.cursor, DRILLDOWN_CURSOR) : undefined;
-  const page = await repo.drilldownNoteIds(
+  const page = await drilldownNoteIds(
     db,
     scope,
     {

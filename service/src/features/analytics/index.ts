@@ -5,5 +5,4 @@ export { recentlyRaisedWithAccount } from './account-history';
 export { loadDashboard } from './dashboard';
 export { drilldownNotes } from './drilldown';
 export { loadPromptEffectiveness } from './prompt-effectiveness';
-export { bulkInsertNotes, bulkInsertOpportunities, vacuumAfterBulkLoad } from './repository';
 export { analyticsRouter } from './router';

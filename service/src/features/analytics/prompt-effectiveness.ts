@@ -3,7 +3,14 @@
 // raised against those where it was not — plus reps' own provocations and the issues customers
 // redirected them to, grouped, as candidates for new prompts.
 import type { Db } from '../../platform/database/database';
-import * as repo from './repository';
+import { adHocTexts, redirectedIssues } from './read-models/candidates';
+import {
+  type PromptFilters,
+  type PromptTallies,
+  closedDeals,
+  latestPromptTitles,
+  promptTallies,
+} from './read-models/prompt-effectiveness';
 import type { Actor } from '../../platform/actor';
 import { loadSettings, type Phase } from '../settings';
 import { scopeOf } from './scope';
@@ -21,7 +28,7 @@ export interface PromptQuery {
 
 interface Effectiveness {
   timesRaised: number;
-  reactions: repo.PromptTallies['reactions'];
+  reactions: PromptTallies['reactions'];
   progressed: number;
   progressedShare: number | null;
   winRate: RateWithInterval;
@@ -42,7 +49,7 @@ export interface PromptEffectiveness {
 
 /** Figures for one row; the baseline is the rest of the closed deals in scope. */
 export function effectivenessOf(
-  tallies: repo.PromptTallies,
+  tallies: PromptTallies,
   population: { closed: number; won: number },
 ): Effectiveness {
   return {
@@ -61,7 +68,7 @@ export async function loadPromptEffectiveness(
   query: PromptQuery,
 ): Promise<PromptEffectiveness> {
   const [scope, settings] = await Promise.all([scopeOf(db, actor), loadSettings(db, actor.tenantId)]);
-  const filters: repo.PromptFilters = {
+  const filters: PromptFilters = {
     industry: query.industry,
     setId: query.setId,
     stages:
@@ -72,11 +79,11 @@ export async function loadPromptEffectiveness(
             .map(([stage]) => stage),
   };
   const [tallies, population, titles, adHoc, redirected] = await Promise.all([
-    repo.promptTallies(db, scope, filters, stageRanks(settings)),
-    repo.closedDeals(db, scope, query.industry),
-    repo.latestPromptTitles(db, actor.tenantId),
-    repo.adHocTexts(db, scope, filters),
-    repo.redirectedIssues(db, scope, filters),
+    promptTallies(db, scope, filters, stageRanks(settings)),
+    closedDeals(db, scope, query.industry),
+    latestPromptTitles(db, actor.tenantId),
+    adHocTexts(db, scope, filters),
+    redirectedIssues(db, scope, filters),
   ]);
 
   const items = tallies

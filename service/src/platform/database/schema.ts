@@ -231,6 +231,114 @@ export interface SalesforceApiCallsTable {
   calls: number;
 }
 
+// ---- analytics aggregates, kept by the triggers of migrations 0004 and 0005 (never written by the app)
+
+/** Score sums per day: the overall score and each rubric dimension. */
+interface ScoreSumColumns {
+  overall_sum: number;
+  provocation_sum: number;
+  customer_view_sum: number;
+  collaboration_sum: number;
+  business_focus_sum: number;
+  next_step_sum: number;
+}
+
+export interface AnalyticsDailyTable extends ScoreSumColumns {
+  tenant_id: string;
+  author_id: string;
+  day: string;
+  note_count: number;
+  scored_count: number;
+}
+
+export interface AnalyticsTenantDailyTable extends ScoreSumColumns {
+  tenant_id: string;
+  day: string;
+  note_count: number;
+  scored_count: number;
+}
+
+export interface AnalyticsOpportunitiesTable {
+  tenant_id: string;
+  opportunity_id: string;
+  note_count: number;
+  scored_count: number;
+  overall_sum: number;
+}
+
+export interface AnalyticsTenantDealScoresTable {
+  tenant_id: string;
+  score: number;
+  closed: number;
+  won: number;
+}
+
+export interface AnalyticsDealCoverageTable {
+  tenant_id: string;
+  opportunity_id: string;
+  last_scored_on: string | null;
+}
+
+/** Raises of a prompt and the customers' reactions (one column per reaction). */
+export interface AnalyticsPromptRaisesTable {
+  tenant_id: string;
+  prompt_key: string;
+  set_id: string | null;
+  version: number | null;
+  note_stage: string | null;
+  industry: string | null;
+  opp_stage: string | null;
+  opp_won: boolean;
+  raised: number;
+  new_to_them: number;
+  already_addressing: number;
+  redirected: number;
+  dismissed: number;
+}
+
+export interface AnalyticsPromptAuthorRaisesTable extends AnalyticsPromptRaisesTable {
+  author_id: string;
+}
+
+export interface AnalyticsPromptDealsTable {
+  tenant_id: string;
+  prompt_key: string;
+  opportunity_id: string;
+  set_id: string | null;
+  version: number | null;
+  author_id: string;
+  raised: number;
+}
+
+export interface AnalyticsPromptWinsTable {
+  tenant_id: string;
+  level: number;
+  prompt_key: string;
+  set_id: string | null;
+  version: number | null;
+  industry: string | null;
+  closed: number;
+  won: number;
+}
+
+export interface AnalyticsAdhocTextsTable {
+  tenant_id: string;
+  author_id: string;
+  note_stage: string | null;
+  industry: string | null;
+  text: string;
+  raised: number;
+}
+
+export interface AnalyticsRedirectedNotesTable {
+  tenant_id: string;
+  author_id: string;
+  note_stage: string | null;
+  industry: string | null;
+  sentence: string | null;
+  notes: number;
+}
+
 export interface Database {
   users: UsersTable;
   tenants: TenantsTable;
@@ -250,4 +358,15 @@ export interface Database {
   salesforce_watermarks: SalesforceWatermarksTable;
   salesforce_api_usage: SalesforceApiUsageTable;
   salesforce_api_calls: SalesforceApiCallsTable;
+  analytics_daily: AnalyticsDailyTable;
+  analytics_tenant_daily: AnalyticsTenantDailyTable;
+  analytics_opportunities: AnalyticsOpportunitiesTable;
+  analytics_tenant_deal_scores: AnalyticsTenantDealScoresTable;
+  analytics_deal_coverage: AnalyticsDealCoverageTable;
+  analytics_prompt_raises: AnalyticsPromptRaisesTable;
+  analytics_prompt_author_raises: AnalyticsPromptAuthorRaisesTable;
+  analytics_prompt_deals: AnalyticsPromptDealsTable;
+  analytics_prompt_wins: AnalyticsPromptWinsTable;
+  analytics_adhoc_texts: AnalyticsAdhocTextsTable;
+  analytics_redirected_notes: AnalyticsRedirectedNotesTable;
 }
