@@ -53,6 +53,7 @@ module.exports = [
   {
     ignores: [
       'node_modules/**',
+      'dist/**', // npm run build
       '.data/**',
       'coverage/**',
       '.preview-build/**',

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ensureBuilt } from './build-output';
 import { createTenant } from '../../service/src/features/tenants/tenants';
 import { openDatabase, type DatabaseTarget } from '../../service/src/platform/database/database';
 import { freePort } from './postgres-server';
@@ -49,6 +50,7 @@ export async function startServiceProcess(
   env: Record<string, string>,
   timeoutMs = 120_000,
 ): Promise<ServiceProcess> {
+  await ensureBuilt();
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [CLI, 'serve'], {
