@@ -2,6 +2,7 @@
 // with progress recorded on a job a user can watch from the API or the CLI. One rescore runs per
 // tenant at a time; newer settings supersede a running one with a new job.
 import type { Db } from '../../platform/database/database';
+import type { BackgroundWork } from '../../platform/background-work';
 import * as jobsRepo from './repository';
 import type { JobRecord } from './repository';
 import { countNotes, type NoteToRescore, pageNotesToRescore, scoreFields, updateScores } from '../notes';
@@ -58,6 +59,18 @@ export async function queueRescore(
     if (queued) return queued;
   }
   throw conflict('rescoring jobs are being started concurrently: try again', 'rescore_contended');
+}
+
+/** Queues a rescore of the tenant's notes and, unless one already covers it, runs it in the background. */
+export async function startRescore(
+  db: Db,
+  background: BackgroundWork,
+  tenantId: string,
+  settingsVersion?: number,
+): Promise<JobRecord> {
+  const { job, started } = await queueRescore(db, tenantId, settingsVersion);
+  if (started) background.start('rescore', () => runRescore(db, tenantId, job.id));
+  return job;
 }
 
 export async function runRescore(

@@ -190,3 +190,20 @@ export async function retireVersion(
     return getVersion(tx, actor, setId, version);
   });
 }
+
+/** What an import brings: a whole set from JSON, or only its prompts from CSV. */
+export type ImportedFile =
+  { format: 'json'; set: PromptSetDraft } | { format: 'csv'; prompts: PromptContent[] };
+
+/** Imports a file as a new set, or as a new draft of `setId`; a CSV import is named for its day. */
+export async function importPromptSet(db: Executor, actor: Actor, file: ImportedFile, setId?: string) {
+  const draft =
+    file.format === 'csv'
+      ? {
+          name: `Imported ${new Date().toISOString().slice(0, 10)}`,
+          description: 'Imported from CSV',
+          prompts: file.prompts,
+        }
+      : file.set;
+  return setId ? createDraft(db, actor, setId, draft) : createSet(db, actor, draft);
+}

@@ -26,19 +26,14 @@ import {
 
 const SALESOPS = ['salesops'];
 
-function importedSet(req: Request, format: 'json' | 'csv'): sets.PromptSetDraft {
+function importedFile(req: Request, format: 'json' | 'csv'): sets.ImportedFile {
   if (format === 'csv') {
     if (typeof req.body !== 'string') {
       throw badRequest('send the CSV file as the body with Content-Type: text/csv', [], 'invalid_csv');
     }
-    const prompts = parseOrThrow(csvPromptsSchema, fromCsvFile(req.body), 'csv.rows');
-    return {
-      name: `Imported ${new Date().toISOString().slice(0, 10)}`,
-      description: 'Imported from CSV',
-      prompts,
-    };
+    return { format, prompts: parseOrThrow(csvPromptsSchema, fromCsvFile(req.body), 'csv.rows') };
   }
-  return parseOrThrow(promptSetFileSchema, req.body, 'body');
+  return { format, set: parseOrThrow(promptSetFileSchema, req.body, 'body') };
 }
 
 export function promptSetsRouter(db: Db, openapi: OpenApiRegistry): Router {
@@ -92,7 +87,7 @@ export function promptSetsRouter(db: Db, openapi: OpenApiRegistry): Router {
     const actor = actorOf(res);
     requireRole(actor, 'salesops');
     const query = parseOrThrow(importQuerySchema, req.query, 'query');
-    const draft = importedSet(req, query.format);
+    const file = importedFile(req, query.format);
     const outcome = await runIdempotent(
       db,
       actor.tenantId,
@@ -100,9 +95,7 @@ export function promptSetsRouter(db: Db, openapi: OpenApiRegistry): Router {
       { route: 'POST /v1/prompt-sets/import', query, body: req.body },
       async (tx) => ({
         status: 201,
-        body: query.setId
-          ? await sets.createDraft(tx, actor, query.setId, draft)
-          : await sets.createSet(tx, actor, draft),
+        body: await sets.importPromptSet(tx, actor, file, query.setId),
       }),
     );
     sendOutcome(res, outcome);

@@ -2,10 +2,10 @@
 import { Router, type Response } from 'express';
 import type { Db } from '../../platform/database/database';
 import type { BackgroundWork } from '../../platform/background-work';
-import { activeRescore, getJob, queueRescore, runRescore } from '../jobs';
-import { loadSettings, updateSettings, type TenantSettings } from './settings';
-import { requireRole, type Actor } from '../../platform/actor';
-import { DIMENSIONS } from '../scoring';
+import { activeRescore, getJob, startRescore } from '../jobs';
+import { changeSettings } from './change-settings';
+import { loadSettings, type TenantSettings } from './settings';
+import { requireRole } from '../../platform/actor';
 import { actorOf } from '../../platform/http/auth';
 import { etagOf, ifMatchVersions } from '../../platform/http/etag';
 import type { OpenApiRegistry } from '../../platform/http/openapi';
@@ -19,12 +19,6 @@ export function settingsOf(res: Response): TenantSettings {
 
 export function settingsRouter(db: Db, background: BackgroundWork, openapi: OpenApiRegistry): Router {
   const router = Router();
-
-  async function startRescore(actor: Actor, settingsVersion?: number) {
-    const { job, started } = await queueRescore(db, actor.tenantId, settingsVersion);
-    if (started) background.start('rescore', () => runRescore(db, actor.tenantId, job.id));
-    return job;
-  }
 
   async function sendSettings(res: Response, tenantId: string, known?: TenantSettings) {
     const [settings, rescore] = await Promise.all([
@@ -57,14 +51,13 @@ export function settingsRouter(db: Db, background: BackgroundWork, openapi: Open
     const actor = actorOf(res);
     requireRole(actor, 'salesops');
     const patch = parseOrThrow(settingsSchema, req.body, 'body');
-    const { previous, settings } = await updateSettings(
+    const settings = await changeSettings(
       db,
+      background,
       actor.tenantId,
       patch,
       ifMatchVersions(req.get('if-match')),
     );
-    const weightsChanged = DIMENSIONS.some((d) => previous.weights[d] !== settings.weights[d]);
-    if (weightsChanged) await startRescore(actor, settings.version);
     await sendSettings(res, actor.tenantId, settings);
   });
 
@@ -78,7 +71,7 @@ export function settingsRouter(db: Db, background: BackgroundWork, openapi: Open
   router.post('/rescore', async (_req, res) => {
     const actor = actorOf(res);
     requireRole(actor, 'salesops');
-    res.status(202).json(await startRescore(actor));
+    res.status(202).json(await startRescore(db, background, actor.tenantId));
   });
 
   // only sales ops start background jobs (a rescore), so only they watch them
