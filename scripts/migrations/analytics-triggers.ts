@@ -18,7 +18,7 @@
 // deal's outcome or industry changes.
 //
 //   npx tsx scripts/migrations/analytics-triggers.ts <migration-name> "<why>" <function>...
-// writes service/src/storage/migrations/<migration-name>.ts replacing the named functions; register
+// writes service/src/platform/database/migrations/<migration-name>.ts replacing the named functions; register
 // it in that folder's index.ts.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -428,7 +428,7 @@ export async function migrationSource(why: string, statements: string[]): Promis
   return format(text, { ...(await resolveConfig(target)), filepath: target });
 }
 
-const MIGRATIONS = path.resolve(__dirname, '../../service/src/storage/migrations');
+const MIGRATIONS = path.resolve(__dirname, '../../service/src/platform/database/migrations');
 
 async function main([name, why, ...functions]: string[]): Promise<void> {
   if (!name || !why || functions.length === 0)

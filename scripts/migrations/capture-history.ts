@@ -11,11 +11,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, type MigrationProvider } from 'kysely';
-import { PGliteDialect } from '../../service/src/storage/pglite-dialect';
+import { PGliteDialect } from '../../service/src/platform/database/pglite-dialect';
 import { STATEMENT_SEPARATOR } from './statements';
 
 const ROOT = path.resolve(__dirname, '../..');
-const MIGRATIONS = 'service/src/storage/migrations';
+const MIGRATIONS = 'service/src/platform/database/migrations';
 const SCRATCH = path.join(ROOT, '.scratch/migration-history');
 const HISTORY = path.join(ROOT, 'test/storage/schema-history');
 

@@ -177,7 +177,7 @@ export function salesforceModules(inputs: BuildInputs): Plugin {
         case 'apex': {
           const [className, method = ''] = rest.split('.');
           const route = apex && Object.hasOwn(apex, method) ? apex[method] : undefined;
-          if (!route) this.error(`${source}: ${method} is not in service/src/preview/apex-routes.json`);
+          if (!route) this.error(`${source}: ${method} is not in scripts/preview/server/apex-routes.json`);
           if (route.controller !== className) {
             this.error(
               `${source}: the preview only knows ${method} on ${route.controller} (apex-routes.json)`,

@@ -4,7 +4,7 @@
 // without the guard would lose it, which this suite catches.
 import { sql } from 'kysely';
 import { emptyStatementGuard } from '../../scripts/migrations/analytics-triggers';
-import type { Db } from '../../service/src/storage/database';
+import type { Db } from '../../service/src/platform/database/database';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../helpers/databases';
 
 /** Every function behind a trigger with transition tables: its source, and the tables it reads. */

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { jest } from '@jest/globals';
 import os from 'node:os';
 import path from 'node:path';
-import type { DatabaseTarget } from '../../service/src/storage/database';
+import type { DatabaseTarget } from '../../service/src/platform/database/database';
 import { createPostgresDatabase } from '../helpers/databases';
 import { createTenantIn, databaseEnv, startServiceProcess } from '../helpers/service-process';
 import { lossesAndDuplicates, startWriteLoad, storedNotes, type WriteLoad } from './load';

@@ -10,7 +10,7 @@ import {
   MISSING_ID,
   MISSING_INPUT,
   NOT_ACCESSIBLE,
-} from '../../service/src/preview/apex-mapping';
+} from '../../scripts/preview/server/apex-mapping';
 
 const labels = new Map(
   (

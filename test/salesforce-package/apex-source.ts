@@ -28,7 +28,7 @@ export const classesDir = path.join(forceAppDefault, 'classes');
 // The controllers' shared helpers: request bodies, parameter checks, the content type of an import.
 export const helpersClass = 'UpAtNightApi';
 export const helpersPath = path.join(classesDir, `${helpersClass}.cls`);
-export const routesPath = path.join(repoRoot, 'service/src/preview/apex-routes.json');
+export const routesPath = path.join(repoRoot, 'scripts/preview/server/apex-routes.json');
 
 /** A controller by audience: a class named UpAtNight<Audience>Controller. */
 export type Controller = { name: string; source: string };

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { auraEnabledMethods, helpersPath, readControllers } from './apex-source';
 import { sourceApiVersion } from './package-files';
-import { ROLLUP_FIELD_NAMES } from '../../service/src/salesforce/rollups';
+import { ROLLUP_FIELD_NAMES } from '../../service/src/features/salesforce/rollups';
 
 const root = process.env.UAN_FORCE_APP_DIR ?? path.resolve(__dirname, '../../force-app/main/default');
 const API_VERSION = sourceApiVersion();

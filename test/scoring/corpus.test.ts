@@ -1,7 +1,7 @@
 // The scorer against notes labelled blind to it: the corpus is sound (two independent passes,
 // adjudicated, split once by a fixed seed), and on the held-out part the scorer ranks every dimension
 // like the labels and keeps every adversarial note at the bottom.
-import { assessNote, DIMENSIONS } from '../../service/src/domain/scoring';
+import { assessNote, DIMENSIONS } from '../../service/src/features/scoring';
 import {
   CORPUS_PARTS,
   isHeldOut,

@@ -1,6 +1,6 @@
 // Judges the scorer against a labelled part of the corpus: rank agreement per dimension and overall,
 // and whether notes written to fool it stay at the bottom. Shared by the corpus test and the bench.
-import { DIMENSIONS, scoreNote, type Dimension, type ScoreResult } from '../../service/src/domain/scoring';
+import { DIMENSIONS, scoreNote, type Dimension, type ScoreResult } from '../../service/src/features/scoring';
 import { meanLabel, spearman, type CorpusNote } from './corpus';
 
 /** An adversarial note may score at most this overall. */

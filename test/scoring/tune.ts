@@ -10,7 +10,7 @@
 //   npx tsx test/scoring/tune.ts --confusion           label against scorer level, per dimension
 //   npx tsx test/scoring/tune.ts --confusion nextStep --cells   and the notes in each wrong cell
 //   npx tsx test/scoring/tune.ts --show ca003           one tuning note, its labels, scores and evidence
-import { DIMENSIONS, scoreNote, type Dimension } from '../../service/src/domain/scoring';
+import { DIMENSIONS, scoreNote, type Dimension } from '../../service/src/features/scoring';
 import { isHeldOut, loadFirstCorpus, loadLabels, meanLabel, readJsonl, type CorpusNote } from './corpus';
 import { evaluate, FIRST_CORPUS_RHO } from './evaluate';
 

@@ -13,12 +13,12 @@ import { Kysely, Migrator, PostgresDialect, sql, type Migration } from 'kysely';
 import pg from 'pg';
 import { analyticsTriggerFunctions, emptyStatementGuard } from '../../scripts/migrations/analytics-triggers';
 import { splitStatements } from '../../scripts/migrations/statements';
-import { frozen, migrationProvider } from '../../service/src/storage/migrations';
-import { PGliteDialect } from '../../service/src/storage/pglite-dialect';
+import { frozen, migrationProvider } from '../../service/src/platform/database/migrations';
+import { PGliteDialect } from '../../service/src/platform/database/pglite-dialect';
 import { createPostgresDatabase, DATABASE_KINDS, type DatabaseKind } from '../helpers/databases';
 
 const HISTORY = path.join(__dirname, 'schema-history');
-const MIGRATIONS = path.join(__dirname, '../../service/src/storage/migrations');
+const MIGRATIONS = path.join(__dirname, '../../service/src/platform/database/migrations');
 
 interface Checkpoint {
   commit: string;
