@@ -17,8 +17,6 @@ export interface BuildInputs {
 /** An LWC module record (see @lwc/module-resolver): an alias or an npm package. */
 export type ModuleRecord = { name: string; path: string } | { npm: string };
 
-/** Apex classes whose methods apex-routes.json maps (one namespace of method names). */
-const APEX_CLASSES = new Set(['UpAtNightController', 'UpAtNightAccountController']);
 const VIRTUAL = '\0uan-preview:';
 
 /** Platform modules that have no npm implementation: the preview's own small versions. */
@@ -97,6 +95,7 @@ export function previewModules(inputs: BuildInputs): ModuleRecord[] {
 }
 
 export interface ApexRouteSummary {
+  controller: string;
   cacheable: boolean;
 }
 
@@ -176,14 +175,14 @@ export function salesforceModules(inputs: BuildInputs): Plugin {
       const [, kind, rest = ''] = /^@salesforce\/([^/]+)\/(.*)$/.exec(source) ?? [];
       switch (kind) {
         case 'apex': {
-          const [className, method] = rest.split('.');
-          if (!className || !APEX_CLASSES.has(className) || !method) {
+          const [className, method = ''] = rest.split('.');
+          const route = apex && Object.hasOwn(apex, method) ? apex[method] : undefined;
+          if (!route) this.error(`${source}: ${method} is not in scripts/preview/server/apex-routes.json`);
+          if (route.controller !== className) {
             this.error(
-              `${source}: the preview only knows ${[...APEX_CLASSES].join(', ')} (apex-routes.json)`,
+              `${source}: the preview only knows ${method} on ${route.controller} (apex-routes.json)`,
             );
           }
-          const route = apex?.[method];
-          if (!route) this.error(`${source}: ${method} is not in service/src/preview/apex-routes.json`);
           return (
             `import { apexMethod } from ${runtime(inputs)};\n` +
             `export default apexMethod(${JSON.stringify(method)}, ${JSON.stringify({ cacheable: route.cacheable === true })});\n`

@@ -1,8 +1,8 @@
 // When reps log conversations on an account's deals, then the account remembers what the customer
 // told us (the inside view) and a pre-call brief puts it in front of the next rep — on both databases.
 import { DATABASE_KINDS } from '../helpers/databases';
-import { upsertUsers } from '../../service/src/storage/repositories/users';
-import { addDays, todayUtc } from '../../service/src/domain/analytics/buckets';
+import { upsertUsers } from '../../service/src/features/users';
+import { addDays, todayUtc } from '../../service/src/features/analytics';
 import {
   MANAGER,
   OPPORTUNITY,

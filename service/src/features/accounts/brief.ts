@@ -2,15 +2,13 @@
 // best prompts the account has not heard, what the customer told us lately, the redirects still
 // open, the last agreed next step and whether it happened, and one question that connects a
 // provocation to something they said. Deterministic, and every line names its source.
-import type { Db } from '../../storage/database';
-import { findOpportunity, upsertOpportunity } from '../../storage/repositories/opportunities';
-import type { PromptRecord } from '../../storage/repositories/prompt-sets';
-import type { Actor } from '../../domain/actor';
-import { todayUtc } from '../../domain/analytics/buckets';
-import type { OpportunityContext } from '../../domain/opportunities/context';
-import { pickPrompts } from '../../domain/opportunities/panel';
-import type { TenantSettings } from '../../domain/settings/settings';
-import { badRequest } from '../../lib/errors';
+import type { Db } from '../../platform/database/database';
+import type { Actor } from '../../platform/actor';
+import { badRequest } from '../../platform/lib/errors';
+import { todayUtc } from '../analytics';
+import { findOpportunity, pickPrompts, upsertOpportunity, type OpportunityContext } from '../opportunities';
+import type { PromptRecord } from '../prompt-sets';
+import type { TenantSettings } from '../settings';
 import { INSIDE_VIEW_NOTE_CAP, entriesOfNotes, type InsideViewEntry, type Source } from './inside-view';
 import { intersectionOf, type Intersection } from './intersection';
 import * as repo from './repository';

@@ -4,17 +4,18 @@
 // do becomes an entry of that kind. When one of our provocations was redirected, what the customer
 // pointed us to instead (the first sentence of their view) is an entry of its own, "what actually
 // keeps them up". Pure and deterministic: the same note always gives the same entries and ids.
-import type { Clause } from '../../domain/scoring/clause-facts';
-import { readsAsEnglish } from '../../domain/scoring/language';
-import { isCountable, readNote } from '../../domain/scoring/read-note';
 import {
+  isCountable,
   isDealTalk,
   isHollow,
   isLabel,
   isOurOpinion,
   isPrescription,
-} from '../../domain/scoring/statement-kind';
-import type { ScoringInput } from '../../domain/scoring/types';
+  readNote,
+  readsAsEnglish,
+  type Clause,
+  type ScoringInput,
+} from '../scoring';
 
 export const ENTRY_KINDS = [
   'redirect',

@@ -2,12 +2,11 @@
 // as dated entries linked to their note and author, newest first. Entries are derived from the notes
 // when read (a note's write stays as cheap as it was), over the account's newest notes up to a cap;
 // the reps' judgements (outdated, corrected) are stored beside the notes and applied here.
-import type { Db, Executor } from '../../storage/database';
-import { namesOf } from '../../storage/repositories/users';
-import type { Actor } from '../../domain/actor';
-import { scopeOf } from '../../domain/analytics/scope';
-import { todayUtc } from '../../domain/analytics/buckets';
-import { forbidden, notFound } from '../../lib/errors';
+import type { Db, Executor } from '../../platform/database/database';
+import type { Actor } from '../../platform/actor';
+import { forbidden, notFound } from '../../platform/lib/errors';
+import { scopeOf, todayUtc } from '../analytics';
+import { namesOf } from '../users';
 import { deriveEntries, type DerivedEntry, type EntryKind } from './entries';
 import { intersectionOf, type Intersection } from './intersection';
 import * as repo from './repository';

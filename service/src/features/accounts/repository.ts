@@ -1,6 +1,6 @@
 // Data access for the account's memory: the notes of an account's opportunities (or of one deal),
 // whether an account has a deal inside someone's scope, and the reps' judgements on entries.
-import type { Executor } from '../../storage/database';
+import type { Executor } from '../../platform/database/database';
 import type { MemoryNote } from './entries';
 
 /** The table this feature adds (migration 0014); the rest of the schema is the platform's. */

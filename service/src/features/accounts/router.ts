@@ -1,12 +1,13 @@
 // The account's memory over HTTP: its inside view, a rep's judgement on an entry, and the pre-call
 // brief for a deal (posted with the deal's context, like the panel).
 import { Router } from 'express';
-import type { Db } from '../../storage/database';
-import { actorOf, settingsOf } from '../../api/http/auth';
-import type { OpenApiRegistry } from '../../api/http/openapi';
-import { parseOrThrow } from '../../api/http/validation';
-import { salesforceId } from '../../api/opportunities/schemas';
-import { accountProvocationsById } from '../../domain/analytics/account-history';
+import type { Db } from '../../platform/database/database';
+import { actorOf } from '../../platform/http/auth';
+import type { OpenApiRegistry } from '../../platform/http/openapi';
+import { parseOrThrow } from '../../platform/http/validation';
+import { accountProvocationsById } from '../analytics';
+import { salesforceId } from '../opportunities';
+import { settingsOf } from '../settings';
 import { loadBrief } from './brief';
 import { changeEntry, loadInsideView } from './inside-view';
 import { accountIdSchema, briefRequestSchema, entryChangeSchema, entryIdSchema } from './schemas';

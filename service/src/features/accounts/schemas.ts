@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { clearableText } from '../../lib/blank-fields';
-import { opportunityContextSchema, salesforceId } from '../../api/opportunities/schemas';
+import { clearableText } from '../../platform/lib/blank-fields';
+import { opportunityContextSchema, salesforceId } from '../opportunities';
 
 export const accountIdSchema = salesforceId;
 

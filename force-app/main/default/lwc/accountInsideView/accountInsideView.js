@@ -175,7 +175,7 @@ export default class AccountInsideView extends LightningElement {
       await updateInsideViewEntry({
         accountId: this.currentAccountId,
         entryId,
-        changeJson: JSON.stringify(change),
+        change,
       });
       this.changeError = undefined;
       this.editingId = undefined;

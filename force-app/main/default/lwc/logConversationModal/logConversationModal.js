@@ -1,7 +1,7 @@
 import { api } from 'lwc';
 import LightningModal from 'lightning/modal';
-import scoreDraft from '@salesforce/apex/UpAtNightController.scoreDraft';
-import saveNote from '@salesforce/apex/UpAtNightController.saveNote';
+import scoreDraft from '@salesforce/apex/UpAtNightPanelController.scoreDraft';
+import saveNote from '@salesforce/apex/UpAtNightPanelController.saveNote';
 import { formatLabel, newIdempotencyKey, parseJson, reactionOptions, todayIso } from 'c/uanFormat';
 import LABEL_TITLE from '@salesforce/label/c.UAN_Log_Title';
 import LABEL_DATE from '@salesforce/label/c.UAN_Log_Date';
@@ -216,9 +216,7 @@ export default class LogConversationModal extends LightningModal {
     const seq = ++this.coachSeq;
     this.coachPending = true;
     try {
-      const result = parseJson(
-        await scoreDraft({ opportunityId: this.opportunityId, noteJson: JSON.stringify(draft) }),
-      );
+      const result = parseJson(await scoreDraft({ opportunityId: this.opportunityId, note: draft }));
       // A slower answer to an older draft must not overwrite a newer one.
       if (seq === this.coachSeq) {
         this.score = result;
@@ -252,7 +250,7 @@ export default class LogConversationModal extends LightningModal {
       const saved = parseJson(
         await saveNote({
           opportunityId: this.opportunityId,
-          noteJson: JSON.stringify(this.buildNote()),
+          note: this.buildNote(),
           idempotencyKey: this.idempotencyKey,
         }),
       );

@@ -1,7 +1,8 @@
-import { createElement } from '@lwc/engine-dom';
 import AccountInsideView from 'c/accountInsideView';
 import getInsideView from '@salesforce/apex/UpAtNightAccountController.getInsideView';
 import updateInsideViewEntry from '@salesforce/apex/UpAtNightAccountController.updateInsideViewEntry';
+import { flushPromises } from 'uan-test/flushPromises';
+import { render, resetDom } from 'uan-test/render';
 
 const mockView = require('./data/getInsideView.json');
 
@@ -25,16 +26,8 @@ jest.mock('@salesforce/label/c.UAN_Account_TheySaid', () => ({ default: 'They sa
 
 const ACCOUNT_ID = '001000000000001AAA';
 
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 function create(accountId = ACCOUNT_ID) {
-  const element = createElement('c-account-inside-view', { is: AccountInsideView });
-  element.accountId = accountId;
-  document.body.appendChild(element);
-  return element;
+  return render('c-account-inside-view', AccountInsideView, { accountId });
 }
 
 const texts = (element, selector) =>
@@ -42,15 +35,13 @@ const texts = (element, selector) =>
 
 describe('c-account-inside-view', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    resetDom();
     jest.resetAllMocks();
   });
 
   it('asks for the inside view of its account and lists the entries with their sources', async () => {
-    getInsideView.mockResolvedValue(JSON.stringify(mockView));
-    const element = create();
+    getInsideView.mockResolvedValue(mockView);
+    const element = await create();
     await flushPromises();
 
     expect(getInsideView.mock.calls).toEqual([[{ accountId: ACCOUNT_ID }]]);
@@ -68,8 +59,8 @@ describe('c-account-inside-view', () => {
   });
 
   it('shows which provocations the customer confirmed and redirected, with what they said', async () => {
-    getInsideView.mockResolvedValue(JSON.stringify(mockView));
-    const element = create();
+    getInsideView.mockResolvedValue(mockView);
+    const element = await create();
     await flushPromises();
     const confirmed = element.shadowRoot.querySelector('[data-outcome="confirmed"]');
     expect(confirmed.textContent).toContain('Self-scheduling');
@@ -81,15 +72,15 @@ describe('c-account-inside-view', () => {
   });
 
   it('renders nothing and asks for nothing without an account', async () => {
-    const element = create(null);
+    const element = await create(null);
     await flushPromises();
     expect(getInsideView).not.toHaveBeenCalled();
     expect(element.shadowRoot.querySelector('section')).toBeNull();
   });
 
   it('says so when the account has no inside view yet', async () => {
-    getInsideView.mockResolvedValue(JSON.stringify({ ...mockView, items: [], intersection: {} }));
-    const element = create();
+    getInsideView.mockResolvedValue({ ...mockView, items: [], intersection: {} });
+    const element = await create();
     await flushPromises();
     expect(element.shadowRoot.querySelector('.uan-entries__empty')).not.toBeNull();
     expect(element.shadowRoot.querySelector('.uan-intersection')).toBeNull();
@@ -97,29 +88,29 @@ describe('c-account-inside-view', () => {
 
   it('shows the error panel when the inside view cannot be loaded', async () => {
     getInsideView.mockRejectedValue({ body: { message: 'Account not found or not accessible' } });
-    const element = create();
+    const element = await create();
     await flushPromises();
     expect(element.shadowRoot.querySelector('c-error-panel')).not.toBeNull();
     expect(element.shadowRoot.querySelector('.uan-entry')).toBeNull();
   });
 
   it('marks an entry outdated and reloads the view', async () => {
-    getInsideView.mockResolvedValue(JSON.stringify(mockView));
+    getInsideView.mockResolvedValue(mockView);
     updateInsideViewEntry.mockResolvedValue('{}');
-    const element = create();
+    const element = await create();
     await flushPromises();
     element.shadowRoot.querySelector('.uan-entry__toggle').click();
     await flushPromises();
     expect(updateInsideViewEntry.mock.calls).toEqual([
-      [{ accountId: ACCOUNT_ID, entryId: mockView.items[0].id, changeJson: '{"outdated":true}' }],
+      [{ accountId: ACCOUNT_ID, entryId: mockView.items[0].id, change: { outdated: true } }],
     ]);
     expect(getInsideView).toHaveBeenCalledTimes(2);
   });
 
   it('corrects an entry with the text the rep typed', async () => {
-    getInsideView.mockResolvedValue(JSON.stringify(mockView));
+    getInsideView.mockResolvedValue(mockView);
     updateInsideViewEntry.mockResolvedValue('{}');
-    const element = create();
+    const element = await create();
     await flushPromises();
     element.shadowRoot.querySelectorAll('.uan-entry__edit')[1].click();
     await flushPromises();
@@ -132,17 +123,17 @@ describe('c-account-inside-view', () => {
     expect(updateInsideViewEntry.mock.calls[0][0]).toEqual({
       accountId: ACCOUNT_ID,
       entryId: mockView.items[1].id,
-      changeJson: '{"correction":"The CFO wants agency spend halved"}',
+      change: { correction: 'The CFO wants agency spend halved' },
     });
     expect(element.shadowRoot.querySelector('.uan-entry__draft')).toBeNull();
   });
 
   it('keeps the view and shows the error when a change is refused', async () => {
-    getInsideView.mockResolvedValue(JSON.stringify(mockView));
+    getInsideView.mockResolvedValue(mockView);
     updateInsideViewEntry.mockRejectedValue({
       body: { message: 'only the author of the note or sales ops' },
     });
-    const element = create();
+    const element = await create();
     await flushPromises();
     element.shadowRoot.querySelector('.uan-entry__toggle').click();
     await flushPromises();

@@ -1,16 +1,18 @@
 import { createElement } from '@lwc/engine-dom';
 import LogConversationModal from 'c/logConversationModal';
-import scoreDraft from '@salesforce/apex/UpAtNightController.scoreDraft';
-import saveNote from '@salesforce/apex/UpAtNightController.saveNote';
+import scoreDraft from '@salesforce/apex/UpAtNightPanelController.scoreDraft';
+import saveNote from '@salesforce/apex/UpAtNightPanelController.saveNote';
 
 const mockScore = require('./data/scoreDraft.json');
 const mockSaved = require('./data/saveNote.json');
-const mockPanel = require('../../opportunityConversation/__tests__/data/getPanel.json');
+const mockPanel = require('uan-test/fixtures/getPanel.json');
 
-jest.mock('@salesforce/apex/UpAtNightController.scoreDraft', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightPanelController.scoreDraft', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.saveNote', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/UpAtNightPanelController.saveNote', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
 
 const OPP_ID = '006000000000001AAA';
 const SUMMARY = 'Raised price transparency as a growth lever; we told them to act.';
@@ -95,7 +97,7 @@ describe('c-log-conversation-modal', () => {
     expect(scoreDraft).toHaveBeenCalledTimes(1);
     const args = scoreDraft.mock.calls[0][0];
     expect(args.opportunityId).toBe(OPP_ID);
-    expect(JSON.parse(args.noteJson)).toMatchObject({ summary: SUMMARY, prompts: [] });
+    expect(args.note).toMatchObject({ summary: SUMMARY, prompts: [] });
 
     await flush();
     const coach = query(element, 'c-coach-scores');
@@ -171,7 +173,7 @@ describe('c-log-conversation-modal', () => {
     expect(args.opportunityId).toBe(OPP_ID);
     expect(typeof args.idempotencyKey).toBe('string');
     expect(args.idempotencyKey.length).toBeGreaterThan(10);
-    expect(JSON.parse(args.noteJson)).toEqual({
+    expect(args.note).toEqual({
       occurredAt: '2026-11-20',
       prompts: [
         { promptId: 'p-1', reaction: 'new_to_them' },
@@ -225,7 +227,7 @@ describe('c-log-conversation-modal', () => {
 
     expect(saveNote).toHaveBeenCalledTimes(2);
     expect(saveNote.mock.calls[1][0].idempotencyKey).toBe(saveNote.mock.calls[0][0].idempotencyKey);
-    expect(saveNote.mock.calls[1][0].noteJson).toBe(saveNote.mock.calls[0][0].noteJson);
+    expect(saveNote.mock.calls[1][0].note).toEqual(saveNote.mock.calls[0][0].note);
     expect(element.closeValue).toEqual(mockSaved);
   });
 

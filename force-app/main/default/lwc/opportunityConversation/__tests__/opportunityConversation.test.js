@@ -1,13 +1,16 @@
 import { createElement } from '@lwc/engine-dom';
 import OpportunityConversation from 'c/opportunityConversation';
-import getPanel from '@salesforce/apex/UpAtNightController.getPanel';
+import getPanel from '@salesforce/apex/UpAtNightPanelController.getPanel';
 import LightningModal from 'lightning/modal';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
+import { flushPromises } from 'uan-test/flushPromises';
 
-const mockPanel = require('./data/getPanel.json');
+const mockPanel = require('uan-test/fixtures/getPanel.json');
 const mockPanelEmpty = require('./data/getPanelEmpty.json');
 
-jest.mock('@salesforce/apex/UpAtNightController.getPanel', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/UpAtNightPanelController.getPanel', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
 
 // Labels with placeholders get their real text, so the filled-in values can be asserted.
 jest.mock('@salesforce/label/c.UAN_History_By', () => ({ default: 'by {0}' }), { virtual: true });
@@ -23,10 +26,6 @@ function createPanel() {
 }
 
 // Resolves once pending promises and the re-render they trigger have run.
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 describe('c-opportunity-conversation', () => {
   afterEach(() => {

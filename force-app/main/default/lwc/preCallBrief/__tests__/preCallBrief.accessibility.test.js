@@ -1,6 +1,7 @@
-import { createElement } from '@lwc/engine-dom';
 import PreCallBrief from 'c/preCallBrief';
 import getBrief from '@salesforce/apex/UpAtNightAccountController.getBrief';
+import { flushPromises } from 'uan-test/flushPromises';
+import { render, resetDom } from 'uan-test/render';
 
 const mockBrief = require('./data/getBrief.json');
 
@@ -8,15 +9,8 @@ jest.mock('@salesforce/apex/UpAtNightAccountController.getBrief', () => ({ defau
   virtual: true,
 });
 
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 async function createOpened() {
-  const element = createElement('c-pre-call-brief', { is: PreCallBrief });
-  element.opportunityId = '006000000000101AAA';
-  document.body.appendChild(element);
+  const element = await render('c-pre-call-brief', PreCallBrief, { opportunityId: '006000000000101AAA' });
   element.shadowRoot.querySelector('.uan-brief__open').click();
   await flushPromises();
   return element;
@@ -24,14 +18,12 @@ async function createOpened() {
 
 describe('c-pre-call-brief accessibility', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    resetDom();
     jest.clearAllMocks();
   });
 
   it('is accessible with a full brief', async () => {
-    getBrief.mockResolvedValue(JSON.stringify(mockBrief));
+    getBrief.mockResolvedValue(mockBrief);
     await expect(await createOpened()).toBeAccessible();
   });
 

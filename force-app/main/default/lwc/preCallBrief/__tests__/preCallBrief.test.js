@@ -1,7 +1,8 @@
-import { createElement } from '@lwc/engine-dom';
 import PreCallBrief from 'c/preCallBrief';
 import getBrief from '@salesforce/apex/UpAtNightAccountController.getBrief';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
+import { flushPromises } from 'uan-test/flushPromises';
+import { render, resetDom } from 'uan-test/render';
 
 const mockBrief = require('./data/getBrief.json');
 
@@ -11,16 +12,8 @@ jest.mock('@salesforce/apex/UpAtNightAccountController.getBrief', () => ({ defau
 
 const OPPORTUNITY_ID = '006000000000101AAA';
 
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 function create() {
-  const element = createElement('c-pre-call-brief', { is: PreCallBrief });
-  element.opportunityId = OPPORTUNITY_ID;
-  document.body.appendChild(element);
-  return element;
+  return render('c-pre-call-brief', PreCallBrief, { opportunityId: OPPORTUNITY_ID });
 }
 
 async function openBrief(element) {
@@ -37,17 +30,15 @@ describe('c-pre-call-brief', () => {
   const clipboard = navigator.clipboard;
 
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    resetDom();
     Object.defineProperty(navigator, 'clipboard', { value: clipboard, configurable: true });
     jest.restoreAllMocks();
     jest.resetAllMocks();
   });
 
   it('asks for nothing until the rep opens the brief, then asks once for its opportunity', async () => {
-    getBrief.mockResolvedValue(JSON.stringify(mockBrief));
-    const element = create();
+    getBrief.mockResolvedValue(mockBrief);
+    const element = await create();
     await flushPromises();
     expect(getBrief).not.toHaveBeenCalled();
     expect(element.shadowRoot.querySelector('.uan-brief__sheet')).toBeNull();
@@ -58,8 +49,8 @@ describe('c-pre-call-brief', () => {
   });
 
   it('shows the question, the unheard prompts, the redirects, the inside view and the next step with their sources', async () => {
-    getBrief.mockResolvedValue(JSON.stringify(mockBrief));
-    const element = create();
+    getBrief.mockResolvedValue(mockBrief);
+    const element = await create();
     await openBrief(element);
 
     expect(texts(element, '.uan-brief__question')).toEqual([mockBrief.suggestedQuestion.text]);
@@ -78,26 +69,24 @@ describe('c-pre-call-brief', () => {
   });
 
   it('says there is no history yet when the brief is empty', async () => {
-    getBrief.mockResolvedValue(
-      JSON.stringify({
-        ...mockBrief,
-        prompts: [],
-        insideView: [],
-        openRedirects: [],
-        nextStep: null,
-        suggestedQuestion: null,
-      }),
-    );
-    const element = create();
+    getBrief.mockResolvedValue({
+      ...mockBrief,
+      prompts: [],
+      insideView: [],
+      openRedirects: [],
+      nextStep: null,
+      suggestedQuestion: null,
+    });
+    const element = await create();
     await openBrief(element);
     expect(element.shadowRoot.querySelector('.uan-brief__empty')).not.toBeNull();
   });
 
   it('copies the plain text with the Clipboard API and says so', async () => {
-    getBrief.mockResolvedValue(JSON.stringify(mockBrief));
+    getBrief.mockResolvedValue(mockBrief);
     const writeText = jest.fn().mockResolvedValue(undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-    const element = create();
+    const element = await create();
     const toasts = [];
     element.addEventListener(ShowToastEventName, (event) => toasts.push(event.detail.variant));
     await openBrief(element);
@@ -108,14 +97,14 @@ describe('c-pre-call-brief', () => {
   });
 
   it('copies through a selected text area where the Clipboard API is missing', async () => {
-    getBrief.mockResolvedValue(JSON.stringify(mockBrief));
+    getBrief.mockResolvedValue(mockBrief);
     Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
     let copied;
     document.execCommand = jest.fn(() => {
       copied = document.body.lastElementChild.value;
       return true;
     });
-    const element = create();
+    const element = await create();
     await openBrief(element);
     element.shadowRoot.querySelector('.uan-brief__copy').click();
     await flushPromises();
@@ -125,12 +114,12 @@ describe('c-pre-call-brief', () => {
   });
 
   it('warns when the text cannot be copied at all', async () => {
-    getBrief.mockResolvedValue(JSON.stringify(mockBrief));
+    getBrief.mockResolvedValue(mockBrief);
     Object.defineProperty(navigator, 'clipboard', {
       value: { writeText: jest.fn().mockRejectedValue(new Error('denied')) },
       configurable: true,
     });
-    const element = create();
+    const element = await create();
     const toasts = [];
     element.addEventListener(ShowToastEventName, (event) => toasts.push(event.detail.variant));
     await openBrief(element);
@@ -140,9 +129,9 @@ describe('c-pre-call-brief', () => {
   });
 
   it('prints with the browser', async () => {
-    getBrief.mockResolvedValue(JSON.stringify(mockBrief));
+    getBrief.mockResolvedValue(mockBrief);
     const print = jest.spyOn(window, 'print').mockImplementation(() => {});
-    const element = create();
+    const element = await create();
     await openBrief(element);
     element.shadowRoot.querySelector('.uan-brief__print').click();
     expect(print).toHaveBeenCalledTimes(1);
@@ -150,7 +139,7 @@ describe('c-pre-call-brief', () => {
 
   it('shows the error panel when the brief cannot be built', async () => {
     getBrief.mockRejectedValue({ body: { message: 'Opportunity not found or not accessible' } });
-    const element = create();
+    const element = await create();
     await openBrief(element);
     expect(element.shadowRoot.querySelector('c-error-panel')).not.toBeNull();
     expect(element.shadowRoot.querySelector('.uan-brief__sheet')).toBeNull();

@@ -1,0 +1,118 @@
+// An account's provocation history: every prompt raised on any of its opportunities.
+import type { Executor } from '../../../platform/database/database';
+
+export interface AccountProvocation {
+  noteId: string;
+  opportunityId: string;
+  opportunityName: string | null;
+  occurredAt: string;
+  authorId: string;
+  authorName: string | null;
+  promptKey: string | null;
+  title: string | null;
+  text: string | null;
+  reaction: string | null;
+}
+
+/**
+ * An account by its Salesforce Account Id, or by name where no Id is known. Keyed by Id, it also
+ * holds the deals stored before their context carried an Id, under the name its Id's deals carry:
+ * names are not unique, so a deal that has another Id never joins it.
+ */
+export type AccountKey = { id: string } | { name: string };
+
+function accountRaises(db: Executor, tenantId: string, account: AccountKey) {
+  const raises = db
+    .selectFrom('opportunities as o')
+    .innerJoin('notes as n', (join) =>
+      join.onRef('n.tenant_id', '=', 'o.tenant_id').onRef('n.opportunity_id', '=', 'o.id'),
+    )
+    .innerJoin('note_prompts as np', (join) =>
+      join.onRef('np.tenant_id', '=', 'n.tenant_id').onRef('np.note_id', '=', 'n.id'),
+    )
+    .where('o.tenant_id', '=', tenantId);
+  if ('name' in account) return raises.where('o.account_name', '=', account.name);
+  return raises.where((eb) =>
+    eb.or([
+      eb('o.account_id', '=', account.id),
+      eb.and([
+        eb('o.account_id', 'is', null),
+        eb(
+          'o.account_name',
+          'in',
+          eb
+            .selectFrom('opportunities as named')
+            .select('named.account_name')
+            .where('named.tenant_id', '=', tenantId)
+            .where('named.account_id', '=', account.id),
+        ),
+      ]),
+    ]),
+  );
+}
+
+/** Every prompt raised with an account (on any of its opportunities), newest first. */
+export async function accountProvocations(
+  db: Executor,
+  tenantId: string,
+  account: AccountKey,
+  limit: number,
+): Promise<AccountProvocation[]> {
+  const rows = await accountRaises(db, tenantId, account)
+    .leftJoin('users as u', (join) =>
+      join.onRef('u.tenant_id', '=', 'n.tenant_id').onRef('u.id', '=', 'n.author_id'),
+    )
+    // the title of the exact version raised (its key is unique within a version)
+    .leftJoin('prompts as p', (join) =>
+      join
+        .onRef('p.tenant_id', '=', 'np.tenant_id')
+        .onRef('p.set_id', '=', 'np.set_id')
+        .onRef('p.version', '=', 'np.version')
+        .onRef('p.key', '=', 'np.prompt_key'),
+    )
+    .select([
+      'n.id as note_id',
+      'o.id as opportunity_id',
+      'o.name as opportunity_name',
+      'n.occurred_at',
+      'n.author_id',
+      'u.name as author_name',
+      'np.prompt_key',
+      'p.title',
+      'np.text',
+      'np.reaction',
+    ])
+    .orderBy('n.occurred_at', 'desc')
+    .orderBy('n.id', 'desc')
+    .orderBy('np.position')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    noteId: r.note_id,
+    opportunityId: r.opportunity_id,
+    opportunityName: r.opportunity_name,
+    occurredAt: r.occurred_at,
+    authorId: r.author_id,
+    authorName: r.author_name ?? null,
+    promptKey: r.prompt_key,
+    title: r.title ?? null,
+    text: r.text,
+    reaction: r.reaction,
+  }));
+}
+
+/** Keys of library prompts raised with an account (on any of its opportunities) since `since`. */
+export async function promptKeysRaisedWithAccount(
+  db: Executor,
+  tenantId: string,
+  account: AccountKey,
+  since: string,
+): Promise<Set<string>> {
+  const rows = await accountRaises(db, tenantId, account)
+    .select('np.prompt_key')
+    .distinct()
+    .where('n.occurred_at', '>=', since)
+    .where('np.prompt_key', 'is not', null)
+    .execute();
+  return new Set(rows.map((r) => r.prompt_key!));
+}
