@@ -144,12 +144,20 @@ describe('apex-routes.json against the controllers', () => {
 });
 
 describe('UpAtNightAccountController', () => {
-  const account = controllers.find((c) => c.name === 'UpAtNightAccountController')!.source;
+  it('when a method names an account, then the user must see the account before the call goes out', () => {
+    const byName = new Map(methods.map((m) => [m.name, m]));
+    expect(routeOfMethod(byName.get('getInsideView')!).accountAccess).toBe('accountId');
+    expect(routeOfMethod(byName.get('updateInsideViewEntry')!).accountAccess).toBe('accountId');
+    expect(routeOfMethod(byName.get('getBrief')!).opportunityAccess).toBe('opportunityId');
+  });
 
-  it('when a method names an account, then it reads the account with the user access before calling out', () => {
-    expect(account).toMatch(/getInsideView\(String accountId\) \{\s*checkAccountAccess\(accountId\);/);
-    expect(account).toMatch(/updateInsideViewEntry\([^)]*\) \{\s*checkAccountAccess\(accountId\);/);
-    expect(account).toMatch(/FROM Account WHERE Id = :id WITH USER_MODE/);
+  it('when the inside view stops checking the account, then the mismatch is reported', () => {
+    const mutated = mutate('UpAtNightAccountController', (s) =>
+      s.replace('UpAtNightApi.checkAccountAccess(accountId);', ''),
+    );
+    expect(routeMismatches(mutated, routes)).toEqual([
+      expect.stringContaining('getInsideView.accountAccess'),
+    ]);
   });
 });
 

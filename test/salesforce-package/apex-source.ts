@@ -149,6 +149,8 @@ export type Route = {
   bodyParam?: string;
   contextParam?: string;
   opportunityAccess?: string;
+  /** the account the user must see before the call goes out */
+  accountAccess?: string;
   query?: Record<string, string>;
   queryParam?: string;
   headers?: Record<string, string>;
@@ -311,6 +313,9 @@ export function routeOf(method: AuraMethod, controller: string): Route {
         case 'contextBody':
         case 'noteBody':
           route.opportunityAccess = identifier(args[0]!);
+          break;
+        case 'checkAccountAccess':
+          route.accountAccess = identifier(args[0]!);
           break;
         default:
           if (name.startsWith('with'))
