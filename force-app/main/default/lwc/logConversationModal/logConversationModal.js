@@ -2,6 +2,7 @@ import { api } from 'lwc';
 import LightningModal from 'lightning/modal';
 import scoreDraft from '@salesforce/apex/UpAtNightController.scoreDraft';
 import saveNote from '@salesforce/apex/UpAtNightController.saveNote';
+import updateNote from '@salesforce/apex/UpAtNightController.updateNote';
 import { formatLabel, newIdempotencyKey, parseJson, reactionOptions, todayIso } from 'c/uanFormat';
 import LABEL_TITLE from '@salesforce/label/c.UAN_Log_Title';
 import LABEL_DATE from '@salesforce/label/c.UAN_Log_Date';
@@ -29,16 +30,32 @@ import LABEL_SAVE_ERROR from '@salesforce/label/c.UAN_Log_SaveError';
 const COACH_DELAY_MS = 400;
 
 const TEXT_FIELDS = ['summary', 'customerView', 'ideas', 'nextStep'];
+const OPTIONAL_FIELDS = ['customerView', 'ideas', 'nextStep', 'nextStepDate'];
 
 /**
  * Logs a conversation in under a minute: prompts raised and their reactions, the rep's own
  * provocations, the customer's view, ideas developed together, next step and summary — with a
- * live coach scoring the draft as the rep types. Closes with the saved note.
+ * live coach scoring the draft as the rep types. Closes with the saved note. Given a stored `note`,
+ * it opens prefilled and saves the changes to that note instead.
  */
 export default class LogConversationModal extends LightningModal {
   @api opportunityId;
   /** The prompts the panel picked for this opportunity. */
   @api prompts;
+
+  /** The stored note being edited; absent when a new conversation is logged. */
+  @api
+  get note() {
+    return this.editedNote;
+  }
+  set note(value) {
+    this.editedNote = value;
+    if (value) {
+      this.prefill(value);
+    }
+  }
+
+  editedNote;
 
   fields = {
     occurredAt: todayIso(),
@@ -102,8 +119,21 @@ export default class LogConversationModal extends LightningModal {
     return this.label || LABEL_TITLE;
   }
 
+  /**
+   * The panel's prompts, and those the edited note raised that the panel no longer picks: a note's
+   * prompts must stay choosable, or saving it would silently drop them.
+   */
+  get choosablePrompts() {
+    const panel = this.prompts ?? [];
+    const known = new Set(panel.map((p) => p.id));
+    const fromNote = (this.editedNote?.prompts ?? [])
+      .filter((p) => p.promptId && !known.has(p.promptId))
+      .map((p) => ({ id: p.promptId, title: p.title || p.promptKey || p.promptId }));
+    return [...panel, ...fromNote];
+  }
+
   get promptRows() {
-    return (this.prompts ?? []).map((prompt) => {
+    return this.choosablePrompts.map((prompt) => {
       const checked = Object.prototype.hasOwnProperty.call(this.selected, prompt.id);
       return {
         id: prompt.id,
@@ -117,7 +147,7 @@ export default class LogConversationModal extends LightningModal {
   }
 
   get hasPrompts() {
-    return (this.prompts ?? []).length > 0;
+    return this.choosablePrompts.length > 0;
   }
 
   get adHocRows() {
@@ -137,10 +167,31 @@ export default class LogConversationModal extends LightningModal {
     return this.saving;
   }
 
+  /** Fills the form from a stored note: its fields, its prompts with their reactions, its own provocations. */
+  prefill(note) {
+    const fields = { ...this.fields, occurredAt: note.occurredAt || this.fields.occurredAt };
+    for (const field of ['summary', ...OPTIONAL_FIELDS]) {
+      fields[field] = note[field] ?? '';
+    }
+    this.fields = fields;
+    const selected = {};
+    const adHoc = [];
+    for (const p of note.prompts ?? []) {
+      if (p.promptId) {
+        selected[p.promptId] = p.reaction ?? '';
+      } else if (p.text) {
+        this.adHocSeq += 1;
+        adHoc.push({ key: `adhoc-${this.adHocSeq}`, text: p.text, reaction: p.reaction ?? '' });
+      }
+    }
+    this.selected = selected;
+    this.adHoc = adHoc;
+  }
+
   /** The note as the service expects it; optional fields left out when empty. */
   buildNote() {
     const prompts = [
-      ...(this.prompts ?? [])
+      ...this.choosablePrompts
         .filter((p) => Object.prototype.hasOwnProperty.call(this.selected, p.id))
         .map((p) => withReaction({ promptId: p.id }, this.selected[p.id])),
       ...this.adHoc
@@ -148,13 +199,38 @@ export default class LogConversationModal extends LightningModal {
         .map((row) => withReaction({ text: row.text.trim() }, row.reaction)),
     ];
     const note = { occurredAt: this.fields.occurredAt || todayIso(), prompts, summary: this.fields.summary };
-    for (const field of ['customerView', 'ideas', 'nextStep', 'nextStepDate']) {
+    for (const field of OPTIONAL_FIELDS) {
       const value = this.fields[field];
       if (value && String(value).trim()) {
         note[field] = value;
       }
     }
     return note;
+  }
+
+  /** The whole edited note as a change: an optional field left empty is cleared (null). */
+  buildPatch() {
+    const patch = this.buildNote();
+    for (const field of OPTIONAL_FIELDS) {
+      patch[field] = patch[field] ?? null;
+    }
+    return patch;
+  }
+
+  /** Stores the note: a new one once per idempotency key, or the changes to the edited one. */
+  store() {
+    if (this.editedNote) {
+      return updateNote({
+        opportunityId: this.opportunityId,
+        noteId: this.editedNote.id,
+        patchJson: JSON.stringify(this.buildPatch()),
+      });
+    }
+    return saveNote({
+      opportunityId: this.opportunityId,
+      noteJson: JSON.stringify(this.buildNote()),
+      idempotencyKey: this.idempotencyKey,
+    });
   }
 
   handleFieldChange(event) {
@@ -249,13 +325,7 @@ export default class LogConversationModal extends LightningModal {
     this.saveError = undefined;
     this.disableClose = true;
     try {
-      const saved = parseJson(
-        await saveNote({
-          opportunityId: this.opportunityId,
-          noteJson: JSON.stringify(this.buildNote()),
-          idempotencyKey: this.idempotencyKey,
-        }),
-      );
+      const saved = parseJson(await this.store());
       this.disableClose = false;
       this.close(saved);
     } catch (error) {

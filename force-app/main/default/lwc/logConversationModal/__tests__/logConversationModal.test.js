@@ -2,6 +2,7 @@ import { createElement } from '@lwc/engine-dom';
 import LogConversationModal from 'c/logConversationModal';
 import scoreDraft from '@salesforce/apex/UpAtNightController.scoreDraft';
 import saveNote from '@salesforce/apex/UpAtNightController.saveNote';
+import updateNote from '@salesforce/apex/UpAtNightController.updateNote';
 
 const mockScore = require('./data/scoreDraft.json');
 const mockSaved = require('./data/saveNote.json');
@@ -11,14 +12,18 @@ jest.mock('@salesforce/apex/UpAtNightController.scoreDraft', () => ({ default: j
   virtual: true,
 });
 jest.mock('@salesforce/apex/UpAtNightController.saveNote', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/UpAtNightController.updateNote', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
 
 const OPP_ID = '006000000000001AAA';
 const SUMMARY = 'Raised price transparency as a growth lever; we told them to act.';
 
-function createModal(prompts = mockPanel.prompts) {
+function createModal(prompts = mockPanel.prompts, note = undefined) {
   const element = createElement('c-log-conversation-modal', { is: LogConversationModal });
   element.opportunityId = OPP_ID;
   element.prompts = prompts;
+  element.note = note;
   document.body.appendChild(element);
   return element;
 }
@@ -240,5 +245,84 @@ describe('c-log-conversation-modal', () => {
     const element = createModal([]);
     expect(element.shadowRoot.querySelectorAll('.uan-log__prompt')).toHaveLength(0);
     expect(element.shadowRoot.textContent).toContain('c.UAN_Log_NoPrompts');
+  });
+
+  describe('editing a stored note', () => {
+    const stored = {
+      ...mockPanel.recentNotes[0],
+      prompts: [
+        ...mockPanel.recentNotes[0].prompts,
+        // a prompt the panel no longer picks for this deal
+        { promptId: 'p-9', promptKey: 'hc-retired', title: 'An older prompt', text: null, reaction: null },
+      ],
+    };
+
+    it('opens prefilled with the fields, prompts, reactions and own provocations of the note', async () => {
+      const element = createModal(mockPanel.prompts, stored);
+      await flush();
+      expect(field(element, 'occurredAt').value).toBe('2026-11-20');
+      expect(field(element, 'summary').value).toBe(stored.summary);
+      expect(field(element, 'customerView').value).toBe(stored.customerView);
+      expect(field(element, 'ideas').value).toBe(stored.ideas);
+      expect(field(element, 'nextStep').value).toBe(stored.nextStep);
+      expect(field(element, 'nextStepDate').value).toBe('2026-12-08');
+
+      const boxes = [...element.shadowRoot.querySelectorAll('.uan-log__prompt lightning-input')];
+      expect(boxes.map((b) => [b.label, b.checked])).toEqual([
+        [mockPanel.prompts[0].title, true],
+        [mockPanel.prompts[1].title, false],
+        ['An older prompt', true],
+      ]);
+      const reactions = element.shadowRoot.querySelectorAll('.uan-log__prompt-reaction');
+      expect([...reactions].map((r) => r.value)).toEqual(['new_to_them', '']);
+      const adhoc = element.shadowRoot.querySelectorAll('.uan-log__adhoc');
+      expect(adhoc).toHaveLength(1);
+      expect(adhoc[0].querySelector('[data-part="text"]').value).toBe(stored.prompts[1].text);
+      expect(adhoc[0].querySelector('[data-part="reaction"]').value).toBe('redirected');
+    });
+
+    it('saves the changes to that note, clearing emptied fields, and closes with it', async () => {
+      const updated = { ...stored, ideas: null, score: { overall: 70 } };
+      updateNote.mockResolvedValue(JSON.stringify(updated));
+      const element = createModal(mockPanel.prompts, stored);
+      type(field(element, 'ideas'), '');
+      type(field(element, 'summary'), SUMMARY);
+      query(element, '.uan-log__save').click();
+      await flush();
+
+      expect(saveNote).not.toHaveBeenCalled();
+      expect(updateNote).toHaveBeenCalledTimes(1);
+      const args = updateNote.mock.calls[0][0];
+      expect(args.opportunityId).toBe(OPP_ID);
+      expect(args.noteId).toBe(stored.id);
+      expect(JSON.parse(args.patchJson)).toEqual({
+        occurredAt: '2026-11-20',
+        prompts: [
+          { promptId: 'p-1', reaction: 'new_to_them' },
+          { promptId: 'p-9' },
+          { text: stored.prompts[1].text, reaction: 'redirected' },
+        ],
+        summary: SUMMARY,
+        customerView: stored.customerView,
+        ideas: null,
+        nextStep: stored.nextStep,
+        nextStepDate: '2026-12-08',
+      });
+      expect(element.closeValue).toEqual(updated);
+    });
+
+    it('keeps the edits and shows the error when the change is refused', async () => {
+      updateNote.mockRejectedValue({
+        body: { message: 'only the author of a note can change or delete it' },
+      });
+      const element = createModal(mockPanel.prompts, stored);
+      type(field(element, 'summary'), SUMMARY);
+      query(element, '.uan-log__save').click();
+      await flush();
+
+      expect(element.closed).toBe(false);
+      expect(query(element, 'c-error-panel').friendlyMessage).toBe('c.UAN_Log_SaveError');
+      expect(field(element, 'summary').value).toBe(SUMMARY);
+    });
   });
 });

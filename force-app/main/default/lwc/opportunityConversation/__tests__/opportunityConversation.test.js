@@ -3,6 +3,7 @@ import OpportunityConversation from 'c/opportunityConversation';
 import getPanel from '@salesforce/apex/UpAtNightController.getPanel';
 import LightningModal from 'lightning/modal';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
+import deleteNote from '@salesforce/apex/UpAtNightController.deleteNote';
 
 const mockPanel = require('./data/getPanel.json');
 const mockPanelEmpty = require('./data/getPanelEmpty.json');
@@ -12,6 +13,11 @@ jest.mock('@salesforce/apex/UpAtNightController.getPanel', () => ({ default: jes
 // Labels with placeholders get their real text, so the filled-in values can be asserted.
 jest.mock('@salesforce/label/c.UAN_History_By', () => ({ default: 'by {0}' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_History_Score', () => ({ default: 'Score {0}' }), { virtual: true });
+jest.mock('@salesforce/apex/UpAtNightController.deleteNote', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+// The rep on the page wrote the note of the fixture.
+jest.mock('@salesforce/user/Id', () => ({ default: '005000000000001AAA' }), { virtual: true });
 
 const RECORD_ID = '006000000000001AAA';
 
@@ -179,5 +185,46 @@ describe('c-opportunity-conversation', () => {
 
     expect(LightningModal.open).toHaveBeenCalledTimes(1);
     expect(getPanel).toHaveBeenCalledTimes(1);
+  });
+
+  it("edits the rep's own note from the history in the log modal, prefilled", async () => {
+    LightningModal.open.mockResolvedValue({ ...mockPanel.recentNotes[0], score: { overall: 84 } });
+    getPanel.mockResolvedValue(JSON.stringify(mockPanel));
+    const element = createPanel();
+    const toastHandler = jest.fn();
+    element.addEventListener(ShowToastEventName, toastHandler);
+    await flushPromises();
+
+    const history = element.shadowRoot.querySelector('c-note-history');
+    expect(history.editable).toBe(true);
+    history.shadowRoot.querySelector('.uan-note__edit').click();
+    await flushPromises();
+
+    const options = LightningModal.open.mock.calls[0][0];
+    expect(options.label).toBe('c.UAN_Log_EditTitle');
+    expect(options.note).toEqual(mockPanel.recentNotes[0]);
+    expect(options.opportunityId).toBe(RECORD_ID);
+    expect(options.prompts.map((p) => p.id)).toEqual(['p-1', 'p-2']);
+    expect(toastHandler.mock.calls[0][0].detail.title).toBe('c.UAN_Toast_Updated');
+    expect(getPanel).toHaveBeenCalledTimes(2);
+  });
+
+  it('reloads the panel and says so after a note is deleted from the history', async () => {
+    deleteNote.mockResolvedValue(null);
+    getPanel.mockResolvedValue(JSON.stringify(mockPanel));
+    const element = createPanel();
+    const toastHandler = jest.fn();
+    element.addEventListener(ShowToastEventName, toastHandler);
+    await flushPromises();
+
+    const history = element.shadowRoot.querySelector('c-note-history').shadowRoot;
+    history.querySelector('.uan-note__delete').click();
+    await flushPromises();
+    history.querySelector('.uan-note__confirm-delete').click();
+    await flushPromises();
+
+    expect(deleteNote).toHaveBeenCalledWith({ opportunityId: RECORD_ID, noteId: 'n-1' });
+    expect(toastHandler.mock.calls[0][0].detail.title).toBe('c.UAN_Toast_Deleted');
+    expect(getPanel).toHaveBeenCalledTimes(2);
   });
 });
