@@ -3,7 +3,16 @@ import LightningModal from 'lightning/modal';
 import scoreDraft from '@salesforce/apex/UpAtNightController.scoreDraft';
 import saveNote from '@salesforce/apex/UpAtNightController.saveNote';
 import updateNote from '@salesforce/apex/UpAtNightController.updateNote';
-import { formatLabel, newIdempotencyKey, parseJson, reactionOptions, todayIso } from 'c/uanFormat';
+import {
+  dateInputHint,
+  formatDateInput,
+  formatLabel,
+  newIdempotencyKey,
+  parseJson,
+  reactionOptions,
+  readDateInput,
+  todayIso,
+} from 'c/uanFormat';
 import LABEL_TITLE from '@salesforce/label/c.UAN_Log_Title';
 import LABEL_DATE from '@salesforce/label/c.UAN_Log_Date';
 import LABEL_SUMMARY from '@salesforce/label/c.UAN_Log_Summary';
@@ -29,7 +38,6 @@ import LABEL_SAVE_ERROR from '@salesforce/label/c.UAN_Log_SaveError';
 /** How long the rep must pause typing before the coach scores the draft. */
 const COACH_DELAY_MS = 400;
 
-const TEXT_FIELDS = ['summary', 'customerView', 'ideas', 'nextStep'];
 const OPTIONAL_FIELDS = ['customerView', 'ideas', 'nextStep', 'nextStepDate'];
 
 /**
@@ -65,6 +73,11 @@ export default class LogConversationModal extends LightningModal {
     nextStep: '',
     nextStepDate: '',
   };
+  /** The date fields as typed; `fields` holds what they read as (YYYY-MM-DD). */
+  dateText = { occurredAt: formatDateInput(this.fields.occurredAt), nextStepDate: '' };
+  /** field -> true for the date fields whose text is not a date yet. */
+  unreadableDates = {};
+  datePlaceholder = dateInputHint();
   /** promptId -> reaction ('' until chosen), for the prompts the rep ticked. */
   selected = {};
   adHoc = [];
@@ -174,6 +187,10 @@ export default class LogConversationModal extends LightningModal {
       fields[field] = note[field] ?? '';
     }
     this.fields = fields;
+    this.dateText = {
+      occurredAt: formatDateInput(fields.occurredAt),
+      nextStepDate: formatDateInput(fields.nextStepDate),
+    };
     const selected = {};
     const adHoc = [];
     for (const p of note.prompts ?? []) {
@@ -236,9 +253,31 @@ export default class LogConversationModal extends LightningModal {
   handleFieldChange(event) {
     const field = event.target.dataset.field;
     this.fields = { ...this.fields, [field]: valueOf(event) };
-    if (TEXT_FIELDS.includes(field) || field === 'nextStepDate') {
-      this.scheduleCoach();
+    this.scheduleCoach();
+  }
+
+  /** A date as typed: ISO or the user's format; while unreadable the field says so and blocks saving. */
+  handleDateChange(event) {
+    const field = event.target.dataset.field;
+    const text = valueOf(event);
+    this.dateText = { ...this.dateText, [field]: text };
+    const iso = readDateInput(event.target, text);
+    const unreadable = { ...this.unreadableDates };
+    if (iso === null) {
+      unreadable[field] = true;
+    } else {
+      delete unreadable[field];
+      this.fields = { ...this.fields, [field]: iso };
+      if (field === 'nextStepDate') {
+        this.scheduleCoach();
+      }
     }
+    this.unreadableDates = unreadable;
+  }
+
+  /** Leaving a date field shows its error, if any, without waiting for save. */
+  handleDateBlur(event) {
+    event.target.reportValidity();
   }
 
   handlePromptToggle(event) {
@@ -342,7 +381,7 @@ export default class LogConversationModal extends LightningModal {
       ...this.template.querySelectorAll('lightning-input, lightning-textarea, lightning-combobox'),
     ];
     const valid = inputs.reduce((ok, input) => (input.reportValidity?.() ?? true) && ok, true);
-    return valid && this.fields.summary.trim().length > 0;
+    return valid && Object.keys(this.unreadableDates).length === 0 && this.fields.summary.trim().length > 0;
   }
 }
 

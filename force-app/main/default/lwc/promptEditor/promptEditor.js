@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import { formatLabel, slugify } from 'c/uanFormat';
+import { dateInputHint, formatDateInput, formatLabel, readDateInput, slugify } from 'c/uanFormat';
 import LABEL_LEGEND from '@salesforce/label/c.UAN_PromptEditor_Legend';
 import LABEL_KEY from '@salesforce/label/c.UAN_PromptEditor_Key';
 import LABEL_KEY_HELP from '@salesforce/label/c.UAN_PromptEditor_KeyHelp';
@@ -40,6 +40,10 @@ export default class PromptEditor extends LightningElement {
 
   keyPattern = KEY_PATTERN;
   current;
+  /** The expiry date as typed, while it differs from what the prompt holds. */
+  typedExpires;
+  expiresUnreadable = false;
+  datePlaceholder = dateInputHint();
 
   /** The prompt being edited; every change is emitted as a whole new prompt. */
   @api
@@ -47,6 +51,11 @@ export default class PromptEditor extends LightningElement {
     return this.current;
   }
   set prompt(value) {
+    if (value !== this.current) {
+      // another prompt (not this editor's own edit coming back): its date shows as stored
+      this.typedExpires = undefined;
+      this.expiresUnreadable = false;
+    }
     this.current = value;
   }
 
@@ -90,6 +99,10 @@ export default class PromptEditor extends LightningElement {
     return this.prompt?.targeting ?? {};
   }
 
+  get expiresText() {
+    return this.typedExpires ?? formatDateInput(this.prompt?.expiresOn);
+  }
+
   get recordTypesText() {
     return (this.targeting.recordTypes ?? []).join(', ');
   }
@@ -115,13 +128,13 @@ export default class PromptEditor extends LightningElement {
     const filled = ['key', 'title', 'provocation', 'followUp', 'rationale', 'source'].every((f) =>
       String(p[f] ?? '').trim(),
     );
-    return valid && filled && new RegExp(`^${KEY_PATTERN}$`).test(p.key ?? '');
+    return valid && filled && !this.expiresUnreadable && new RegExp(`^${KEY_PATTERN}$`).test(p.key ?? '');
   }
 
   handleField(event) {
     const field = event.target.dataset.field;
     const value = valueOf(event);
-    const next = { ...this.prompt, [field]: field === 'expiresOn' ? value || null : value };
+    const next = { ...this.prompt, [field]: value };
     if (field === 'title' && this.prompt?.autoKey) {
       next.key = slugify(value);
     }
@@ -129,6 +142,21 @@ export default class PromptEditor extends LightningElement {
       next.autoKey = false;
     }
     this.emit(next);
+  }
+
+  /** The expiry as typed: ISO or the user's format; an unreadable one keeps the stored date and says so. */
+  handleExpires(event) {
+    const text = valueOf(event);
+    this.typedExpires = text;
+    const iso = readDateInput(event.target, text);
+    this.expiresUnreadable = iso === null;
+    if (iso !== null) {
+      this.emit({ ...this.prompt, expiresOn: iso || null });
+    }
+  }
+
+  handleDateBlur(event) {
+    event.target.reportValidity();
   }
 
   handleTargeting(event) {

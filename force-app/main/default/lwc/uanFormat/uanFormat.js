@@ -19,6 +19,8 @@ import LABEL_DRAFT from '@salesforce/label/c.UAN_Status_Draft';
 import LABEL_PUBLISHED from '@salesforce/label/c.UAN_Status_Published';
 import LABEL_RETIRED from '@salesforce/label/c.UAN_Status_Retired';
 
+export { dateInputHint, formatDateInput, parseDateInput, readDateInput } from './dateInput';
+
 /** The five scoring dimensions, in the order every component shows them. */
 export const DIMENSIONS = ['provocation', 'customerView', 'collaboration', 'businessFocus', 'nextStep'];
 

@@ -247,6 +247,63 @@ describe('c-log-conversation-modal', () => {
     expect(element.shadowRoot.textContent).toContain('c.UAN_Log_NoPrompts');
   });
 
+  describe('date fields', () => {
+    function spyOnValidity(input) {
+      input.setCustomValidity = jest.fn();
+      input.reportValidity = jest.fn(() => true);
+      return input;
+    }
+
+    it("start on today's date in the user's format", () => {
+      const element = createModal();
+      const today = new Date();
+      expect(field(element, 'occurredAt').value).toBe(
+        `${today.getMonth() + 1}/${today.getDate()}/${today.getFullYear()}`,
+      );
+      expect(field(element, 'occurredAt').placeholder).toBe('c.UAN_Date_Hint');
+    });
+
+    it("accept ISO and the user's format and save them as ISO", async () => {
+      saveNote.mockResolvedValue(JSON.stringify(mockSaved));
+      const element = createModal();
+      type(field(element, 'summary'), SUMMARY);
+      type(field(element, 'occurredAt'), '2026-11-20');
+      type(field(element, 'nextStepDate'), '12/8/2026');
+      query(element, '.uan-log__save').click();
+      await flush();
+      expect(JSON.parse(saveNote.mock.calls[0][0].noteJson)).toMatchObject({
+        occurredAt: '2026-11-20',
+        nextStepDate: '2026-12-08',
+      });
+    });
+
+    it('flag an unreadable date, block the save, and clear the error once the date is fixed', async () => {
+      saveNote.mockResolvedValue(JSON.stringify(mockSaved));
+      const element = createModal();
+      type(field(element, 'summary'), SUMMARY);
+      const nextStepDate = spyOnValidity(field(element, 'nextStepDate'));
+
+      type(nextStepDate, 'next Tuesday');
+      expect(nextStepDate.setCustomValidity).toHaveBeenLastCalledWith('c.UAN_Date_Invalid');
+      nextStepDate.dispatchEvent(new CustomEvent('blur'));
+      expect(nextStepDate.reportValidity).toHaveBeenCalledTimes(1);
+      await flush();
+      // the text stays as typed, to be corrected
+      expect(nextStepDate.value).toBe('next Tuesday');
+
+      query(element, '.uan-log__save').click();
+      await flush();
+      expect(saveNote).not.toHaveBeenCalled();
+
+      type(nextStepDate, '12/8/2026');
+      expect(nextStepDate.setCustomValidity).toHaveBeenLastCalledWith('');
+      expect(nextStepDate.reportValidity).toHaveBeenCalledTimes(3);
+      query(element, '.uan-log__save').click();
+      await flush();
+      expect(JSON.parse(saveNote.mock.calls[0][0].noteJson).nextStepDate).toBe('2026-12-08');
+    });
+  });
+
   describe('editing a stored note', () => {
     const stored = {
       ...mockPanel.recentNotes[0],
@@ -260,12 +317,13 @@ describe('c-log-conversation-modal', () => {
     it('opens prefilled with the fields, prompts, reactions and own provocations of the note', async () => {
       const element = createModal(mockPanel.prompts, stored);
       await flush();
-      expect(field(element, 'occurredAt').value).toBe('2026-11-20');
+      // dates show in the user's format (en-US under jest)
+      expect(field(element, 'occurredAt').value).toBe('11/20/2026');
       expect(field(element, 'summary').value).toBe(stored.summary);
       expect(field(element, 'customerView').value).toBe(stored.customerView);
       expect(field(element, 'ideas').value).toBe(stored.ideas);
       expect(field(element, 'nextStep').value).toBe(stored.nextStep);
-      expect(field(element, 'nextStepDate').value).toBe('2026-12-08');
+      expect(field(element, 'nextStepDate').value).toBe('12/8/2026');
 
       const boxes = [...element.shadowRoot.querySelectorAll('.uan-log__prompt lightning-input')];
       expect(boxes.map((b) => [b.label, b.checked])).toEqual([

@@ -51,7 +51,8 @@ describe('c-prompt-editor', () => {
     expect($(element, 'legend').textContent).toBe('c.UAN_PromptEditor_Legend');
     expect($(element, '[data-field="title"]').value).toBe(mockPrompt.title);
     expect($(element, '[data-field="provocation"]').value).toBe(mockPrompt.provocation);
-    expect($(element, '[data-field="expiresOn"]').value).toBe('2027-12-31');
+    // in the user's format (en-US under jest)
+    expect($(element, '[data-field="expiresOn"]').value).toBe('12/31/2027');
     expect($(element, '[data-targeting="industries"]').value).toEqual(['Healthcare']);
     expect($(element, '[data-targeting="phases"]').value).toEqual(['early']);
     expect($(element, '[data-targeting="industries"]').options).toEqual([
@@ -79,6 +80,32 @@ describe('c-prompt-editor', () => {
       recordTypes: ['New Business', 'Renewal'],
     });
     expect(last.followUp).toBe('Who answers payers today?');
+  });
+
+  it("reads the expiry date in ISO or the user's format and flags one it cannot read", async () => {
+    const element = await createEditor({ prompt: mockPrompt });
+    const expires = $(element, '[data-field="expiresOn"]');
+    expires.setCustomValidity = jest.fn();
+    expires.reportValidity = jest.fn(() => true);
+    expect(change(element, '[data-field="expiresOn"]', '6/30/2027').expiresOn).toBe('2027-06-30');
+    expect(change(element, '[data-field="expiresOn"]', '2027-07-01').expiresOn).toBe('2027-07-01');
+    expect(expires.setCustomValidity).toHaveBeenLastCalledWith('');
+
+    const handler = jest.fn();
+    element.addEventListener('promptchange', handler);
+    expires.value = 'end of June';
+    expires.dispatchEvent(new CustomEvent('change', { detail: { value: 'end of June' } }));
+    expect(handler).not.toHaveBeenCalled();
+    expect(expires.setCustomValidity).toHaveBeenLastCalledWith('c.UAN_Date_Invalid');
+    expires.dispatchEvent(new CustomEvent('blur'));
+    expect(expires.reportValidity).toHaveBeenCalledTimes(3);
+    await flushPromises();
+    expect(expires.value).toBe('end of June');
+    expect(element.validate()).toBe(false);
+
+    expect(change(element, '[data-field="expiresOn"]', '7/2/2027').expiresOn).toBe('2027-07-02');
+    expect(expires.setCustomValidity).toHaveBeenLastCalledWith('');
+    expect(element.validate()).toBe(true);
   });
 
   it("derives a new prompt's key from its title until the key is edited", async () => {
