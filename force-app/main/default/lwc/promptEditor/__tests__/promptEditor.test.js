@@ -1,5 +1,6 @@
 import { createElement } from '@lwc/engine-dom';
 import PromptEditor from 'c/promptEditor';
+import { MERGE_FIELDS } from '../mergeFields';
 
 const mockPrompt = require('./data/getPromptSetVersion.json').prompts[0];
 
@@ -128,6 +129,64 @@ describe('c-prompt-editor', () => {
     expect(element.validate()).toBe(false);
   });
 
+  it('marks a malformed key invalid in code, through the pattern attribute, and clears it once fixed', async () => {
+    const element = await createEditor({ prompt: mockPrompt });
+    const key = $(element, '[data-field="key"]');
+    expect(key.pattern).toBe('[a-z0-9][a-z0-9\\-]{0,99}');
+    expect(key.messageWhenPatternMismatch).toBe('c.UAN_PromptEditor_KeyInvalid');
+    key.setCustomValidity = jest.fn();
+    key.reportValidity = jest.fn(() => false);
+
+    change(element, '[data-field="key"]', 'Price Transparency');
+    expect(key.setCustomValidity).toHaveBeenLastCalledWith('c.UAN_PromptEditor_KeyInvalid');
+    expect(key.reportValidity).not.toHaveBeenCalled();
+    key.dispatchEvent(new CustomEvent('blur'));
+    expect(key.reportValidity).toHaveBeenCalledTimes(1);
+    expect(element.validate()).toBe(false);
+
+    change(element, '[data-field="key"]', 'price-transparency');
+    expect(key.setCustomValidity).toHaveBeenLastCalledWith('');
+    key.reportValidity.mockReturnValue(true);
+    expect(element.validate()).toBe(true);
+  });
+
+  it('reports a malformed key on validate() even when it was never typed here', async () => {
+    const element = await createEditor({ prompt: { ...mockPrompt, key: '-leading-hyphen' } });
+    const key = $(element, '[data-field="key"]');
+    key.setCustomValidity = jest.fn();
+    expect(element.validate()).toBe(false);
+    expect(key.setCustomValidity).toHaveBeenCalledWith('c.UAN_PromptEditor_KeyInvalid');
+  });
+
+  it("offers the service's merge fields beside the provocation and the follow-up", async () => {
+    const element = await createEditor({ prompt: mockPrompt });
+    const pickers = element.shadowRoot.querySelectorAll('lightning-button-menu.uan-prompt-editor__fields');
+    expect([...pickers].map((p) => p.dataset.target)).toEqual(['provocation', 'followUp']);
+    expect(pickers[0].alternativeText).toBe('c.UAN_PromptEditor_InsertField');
+    const items = pickers[1].querySelectorAll('lightning-menu-item');
+    expect([...items].map((i) => i.value)).toEqual(MERGE_FIELDS.map((f) => `{${f}}`));
+  });
+
+  it('inserts the chosen merge field at the cursor and returns the cursor to the text', async () => {
+    const element = await createEditor({ prompt: { ...mockPrompt, followUp: 'How does  choose?' } });
+    const followUp = $(element, '[data-field="followUp"]');
+    // what the browser does with the cursor after "How does "
+    followUp.setRangeText = jest.fn((text) => {
+      followUp.value = `How does ${text} choose?`;
+    });
+    followUp.focus = jest.fn();
+    const handler = jest.fn();
+    element.addEventListener('promptchange', handler);
+
+    const picker = element.shadowRoot.querySelectorAll('.uan-prompt-editor__fields')[1];
+    picker.dispatchEvent(new CustomEvent('select', { detail: { value: '{Account.Name}' } }));
+
+    expect(followUp.setRangeText).toHaveBeenCalledWith('{Account.Name}');
+    expect(handler.mock.calls[0][0].detail.prompt.followUp).toBe('How does {Account.Name} choose?');
+    expect(handler.mock.calls[0][0].detail.prompt.provocation).toBe(mockPrompt.provocation);
+    expect(followUp.focus).toHaveBeenCalled();
+  });
+
   it('is read-only without a Remove button for published prompts', async () => {
     const element = await createEditor({ prompt: mockPrompt, readOnly: true });
     const inputs = element.shadowRoot.querySelectorAll(
@@ -135,6 +194,7 @@ describe('c-prompt-editor', () => {
     );
     expect([...inputs].every((input) => input.disabled)).toBe(true);
     expect($(element, '.uan-prompt-editor__remove')).toBeNull();
+    expect($(element, '.uan-prompt-editor__fields')).toBeNull();
   });
 
   it('asks to be removed and puts the cursor in the title on focus()', async () => {
