@@ -75,9 +75,6 @@ export default class PromptEditor extends LightningElement {
     keyHelp: LABEL_KEY_HELP,
     keyInvalid: LABEL_KEY_INVALID,
     title: LABEL_TITLE,
-    provocation: LABEL_PROVOCATION,
-    provocationHelp: LABEL_PROVOCATION_HELP,
-    followUp: LABEL_FOLLOW_UP,
     rationale: LABEL_RATIONALE,
     source: LABEL_SOURCE,
     expires: LABEL_EXPIRES,
@@ -103,12 +100,16 @@ export default class PromptEditor extends LightningElement {
     return formatLabel(LABEL_LEGEND, this.index + 1, this.prompt?.title || '');
   }
 
-  get provocationFieldsLabel() {
-    return formatLabel(LABEL_INSERT_FIELD, LABEL_PROVOCATION);
-  }
-
-  get followUpFieldsLabel() {
-    return formatLabel(LABEL_INSERT_FIELD, LABEL_FOLLOW_UP);
+  /** The two texts the service fills merge fields in, each with a picker to insert them. */
+  get mergeTexts() {
+    return [
+      { field: 'provocation', label: LABEL_PROVOCATION, help: LABEL_PROVOCATION_HELP, maxLength: 2000 },
+      { field: 'followUp', label: LABEL_FOLLOW_UP, help: undefined, maxLength: 1000 },
+    ].map((text) => ({
+      ...text,
+      value: this.prompt?.[text.field],
+      pickerLabel: formatLabel(LABEL_INSERT_FIELD, text.label),
+    }));
   }
 
   get removeLabel() {

@@ -35,6 +35,16 @@ function noteItems(element) {
   return element.shadowRoot.querySelectorAll('.uan-note');
 }
 
+/** Deletes the first note through its confirmation; returns that note's item. */
+async function confirmDelete(element) {
+  const own = noteItems(element)[0];
+  own.querySelector('.uan-note__delete').click();
+  await flushPromises();
+  own.querySelector('.uan-note__confirm-delete').click();
+  await flushPromises();
+  return own;
+}
+
 describe('c-note-history', () => {
   afterEach(() => {
     while (document.body.firstChild) {
@@ -161,11 +171,7 @@ describe('c-note-history', () => {
     const element = createHistory();
     const handler = jest.fn();
     element.addEventListener('notedelete', handler);
-    const own = noteItems(element)[0];
-    own.querySelector('.uan-note__delete').click();
-    await flushPromises();
-    own.querySelector('.uan-note__confirm-delete').click();
-    await flushPromises();
+    const own = await confirmDelete(element);
 
     expect(deleteNote.mock.calls).toEqual([[{ opportunityId: OWN.opportunityId, noteId: OWN.id }]]);
     expect(handler).toHaveBeenCalledTimes(1);
@@ -178,11 +184,7 @@ describe('c-note-history', () => {
     const element = createHistory();
     const handler = jest.fn();
     element.addEventListener('notedelete', handler);
-    const own = noteItems(element)[0];
-    own.querySelector('.uan-note__delete').click();
-    await flushPromises();
-    own.querySelector('.uan-note__confirm-delete').click();
-    await flushPromises();
+    const own = await confirmDelete(element);
 
     const errorPanel = element.shadowRoot.querySelector('c-error-panel');
     expect(errorPanel.friendlyMessage).toBe('c.UAN_History_DeleteError');
@@ -191,5 +193,7 @@ describe('c-note-history', () => {
     });
     expect(handler).not.toHaveBeenCalled();
     expect(noteItems(element)).toHaveLength(2);
+    // still asking, so the user can try again or cancel
+    expect(own.querySelector('.uan-note__confirm')).not.toBeNull();
   });
 });
