@@ -1,12 +1,14 @@
 import { LightningElement, api } from 'lwc';
 import USER_ID from '@salesforce/user/Id';
 import deleteNote from '@salesforce/apex/UpAtNightController.deleteNote';
+import getNotes from '@salesforce/apex/UpAtNightController.getNotes';
 import {
   DIMENSIONS,
   dimensionLabel,
   formatDate,
   formatLabel,
   formatScore,
+  parseJson,
   reactionLabel,
   scoreTone,
 } from 'c/uanFormat';
@@ -30,6 +32,12 @@ import LABEL_CONFIRM_DELETE from '@salesforce/label/c.UAN_History_ConfirmDelete'
 import LABEL_CONFIRM_YES from '@salesforce/label/c.UAN_History_ConfirmYes';
 import LABEL_CANCEL from '@salesforce/label/c.UAN_Log_Cancel';
 import LABEL_DELETE_ERROR from '@salesforce/label/c.UAN_History_DeleteError';
+import LABEL_LOADING_EVIDENCE from '@salesforce/label/c.UAN_History_LoadingEvidence';
+import LABEL_EVIDENCE_ERROR from '@salesforce/label/c.UAN_History_EvidenceError';
+import LABEL_EVIDENCE_UNAVAILABLE from '@salesforce/label/c.UAN_History_EvidenceUnavailable';
+
+/** How many pages of the opportunity's notes to look through for a note's evidence. */
+const EVIDENCE_PAGES = 5;
 
 const FIELD_LABELS = {
   summary: LABEL_SUMMARY,
@@ -39,9 +47,8 @@ const FIELD_LABELS = {
 };
 
 /** The five dimension scores of a stored score, each with the evidence the scorer found for it. */
-function dimensionsOf(noteId, score) {
+function dimensionsOf(noteId, score, evidence) {
   const scores = score?.dimensions ?? {};
-  const evidence = Array.isArray(score?.evidence) ? score.evidence : [];
   return DIMENSIONS.map((key) => {
     const items = evidence
       .filter((e) => e.dimension === key && e.text)
@@ -67,7 +74,9 @@ function dimensionsOf(noteId, score) {
 
 /**
  * A list of conversation notes, newest first as given: what was logged (summary, the customer's
- * view, ideas, next step, reactions) and its scores with their evidence on demand. With `editable`,
+ * view, ideas, next step, reactions) and its scores with their evidence on demand. Notes that come
+ * without their evidence (the panel leaves it out to stay small) get it from getNotes when opened.
+ * With `editable`,
  * the current user's own notes can be edited (a `noteedit` event: the owner opens the log modal)
  * and deleted here after an inline confirmation (then a `notedelete` event).
  */
@@ -80,10 +89,16 @@ export default class NoteHistory extends LightningElement {
 
   /** noteId -> true for the notes whose scores are shown. */
   expanded = {};
+  /**
+   * The evidence loaded for notes sent without it, per note version (an edit rescores the note):
+   * a list, 'loading', or null when unavailable.
+   */
+  loadedEvidence = {};
   /** The note whose deletion waits for the user's confirmation. */
   confirmingId;
   deleting = false;
   error;
+  errorMessage;
   /** What gets focus after the next render: {noteId, target} or 'heading'. */
   focusTarget;
 
@@ -94,10 +109,11 @@ export default class NoteHistory extends LightningElement {
     ideas: LABEL_IDEAS,
     details: LABEL_DETAILS,
     noEvidence: LABEL_NO_EVIDENCE,
+    loadingEvidence: LABEL_LOADING_EVIDENCE,
+    evidenceUnavailable: LABEL_EVIDENCE_UNAVAILABLE,
     confirmDelete: LABEL_CONFIRM_DELETE,
     confirmYes: LABEL_CONFIRM_YES,
     cancel: LABEL_CANCEL,
-    deleteError: LABEL_DELETE_ERROR,
   };
 
   get hasNotes() {
@@ -109,6 +125,7 @@ export default class NoteHistory extends LightningElement {
       const overall = note.score?.overall;
       const date = formatDate(note.occurredAt || note.createdAt);
       const expanded = Boolean(this.expanded[note.id]);
+      const evidence = this.evidenceOf(note);
       return {
         id: note.id,
         date,
@@ -131,7 +148,11 @@ export default class NoteHistory extends LightningElement {
         hasReactions: (note.prompts ?? []).length > 0,
         // a note the scorer could not read (not English) has no dimension scores to show
         hasScores: Boolean(note.score?.dimensions),
-        dimensions: dimensionsOf(note.id, note.score),
+        dimensions: dimensionsOf(note.id, note.score, Array.isArray(evidence) ? evidence : []),
+        evidenceLoading: evidence === 'loading',
+        evidenceBusy: evidence === 'loading' ? 'true' : 'false',
+        evidenceUnavailable: evidence === null,
+        evidenceShown: Array.isArray(evidence),
         detailsId: `details-${note.id}`,
         ariaExpanded: expanded ? 'true' : 'false',
         collapsed: !expanded,
@@ -150,6 +171,12 @@ export default class NoteHistory extends LightningElement {
   }
 
   renderedCallback() {
+    // an opened note sent without its evidence, or one that came back edited while open
+    for (const note of this.notes ?? []) {
+      if (this.expanded[note.id] && this.evidenceOf(note) === undefined) {
+        this.loadEvidence(note);
+      }
+    }
     const target = this.focusTarget;
     if (!target) {
       return;
@@ -162,9 +189,33 @@ export default class NoteHistory extends LightningElement {
     this.template.querySelector(selector)?.focus();
   }
 
+  /** The note's evidence: its own, loaded ('loading' meanwhile), or null when it cannot be had. */
+  evidenceOf(note) {
+    if (Array.isArray(note.score?.evidence)) {
+      return note.score.evidence;
+    }
+    return this.loadedEvidence[versionKey(note)];
+  }
+
   handleToggle(event) {
     const id = event.currentTarget.dataset.id;
     this.expanded = { ...this.expanded, [id]: !this.expanded[id] };
+  }
+
+  async loadEvidence(note) {
+    const key = versionKey(note);
+    this.loadedEvidence = { ...this.loadedEvidence, [key]: 'loading' };
+    let evidence = null;
+    try {
+      const stored = await findStoredNote(note);
+      // a copy older than the note on show (a cached answer after an edit) would point at other text
+      const current = stored && (note.version === undefined || stored.version === note.version);
+      evidence = current ? (stored.score?.evidence ?? []) : null;
+    } catch (error) {
+      this.error = error;
+      this.errorMessage = LABEL_EVIDENCE_ERROR;
+    }
+    this.loadedEvidence = { ...this.loadedEvidence, [key]: evidence };
   }
 
   handleEdit(event) {
@@ -194,6 +245,7 @@ export default class NoteHistory extends LightningElement {
     }
     this.deleting = true;
     this.error = undefined;
+    this.errorMessage = LABEL_DELETE_ERROR;
     try {
       await deleteNote({ opportunityId: note.opportunityId, noteId: note.id });
       this.confirmingId = undefined;
@@ -210,4 +262,23 @@ export default class NoteHistory extends LightningElement {
   findNote(id) {
     return (this.notes ?? []).find((n) => n.id === id);
   }
+}
+
+function versionKey(note) {
+  return `${note.id}@${note.version ?? ''}`;
+}
+
+/** The note as the service stores it, found in the first pages of its opportunity's notes. */
+async function findStoredNote(note) {
+  let cursor = null;
+  for (let page = 0; page < EVIDENCE_PAGES; page++) {
+    // eslint-disable-next-line no-await-in-loop -- each page's cursor comes from the one before
+    const result = parseJson(await getNotes({ opportunityId: note.opportunityId, cursor }));
+    const found = (result?.items ?? []).find((n) => n.id === note.id);
+    if (found || !result?.nextCursor) {
+      return found ?? null;
+    }
+    cursor = result.nextCursor;
+  }
+  return null;
 }

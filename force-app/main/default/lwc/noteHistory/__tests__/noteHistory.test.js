@@ -1,12 +1,14 @@
 import { createElement } from '@lwc/engine-dom';
 import NoteHistory from 'c/noteHistory';
 import deleteNote from '@salesforce/apex/UpAtNightController.deleteNote';
+import getNotes from '@salesforce/apex/UpAtNightController.getNotes';
 
 const mockNotes = require('./data/notes.json');
 
 jest.mock('@salesforce/apex/UpAtNightController.deleteNote', () => ({ default: jest.fn() }), {
   virtual: true,
 });
+jest.mock('@salesforce/apex/UpAtNightController.getNotes', () => ({ default: jest.fn() }), { virtual: true });
 // The current user wrote the first note of the fixture, not the second.
 jest.mock('@salesforce/user/Id', () => ({ default: '005000000000001AAA' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_History_Edit', () => ({ default: 'Edit the note of {0}' }), {
@@ -111,6 +113,71 @@ describe('c-note-history', () => {
     expect(nextStep.textContent).toContain('c.UAN_Coach_Lowered');
     // Collaboration had no evidence: it says so instead of an empty list.
     expect(dimensions[2].querySelector('.uan-note__no-evidence')).not.toBeNull();
+  });
+
+  describe('a note sent without its evidence (as the panel sends them)', () => {
+    const { evidence, ...scoreOnly } = OWN.score;
+    const compact = { ...OWN, score: scoreOnly };
+    const other = { ...OWN, id: 'another-note' };
+
+    async function expand(element) {
+      element.shadowRoot.querySelector('button.uan-note__toggle').click();
+      await flushPromises();
+      return noteItems(element)[0];
+    }
+
+    it("loads it from the opportunity's notes, page by page, when opened", async () => {
+      let answer;
+      getNotes
+        .mockResolvedValueOnce(JSON.stringify({ items: [other], nextCursor: 'c-2' }))
+        .mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+      const element = createHistory({ notes: [compact] });
+      expect(getNotes).not.toHaveBeenCalled();
+      const own = await expand(element);
+
+      expect(own.querySelector('.uan-note__evidence-loading')).not.toBeNull();
+      expect(own.querySelector('.uan-note__details').getAttribute('aria-busy')).toBe('true');
+      expect(own.querySelector('.uan-note__no-evidence')).toBeNull();
+
+      answer(JSON.stringify({ items: [OWN], nextCursor: null }));
+      await flushPromises();
+      expect(getNotes.mock.calls).toEqual([
+        [{ opportunityId: OWN.opportunityId, cursor: null }],
+        [{ opportunityId: OWN.opportunityId, cursor: 'c-2' }],
+      ]);
+      expect(own.querySelector('.uan-note__evidence-loading')).toBeNull();
+      expect(own.querySelector('.uan-note__details').getAttribute('aria-busy')).toBe('false');
+      expect([...own.querySelectorAll('.uan-note__evidence-item q')].map((q) => q.textContent)).toEqual(
+        evidence.map((e) => e.text),
+      );
+
+      // loaded once: closing and opening again asks nothing more
+      own.querySelector('button.uan-note__toggle').click();
+      own.querySelector('button.uan-note__toggle').click();
+      await flushPromises();
+      expect(getNotes).toHaveBeenCalledTimes(2);
+    });
+
+    it('says the evidence is unavailable rather than show that of an older version', async () => {
+      getNotes.mockResolvedValue(JSON.stringify({ items: [{ ...OWN, version: 1 }], nextCursor: null }));
+      const element = createHistory({ notes: [{ ...compact, version: 2 }] });
+      const own = await expand(element);
+      expect(own.querySelector('.uan-note__evidence-unavailable')).not.toBeNull();
+      expect(own.querySelectorAll('.uan-note__evidence-item')).toHaveLength(0);
+      expect(own.querySelector('.uan-note__no-evidence')).toBeNull();
+    });
+
+    it('shows why the evidence could not be loaded through the error panel', async () => {
+      getNotes.mockRejectedValue({ body: { message: 'Service unavailable' } });
+      const element = createHistory({ notes: [compact] });
+      const own = await expand(element);
+      expect(element.shadowRoot.querySelector('c-error-panel').friendlyMessage).toBe(
+        'c.UAN_History_EvidenceError',
+      );
+      expect(own.querySelector('.uan-note__evidence-unavailable')).not.toBeNull();
+      // the scores themselves are there all the same
+      expect(own.querySelectorAll('c-score-bar')).toHaveLength(5);
+    });
   });
 
   it('offers no score details for a note that was not scored', () => {
