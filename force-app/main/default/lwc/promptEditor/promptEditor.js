@@ -38,8 +38,9 @@ import LABEL_PHASE_LATE from '@salesforce/label/c.UAN_Phase_Late';
 
 /**
  * Edits one prompt of a draft: content (with a picker that inserts merge fields such as
- * {Account.Name} at the cursor of the provocation or follow-up), expiry and targeting. Emits `promptchange` with the whole
- * updated prompt and `promptremove`; holds no state of its own beyond what it is given.
+ * {Account.Name} at the cursor of the provocation or follow-up), expiry and targeting. Emits
+ * `promptchange` with the whole updated prompt and `promptremove`; holds no state of its own beyond
+ * what it is given and the expiry date as typed.
  */
 export default class PromptEditor extends LightningElement {
   @api index = 0;

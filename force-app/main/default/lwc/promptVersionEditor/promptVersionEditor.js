@@ -95,7 +95,8 @@ function toContent(prompt) {
 /**
  * One version of a prompt set: its prompts as a searchable, paged list with one prompt at a time
  * open in the full editor; save a draft, publish or retire it, start a new draft from it, export
- * it as JSON or CSV. Publishing a draft with prompts that have expired or expire soon asks first. Emits `versionchange` with the version the service returns after every change.
+ * it as JSON or CSV. Publishing a draft with prompts that have expired or expire soon asks first.
+ * Emits `versionchange` with the version the service returns after every change.
  */
 export default class PromptVersionEditor extends LightningElement {
   @api industryOptions = [];
@@ -112,7 +113,10 @@ export default class PromptVersionEditor extends LightningElement {
   uidSeq = 0;
   /** The prompt open in the editor: {uid, index, prompt, isNew}; its edits stay here until saved. */
   editing = null;
-  /** What gets focus after the next render: 'editor', 'validate', a list row index, 'add', 'expiry' or 'publish'. */
+  /**
+   * What gets focus after the next render: 'editor', 'validate', a list row index, 'add', 'expiry'
+   * (the warning before publishing) or 'publish'.
+   */
   focusTarget;
   /** The expired and expiring prompts the user is asked about before publishing; null otherwise. */
   expiring = null;

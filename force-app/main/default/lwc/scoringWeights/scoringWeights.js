@@ -121,7 +121,8 @@ export default class ScoringWeights extends LightningElement {
   }
 
   get totalClass() {
-    return `slds-text-body_small slds-m-top_xx-small uan-weights__total${this.allZero ? ' slds-text-color_error' : ''}`;
+    const tone = this.allZero ? ' slds-text-color_error' : '';
+    return `slds-text-body_small slds-m-top_xx-small uan-weights__total${tone}`;
   }
 
   get saveDisabled() {

@@ -4,6 +4,7 @@ import getPanel from '@salesforce/apex/UpAtNightController.getPanel';
 import LightningModal from 'lightning/modal';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
 import deleteNote from '@salesforce/apex/UpAtNightController.deleteNote';
+import getNotes from '@salesforce/apex/UpAtNightController.getNotes';
 
 const mockPanel = require('./data/getPanel.json');
 const mockPanelEmpty = require('./data/getPanelEmpty.json');
@@ -16,6 +17,7 @@ jest.mock('@salesforce/label/c.UAN_History_Score', () => ({ default: 'Score {0}'
 jest.mock('@salesforce/apex/UpAtNightController.deleteNote', () => ({ default: jest.fn() }), {
   virtual: true,
 });
+jest.mock('@salesforce/apex/UpAtNightController.getNotes', () => ({ default: jest.fn() }), { virtual: true });
 // The rep on the page wrote the note of the fixture.
 jest.mock('@salesforce/user/Id', () => ({ default: '005000000000001AAA' }), { virtual: true });
 
@@ -226,5 +228,40 @@ describe('c-opportunity-conversation', () => {
     expect(deleteNote).toHaveBeenCalledWith({ opportunityId: RECORD_ID, noteId: 'n-1' });
     expect(toastHandler.mock.calls[0][0].detail.title).toBe('c.UAN_Toast_Deleted');
     expect(getPanel).toHaveBeenCalledTimes(2);
+  });
+
+  it("shows a logged note's scores with the evidence the panel leaves out, once opened", async () => {
+    const stored = {
+      ...mockPanel.recentNotes[0],
+      score: {
+        ...mockPanel.recentNotes[0].score,
+        evidence: [
+          {
+            dimension: 'customerView',
+            field: 'customerView',
+            start: 4,
+            end: 7,
+            text: 'CFO',
+            effect: 'raised',
+          },
+        ],
+      },
+    };
+    getNotes.mockResolvedValue(JSON.stringify({ items: [stored], nextCursor: null }));
+    getPanel.mockResolvedValue(JSON.stringify(mockPanel));
+    const element = createPanel();
+    await flushPromises();
+
+    const history = element.shadowRoot.querySelector('c-note-history').shadowRoot;
+    expect(history.querySelector('.uan-note__customer-view').textContent).toBe(
+      mockPanel.recentNotes[0].customerView,
+    );
+    expect(history.querySelector('.uan-note__ideas').textContent).toBe(mockPanel.recentNotes[0].ideas);
+    history.querySelector('.uan-note__toggle').click();
+    await flushPromises();
+
+    expect(getNotes).toHaveBeenCalledWith({ opportunityId: RECORD_ID, cursor: null });
+    expect(history.querySelectorAll('c-score-bar')).toHaveLength(5);
+    expect(history.querySelector('.uan-note__evidence-item q').textContent).toBe('CFO');
   });
 });
