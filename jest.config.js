@@ -18,6 +18,8 @@ module.exports = {
     '^lightning/platformShowToastEvent$': `${mocks}/lightning/platformShowToastEvent`,
     '^lightning/platformResourceLoader$': `${mocks}/lightning/platformResourceLoader`,
     '^lightning/modal$': `${mocks}/lightning/modal`,
+    // helpers shared by every component's tests (flushPromises, fixtures)
+    '^uan-test/(.*)$': '<rootDir>/force-app/test/shared/$1',
   },
   setupFilesAfterEnv: ['<rootDir>/force-app/test/jest-setup.js'],
   testPathIgnorePatterns: [

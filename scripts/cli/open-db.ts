@@ -1,6 +1,6 @@
 // Commands that work on the data directly open the database the service's configuration names.
 import { loadConfig } from '../../service/src/config';
-import { openDatabase, type Db } from '../../service/src/storage/database';
+import { openDatabase, type Db } from '../../service/src/platform/database/database';
 
 export async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
   const { database } = loadConfig();

@@ -32,7 +32,7 @@ const LOCK = path.join(PREVIEW_DIR, 'build.lock');
 export const LWC_DIR = path.join(REPO_ROOT, 'force-app/main/default/lwc');
 export const LABELS_FILE = path.join(REPO_ROOT, 'force-app/main/default/labels/CustomLabels.labels-meta.xml');
 export const STATIC_RESOURCES_DIR = path.join(REPO_ROOT, 'force-app/main/default/staticresources');
-export const APEX_ROUTES_FILE = path.join(REPO_ROOT, 'service/src/preview/apex-routes.json');
+export const APEX_ROUTES_FILE = path.join(REPO_ROOT, 'scripts/preview/server/apex-routes.json');
 export const CLIENT_DIR = path.join(__dirname, 'client');
 
 /** What the build reads: a change in any of these (or in a compiler version) means a rebuild. */

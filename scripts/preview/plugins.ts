@@ -17,7 +17,6 @@ export interface BuildInputs {
 /** An LWC module record (see @lwc/module-resolver): an alias or an npm package. */
 export type ModuleRecord = { name: string; path: string } | { npm: string };
 
-const APEX_CLASS = 'UpAtNightController';
 const VIRTUAL = '\0uan-preview:';
 
 /** Platform modules that have no npm implementation: the preview's own small versions. */
@@ -96,6 +95,7 @@ export function previewModules(inputs: BuildInputs): ModuleRecord[] {
 }
 
 export interface ApexRouteSummary {
+  controller: string;
   cacheable: boolean;
 }
 
@@ -175,12 +175,14 @@ export function salesforceModules(inputs: BuildInputs): Plugin {
       const [, kind, rest = ''] = /^@salesforce\/([^/]+)\/(.*)$/.exec(source) ?? [];
       switch (kind) {
         case 'apex': {
-          const [className, method] = rest.split('.');
-          if (className !== APEX_CLASS || !method) {
-            this.error(`${source}: the preview only knows ${APEX_CLASS} (apex-routes.json)`);
+          const [className, method = ''] = rest.split('.');
+          const route = apex && Object.hasOwn(apex, method) ? apex[method] : undefined;
+          if (!route) this.error(`${source}: ${method} is not in scripts/preview/server/apex-routes.json`);
+          if (route.controller !== className) {
+            this.error(
+              `${source}: the preview only knows ${method} on ${route.controller} (apex-routes.json)`,
+            );
           }
-          const route = apex?.[method];
-          if (!route) this.error(`${source}: ${method} is not in service/src/preview/apex-routes.json`);
           return (
             `import { apexMethod } from ${runtime(inputs)};\n` +
             `export default apexMethod(${JSON.stringify(method)}, ${JSON.stringify({ cacheable: route.cacheable === true })});\n`

@@ -3,23 +3,26 @@ import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import pinoHttp from 'pino-http';
-import type { Db } from './storage/database';
-import type { Logger } from './lib/logger';
-import { BackgroundWork } from './domain/jobs/background';
-import { authenticateRequests } from './api/http/auth';
-import { errorHandler, notFoundHandler } from './api/http/errors';
-import { OpenApiRegistry } from './api/http/openapi';
-import { rateLimitPerAddress, rateLimitPerTenant } from './api/http/rate-limit';
-import { createMetrics } from './api/ops/metrics';
-import { opsRouter, type Lifecycle } from './api/ops/router';
-import { analyticsRouter } from './api/analytics/router';
-import { notesRouter } from './api/notes/router';
-import { opportunitiesRouter } from './api/opportunities/router';
-import { promptSetsRouter } from './api/prompt-sets/router';
-import { settingsRouter } from './api/settings/router';
-import { salesforceRouter } from './api/salesforce/router';
-import { registerSalesforceMetrics } from './salesforce/metrics';
-import type { SalesforceAdminOptions } from './salesforce/admin';
+import type { Db } from './platform/database/database';
+import type { Logger } from './platform/logger';
+import { BackgroundWork } from './platform/background-work';
+import { authenticateRequests } from './platform/http/auth';
+import { errorHandler, notFoundHandler } from './platform/http/errors';
+import { OpenApiRegistry } from './platform/http/openapi';
+import { rateLimitPerAddress, rateLimitPerTenant } from './platform/http/rate-limit';
+import { createMetrics } from './platform/http/metrics';
+import { opsRouter, type Lifecycle } from './platform/http/ops-router';
+import { analyticsRouter } from './features/analytics';
+import { notesRouter } from './features/notes';
+import { opportunitiesRouter } from './features/opportunities';
+import { promptSetsRouter } from './features/prompt-sets';
+import { settingsRouter } from './features/settings';
+import {
+  registerSalesforceMetrics,
+  salesforceRouter,
+  type SalesforceAdminOptions,
+} from './features/salesforce';
+import { authenticate } from './features/tenants';
 
 export interface AppDeps {
   db: Db;
@@ -81,7 +84,7 @@ export function createApp(deps: AppDeps): BuiltApp {
 
   const v1 = express.Router();
   v1.use(rateLimitPerAddress(deps.rateLimitPerAddressPerMinute ?? 30000));
-  v1.use(authenticateRequests(deps.db));
+  v1.use(authenticateRequests((apiKey) => authenticate(deps.db, apiKey)));
   v1.use(rateLimitPerTenant(deps.rateLimitPerMinute ?? 6000));
   v1.use(express.json({ limit: bodyLimit, strict: true }));
   v1.use(express.text({ type: 'text/csv', limit: bodyLimit }));

@@ -1,7 +1,7 @@
 // The service's whole configuration: one zod schema over the environment, parsed once at start.
 import path from 'node:path';
 import { z } from 'zod';
-import { randomKeyProblem } from './lib/key-material';
+import { randomKeyProblem } from './platform/lib/key-material';
 
 const schema = z
   .object({

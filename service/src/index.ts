@@ -1,16 +1,28 @@
 // Starts the service: config, database, demo tenant (development only), HTTP; drains on SIGTERM/SIGINT.
 import { createServer } from 'node:http';
+import type { Router } from 'express';
 import { createApp } from './app';
 import { loadConfig, type Config } from './config';
-import { createLogger, type Logger } from './lib/logger';
-import { openDatabase, type Db } from './storage/database';
-import { purgeIdempotencyKeys } from './storage/repositories/idempotency';
-import { ensureDemoTenant } from './domain/demo/seed-demo';
-import { previewLink } from './preview/access';
-import { startPreview } from './preview/preview';
-import { startSalesforceWorker } from './salesforce/start';
+import { createLogger, type Logger } from './platform/logger';
+import { openDatabase, type Db } from './platform/database/database';
+import { purgeIdempotencyKeys } from './platform/idempotency/repository';
+import { ensureDemoTenant } from './features/demo';
+import { startSalesforceWorker } from './features/salesforce';
 
 const IDEMPOTENCY_KEEP_HOURS = 48;
+
+/** A development-only addition mounted beside the API: the local preview of the LWC components. */
+export interface DevPreview {
+  router: Router;
+  /** the address to open for this start */
+  link(serviceUrl: string): string;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** passed in by the CLI in development, so the service never loads development tooling itself */
+  preview?: (demo: { apiKey: string; logger: Logger }) => DevPreview;
+}
 
 export interface RunningService {
   url: string;
@@ -22,7 +34,10 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-export async function startService(config: Config = loadConfig()): Promise<RunningService> {
+export async function startService(
+  config: Config = loadConfig(),
+  options: StartOptions = {},
+): Promise<RunningService> {
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(
     config.database.kind === 'postgres'
@@ -30,8 +45,7 @@ export async function startService(config: Config = loadConfig()): Promise<Runni
       : { kind: 'pglite', dataDir: config.database.dataDir, durability: config.database.durability },
   );
   const demo = config.devFeatures ? await ensureDemoTenant(db, config.demoApiKey) : undefined;
-  // dev only: the local preview of the LWC components (its build tools are dev dependencies, loaded on demand)
-  const preview = demo ? startPreview({ apiKey: demo.apiKey, logger }) : undefined;
+  const preview = demo && options.preview?.({ apiKey: demo.apiKey, logger });
   const { app, lifecycle, background } = createApp({
     db,
     logger,
@@ -70,7 +84,7 @@ export async function startService(config: Config = loadConfig()): Promise<Runni
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   logger.info({ url, database: config.database.kind }, 'Up at Night is listening');
-  const previewUrl = preview && previewLink(url, preview.token);
+  const previewUrl = preview?.link(url);
   if (demo) {
     process.stdout.write(
       `\nUp at Night is running at ${url}\n` +
@@ -104,8 +118,11 @@ export async function startService(config: Config = loadConfig()): Promise<Runni
 }
 
 /** Runs until SIGTERM/SIGINT; a drain that outlasts the timeout is cut short. */
-export async function runUntilSignalled(config: Config = loadConfig()): Promise<void> {
-  const service = await startService(config);
+export async function runUntilSignalled(
+  config: Config = loadConfig(),
+  options: StartOptions = {},
+): Promise<void> {
+  const service = await startService(config, options);
   const onSignal = (signal: string) => {
     service.logger.info({ signal }, 'draining');
     const force = setTimeout(() => {

@@ -2,17 +2,16 @@
 // through the API: after each change the dashboard equals a fresh aggregate over the notes table.
 import { jest } from '@jest/globals';
 import { sql } from 'kysely';
-import { stageRanks } from '../../service/src/domain/analytics/stage-order';
-import { defaultSettings } from '../../service/src/domain/settings/settings';
+import { stageRanks } from '../../service/src/features/analytics/stage-order';
+import { defaultSettings } from '../../service/src/features/settings/settings';
+import { adHocTexts, redirectedIssues } from '../../service/src/features/analytics/read-models/candidates';
 import {
-  adHocTexts,
-  closedByAverageScore,
-  redirectedIssues,
   promptTallies,
   promptTalliesFromRaises,
-  type AnalyticsScope,
   type PromptFilters,
-} from '../../service/src/storage/repositories/analytics';
+} from '../../service/src/features/analytics/read-models/prompt-effectiveness';
+import { closedByAverageScore } from '../../service/src/features/analytics/read-models/quality';
+import type { AnalyticsScope } from '../../service/src/features/analytics/read-models/scope';
 import {
   deleteNote,
   insertNote,
@@ -20,13 +19,13 @@ import {
   updateScores,
   type NoteFields,
   type NotePromptRecord,
-} from '../../service/src/storage/repositories/notes';
-import { upsertOpportunity } from '../../service/src/storage/repositories/opportunities';
-import { upsertUsers } from '../../service/src/storage/repositories/users';
+} from '../../service/src/features/notes/repository';
+import { upsertOpportunity } from '../../service/src/features/opportunities/repository';
+import { upsertUsers } from '../../service/src/features/users/repository';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { startTestService, type Client, type TestService } from '../helpers/service';
 import { U, pinToday, publishPrompts } from './fixture';
-import { DIMENSIONS } from '../../service/src/domain/scoring/types';
+import { DIMENSIONS } from '../../service/src/features/scoring/types';
 
 const OPEN = {
   id: '006000000000011AAA',

@@ -1,7 +1,7 @@
 // The dashboard's figures on the hand-computable fixture, per role, on PGlite and on Postgres.
 import { jest } from '@jest/globals';
-import { insertNote } from '../../service/src/storage/repositories/notes';
-import { upsertOpportunity } from '../../service/src/storage/repositories/opportunities';
+import { insertNote } from '../../service/src/features/notes/repository';
+import { upsertOpportunity } from '../../service/src/features/opportunities/repository';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { startTestService, type Client, type TestService } from '../helpers/service';
 import { O, U, pinToday, seedFixture } from './fixture';

@@ -3,10 +3,10 @@
 // history fall the same way on every run.
 import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
-import { insertNote, type NotePromptRecord } from '../../service/src/storage/repositories/notes';
-import { upsertOpportunity } from '../../service/src/storage/repositories/opportunities';
-import { upsertUsers } from '../../service/src/storage/repositories/users';
-import type { Db } from '../../service/src/storage/database';
+import { insertNote, type NotePromptRecord } from '../../service/src/features/notes/repository';
+import { upsertOpportunity } from '../../service/src/features/opportunities/repository';
+import { upsertUsers } from '../../service/src/features/users/repository';
+import type { Db } from '../../service/src/platform/database/database';
 import { samplePrompt, type Client } from '../helpers/service';
 
 export const TODAY = '2026-03-18';

@@ -2,7 +2,7 @@
 // older scorer, every stored score records the version and weights it used, and a rescore brings
 // old scores to the current version — on PGlite and on Postgres.
 import { sql } from 'kysely';
-import { SCORER_VERSION } from '../../service/src/domain/scoring';
+import { SCORER_VERSION } from '../../service/src/features/scoring';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { OPPORTUNITY, OPS, startTestService, type TestService } from '../helpers/service';
 

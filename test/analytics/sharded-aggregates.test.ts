@@ -6,23 +6,25 @@ import { randomUUID } from 'node:crypto';
 import type { PGlite as PGliteInstance } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { stageRanks } from '../../service/src/domain/analytics/stage-order';
-import { DIMENSIONS } from '../../service/src/domain/scoring/types';
-import { defaultSettings } from '../../service/src/domain/settings/settings';
-import { migrate, type Db } from '../../service/src/storage/database';
-import { migrationProvider } from '../../service/src/storage/migrations';
-import { PGliteDialect } from '../../service/src/storage/pglite-dialect';
+import { stageRanks } from '../../service/src/features/analytics/stage-order';
+import { DIMENSIONS } from '../../service/src/features/scoring/types';
+import { defaultSettings } from '../../service/src/features/settings/settings';
+import { migrate, type Db } from '../../service/src/platform/database/database';
+import { migrationProvider } from '../../service/src/platform/database/migrations';
+import { PGliteDialect } from '../../service/src/platform/database/pglite-dialect';
 import {
-  SCORE_KEYS,
-  bulkInsertNotes,
-  bulkInsertOpportunities,
   promptTallies,
   promptTalliesFromRaises,
-  qualityByBucket,
+} from '../../service/src/features/analytics/read-models/prompt-effectiveness';
+import { qualityByBucket } from '../../service/src/features/analytics/read-models/quality';
+import { SCORE_KEYS } from '../../service/src/features/analytics/score-keys';
+import {
+  bulkInsertNotes,
+  bulkInsertOpportunities,
   type BulkNote,
   type BulkOpportunity,
-} from '../../service/src/storage/repositories/analytics';
-import type { Database } from '../../service/src/storage/schema';
+} from '../../scripts/seed/bulk-load';
+import type { Database } from '../../service/src/platform/database/schema';
 import { createPostgresDatabase, DATABASE_KINDS, type DatabaseKind } from '../helpers/databases';
 
 const REPS = ['005000000000R01AAA', '005000000000R02AAA', '005000000000R03AAA', '005000000000R04AAA', '005000000000R05AAA', '005000000000R06AAA']; // prettier-ignore

@@ -1,7 +1,7 @@
 // When reps log, read, edit and delete conversations through the API — on PGlite and on Postgres.
 import { sql } from 'kysely';
 import { DATABASE_KINDS } from '../helpers/databases';
-import { upsertUsers } from '../../service/src/storage/repositories/users';
+import { upsertUsers } from '../../service/src/features/users/repository';
 import {
   OPPORTUNITY,
   OTHER_REP,

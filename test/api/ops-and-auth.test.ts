@@ -1,7 +1,7 @@
 // When clients probe the service, authenticate, or send malformed requests.
 import { DATABASE_KINDS } from '../helpers/databases';
 import { makeClient, OPPORTUNITY, REP, startTestService, type TestService } from '../helpers/service';
-import { rotateKey } from '../../service/src/domain/tenants/tenants';
+import { rotateKey } from '../../service/src/features/tenants/tenants';
 
 const METRICS_TOKEN = 'a-metrics-token-for-the-scraper-only';
 

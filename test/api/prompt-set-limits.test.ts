@@ -2,7 +2,7 @@
 // and a set at most MAX_VERSIONS_PER_SET versions, refused with a 409 that names the limit.
 import { DATABASE_KINDS } from '../helpers/databases';
 import { OPS, samplePrompt, startTestService, type TestService } from '../helpers/service';
-import { MAX_PROMPT_SETS, MAX_VERSIONS_PER_SET } from '../../service/src/domain/prompts/prompt-sets';
+import { MAX_PROMPT_SETS, MAX_VERSIONS_PER_SET } from '../../service/src/features/prompt-sets/prompt-sets';
 
 describe.each(DATABASE_KINDS)('prompt set limits on %s', (kind) => {
   let service: TestService;

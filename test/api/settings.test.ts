@@ -1,5 +1,5 @@
 // When sales ops tune the scoring weights: stored notes are rescored in the background with progress.
-import { DIMENSIONS } from '../../service/src/domain/scoring/types';
+import { DIMENSIONS } from '../../service/src/features/scoring/types';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { OPPORTUNITY, OPS, startTestService, type TestService } from '../helpers/service';
 

@@ -59,11 +59,9 @@ test('a validation error and then a stopped service: the modal says so and keeps
   await step(page, 'bad-validation-error', async () => {
     // the note reaches the real service with an impossible date, which its validation refuses
     await page.route('**/preview/apex/saveNote', async (route) => {
-      const call = route.request().postDataJSON() as { params: { noteJson: string } };
-      const note = { ...JSON.parse(call.params.noteJson), occurredAt: '2026-02-30' };
-      await route.continue({
-        postData: JSON.stringify({ ...call, params: { ...call.params, noteJson: JSON.stringify(note) } }),
-      });
+      const call = route.request().postDataJSON() as { params: { note: Record<string, unknown> } };
+      const note = { ...call.params.note, occurredAt: '2026-02-30' };
+      await route.continue({ postData: JSON.stringify({ ...call, params: { ...call.params, note } }) });
     });
     await save.click();
     await errorPanel.getByText(friendly).waitFor();

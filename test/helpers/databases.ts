@@ -2,7 +2,7 @@
 // fresh database on the throwaway Postgres server that global-setup started.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type Db, type DatabaseTarget } from '../../service/src/storage/database';
+import { openDatabase, type Db, type DatabaseTarget } from '../../service/src/platform/database/database';
 
 export const DATABASE_KINDS = ['pglite', 'postgres'] as const;
 export type DatabaseKind = (typeof DATABASE_KINDS)[number];

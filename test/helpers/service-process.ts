@@ -4,8 +4,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createTenant } from '../../service/src/domain/tenants/tenants';
-import { openDatabase, type DatabaseTarget } from '../../service/src/storage/database';
+import { ensureBuilt } from './build-output';
+import { createTenant } from '../../service/src/features/tenants/tenants';
+import { openDatabase, type DatabaseTarget } from '../../service/src/platform/database/database';
 import { freePort } from './postgres-server';
 
 const CLI = path.resolve(__dirname, '../../scripts/upatnight.cjs');
@@ -49,6 +50,7 @@ export async function startServiceProcess(
   env: Record<string, string>,
   timeoutMs = 120_000,
 ): Promise<ServiceProcess> {
+  await ensureBuilt();
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [CLI, 'serve'], {

@@ -2,9 +2,9 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp } from '../../service/src/app';
-import { createLogger, type Logger } from '../../service/src/lib/logger';
-import { createTenant } from '../../service/src/domain/tenants/tenants';
-import type { DatabaseTarget, Db } from '../../service/src/storage/database';
+import { createLogger, type Logger } from '../../service/src/platform/logger';
+import { createTenant } from '../../service/src/features/tenants/tenants';
+import type { DatabaseTarget, Db } from '../../service/src/platform/database/database';
 import { openTestDatabase, type DatabaseKind } from './databases';
 
 export type Role = 'rep' | 'salesops' | 'manager';

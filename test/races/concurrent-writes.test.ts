@@ -4,10 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { OPPORTUNITY, OPS, startTestService, type Client, type TestService } from '../helpers/service';
-import { DIMENSIONS, type Weights } from '../../service/src/domain/scoring/types';
-import { scoreNote } from '../../service/src/domain/scoring';
-import { scoringInputOf } from '../../service/src/domain/notes/notes';
-import { pageNotesById } from '../../service/src/storage/repositories/notes';
+import { DIMENSIONS, type Weights } from '../../service/src/features/scoring/types';
+import { scoreNote } from '../../service/src/features/scoring';
+import { scoringInputOf } from '../../service/src/features/notes/notes';
+import { pageNotesById } from '../../service/src/features/notes/repository';
 
 /** Every weight 0 but one: a note's overall score is then that dimension's score. */
 const only = (dimension: string) =>

@@ -3,14 +3,14 @@
 // weights the rescore applies — on PGlite and on Postgres.
 import { randomUUID } from 'node:crypto';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../helpers/databases';
-import { createTenant } from '../../service/src/domain/tenants/tenants';
-import { scoringInputOf, updateNote } from '../../service/src/domain/notes/notes';
-import { queueRescore, RESCORE_BATCH, runRescore } from '../../service/src/domain/jobs/rescore';
-import { loadSettings, updateSettings } from '../../service/src/domain/settings/settings';
-import { scoreNote } from '../../service/src/domain/scoring';
-import { DIMENSIONS, type Weights } from '../../service/src/domain/scoring/types';
-import { findNote, pageNotesById } from '../../service/src/storage/repositories/notes';
-import type { Actor } from '../../service/src/domain/actor';
+import { createTenant } from '../../service/src/features/tenants/tenants';
+import { scoringInputOf, updateNote } from '../../service/src/features/notes/notes';
+import { queueRescore, RESCORE_BATCH, runRescore } from '../../service/src/features/jobs/rescore';
+import { loadSettings, updateSettings } from '../../service/src/features/settings/settings';
+import { scoreNote } from '../../service/src/features/scoring';
+import { DIMENSIONS, type Weights } from '../../service/src/features/scoring/types';
+import { findNote, pageNotesById } from '../../service/src/features/notes/repository';
+import type { Actor } from '../../service/src/platform/actor';
 
 const AUTHOR = '005000000000001AAA';
 const NOTES = 2 * RESCORE_BATCH + 100;

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { jest } from '@jest/globals';
 import os from 'node:os';
 import path from 'node:path';
-import type { DatabaseTarget } from '../../service/src/storage/database';
+import type { DatabaseTarget } from '../../service/src/platform/database/database';
 import { createPostgresDatabase } from '../helpers/databases';
 import { createTenantIn, databaseEnv, startServiceProcess } from '../helpers/service-process';
 import { lossesAndDuplicates, startWriteLoad, storedNotes, type WriteLoad } from './load';
@@ -40,7 +40,7 @@ const pglite = (durability: 'safe' | 'relaxed') => async (): Promise<DatabaseTar
 const CASES: [string, () => Promise<DatabaseTarget>][] = [
   ['Postgres', async () => ({ kind: 'postgres', url: await createPostgresDatabase() })],
   ['PGlite, PGLITE_DURABILITY=safe (the default)', pglite('safe')],
-  // relaxed changes nothing on Node's file system (see the README), so only the soak run repeats it
+  // relaxed changes nothing on Node's file system (see docs/operations.md), so only the soak run repeats it
   ...(SOAK
     ? [['PGlite, PGLITE_DURABILITY=relaxed', pglite('relaxed')] as [string, () => Promise<DatabaseTarget>]]
     : []),

@@ -6,7 +6,7 @@
 // FUZZ_RUNS sets the inputs per route and database (npm run test:soak runs many more).
 import { jest } from '@jest/globals';
 import fc from 'fast-check';
-import { CSV_COLUMNS } from '../../service/src/domain/prompts/prompt-file';
+import { CSV_COLUMNS } from '../../service/src/features/prompt-sets/prompt-file';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { OPS, startTestService, type Role, type TestService } from '../helpers/service';
 import {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { jest } from '@jest/globals';
-import type { DatabaseTarget } from '../../service/src/storage/database';
+import type { DatabaseTarget } from '../../service/src/platform/database/database';
 import { createPostgresDatabase, DATABASE_KINDS } from '../helpers/databases';
 import { makeClient } from '../helpers/service';
 import {

@@ -8,8 +8,9 @@ import {
   ERROR_UNREACHABLE,
   INVALID_IDEMPOTENCY_KEY,
   MISSING_ID,
+  MISSING_INPUT,
   NOT_ACCESSIBLE,
-} from '../../service/src/preview/apex-mapping';
+} from '../../scripts/preview/server/apex-mapping';
 
 const labels = new Map(
   (
@@ -32,12 +33,16 @@ function hardCodedMessages(source: string): string[] {
 }
 
 describe('Apex messages as custom labels', () => {
-  it('when the classes use System.Label, then every label exists', () => {
-    const used = productionClasses.flatMap((f) =>
-      [...readFileSync(f, 'utf8').matchAll(/\bSystem\.Label\.(\w+)/g)].map((m) => m[1]!),
+  it('when the classes use System.Label, then every label exists and every Apex label is used', () => {
+    const used = new Set(
+      productionClasses.flatMap((f) =>
+        [...readFileSync(f, 'utf8').matchAll(/\bSystem\.Label\.(\w+)/g)].map((m) => m[1]!),
+      ),
     );
-    expect(used.length).toBeGreaterThan(15);
-    expect(used.filter((name) => !labels.has(name))).toEqual([]);
+    expect([...used].filter((name) => !labels.has(name))).toEqual([]);
+    expect([...labels.keys()].filter((name) => name.startsWith('UAN_Apex_')).sort()).toEqual(
+      [...used].sort(),
+    );
   });
 
   it('when the classes are read, then no user-facing message is a hard-coded literal', () => {
@@ -56,11 +61,13 @@ describe('Apex messages as custom labels', () => {
       NOT_ACCESSIBLE,
       ERROR_UNREACHABLE,
       MISSING_ID,
+      MISSING_INPUT,
       INVALID_IDEMPOTENCY_KEY,
     }).toEqual({
       NOT_ACCESSIBLE: labels.get('UAN_Apex_NotAccessible'),
       ERROR_UNREACHABLE: labels.get('UAN_Apex_Unreachable'),
       MISSING_ID: labels.get('UAN_Apex_MissingId'),
+      MISSING_INPUT: labels.get('UAN_Apex_MissingInput'),
       INVALID_IDEMPOTENCY_KEY: labels.get('UAN_Apex_InvalidIdempotencyKey'),
     });
   });

@@ -9,11 +9,11 @@ import {
   Arth2ExpressionContext,
   ClassBodyDeclarationContext,
   ClassDeclarationContext,
+  DotExpressionContext,
   DotMethodCallContext,
   LiteralPrimaryContext,
   IdPrimaryContext,
   MethodCallContext,
-  MethodCallExpressionContext,
   MethodDeclarationContext,
   NewExpressionContext,
   PrimaryExpressionContext,
@@ -25,8 +25,23 @@ import {
 export const repoRoot = path.resolve(__dirname, '../..');
 export const forceAppDefault = path.join(repoRoot, 'force-app/main/default');
 export const classesDir = path.join(forceAppDefault, 'classes');
-export const controllerPath = path.join(classesDir, 'UpAtNightController.cls');
-export const routesPath = path.join(repoRoot, 'service/src/preview/apex-routes.json');
+// The controllers' shared helpers: request bodies, parameter checks, the content type of an import.
+export const helpersClass = 'UpAtNightApi';
+export const helpersPath = path.join(classesDir, `${helpersClass}.cls`);
+export const routesPath = path.join(repoRoot, 'scripts/preview/server/apex-routes.json');
+
+/** A controller by audience: a class named UpAtNight<Audience>Controller. */
+export type Controller = { name: string; source: string };
+
+export function readControllers(): Controller[] {
+  return readdirSync(classesDir)
+    .filter((name) => /^UpAtNight\w+Controller\.cls$/.test(name))
+    .sort()
+    .map((name) => ({
+      name: name.replace(/\.cls$/, ''),
+      source: readFileSync(path.join(classesDir, name), 'utf8'),
+    }));
+}
 
 export type SyntaxError = { line: number; column: number; message: string };
 
@@ -65,6 +80,7 @@ function unquote(literal: string): string {
 
 export type AuraMethod = {
   name: string;
+  returnType: string;
   params: { name: string; type: string }[];
   cacheable: boolean;
   hasApexDoc: boolean;
@@ -109,6 +125,7 @@ export function auraEnabledMethods(source: string): AuraMethod[] {
     const before = source.slice(0, start).trimEnd();
     methods.push({
       name: declaration.id().getText(),
+      returnType: declaration.typeRef()?.getText() ?? 'void',
       params,
       cacheable: aura.pairs['cacheable'] === 'true',
       hasApexDoc:
@@ -121,16 +138,19 @@ export function auraEnabledMethods(source: string): AuraMethod[] {
 
 /** The request a controller method builds, in the vocabulary of apex-routes.json. */
 export type Route = {
+  controller: string;
   method: string;
   path: string;
   params: string[];
   cacheable: boolean;
+  /** object: the service's JSON answer, parsed; text: the answer as it came (an exported file) */
+  returns: 'object' | 'text';
   body: 'none' | 'context' | 'note' | 'json' | 'wrapOpportunity' | 'text';
   bodyParam?: string;
   contextParam?: string;
   opportunityAccess?: string;
   query?: Record<string, string>;
-  queryJsonParam?: string;
+  queryParam?: string;
   headers?: Record<string, string>;
   uuidParams?: string[];
   contentType?: { param: string; values: Record<string, string>; default: string };
@@ -142,9 +162,13 @@ function argumentsOf(
   return list?.expression_list() ?? [];
 }
 
+/** A parameter, or a property of one ("query.opportunityId", read as query?.opportunityId or query.opportunityId). */
 function identifier(expression: ExpressionContext): string {
   if (expression instanceof PrimaryExpressionContext && expression.primary() instanceof IdPrimaryContext) {
     return (expression.primary() as IdPrimaryContext).id().getText();
+  }
+  if (expression instanceof DotExpressionContext && expression.anyId() && !expression.dotMethodCall()) {
+    return `${identifier(expression.expression())}.${expression.anyId()!.getText()}`;
   }
   throw new Error(`expected a parameter name, found ${expression.getText()}`);
 }
@@ -159,12 +183,14 @@ function stringLiteral(expression: ExpressionContext): string {
   throw new Error(`expected a string literal, found ${expression.getText()}`);
 }
 
-function localCall(expression: ExpressionContext): { name: string; args: ExpressionContext[] } {
-  if (expression instanceof MethodCallExpressionContext) {
-    const call = expression.methodCall();
-    return { name: call.id().getText(), args: argumentsOf(call.expressionList()) };
+/** A call of one of the shared helpers, UpAtNightApi.<name>(args). */
+function helperCall(expression: ExpressionContext): { name: string; args: ExpressionContext[] } {
+  const dot = expression instanceof DotExpressionContext ? expression : undefined;
+  const call = dot?.dotMethodCall();
+  if (dot && call && dot.expression().getText() === helpersClass) {
+    return { name: call.anyId().getText(), args: argumentsOf(call.expressionList()) };
   }
-  throw new Error(`expected a call of a controller helper, found ${expression.getText()}`);
+  throw new Error(`expected a call of ${helpersClass}, found ${expression.getText()}`);
 }
 
 /** Turns the path expression into a template: literals stay, segment(x) and bare x become {x}. */
@@ -181,15 +207,13 @@ export function pathTemplate(expression: ExpressionContext): string {
   ) {
     return unquote(expression.getText());
   }
-  if (expression instanceof MethodCallExpressionContext) {
-    const call = localCall(expression);
-    if (call.name === 'segment' && call.args.length === 1) return `{${identifier(call.args[0]!)}}`;
-  }
+  const call = helperCall(expression);
+  if (call.name === 'segment' && call.args.length === 1) return `{${identifier(call.args[0]!)}}`;
   throw new Error(`unsupported path expression: ${expression.getText()}`);
 }
 
 /** Reads the one UpAtNightServiceClient.Request a controller method builds, and what it adds to it. */
-export function routeOf(method: AuraMethod): Route {
+export function routeOf(method: AuraMethod, controller: string): Route {
   const nodes = [...descendants(method.declaration as unknown as Node)];
   const requests = nodes.filter(
     (n): n is NewExpressionContext =>
@@ -207,12 +231,17 @@ export function routeOf(method: AuraMethod): Route {
   if (!httpMethod || !pathExpression || rest.length)
     throw new Error(`${method.name}: Request(method, path) expected`);
   const route: Route = {
+    controller,
     method: stringLiteral(httpMethod),
     path: pathTemplate(pathExpression),
     params: method.params.map((p) => p.name),
     cacheable: method.cacheable,
+    returns: method.returnType === 'String' ? 'text' : 'object',
     body: 'none',
   };
+  if (!['String', 'Map<String,Object>'].includes(method.returnType)) {
+    throw new Error(`${method.name}: returns ${method.returnType}, not the parsed answer or its text`);
+  }
   const setBody = (body: Route['body'], fields: Partial<Route>) => {
     if (route.body !== 'none') throw new Error(`${method.name}: more than one body`);
     Object.assign(route, { body }, fields);
@@ -225,15 +254,15 @@ export function routeOf(method: AuraMethod): Route {
         case 'withQuery':
           route.query = { ...route.query, [stringLiteral(args[0]!)]: identifier(args[1]!) };
           break;
-        case 'withQueryJson':
-          route.queryJsonParam = identifier(args[0]!);
+        case 'withQueryObject':
+          route.queryParam = identifier(args[0]!);
           break;
         case 'withHeader': {
           // a header value is a parameter, or uuidParam(parameter): a parameter accepted only as a UUID
           const value = args[1]!;
           let param: string;
-          if (value instanceof MethodCallExpressionContext) {
-            const check = localCall(value);
+          if (value instanceof DotExpressionContext) {
+            const check = helperCall(value);
             if (check.name !== 'uuidParam')
               throw new Error(`${method.name}: unknown header helper ${check.name}`);
             param = identifier(check.args[0]!);
@@ -245,7 +274,7 @@ export function routeOf(method: AuraMethod): Route {
           break;
         }
         case 'withJsonBody': {
-          const helper = localCall(args[0]!);
+          const helper = helperCall(args[0]!);
           const helperArgs = helper.args;
           if (helper.name === 'contextBody') setBody('context', { contextParam: identifier(helperArgs[0]!) });
           else if (helper.name === 'noteBody')
@@ -253,11 +282,11 @@ export function routeOf(method: AuraMethod): Route {
               contextParam: identifier(helperArgs[0]!),
               bodyParam: identifier(helperArgs[1]!),
             });
-          else if (helper.name === 'jsonParam') {
+          else if (helper.name === 'jsonBody') {
             const bodyParam = identifier(helperArgs[1]!);
             if (stringLiteral(helperArgs[0]!) !== bodyParam) {
               throw new Error(
-                `${method.name}: jsonParam names ${stringLiteral(helperArgs[0]!)} for ${bodyParam}`,
+                `${method.name}: jsonBody names ${stringLiteral(helperArgs[0]!)} for ${bodyParam}`,
               );
             }
             setBody('json', { bodyParam });
@@ -267,7 +296,7 @@ export function routeOf(method: AuraMethod): Route {
           break;
         }
         case 'withTextBody': {
-          const contentType = localCall(args[1]!);
+          const contentType = helperCall(args[1]!);
           if (contentType.name !== 'contentTypeFor')
             throw new Error(`${method.name}: unknown content type helper`);
           setBody('text', {
@@ -276,21 +305,22 @@ export function routeOf(method: AuraMethod): Route {
           });
           break;
         }
+        // the opportunity the user must see: a parameter, or a property of a query ("<parameter>.<key>")
+        case 'checkOpportunityAccess':
+        case 'checkOptionalOpportunityAccess':
+        case 'contextBody':
+        case 'noteBody':
+          route.opportunityAccess = identifier(args[0]!);
+          break;
         default:
           if (name.startsWith('with'))
             throw new Error(`${method.name}: unknown request builder call ${name}`);
       }
     }
     if (node instanceof MethodCallContext) {
-      const name = node.id().getText();
-      const args = argumentsOf(node.expressionList());
-      if (name === 'checkOpportunityAccess' || name === 'contextBody' || name === 'noteBody') {
-        route.opportunityAccess = identifier(args[0]!);
-      }
-      // an opportunity named inside a JSON parameter: "<parameter>.<key>"
-      if (name === 'checkQueryOpportunityAccess') {
-        route.opportunityAccess = `${identifier(args[0]!)}.${stringLiteral(args[1]!)}`;
-      }
+      throw new Error(
+        `${method.name}: calls ${node.id().getText()} locally; helpers live in ${helpersClass}`,
+      );
     }
   }
   return route;
@@ -321,12 +351,23 @@ function canonical(value: unknown): string {
   );
 }
 
-/** Every difference between the controller source and the routes file, as readable sentences. */
-export function routeMismatches(source: string, routes: Record<string, Route>): string[] {
+/** Every difference between the controllers and the routes file, as readable sentences. */
+export function routeMismatches(
+  controllers: Controller[],
+  routes: Record<string, Route>,
+  helpersSource = readFileSync(helpersPath, 'utf8'),
+): string[] {
   const problems: string[] = [];
-  const methods = auraEnabledMethods(source);
-  const contentTypes = contentTypesOf(source);
+  const methods = controllers.flatMap((c) =>
+    auraEnabledMethods(c.source).map((m) => ({ ...m, controller: c.name })),
+  );
+  const contentTypes = contentTypesOf(helpersSource);
   for (const method of methods) {
+    // the preview posts a call by its method name, so a name belongs to one controller only
+    if (methods.filter((m) => m.name === method.name).length > 1) {
+      problems.push(`${method.name}: @AuraEnabled in more than one controller`);
+      continue;
+    }
     const expected = routes[method.name];
     if (!expected) {
       problems.push(`${method.name}: @AuraEnabled method missing from apex-routes.json`);
@@ -334,7 +375,7 @@ export function routeMismatches(source: string, routes: Record<string, Route>): 
     }
     let actual: Route;
     try {
-      actual = routeOf(method);
+      actual = routeOf(method, method.controller);
     } catch (error) {
       problems.push((error as Error).message);
       continue;

@@ -70,12 +70,12 @@ describe('force-app through the Salesforce CLI', () => {
       const classes = path.join(dir, 'force-app/main/default/classes');
       writeFileSync(path.join(classes, 'Orphan.cls'), 'public class Orphan {}\n');
       writeFileSync(path.join(classes, 'notes.txt'), 'scratch\n');
-      const meta = path.join(classes, 'UpAtNightController.cls-meta.xml');
+      const meta = path.join(classes, 'UpAtNightPanelController.cls-meta.xml');
       writeFileSync(meta, readFileSync(meta, 'utf8').replace(/<apiVersion>[^<]*</, '<apiVersion>60.0<'));
       expect((await conversionProblems(dir)).sort()).toEqual([
         'classes/Orphan.cls: ApexClass:Orphan missing from package.xml',
         expect.stringMatching(
-          /^classes\/UpAtNightController\.cls-meta\.xml: apiVersion 60\.0, sourceApiVersion /,
+          /^classes\/UpAtNightPanelController\.cls-meta\.xml: apiVersion 60\.0, sourceApiVersion /,
         ),
         'force-app/main/default/classes/notes.txt: not a metadata file the CLI knows',
       ]);

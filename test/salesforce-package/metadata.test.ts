@@ -4,15 +4,26 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { auraEnabledMethods } from './apex-source';
+import { auraEnabledMethods, helpersPath, readControllers } from './apex-source';
 import { sourceApiVersion } from './package-files';
-import { ROLLUP_FIELD_NAMES } from '../../service/src/salesforce/rollups';
+import { ROLLUP_FIELD_NAMES } from '../../service/src/features/salesforce/rollups';
 
 const root = process.env.UAN_FORCE_APP_DIR ?? path.resolve(__dirname, '../../force-app/main/default');
 const API_VERSION = sourceApiVersion();
 const NAMED_BUNDLES = ['opportunityConversation', 'promptSetManager', 'conversationDashboard'];
 // what the service writes back must be exactly the fields the package deploys
 const ROLLUP_FIELDS = ROLLUP_FIELD_NAMES;
+
+// Every user has the rep set; the elevated sets add the controllers of their audience.
+const CONTROLLERS_BY_ROLE: Record<string, string[]> = {
+  UpAtNight_Rep: ['UpAtNightPanelController'],
+  UpAtNight_SalesOps: [
+    'UpAtNightAnalyticsController',
+    'UpAtNightPromptSetController',
+    'UpAtNightSettingsController',
+  ],
+  UpAtNight_Manager: ['UpAtNightAnalyticsController'],
+};
 // Standard fields the package may reference; relationship names resolve to their objects.
 const STANDARD_FIELDS: Record<string, string[]> = {
   Opportunity: [
@@ -174,8 +185,8 @@ describe('Apex classes', () => {
     expect(client).not.toMatch(/setHeader\('Authorization'/);
   });
 
-  it('when the controller checks custom permissions, then they are in the package', () => {
-    const controller = readFileSync(path.join(root, 'classes/UpAtNightController.cls'), 'utf8');
+  it('when the controllers check custom permissions, then they are in the package', () => {
+    const controller = readFileSync(helpersPath, 'utf8');
     const used = [...controller.matchAll(/PERMISSION_\w+ = '(\w+)'/g)].map((m) => m[1]!);
     expect(used.sort()).toEqual(['UpAtNight_Manager', 'UpAtNight_SalesOps']);
     expect(used.filter((p) => !customPermissions.has(p))).toEqual([]);
@@ -284,13 +295,11 @@ describe('LWC bundles', () => {
     expect(incomplete.map((l) => l.fullName)).toEqual([]);
   });
 
-  it('when a component imports an Apex method, then the controller has it as @AuraEnabled', () => {
+  it('when a component imports an Apex method, then that controller has it as @AuraEnabled', () => {
     const methods = new Set(
-      classes.has('UpAtNightController')
-        ? auraEnabledMethods(readFileSync(path.join(root, 'classes/UpAtNightController.cls'), 'utf8')).map(
-            (m) => `UpAtNightController.${m.name}`,
-          )
-        : [],
+      readControllers()
+        .filter((c) => classes.has(c.name))
+        .flatMap((c) => auraEnabledMethods(c.source).map((m) => `${c.name}.${m.name}`)),
     );
     const missing = lwcSources.flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(/@salesforce\/apex\/(\w+\.\w+)/g)]
@@ -376,10 +385,19 @@ describe('permission sets', () => {
         name,
         editable: [],
       });
-      expect(list(set.classAccesses)).toEqual([{ apexClass: 'UpAtNightController', enabled: 'true' }]);
+      expect({ name, classes: list(set.classAccesses) }).toEqual({
+        name,
+        classes: CONTROLLERS_BY_ROLE[name]!.map((apexClass) => ({ apexClass, enabled: 'true' })),
+      });
       expect(list(set.applicationVisibilities)).toEqual([{ application: 'UpAtNight', visible: 'true' }]);
       expect(list(set.externalCredentialPrincipalAccesses).length).toBe(1);
     }
+    // every controller is granted to the audience it serves
+    expect([...new Set(Object.values(CONTROLLERS_BY_ROLE).flat())].sort()).toEqual(
+      readControllers()
+        .map((c) => c.name)
+        .sort(),
+    );
     const customPermissionsOf = (name: string) => list(read(name).customPermissions).map((p) => p.name);
     expect(customPermissionsOf('UpAtNight_Rep')).toEqual([]);
     expect(customPermissionsOf('UpAtNight_SalesOps')).toEqual(['UpAtNight_SalesOps']);

@@ -3,9 +3,9 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp } from '../../service/src/app';
-import { createLogger } from '../../service/src/lib/logger';
-import { createTenant } from '../../service/src/domain/tenants/tenants';
-import { decryptSecret } from '../../service/src/salesforce/secrets';
+import { createLogger } from '../../service/src/platform/logger';
+import { createTenant } from '../../service/src/features/tenants/tenants';
+import { decryptSecret } from '../../service/src/features/salesforce/secrets';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../helpers/databases';
 import { makeClient, OPS } from '../helpers/service';
 import type { SalesforceFake } from '../salesforce-fake';

@@ -5,10 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../service/src/storage/database';
-import { findTenant } from '../../service/src/domain/tenants/tenants';
-import { findOpportunity } from '../../service/src/storage/repositories/opportunities';
-import { listUsers } from '../../service/src/storage/repositories/users';
+import { openDatabase } from '../../service/src/platform/database/database';
+import { findTenant } from '../../service/src/features/tenants/tenants';
+import { findOpportunity } from '../../service/src/features/opportunities/repository';
+import { listUsers } from '../../service/src/features/users/repository';
 import { startSalesforceFake, type SalesforceFake } from '../salesforce-fake';
 import { cliRunner } from './cli-runner';
 

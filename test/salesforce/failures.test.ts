@@ -3,10 +3,10 @@
 import { sql } from 'kysely';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../helpers/databases';
 import type { SalesforceFake } from '../salesforce-fake';
-import { salesforceStatus } from '../../service/src/salesforce/admin';
-import { rollupFieldsOf } from '../../service/src/salesforce/rollups';
-import { leaseDue } from '../../service/src/storage/repositories/salesforce-outbox';
-import { rollupSources } from '../../service/src/storage/repositories/salesforce-rollups';
+import { salesforceStatus } from '../../service/src/features/salesforce/admin';
+import { rollupFieldsOf } from '../../service/src/features/salesforce/rollups';
+import { leaseDue } from '../../service/src/features/salesforce/data-access/outbox';
+import { rollupSources } from '../../service/src/features/salesforce/data-access/rollups';
 import {
   connect,
   drain,

@@ -1,14 +1,14 @@
 // A tenant connected to a fresh Salesforce fake over a test database, with a worker whose pauses
 // and retries are short enough for tests.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import type { Db } from '../../service/src/storage/database';
-import { createLogger } from '../../service/src/lib/logger';
-import { createTenant } from '../../service/src/domain/tenants/tenants';
-import { connectOrg, type AuthInput } from '../../service/src/salesforce/admin';
-import { ConnectionFactory } from '../../service/src/salesforce/connection-factory';
-import { SalesforceWorker, type WorkerSettings } from '../../service/src/salesforce/worker';
-import { createNote } from '../../service/src/domain/notes/notes';
-import { defaultSettings } from '../../service/src/domain/settings/settings';
+import type { Db } from '../../service/src/platform/database/database';
+import { createLogger } from '../../service/src/platform/logger';
+import { createTenant } from '../../service/src/features/tenants/tenants';
+import { connectOrg, type AuthInput } from '../../service/src/features/salesforce/admin';
+import { ConnectionFactory } from '../../service/src/features/salesforce/connection-factory';
+import { SalesforceWorker, type WorkerSettings } from '../../service/src/features/salesforce/worker';
+import { createNote } from '../../service/src/features/notes/notes';
+import { defaultSettings } from '../../service/src/features/settings/settings';
 import { startSalesforceFake, type FakeOptions, type SalesforceFake } from '../salesforce-fake';
 
 export const SECRETS_KEY = randomBytes(32);

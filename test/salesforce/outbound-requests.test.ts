@@ -6,18 +6,21 @@
 // Name resolution is a stub here: tests never resolve or contact anything but 127.0.0.1.
 import type { LookupAddress } from 'node:dns';
 import { ConfigError, loadConfig } from '../../service/src/config';
-import { testConnection } from '../../service/src/salesforce/admin';
-import { ConnectionFactory, type SalesforceSession } from '../../service/src/salesforce/connection-factory';
+import { testConnection } from '../../service/src/features/salesforce/admin';
+import {
+  ConnectionFactory,
+  type SalesforceSession,
+} from '../../service/src/features/salesforce/connection-factory';
 import {
   checkOrgBaseUrl,
   isAllowedAddress,
   type EndpointPolicy,
-} from '../../service/src/salesforce/endpoints';
-import { classifyFailure } from '../../service/src/salesforce/errors';
-import { writeRollups } from '../../service/src/salesforce/rollup-writer';
-import { rollupFieldsOf } from '../../service/src/salesforce/rollups';
-import { bulkQuery, DEFAULT_SYNC_OPTIONS } from '../../service/src/salesforce/sync';
-import { findConnection, putConnection } from '../../service/src/storage/repositories/salesforce-connections';
+} from '../../service/src/features/salesforce/endpoints';
+import { classifyFailure } from '../../service/src/features/salesforce/errors';
+import { writeRollups } from '../../service/src/features/salesforce/rollup-writer';
+import { rollupFieldsOf } from '../../service/src/features/salesforce/rollups';
+import { bulkQuery, DEFAULT_SYNC_OPTIONS } from '../../service/src/features/salesforce/sync';
+import { findConnection, putConnection } from '../../service/src/features/salesforce/data-access/connections';
 import { openTestDatabase, type TestDatabase } from '../helpers/databases';
 import type { SalesforceFake } from '../salesforce-fake';
 import { connect, newTenant, newWorker, SECRETS_KEY, startFake } from './harness';

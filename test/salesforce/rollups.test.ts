@@ -1,8 +1,8 @@
 // Roll-ups to Opportunity: after notes are logged, edited or deleted (or rescored), the worker writes
 // the recomputed roll-up fields through sObject Collections, coalesced, once each.
-import { deleteNote, updateNote } from '../../service/src/domain/notes/notes';
-import { defaultSettings } from '../../service/src/domain/settings/settings';
-import { queueRescore, runRescore } from '../../service/src/domain/jobs/rescore';
+import { deleteNote, updateNote } from '../../service/src/features/notes/notes';
+import { defaultSettings } from '../../service/src/features/settings/settings';
+import { queueRescore, runRescore } from '../../service/src/features/jobs/rescore';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../helpers/databases';
 import type { SalesforceFake } from '../salesforce-fake';
 import {

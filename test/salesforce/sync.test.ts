@@ -1,8 +1,8 @@
 // Outcomes and users in: the first sync reads everything (Bulk API 2.0 for a large org), later syncs
 // only what changed since the SystemModstamp watermark, paging through nextRecordsUrl.
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../helpers/databases';
-import { findOpportunity } from '../../service/src/storage/repositories/opportunities';
-import { listUsers, reportsOf } from '../../service/src/storage/repositories/users';
+import { findOpportunity } from '../../service/src/features/opportunities/repository';
+import { listUsers, reportsOf } from '../../service/src/features/users/repository';
 import type { SalesforceFake } from '../salesforce-fake';
 import { connect, newTenant, newWorker, startFake } from './harness';
 

@@ -1,6 +1,6 @@
 // Two service instances over one Postgres database: their workers drain the same outbox at the same
 // time and never send the same roll-up twice (row leases taken with FOR UPDATE SKIP LOCKED).
-import { openDatabase, type Db } from '../../service/src/storage/database';
+import { openDatabase, type Db } from '../../service/src/platform/database/database';
 import { createPostgresDatabase } from '../helpers/databases';
 import type { SalesforceFake } from '../salesforce-fake';
 import { connect, logNote, newTenant, newWorker, outboxRows, postponeSync, startFake } from './harness';

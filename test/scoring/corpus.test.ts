@@ -1,7 +1,7 @@
 // The scorer against notes labelled blind to it: the corpus is sound (two independent passes,
 // adjudicated, split once by a fixed seed), and on the held-out part the scorer ranks every dimension
 // like the labels and keeps every adversarial note at the bottom.
-import { assessNote, DIMENSIONS } from '../../service/src/domain/scoring';
+import { assessNote, DIMENSIONS } from '../../service/src/features/scoring';
 import {
   CORPUS_PARTS,
   isHeldOut,
@@ -13,7 +13,7 @@ import {
   SPLIT_SEED,
   type CorpusNote,
 } from './corpus';
-import { evaluate } from './evaluate';
+import { evaluate, FIRST_CORPUS_RHO } from './evaluate';
 
 // Issue #16's targets on the held-out part are ρ ≥ 0.85 per dimension and ≥ 0.90 overall, and no
 // adversarial note escaping the bottom. The scorer does not reach them yet (the corpus README has the
@@ -29,7 +29,6 @@ const HELD_OUT_FLOOR = {
   overall: 0.89,
 } as const;
 const HELD_OUT_ADVERSARIAL_ESCAPES = 79;
-const FIRST_CORPUS_RHO = 0.8;
 
 const notes = readJsonl<Omit<CorpusNote, 'labels'>>('notes.jsonl');
 const evaluations = Object.fromEntries(CORPUS_PARTS.map((part) => [part, evaluate(loadCorpus(part))]));

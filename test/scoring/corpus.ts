@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DIMENSIONS, type Dimension, type ScoringInput } from '../../service/src/domain/scoring';
+import { DIMENSIONS, type Dimension, type ScoringInput } from '../../service/src/features/scoring';
 
 export type Labels = Record<Dimension, number>;
 

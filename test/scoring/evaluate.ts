@@ -1,12 +1,14 @@
 // Judges the scorer against a labelled part of the corpus: rank agreement per dimension and overall,
 // and whether notes written to fool it stay at the bottom. Shared by the corpus test and the bench.
-import { DIMENSIONS, scoreNote, type Dimension, type ScoreResult } from '../../service/src/domain/scoring';
+import { DIMENSIONS, scoreNote, type Dimension, type ScoreResult } from '../../service/src/features/scoring';
 import { meanLabel, spearman, type CorpusNote } from './corpus';
 
 /** An adversarial note may score at most this overall. */
 export const ADVERSARIAL_MAX_OVERALL = 25;
 /** A negated note may score at most this on a dimension it negates. */
 export const NEGATED_MAX = 15;
+/** The first corpus is kept as a regression check: the scorer must still rank it at least this well. */
+export const FIRST_CORPUS_RHO = 0.8;
 
 export interface Evaluation {
   rho: Record<Dimension | 'overall', number>;

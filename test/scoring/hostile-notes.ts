@@ -2,7 +2,7 @@
 // twenty ad-hoc prompts): runs of punctuation that made wink-nlp's tokeniser quadratic, words it
 // cannot cache, zero-width joins, contractions and one-token sentences. The scoring bench reports
 // the worst of them against a typical note; the scoring tests hold it to a generous bound.
-import type { ScoringInput } from '../../service/src/domain/scoring';
+import type { ScoringInput } from '../../service/src/features/scoring';
 
 /** The note schema's maxima (api/notes/schemas.ts). */
 export const NOTE_LIMITS = {

@@ -1,10 +1,10 @@
 // The costliest notes the schema admits are scored in a bounded multiple of a typical note's CPU time
 // (the bench reports the figure as scoring.worstCaseRatio; the target is 10x, asserted generously).
-import { scoreNote, type ScoringInput } from '../../service/src/domain/scoring';
+import { scoreNote, type ScoringInput } from '../../service/src/features/scoring';
 import { benchNotes } from '../../scripts/bench/parts/scoring';
 import { HOSTILE_SHAPES, hostileNote } from './hostile-notes';
 import { loadCorpus } from './corpus';
-import { boundedFields } from '../../service/src/domain/scoring/bounded-text';
+import { boundedFields } from '../../service/src/features/scoring/bounded-text';
 
 /** CPU milliseconds per note, the best of three passes over the notes (after one warm-up pass). */
 function cpuMsPerNote(notes: ScoringInput[]): number {

@@ -1,7 +1,7 @@
 // Security headers on every response, the body limit on every route that takes a body, generic
 // 500s, and credentials kept out of the logs (a test scans the service's captured log lines).
 import { Writable } from 'node:stream';
-import { createLogger } from '../../service/src/lib/logger';
+import { createLogger } from '../../service/src/platform/logger';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { OPS, makeClient, startTestService, type Reply, type TestService } from '../helpers/service';
 import { listRoutes, sampleRequest, seedTenant, send, type Fixture, type Route } from './api-surface';

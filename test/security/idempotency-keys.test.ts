@@ -4,12 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { PGlite as PGliteInstance } from '@electric-sql/pglite';
-import { runIdempotent } from '../../service/src/domain/idempotency';
-import { migrate, type Db } from '../../service/src/storage/database';
-import { migrationProvider } from '../../service/src/storage/migrations';
-import { PGliteDialect } from '../../service/src/storage/pglite-dialect';
-import type { Database } from '../../service/src/storage/schema';
-import { sha256 } from '../../service/src/lib/stable-hash';
+import { runIdempotent } from '../../service/src/platform/idempotency/idempotency';
+import { migrate, type Db } from '../../service/src/platform/database/database';
+import { migrationProvider } from '../../service/src/platform/database/migrations';
+import { PGliteDialect } from '../../service/src/platform/database/pglite-dialect';
+import type { Database } from '../../service/src/platform/database/schema';
+import { sha256 } from '../../service/src/platform/lib/stable-hash';
 import { createPostgresDatabase, DATABASE_KINDS, type DatabaseKind } from '../helpers/databases';
 import { OPPORTUNITY, OPS, samplePrompt, startTestService, type TestService } from '../helpers/service';
 

@@ -5,7 +5,7 @@
 // which run on both engines elsewhere).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db } from '../../service/src/storage/database';
+import type { Db } from '../../service/src/platform/database/database';
 import { startTestService, type TestService } from '../helpers/service';
 
 const TOKEN = randomBytes(24).toString('base64url');

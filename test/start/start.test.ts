@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureBuilt } from '../helpers/build-output';
 import { createPostgresDatabase } from '../helpers/databases';
 import { makeClient } from '../helpers/service';
 import { spawnService } from '../helpers/spawn-service';
@@ -95,7 +96,8 @@ test(
   STARTS_MS,
 );
 
-test('when production mode has no database configured, then it exits naming the variable', () => {
+test('when production mode has no database configured, then it exits naming the variable', async () => {
+  await ensureBuilt();
   const result = spawnSync(
     process.execPath,
     [path.resolve(__dirname, '../../scripts/upatnight.cjs'), 'serve'],

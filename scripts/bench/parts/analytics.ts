@@ -4,18 +4,20 @@
 // BENCH_ANALYTICS_NOTES / BENCH_ANALYTICS_PGLITE_NOTES shrink the runs for a quick look; the
 // seeded counts are reported with the figures.
 import { performance } from 'node:perf_hooks';
-import { loadDashboard } from '../../../service/src/domain/analytics/dashboard';
-import { drilldownNotes } from '../../../service/src/domain/analytics/drilldown';
-import { loadPromptEffectiveness } from '../../../service/src/domain/analytics/prompt-effectiveness';
-import { seedSynthetic, type SeedCounts } from '../../../service/src/domain/analytics/synthetic-seed';
-import type { Actor } from '../../../service/src/domain/actor';
-import { createTenant } from '../../../service/src/domain/tenants/tenants';
-import { openDatabase, type DatabaseTarget, type Db } from '../../../service/src/storage/database';
+import {
+  drilldownNotes,
+  loadDashboard,
+  loadPromptEffectiveness,
+} from '../../../service/src/features/analytics';
+import { seedSynthetic, type SeedCounts } from '../../seed/synthetic-seed';
+import type { Actor } from '../../../service/src/platform/actor';
+import { createTenant } from '../../../service/src/features/tenants';
+import { openDatabase, type DatabaseTarget, type Db } from '../../../service/src/platform/database/database';
 import { startPostgres } from '../../../test/helpers/postgres-server';
 import type { BenchFigures } from './index';
 
 const RUNS = 50;
-/** the prompt view reads migration 0005's aggregates (it took seconds at 1M before), so it can
+/** the prompt view reads migration 0005's aggregates instead of every raise, so it can
  * be timed over as many runs as the dashboard */
 const PROMPT_RUNS = RUNS;
 const WARM_UP = 3;

@@ -2,14 +2,12 @@
 // calls to write 1,000 roll-ups, to sync 10,000 changed opportunities incrementally, and to
 // backfill an org of 200,000 opportunities. OAuth token requests are not API calls and not counted.
 import { randomBytes } from 'node:crypto';
-import { openDatabase, type Db } from '../../../service/src/storage/database';
-import { createLogger } from '../../../service/src/lib/logger';
-import { createTenant } from '../../../service/src/domain/tenants/tenants';
-import { createNote } from '../../../service/src/domain/notes/notes';
-import { defaultSettings } from '../../../service/src/domain/settings/settings';
-import { connectOrg } from '../../../service/src/salesforce/admin';
-import { ConnectionFactory } from '../../../service/src/salesforce/connection-factory';
-import { SalesforceWorker } from '../../../service/src/salesforce/worker';
+import { openDatabase, type Db } from '../../../service/src/platform/database/database';
+import { createLogger } from '../../../service/src/platform/logger';
+import { createTenant } from '../../../service/src/features/tenants';
+import { createNote } from '../../../service/src/features/notes';
+import { defaultSettings } from '../../../service/src/features/settings';
+import { ConnectionFactory, connectOrg, SalesforceWorker } from '../../../service/src/features/salesforce';
 import { startSalesforceFake, type SalesforceFake } from '../../../test/salesforce-fake';
 import type { BenchFigures } from './index';
 

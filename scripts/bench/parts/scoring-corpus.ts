@@ -1,7 +1,7 @@
 // How well the scorer ranks the labelled corpus: Spearman's ρ per dimension and overall on the
 // tuning and held-out parts, the adversarial notes that escaped the bottom, and the agreement
 // between the two labelling passes (the ceiling a score can reach).
-import { DIMENSIONS } from '../../../service/src/domain/scoring';
+import { DIMENSIONS } from '../../../service/src/features/scoring';
 import { CORPUS_PARTS, loadCorpus, loadLabels, weightedKappa } from '../../../test/scoring/corpus';
 import { evaluate } from '../../../test/scoring/evaluate';
 import type { BenchFigures } from './index';

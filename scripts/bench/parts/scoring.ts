@@ -15,11 +15,15 @@ import os from 'node:os';
 import { sql } from 'kysely';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { scoreNote, type ScoringInput } from '../../../service/src/domain/scoring';
-import { FIELD_SEPARATOR, NLP_PIPELINE } from '../../../service/src/domain/scoring/read-text';
-import { openDatabase } from '../../../service/src/storage/database';
-import { createTenant } from '../../../service/src/domain/tenants/tenants';
-import { queueRescore, runRescore } from '../../../service/src/domain/jobs/rescore';
+import {
+  FIELD_SEPARATOR,
+  NLP_PIPELINE,
+  scoreNote,
+  type ScoringInput,
+} from '../../../service/src/features/scoring';
+import { openDatabase } from '../../../service/src/platform/database/database';
+import { createTenant } from '../../../service/src/features/tenants';
+import { queueRescore, runRescore } from '../../../service/src/features/jobs';
 import { startPostgres } from '../../../test/helpers/postgres-server';
 import { HOSTILE_SHAPES, hostileNote } from '../../../test/scoring/hostile-notes';
 import type { BenchFigures } from './index';

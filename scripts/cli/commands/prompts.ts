@@ -1,13 +1,21 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import type { Actor } from '../../../service/src/domain/actor';
-import { createDraft, createSet, getSet, getVersion } from '../../../service/src/domain/prompts/prompt-sets';
-import { fromCsvFile, toCsvFile, toJsonFile } from '../../../service/src/domain/prompts/prompt-file';
-import { findTenant } from '../../../service/src/domain/tenants/tenants';
-import { parseOrThrow } from '../../../service/src/api/http/validation';
-import { csvPromptsSchema, promptSetFileSchema } from '../../../service/src/api/prompt-sets/schemas';
+import type { Actor } from '../../../service/src/platform/actor';
+import {
+  createDraft,
+  createSet,
+  csvPromptsSchema,
+  fromCsvFile,
+  getSet,
+  getVersion,
+  promptSetFileSchema,
+  toCsvFile,
+  toJsonFile,
+} from '../../../service/src/features/prompt-sets';
+import { findTenant } from '../../../service/src/features/tenants';
+import { parseOrThrow } from '../../../service/src/platform/http/validation';
 import { withDatabase } from '../open-db';
-import type { Db } from '../../../service/src/storage/database';
+import type { Db } from '../../../service/src/platform/database/database';
 
 const formatOf = (file: string, explicit?: string) =>
   (explicit ?? (file.endsWith('.csv') ? 'csv' : 'json')) as 'csv' | 'json';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import { queueRescore, runRescore } from '../../../service/src/domain/jobs/rescore';
-import { findTenant } from '../../../service/src/domain/tenants/tenants';
+import { queueRescore, runRescore } from '../../../service/src/features/jobs';
+import { findTenant } from '../../../service/src/features/tenants';
 import { withDatabase } from '../open-db';
 
 export function registerRescore(program: Command): void {

@@ -4,9 +4,9 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { REACTIONS } from '../../../service/src/domain/notes/note';
-import { optionalText } from '../../../service/src/lib/blank-fields';
-import { assessNote, type NoteAssessment, type ScoringInput } from '../../../service/src/domain/scoring';
+import { REACTIONS } from '../../../service/src/features/notes';
+import { optionalText } from '../../../service/src/platform/lib/blank-fields';
+import { assessNote, type NoteAssessment, type ScoringInput } from '../../../service/src/features/scoring';
 
 const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ensureDemoTenant } from '../../../service/src/domain/demo/seed-demo';
+import { ensureDemoTenant } from '../../../service/src/features/demo';
 import { withDatabase } from '../open-db';
 
 export function registerSeedDemo(program: Command): void {

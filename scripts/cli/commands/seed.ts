@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
-import { seedSynthetic } from '../../../service/src/domain/analytics/synthetic-seed';
-import { createTenant, findTenant } from '../../../service/src/domain/tenants/tenants';
+import { seedSynthetic } from '../../seed/synthetic-seed';
+import { createTenant, findTenant } from '../../../service/src/features/tenants';
 import { withDatabase } from '../open-db';
 
 const count = (value: string) => {

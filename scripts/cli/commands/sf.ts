@@ -2,13 +2,19 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../../../service/src/config';
-import { createLogger } from '../../../service/src/lib/logger';
-import { findTenant } from '../../../service/src/domain/tenants/tenants';
-import type { Db } from '../../../service/src/storage/database';
-import * as admin from '../../../service/src/salesforce/admin';
-import { ConnectionFactory } from '../../../service/src/salesforce/connection-factory';
-import { classifyFailure } from '../../../service/src/salesforce/errors';
-import { SalesforceWorker } from '../../../service/src/salesforce/worker';
+import { createLogger } from '../../../service/src/platform/logger';
+import { findTenant } from '../../../service/src/features/tenants';
+import type { Db } from '../../../service/src/platform/database/database';
+import {
+  type AuthInput,
+  classifyFailure,
+  ConnectionFactory,
+  connectOrg,
+  disconnectOrg,
+  salesforceStatus,
+  SalesforceWorker,
+  testConnection,
+} from '../../../service/src/features/salesforce';
 import { withDatabase } from '../open-db';
 import { toCompletion } from './sf-completion';
 
@@ -46,7 +52,7 @@ function fromEnv(name: string | undefined, what: string): string {
   return value;
 }
 
-function authOf(o: ConnectOptions): admin.AuthInput {
+function authOf(o: ConnectOptions): AuthInput {
   const username = () => {
     if (!o.username) throw new Error(`--username is required for the ${o.flow} flow`);
     return o.username;
@@ -106,7 +112,7 @@ export function registerSalesforce(program: Command): void {
     .action(
       toCompletion('connect', async (o: ConnectOptions) => {
         const view = await withDatabase(async (db) =>
-          admin.connectOrg(db, options(), await tenantId(db, o.tenant), {
+          connectOrg(db, options(), await tenantId(db, o.tenant), {
             loginUrl: o.loginUrl,
             auth: authOf(o),
             budgetShare: Number(o.budgetShare),
@@ -125,7 +131,7 @@ export function registerSalesforce(program: Command): void {
     .action(
       toCompletion('test', async (o: { tenant: string }) => {
         const result = await withDatabase(async (db) =>
-          admin.testConnection(db, options(), await tenantId(db, o.tenant)),
+          testConnection(db, options(), await tenantId(db, o.tenant)),
         );
         print(JSON.stringify(result, null, 2));
         if (!result.ok) {
@@ -142,7 +148,7 @@ export function registerSalesforce(program: Command): void {
     .requiredOption('--tenant <slug>', 'the tenant')
     .action(
       toCompletion('disconnect', async (o: { tenant: string }) => {
-        await withDatabase(async (db) => admin.disconnectOrg(db, await tenantId(db, o.tenant)));
+        await withDatabase(async (db) => disconnectOrg(db, await tenantId(db, o.tenant)));
         print(`disconnected ${o.tenant}`);
       }),
     );
@@ -152,9 +158,7 @@ export function registerSalesforce(program: Command): void {
     .requiredOption('--tenant <slug>', 'the tenant')
     .action(
       toCompletion('status', async (o: { tenant: string }) => {
-        const status = await withDatabase(async (db) =>
-          admin.salesforceStatus(db, await tenantId(db, o.tenant)),
-        );
+        const status = await withDatabase(async (db) => salesforceStatus(db, await tenantId(db, o.tenant)));
         print(JSON.stringify(status, null, 2));
       }),
     );

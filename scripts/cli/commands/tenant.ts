@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createTenant, listTenants, rotateKey } from '../../../service/src/domain/tenants/tenants';
+import { createTenant, listTenants, rotateKey } from '../../../service/src/features/tenants';
 import { withDatabase } from '../open-db';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);

@@ -1,8 +1,8 @@
 import { api } from 'lwc';
 import LightningModal from 'lightning/modal';
-import scoreDraft from '@salesforce/apex/UpAtNightController.scoreDraft';
-import saveNote from '@salesforce/apex/UpAtNightController.saveNote';
-import updateNote from '@salesforce/apex/UpAtNightController.updateNote';
+import scoreDraft from '@salesforce/apex/UpAtNightPanelController.scoreDraft';
+import saveNote from '@salesforce/apex/UpAtNightPanelController.saveNote';
+import updateNote from '@salesforce/apex/UpAtNightPanelController.updateNote';
 import {
   dateInputHint,
   formatDateInput,
@@ -225,11 +225,14 @@ export default class LogConversationModal extends LightningModal {
     return note;
   }
 
-  /** The whole edited note as a change: an optional field left empty is cleared (null). */
+  /**
+   * The whole edited note as a change: an optional field left empty is sent blank, which the service
+   * clears; null would not do, as Apex leaves null properties out of the request.
+   */
   buildPatch() {
     const patch = this.buildNote();
     for (const field of OPTIONAL_FIELDS) {
-      patch[field] = patch[field] ?? null;
+      patch[field] = patch[field] ?? '';
     }
     return patch;
   }
@@ -240,12 +243,12 @@ export default class LogConversationModal extends LightningModal {
       return updateNote({
         opportunityId: this.opportunityId,
         noteId: this.editedNote.id,
-        patchJson: JSON.stringify(this.buildPatch()),
+        patch: this.buildPatch(),
       });
     }
     return saveNote({
       opportunityId: this.opportunityId,
-      noteJson: JSON.stringify(this.buildNote()),
+      note: this.buildNote(),
       idempotencyKey: this.idempotencyKey,
     });
   }
@@ -331,9 +334,7 @@ export default class LogConversationModal extends LightningModal {
     const seq = ++this.coachSeq;
     this.coachPending = true;
     try {
-      const result = parseJson(
-        await scoreDraft({ opportunityId: this.opportunityId, noteJson: JSON.stringify(draft) }),
-      );
+      const result = parseJson(await scoreDraft({ opportunityId: this.opportunityId, note: draft }));
       // A slower answer to an older draft must not overwrite a newer one.
       if (seq === this.coachSeq) {
         this.score = result;

@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import USER_ID from '@salesforce/user/Id';
-import deleteNote from '@salesforce/apex/UpAtNightController.deleteNote';
-import getNotes from '@salesforce/apex/UpAtNightController.getNotes';
+import deleteNote from '@salesforce/apex/UpAtNightPanelController.deleteNote';
+import getNotes from '@salesforce/apex/UpAtNightPanelController.getNotes';
 import {
   DIMENSIONS,
   dimensionLabel,

@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import getPanel from '@salesforce/apex/UpAtNightController.getPanel';
+import getPanel from '@salesforce/apex/UpAtNightPanelController.getPanel';
 import LogConversationModal from 'c/logConversationModal';
 import { formatLabel, formatScore, parseJson } from 'c/uanFormat';
 import LABEL_TITLE from '@salesforce/label/c.UAN_Panel_Title';

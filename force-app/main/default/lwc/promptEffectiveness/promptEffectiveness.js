@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import getPromptEffectiveness from '@salesforce/apex/UpAtNightController.getPromptEffectiveness';
+import getPromptEffectiveness from '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness';
 import {
   REACTIONS,
   formatLabel,
@@ -74,7 +74,7 @@ export default class PromptEffectiveness extends LightningElement {
     this.error = undefined;
     try {
       const query = this.setId ? { setId: this.setId } : {};
-      this.data = parseJson(await getPromptEffectiveness({ queryJson: JSON.stringify(query) }));
+      this.data = parseJson(await getPromptEffectiveness({ query }));
     } catch (error) {
       this.error = error;
     } finally {

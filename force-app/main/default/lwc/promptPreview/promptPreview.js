@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import previewPrompts from '@salesforce/apex/UpAtNightController.previewPrompts';
+import previewPrompts from '@salesforce/apex/UpAtNightPromptSetController.previewPrompts';
 import { parseJson } from 'c/uanFormat';
 import LABEL_HEADING from '@salesforce/label/c.UAN_Preview_Heading';
 import LABEL_INTRO from '@salesforce/label/c.UAN_Preview_Intro';
@@ -83,7 +83,7 @@ export default class PromptPreview extends LightningElement {
     this.loading = true;
     this.error = undefined;
     try {
-      const response = parseJson(await previewPrompts({ contextJson: JSON.stringify(this.buildContext()) }));
+      const response = parseJson(await previewPrompts({ context: this.buildContext() }));
       this.results = response?.items ?? [];
     } catch (error) {
       this.error = error;

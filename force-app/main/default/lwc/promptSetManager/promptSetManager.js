@@ -1,10 +1,10 @@
 import { LightningElement } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import listPromptSets from '@salesforce/apex/UpAtNightController.listPromptSets';
-import getPromptSetVersion from '@salesforce/apex/UpAtNightController.getPromptSetVersion';
-import createPromptSet from '@salesforce/apex/UpAtNightController.createPromptSet';
-import importPromptSet from '@salesforce/apex/UpAtNightController.importPromptSet';
-import getSettings from '@salesforce/apex/UpAtNightController.getSettings';
+import listPromptSets from '@salesforce/apex/UpAtNightPromptSetController.listPromptSets';
+import getPromptSetVersion from '@salesforce/apex/UpAtNightPromptSetController.getPromptSetVersion';
+import createPromptSet from '@salesforce/apex/UpAtNightPromptSetController.createPromptSet';
+import importPromptSet from '@salesforce/apex/UpAtNightPromptSetController.importPromptSet';
+import getSettings from '@salesforce/apex/UpAtNightSettingsController.getSettings';
 import { formatDate, formatLabel, options, parseJson, statusLabel } from 'c/uanFormat';
 import LABEL_TITLE from '@salesforce/label/c.UAN_Manager_Title';
 import LABEL_TAB_SETS from '@salesforce/label/c.UAN_Manager_TabSets';
@@ -207,7 +207,7 @@ export default class PromptSetManager extends LightningElement {
     this.importError = undefined;
     try {
       const created = parseJson(
-        await createPromptSet({ setJson: JSON.stringify({ name: this.newSetName.trim(), prompts: [] }) }),
+        await createPromptSet({ promptSet: { name: this.newSetName.trim(), prompts: [] } }),
       );
       this.newSetName = '';
       this.dispatchEvent(new ShowToastEvent({ title: LABEL_CREATED, variant: 'success' }));

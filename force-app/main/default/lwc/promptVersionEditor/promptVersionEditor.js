@@ -1,10 +1,10 @@
 import { LightningElement, api } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import saveDraft from '@salesforce/apex/UpAtNightController.saveDraft';
-import publishVersion from '@salesforce/apex/UpAtNightController.publishVersion';
-import retireVersion from '@salesforce/apex/UpAtNightController.retireVersion';
-import createDraftVersion from '@salesforce/apex/UpAtNightController.createDraftVersion';
-import exportPromptSet from '@salesforce/apex/UpAtNightController.exportPromptSet';
+import saveDraft from '@salesforce/apex/UpAtNightPromptSetController.saveDraft';
+import publishVersion from '@salesforce/apex/UpAtNightPromptSetController.publishVersion';
+import retireVersion from '@salesforce/apex/UpAtNightPromptSetController.retireVersion';
+import createDraftVersion from '@salesforce/apex/UpAtNightPromptSetController.createDraftVersion';
+import exportPromptSet from '@salesforce/apex/UpAtNightPromptSetController.exportPromptSet';
 import {
   daysAgoIso,
   formatDate,
@@ -359,7 +359,7 @@ export default class PromptVersionEditor extends LightningElement {
         saveDraft({
           setId: this.current.setId,
           version: this.current.version,
-          draftJson: JSON.stringify(draft),
+          draft,
         }),
       LABEL_SAVED,
     );

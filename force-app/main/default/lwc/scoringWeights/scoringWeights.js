@@ -1,8 +1,8 @@
 import { LightningElement, api } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import saveSettings from '@salesforce/apex/UpAtNightController.saveSettings';
-import startRescore from '@salesforce/apex/UpAtNightController.startRescore';
-import getJob from '@salesforce/apex/UpAtNightController.getJob';
+import saveSettings from '@salesforce/apex/UpAtNightSettingsController.saveSettings';
+import startRescore from '@salesforce/apex/UpAtNightSettingsController.startRescore';
+import getJob from '@salesforce/apex/UpAtNightSettingsController.getJob';
 import { DIMENSIONS, dimensionLabel, formatLabel, parseJson } from 'c/uanFormat';
 import LABEL_HEADING from '@salesforce/label/c.UAN_Weights_Heading';
 import LABEL_INTRO from '@salesforce/label/c.UAN_Weights_Intro';
@@ -176,7 +176,7 @@ export default class ScoringWeights extends LightningElement {
         weights[key] = Number(this.weights[key] ?? 1);
       }
       // The service's settings schema is strict: send only what changes.
-      const saved = parseJson(await saveSettings({ settingsJson: JSON.stringify({ weights }) }));
+      const saved = parseJson(await saveSettings({ settings: { weights } }));
       this.dispatchEvent(new ShowToastEvent({ title: LABEL_SAVED, variant: 'success' }));
       this.dispatchEvent(new CustomEvent('settingschange', { detail: saved }));
       this.current = saved;

@@ -47,6 +47,19 @@ export function dimensionLabel(key) {
   return DIMENSION_LABELS[key] ?? key;
 }
 
+/** The overall score and the five dimensions as table columns: [{key, label}]. */
+export function scoreColumns() {
+  return ['overall', ...DIMENSIONS].map((key) => ({ key, label: dimensionLabel(key) }));
+}
+
+/** A row's score cells under scoreColumns(), from its averages {overall, provocation, ...}. */
+export function scoreCells(averages) {
+  return scoreColumns().map((column) => ({ key: column.key, text: formatScore(averages?.[column.key]) }));
+}
+
+// Colour-blind-safe palette (Okabe–Ito); the tables next to the charts carry the same numbers for everyone.
+export const CHART_PALETTE = ['#000000', '#E69F00', '#56B4E9', '#009E73', '#D55E00', '#CC79A7'];
+
 export function reactionLabel(key) {
   return REACTION_LABELS[key] ?? key ?? '';
 }

@@ -1,4 +1,4 @@
-// Browser side of the preview's Apex bridge: every @salesforce/apex/UpAtNightController.* import
+// Browser side of the preview's Apex bridge: every @salesforce/apex/UpAtNight<Audience>Controller.* import
 // becomes apexMethod(name), which posts the call to /preview/apex/<name>. The server maps it onto the
 // /v1 request through apex-routes.json and adds the demo tenant's key; the browser never sees it.
 

@@ -1,27 +1,27 @@
 import { createElement } from '@lwc/engine-dom';
 import ConversationDashboard from 'c/conversationDashboard';
-import getDashboard from '@salesforce/apex/UpAtNightController.getDashboard';
-import getDrilldown from '@salesforce/apex/UpAtNightController.getDrilldown';
-import getPromptEffectiveness from '@salesforce/apex/UpAtNightController.getPromptEffectiveness';
+import getDashboard from '@salesforce/apex/UpAtNightAnalyticsController.getDashboard';
+import getDrilldown from '@salesforce/apex/UpAtNightAnalyticsController.getDrilldown';
+import getPromptEffectiveness from '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness';
+import { flushPromises } from 'uan-test/flushPromises';
 
-const mockDashboard = require('./data/getDashboard.json');
-const mockDrilldown = require('./data/getDrilldown.json');
-const mockEffectiveness = require('../../promptSetManager/__tests__/data/getPromptEffectiveness.json');
+const mockDashboard = require('uan-test/fixtures/getDashboard.json');
+const mockDrilldown = require('uan-test/fixtures/getDrilldown.json');
+const mockEffectiveness = require('uan-test/fixtures/getPromptEffectiveness.json');
 
-jest.mock('@salesforce/apex/UpAtNightController.getDashboard', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightAnalyticsController.getDashboard', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.getDrilldown', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightAnalyticsController.getDrilldown', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.getPromptEffectiveness', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+jest.mock(
+  '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true,
+  },
+);
 
 describe('c-conversation-dashboard accessibility', () => {
   beforeEach(() => {
@@ -44,7 +44,11 @@ describe('c-conversation-dashboard accessibility', () => {
     document.body.appendChild(element);
     await flushPromises();
     await flushPromises();
-    element.shadowRoot.querySelector('.uan-dash__rep-drill').click();
+    element.shadowRoot.querySelector('c-dashboard-reps').dispatchEvent(
+      new CustomEvent('drill', {
+        detail: { query: { repId: '005000000000001AAA' }, heading: 'Notes by Dana Rep' },
+      }),
+    );
     await flushPromises();
     await expect(element).toBeAccessible();
   });

@@ -1,42 +1,30 @@
 import { createElement } from '@lwc/engine-dom';
 import ConversationDashboard from 'c/conversationDashboard';
-import getDashboard from '@salesforce/apex/UpAtNightController.getDashboard';
-import getDrilldown from '@salesforce/apex/UpAtNightController.getDrilldown';
-import getPromptEffectiveness from '@salesforce/apex/UpAtNightController.getPromptEffectiveness';
-import { loadScript } from 'lightning/platformResourceLoader';
-import { lastNavigation } from 'lightning/navigation';
+import getDashboard from '@salesforce/apex/UpAtNightAnalyticsController.getDashboard';
+import getDrilldown from '@salesforce/apex/UpAtNightAnalyticsController.getDrilldown';
+import getPromptEffectiveness from '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness';
+import { flushPromises } from 'uan-test/flushPromises';
 
-const mockDashboard = require('./data/getDashboard.json');
-const mockDrilldown = require('./data/getDrilldown.json');
-const mockEffectiveness = require('../../promptSetManager/__tests__/data/getPromptEffectiveness.json');
+const mockDashboard = require('uan-test/fixtures/getDashboard.json');
+const mockDrilldown = require('uan-test/fixtures/getDrilldown.json');
+const mockEffectiveness = require('uan-test/fixtures/getPromptEffectiveness.json');
 
-jest.mock('@salesforce/apex/UpAtNightController.getDashboard', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightAnalyticsController.getDashboard', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.getDrilldown', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightAnalyticsController.getDrilldown', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.getPromptEffectiveness', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/label/c.UAN_Format_Interval', () => ({ default: '{0} ({1}–{2})' }), { virtual: true });
-jest.mock('@salesforce/label/c.UAN_NotEnoughData', () => ({ default: 'not enough data' }), { virtual: true });
+jest.mock(
+  '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true,
+  },
+);
 jest.mock('@salesforce/label/c.UAN_Dash_Rescoring', () => ({ default: 'Rescoring {0} of {1}' }), {
   virtual: true,
 });
-jest.mock('@salesforce/label/c.UAN_Dash_DrillRep', () => ({ default: 'Notes by {0}' }), { virtual: true });
-jest.mock(
-  '@salesforce/label/c.UAN_Dash_CoverageSummary',
-  () => ({ default: '{0} of open opportunities ({1} of {2}) in the last {3} days.' }),
-  { virtual: true },
-);
-
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-const charts = [];
 
 async function createDashboard() {
   const element = createElement('c-conversation-dashboard', { is: ConversationDashboard });
@@ -56,13 +44,8 @@ function $$(root, selector) {
 
 describe('c-conversation-dashboard', () => {
   beforeEach(() => {
-    charts.length = 0;
     // What the chartjs static resource would define once loaded.
-    window.Chart = jest.fn(function Chart(canvas, config) {
-      const chart = { canvas, config, data: config.data, update: jest.fn(), destroy: jest.fn() };
-      charts.push(chart);
-      return chart;
-    });
+    window.Chart = jest.fn(() => ({ update: jest.fn(), destroy: jest.fn() }));
     getDashboard.mockResolvedValue(JSON.stringify(mockDashboard));
     getPromptEffectiveness.mockResolvedValue(JSON.stringify(mockEffectiveness));
     getDrilldown.mockResolvedValue(JSON.stringify(mockDrilldown));
@@ -101,10 +84,10 @@ describe('c-conversation-dashboard', () => {
 
   it('asks for the last 90 days by week', async () => {
     await createDashboard();
-    const query = JSON.parse(getDashboard.mock.calls[0][0].queryJson);
+    const query = getDashboard.mock.calls[0][0].query;
     expect(query).toMatchObject({ bucket: 'week', days: 90 });
-    expect(query.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(query.to).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(query.fromDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(query.toDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('reloads when the period or grouping changes', async () => {
@@ -114,135 +97,89 @@ describe('c-conversation-dashboard', () => {
     $(element, '.uan-dash__bucket').dispatchEvent(new CustomEvent('change', { detail: { value: 'month' } }));
     await flushPromises();
     expect(getDashboard).toHaveBeenCalledTimes(3);
-    expect(JSON.parse(getDashboard.mock.calls[2][0].queryJson)).toMatchObject({ days: 30, bucket: 'month' });
+    expect(getDashboard.mock.calls[2][0].query).toMatchObject({ days: 30, bucket: 'month' });
   });
 
-  it('loads Chart.js from the static resource and draws both charts', async () => {
-    await createDashboard();
-    expect(loadScript).toHaveBeenCalled();
-    expect(loadScript.mock.calls[0][1]).toContain('chartjs');
-    expect(window.Chart).toHaveBeenCalledTimes(2);
-    const [trend, bands] = charts;
-    expect(trend.config.type).toBe('line');
-    expect(trend.config.data.datasets).toHaveLength(6);
-    expect(trend.config.data.datasets[0].data).toEqual([57, 62, 65]);
-    expect(bands.config.type).toBe('bar');
-    // A band without enough data is left out of the chart rather than drawn as if it meant something.
-    expect(bands.config.data.datasets[0].data).toEqual([null, 33, 53, 75]);
-  });
-
-  it('puts the numbers behind every chart in a captioned table', async () => {
+  it('passes the numbers down to its parts', async () => {
     const element = await createDashboard();
-    const trend = $(element, '.uan-dash__trend');
-    expect(trend.querySelector('caption')).not.toBeNull();
-    const trendRows = trend.querySelectorAll('tbody tr');
-    expect(trendRows).toHaveLength(3);
-    expect([...trendRows[0].querySelectorAll('td')].map((td) => td.textContent)).toEqual([
-      '20',
-      '57',
-      '55',
-      '60',
-      '48',
-      '66',
-      '56',
-    ]);
-
-    const bands = $(element, '.uan-dash__bands');
-    expect(bands.querySelector('caption')).not.toBeNull();
-    expect($$(element, '.uan-dash__win-rate').map((td) => td.textContent)).toEqual([
-      'not enough data',
-      '33% (19–51%)',
-      '53% (38–66%)',
-      '75% (47–91%)',
-    ]);
-  });
-
-  it('shows reps per dimension, coverage and prompt effectiveness', async () => {
-    const element = await createDashboard();
-    const reps = $$(element, '.uan-dash__rep');
-    expect(reps).toHaveLength(2);
-    expect(reps[0].querySelector('.uan-dash__rep-drill').textContent.trim()).toBe('Dana Rep');
-    expect([...reps[1].querySelectorAll('td')].map((td) => td.textContent)).toEqual([
-      '34',
-      '51',
-      '42',
-      '58',
-      '40',
-      '63',
-      '52',
-    ]);
-    expect($(element, '.uan-dash__coverage-summary').textContent).toBe(
-      '65% of open opportunities (26 of 40) in the last 90 days.',
-    );
-    expect($(element, '.uan-dash__stages').querySelectorAll('tbody tr')).toHaveLength(3);
-    expect($(element, '.uan-dash__uncovered').querySelectorAll('tbody tr')).toHaveLength(1);
-    const effectiveness = $(element, 'c-prompt-effectiveness');
-    expect(effectiveness.selectable).toBe(true);
-    expect(effectiveness.shadowRoot.querySelectorAll('.uan-effect__row')).toHaveLength(2);
-  });
-
-  it('opens an uncovered opportunity', async () => {
-    const element = await createDashboard();
-    $(element, '.uan-dash__opp').click();
-    expect(lastNavigation()).toEqual({
-      type: 'standard__recordPage',
-      attributes: { recordId: '006000000000009AAA', objectApiName: 'Opportunity', actionName: 'view' },
-    });
+    expect($(element, 'c-dashboard-trend').series).toEqual(mockDashboard.series);
+    expect($(element, 'c-dashboard-reps').reps).toEqual(mockDashboard.reps);
+    const coverage = $(element, 'c-dashboard-coverage');
+    expect(coverage.coverage).toEqual(mockDashboard.coverage);
+    expect(coverage.days).toBe(90);
+    expect($(element, 'c-dashboard-score-bands').bands).toEqual(mockDashboard.scoreBands);
+    expect($(element, 'c-prompt-effectiveness').selectable).toBe(true);
+    expect($(element, '.uan-dash__team-summary')).not.toBeNull();
+    expect($$(element, 'c-score-bar').map((bar) => bar.value)).toEqual([58, 66, 52, 70, 61]);
   });
 
   it('drills down from a rep to the notes, and pages on', async () => {
     const element = await createDashboard();
-    $(element, '.uan-dash__rep-drill').click();
+    $(element, 'c-dashboard-reps').dispatchEvent(
+      new CustomEvent('drill', {
+        detail: { query: { repId: '005000000000001AAA' }, heading: 'Notes by Dana Rep' },
+      }),
+    );
     await flushPromises();
 
-    expect(JSON.parse(getDrilldown.mock.calls[0][0].queryJson)).toEqual({ repId: '005000000000001AAA' });
-    expect($(element, '.uan-drill__heading').textContent).toBe('Notes by Dana Rep');
-    const history = $(element, '.uan-drill c-note-history');
-    expect(history.notes).toHaveLength(1);
-    expect(history.shadowRoot.querySelector('.uan-note__summary').textContent).toBe(
-      mockDrilldown.items[0].summary,
-    );
+    expect(getDrilldown.mock.calls[0][0].query).toEqual({ repId: '005000000000001AAA' });
+    const drilldown = $(element, 'c-dashboard-drilldown');
+    expect(drilldown.heading).toBe('Notes by Dana Rep');
+    expect(drilldown.notes).toEqual(mockDrilldown.items);
+    expect(drilldown.hasMore).toBe(true);
+    expect(drilldown.loading).toBe(false);
     // Focus moves to the notes so keyboard and screen-reader users land on them.
-    expect(element.shadowRoot.activeElement).toBe($(element, '.uan-drill__heading'));
+    expect(element.shadowRoot.activeElement).toBe(drilldown);
 
     getDrilldown.mockResolvedValueOnce(
       JSON.stringify({ items: [{ ...mockDrilldown.items[0], id: 'n-8' }], nextCursor: null }),
     );
-    $(element, '.uan-drill__more').click();
+    drilldown.dispatchEvent(new CustomEvent('loadmore'));
     await flushPromises();
-    expect(JSON.parse(getDrilldown.mock.calls[1][0].queryJson)).toEqual({
+    expect(getDrilldown.mock.calls[1][0].query).toEqual({
       repId: '005000000000001AAA',
       cursor: 'c2',
     });
-    expect(history.notes).toHaveLength(2);
-    expect($(element, '.uan-drill__more')).toBeNull();
+    expect(drilldown.notes).toHaveLength(2);
+    expect(drilldown.hasMore).toBe(false);
 
-    $(element, '.uan-drill__close').click();
+    drilldown.dispatchEvent(new CustomEvent('close'));
     await flushPromises();
-    expect($(element, '.uan-drill')).toBeNull();
+    expect($(element, 'c-dashboard-drilldown')).toBeNull();
   });
 
   it('drills down from a score band and from a prompt', async () => {
     const element = await createDashboard();
-    $$(element, '.uan-dash__band-drill')[2].click();
+    $(element, 'c-dashboard-score-bands').dispatchEvent(
+      new CustomEvent('drill', { detail: { query: { band: '60-79' }, heading: 'Band 60-79' } }),
+    );
     await flushPromises();
-    expect(JSON.parse(getDrilldown.mock.calls[0][0].queryJson)).toEqual({ band: '60-79' });
+    expect(getDrilldown.mock.calls[0][0].query).toEqual({ band: '60-79' });
+    expect($(element, 'c-dashboard-drilldown').heading).toBe('Band 60-79');
 
-    const effectiveness = $(element, 'c-prompt-effectiveness');
-    effectiveness.shadowRoot.querySelector('.uan-effect__select').click();
+    $(element, 'c-prompt-effectiveness').dispatchEvent(
+      new CustomEvent('promptselect', {
+        detail: { promptKey: 'hc-price-transparency', title: 'Price transparency' },
+      }),
+    );
     await flushPromises();
-    expect(JSON.parse(getDrilldown.mock.calls[1][0].queryJson)).toEqual({
+    expect(getDrilldown.mock.calls[1][0].query).toEqual({
       promptKey: 'hc-price-transparency',
     });
+    expect($(element, 'c-dashboard-drilldown').heading).toBe('c.UAN_Dash_DrillPrompt');
   });
 
   it('shows a drill-down error without losing the dashboard', async () => {
     getDrilldown.mockRejectedValue({ body: { message: 'Forbidden' } });
     const element = await createDashboard();
-    $(element, '.uan-dash__rep-drill').click();
+    $(element, 'c-dashboard-reps').dispatchEvent(
+      new CustomEvent('drill', {
+        detail: { query: { repId: '005000000000001AAA' }, heading: 'Notes by Dana Rep' },
+      }),
+    );
     await flushPromises();
-    expect($(element, '.uan-drill c-error-panel')).not.toBeNull();
-    expect($(element, '.uan-dash__reps')).not.toBeNull();
+    expect($(element, 'c-dashboard-drilldown').error).toEqual({ body: { message: 'Forbidden' } });
+    expect($(element, 'c-dashboard-reps')).not.toBeNull();
   });
 
   it('shows a spinner while loading and the error panel when the dashboard fails', async () => {
@@ -261,30 +198,5 @@ describe('c-conversation-dashboard', () => {
     await flushPromises();
     expect($(element, 'lightning-spinner')).toBeNull();
     expect($(element, 'c-error-panel').friendlyMessage).toBe('c.UAN_Dash_LoadError');
-  });
-
-  it('shows empty states for a quiet period', async () => {
-    getDashboard.mockResolvedValue(
-      JSON.stringify({
-        ...mockDashboard,
-        reps: [],
-        series: [],
-        scoreBands: [],
-        coverage: { days: 90, open: 0, covered: 0, share: null, byStage: [], uncovered: [] },
-      }),
-    );
-    const element = await createDashboard();
-    expect($(element, 'c-uan-chart')).toBeNull();
-    expect($(element, '.uan-dash__reps')).toBeNull();
-    expect(element.shadowRoot.textContent).toContain('c.UAN_Dash_NoData');
-    expect(element.shadowRoot.textContent).toContain('c.UAN_Dash_AllCovered');
-  });
-
-  it('falls back to the tables when Chart.js cannot be loaded', async () => {
-    loadScript.mockImplementationOnce(() => Promise.reject(new Error('blocked')));
-    const element = await createDashboard();
-    const chart = $(element, '.uan-dash__trend-chart');
-    expect($(chart, 'c-error-panel')).not.toBeNull();
-    expect($(element, '.uan-dash__trend')).not.toBeNull();
   });
 });

@@ -1,19 +1,17 @@
 import { createElement } from '@lwc/engine-dom';
 import LogConversationModal from 'c/logConversationModal';
-import scoreDraft from '@salesforce/apex/UpAtNightController.scoreDraft';
+import scoreDraft from '@salesforce/apex/UpAtNightPanelController.scoreDraft';
+import { flushPromises } from 'uan-test/flushPromises';
 
 const mockScore = require('./data/scoreDraft.json');
-const mockPanel = require('../../opportunityConversation/__tests__/data/getPanel.json');
+const mockPanel = require('uan-test/fixtures/getPanel.json');
 
-jest.mock('@salesforce/apex/UpAtNightController.scoreDraft', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightPanelController.scoreDraft', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.saveNote', () => ({ default: jest.fn() }), { virtual: true });
-
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+jest.mock('@salesforce/apex/UpAtNightPanelController.saveNote', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
 
 describe('c-log-conversation-modal accessibility', () => {
   afterEach(() => {

@@ -1,18 +1,21 @@
 import { createElement } from '@lwc/engine-dom';
 import LogConversationModal from 'c/logConversationModal';
-import scoreDraft from '@salesforce/apex/UpAtNightController.scoreDraft';
-import saveNote from '@salesforce/apex/UpAtNightController.saveNote';
-import updateNote from '@salesforce/apex/UpAtNightController.updateNote';
+import scoreDraft from '@salesforce/apex/UpAtNightPanelController.scoreDraft';
+import saveNote from '@salesforce/apex/UpAtNightPanelController.saveNote';
+import updateNote from '@salesforce/apex/UpAtNightPanelController.updateNote';
+import { flushMicrotasks } from 'uan-test/flushPromises';
 
 const mockScore = require('./data/scoreDraft.json');
 const mockSaved = require('./data/saveNote.json');
-const mockPanel = require('../../opportunityConversation/__tests__/data/getPanel.json');
+const mockPanel = require('uan-test/fixtures/getPanel.json');
 
-jest.mock('@salesforce/apex/UpAtNightController.scoreDraft', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightPanelController.scoreDraft', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.saveNote', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/UpAtNightController.updateNote', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightPanelController.saveNote', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightPanelController.updateNote', () => ({ default: jest.fn() }), {
   virtual: true,
 });
 
@@ -26,14 +29,6 @@ function createModal(prompts = mockPanel.prompts, note = undefined) {
   element.note = note;
   document.body.appendChild(element);
   return element;
-}
-
-// Works with fake timers: lets a few rounds of promise callbacks (Apex answer, re-render) run.
-async function flush() {
-  for (let i = 0; i < 6; i++) {
-    // eslint-disable-next-line no-await-in-loop -- each round must finish before the next is queued
-    await Promise.resolve();
-  }
 }
 
 function query(element, selector) {
@@ -71,7 +66,7 @@ describe('c-log-conversation-modal', () => {
 
     boxes[0].checked = true;
     boxes[0].dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
-    await flush();
+    await flushMicrotasks();
 
     const reaction = query(element, '.uan-log__prompt-reaction');
     expect(reaction).not.toBeNull();
@@ -100,9 +95,9 @@ describe('c-log-conversation-modal', () => {
     expect(scoreDraft).toHaveBeenCalledTimes(1);
     const args = scoreDraft.mock.calls[0][0];
     expect(args.opportunityId).toBe(OPP_ID);
-    expect(JSON.parse(args.noteJson)).toMatchObject({ summary: SUMMARY, prompts: [] });
+    expect(args.note).toMatchObject({ summary: SUMMARY, prompts: [] });
 
-    await flush();
+    await flushMicrotasks();
     const coach = query(element, 'c-coach-scores');
     expect(coach.score.overall).toBe(62);
     const coachRoot = coach.shadowRoot;
@@ -132,7 +127,7 @@ describe('c-log-conversation-modal', () => {
     const element = createModal();
     type(field(element, 'summary'), SUMMARY);
     jest.advanceTimersByTime(400);
-    await flush();
+    await flushMicrotasks();
     const coach = query(element, 'c-coach-scores');
     expect(coach.shadowRoot.querySelector('.uan-coach__error')).not.toBeNull();
     expect(query(element, '.uan-log__save').disabled).toBe(false);
@@ -144,16 +139,16 @@ describe('c-log-conversation-modal', () => {
 
     const box = query(element, '.uan-log__prompt lightning-input');
     box.dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
-    await flush();
+    await flushMicrotasks();
     const reaction = query(element, '.uan-log__prompt-reaction');
     reaction.dispatchEvent(new CustomEvent('change', { detail: { value: 'new_to_them' } }));
 
     query(element, '.uan-log__add-adhoc').click();
     query(element, '.uan-log__add-adhoc').click();
-    await flush();
+    await flushMicrotasks();
     expect(element.shadowRoot.querySelectorAll('.uan-log__adhoc')).toHaveLength(2);
     query(element, '.uan-log__adhoc-remove').click();
-    await flush();
+    await flushMicrotasks();
     const adhoc = element.shadowRoot.querySelectorAll('.uan-log__adhoc');
     expect(adhoc).toHaveLength(1);
     type(adhoc[0].querySelector('[data-part="text"]'), 'Their payer mix is shifting');
@@ -169,14 +164,14 @@ describe('c-log-conversation-modal', () => {
     type(field(element, 'nextStepDate'), '2026-12-08');
 
     query(element, '.uan-log__save').click();
-    await flush();
+    await flushMicrotasks();
 
     expect(saveNote).toHaveBeenCalledTimes(1);
     const args = saveNote.mock.calls[0][0];
     expect(args.opportunityId).toBe(OPP_ID);
     expect(typeof args.idempotencyKey).toBe('string');
     expect(args.idempotencyKey.length).toBeGreaterThan(10);
-    expect(JSON.parse(args.noteJson)).toEqual({
+    expect(args.note).toEqual({
       occurredAt: '2026-11-20',
       prompts: [
         { promptId: 'p-1', reaction: 'new_to_them' },
@@ -194,7 +189,7 @@ describe('c-log-conversation-modal', () => {
     const element = createModal();
     type(field(element, 'summary'), SUMMARY);
     query(element, '.uan-log__save').click();
-    await flush();
+    await flushMicrotasks();
     expect(element.closed).toBe(true);
     expect(element.closeValue).toEqual(mockSaved);
   });
@@ -202,7 +197,7 @@ describe('c-log-conversation-modal', () => {
   it('does not save without a summary', async () => {
     const element = createModal();
     query(element, '.uan-log__save').click();
-    await flush();
+    await flushMicrotasks();
     expect(saveNote).not.toHaveBeenCalled();
     expect(element.closed).toBe(false);
   });
@@ -215,7 +210,7 @@ describe('c-log-conversation-modal', () => {
     type(field(element, 'customerView'), 'Their view');
 
     query(element, '.uan-log__save').click();
-    await flush();
+    await flushMicrotasks();
 
     expect(element.closed).toBe(false);
     const errorPanel = query(element, 'c-error-panel');
@@ -226,11 +221,11 @@ describe('c-log-conversation-modal', () => {
     expect(query(element, '.uan-log__save').disabled).toBe(false);
 
     query(element, '.uan-log__save').click();
-    await flush();
+    await flushMicrotasks();
 
     expect(saveNote).toHaveBeenCalledTimes(2);
     expect(saveNote.mock.calls[1][0].idempotencyKey).toBe(saveNote.mock.calls[0][0].idempotencyKey);
-    expect(saveNote.mock.calls[1][0].noteJson).toBe(saveNote.mock.calls[0][0].noteJson);
+    expect(saveNote.mock.calls[1][0].note).toEqual(saveNote.mock.calls[0][0].note);
     expect(element.closeValue).toEqual(mockSaved);
   });
 
@@ -270,8 +265,8 @@ describe('c-log-conversation-modal', () => {
       type(field(element, 'occurredAt'), '2026-11-20');
       type(field(element, 'nextStepDate'), '12/8/2026');
       query(element, '.uan-log__save').click();
-      await flush();
-      expect(JSON.parse(saveNote.mock.calls[0][0].noteJson)).toMatchObject({
+      await flushMicrotasks();
+      expect(saveNote.mock.calls[0][0].note).toMatchObject({
         occurredAt: '2026-11-20',
         nextStepDate: '2026-12-08',
       });
@@ -287,20 +282,20 @@ describe('c-log-conversation-modal', () => {
       expect(nextStepDate.setCustomValidity).toHaveBeenLastCalledWith('c.UAN_Date_Invalid');
       nextStepDate.dispatchEvent(new CustomEvent('blur'));
       expect(nextStepDate.reportValidity).toHaveBeenCalledTimes(1);
-      await flush();
+      await flushMicrotasks();
       // the text stays as typed, to be corrected
       expect(nextStepDate.value).toBe('next Tuesday');
 
       query(element, '.uan-log__save').click();
-      await flush();
+      await flushMicrotasks();
       expect(saveNote).not.toHaveBeenCalled();
 
       type(nextStepDate, '12/8/2026');
       expect(nextStepDate.setCustomValidity).toHaveBeenLastCalledWith('');
       expect(nextStepDate.reportValidity).toHaveBeenCalledTimes(3);
       query(element, '.uan-log__save').click();
-      await flush();
-      expect(JSON.parse(saveNote.mock.calls[0][0].noteJson).nextStepDate).toBe('2026-12-08');
+      await flushMicrotasks();
+      expect(saveNote.mock.calls[0][0].note.nextStepDate).toBe('2026-12-08');
     });
   });
 
@@ -316,7 +311,7 @@ describe('c-log-conversation-modal', () => {
 
     it('opens prefilled with the fields, prompts, reactions and own provocations of the note', async () => {
       const element = createModal(mockPanel.prompts, stored);
-      await flush();
+      await flushMicrotasks();
       // dates show in the user's format (en-US under jest)
       expect(field(element, 'occurredAt').value).toBe('11/20/2026');
       expect(field(element, 'summary').value).toBe(stored.summary);
@@ -346,14 +341,14 @@ describe('c-log-conversation-modal', () => {
       type(field(element, 'ideas'), '');
       type(field(element, 'summary'), SUMMARY);
       query(element, '.uan-log__save').click();
-      await flush();
+      await flushMicrotasks();
 
       expect(saveNote).not.toHaveBeenCalled();
       expect(updateNote).toHaveBeenCalledTimes(1);
       const args = updateNote.mock.calls[0][0];
       expect(args.opportunityId).toBe(OPP_ID);
       expect(args.noteId).toBe(stored.id);
-      expect(JSON.parse(args.patchJson)).toEqual({
+      expect(args.patch).toEqual({
         occurredAt: '2026-11-20',
         prompts: [
           { promptId: 'p-1', reaction: 'new_to_them' },
@@ -362,7 +357,7 @@ describe('c-log-conversation-modal', () => {
         ],
         summary: SUMMARY,
         customerView: stored.customerView,
-        ideas: null,
+        ideas: '',
         nextStep: stored.nextStep,
         nextStepDate: '2026-12-08',
       });
@@ -376,7 +371,7 @@ describe('c-log-conversation-modal', () => {
       const element = createModal(mockPanel.prompts, stored);
       type(field(element, 'summary'), SUMMARY);
       query(element, '.uan-log__save').click();
-      await flush();
+      await flushMicrotasks();
 
       expect(element.closed).toBe(false);
       expect(query(element, 'c-error-panel').friendlyMessage).toBe('c.UAN_Log_SaveError');

@@ -1,17 +1,13 @@
 import { createElement } from '@lwc/engine-dom';
 import NoteHistory from 'c/noteHistory';
+import { flushPromises } from 'uan-test/flushPromises';
 
 const mockNotes = require('./data/notes.json');
 
-jest.mock('@salesforce/apex/UpAtNightController.deleteNote', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightPanelController.deleteNote', () => ({ default: jest.fn() }), {
   virtual: true,
 });
 jest.mock('@salesforce/user/Id', () => ({ default: '005000000000001AAA' }), { virtual: true });
-
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 function createHistory() {
   const element = createElement('c-note-history', { is: NoteHistory });

@@ -1,14 +1,17 @@
 import { createElement } from '@lwc/engine-dom';
 import NoteHistory from 'c/noteHistory';
-import deleteNote from '@salesforce/apex/UpAtNightController.deleteNote';
-import getNotes from '@salesforce/apex/UpAtNightController.getNotes';
+import deleteNote from '@salesforce/apex/UpAtNightPanelController.deleteNote';
+import getNotes from '@salesforce/apex/UpAtNightPanelController.getNotes';
+import { flushPromises } from 'uan-test/flushPromises';
 
 const mockNotes = require('./data/notes.json');
 
-jest.mock('@salesforce/apex/UpAtNightController.deleteNote', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightPanelController.deleteNote', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.getNotes', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/UpAtNightPanelController.getNotes', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
 // The current user wrote the first note of the fixture, not the second.
 jest.mock('@salesforce/user/Id', () => ({ default: '005000000000001AAA' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_History_Edit', () => ({ default: 'Edit the note of {0}' }), {
@@ -26,11 +29,6 @@ function createHistory({ notes = mockNotes, editable = true } = {}) {
   element.editable = editable;
   document.body.appendChild(element);
   return element;
-}
-
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function noteItems(element) {

@@ -1,16 +1,14 @@
 import { createElement } from '@lwc/engine-dom';
 import OpportunityConversation from 'c/opportunityConversation';
-import getPanel from '@salesforce/apex/UpAtNightController.getPanel';
+import getPanel from '@salesforce/apex/UpAtNightPanelController.getPanel';
+import { flushPromises } from 'uan-test/flushPromises';
 
-const mockPanel = require('./data/getPanel.json');
+const mockPanel = require('uan-test/fixtures/getPanel.json');
 const mockPanelEmpty = require('./data/getPanelEmpty.json');
 
-jest.mock('@salesforce/apex/UpAtNightController.getPanel', () => ({ default: jest.fn() }), { virtual: true });
-
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+jest.mock('@salesforce/apex/UpAtNightPanelController.getPanel', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
 
 function createPanel() {
   const element = createElement('c-opportunity-conversation', { is: OpportunityConversation });

@@ -1,23 +1,28 @@
 import { createElement } from '@lwc/engine-dom';
 import OpportunityConversation from 'c/opportunityConversation';
-import getPanel from '@salesforce/apex/UpAtNightController.getPanel';
+import getPanel from '@salesforce/apex/UpAtNightPanelController.getPanel';
 import LightningModal from 'lightning/modal';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
-import deleteNote from '@salesforce/apex/UpAtNightController.deleteNote';
-import getNotes from '@salesforce/apex/UpAtNightController.getNotes';
+import deleteNote from '@salesforce/apex/UpAtNightPanelController.deleteNote';
+import getNotes from '@salesforce/apex/UpAtNightPanelController.getNotes';
+import { flushPromises } from 'uan-test/flushPromises';
 
-const mockPanel = require('./data/getPanel.json');
+const mockPanel = require('uan-test/fixtures/getPanel.json');
 const mockPanelEmpty = require('./data/getPanelEmpty.json');
 
-jest.mock('@salesforce/apex/UpAtNightController.getPanel', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/UpAtNightPanelController.getPanel', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
 
 // Labels with placeholders get their real text, so the filled-in values can be asserted.
 jest.mock('@salesforce/label/c.UAN_History_By', () => ({ default: 'by {0}' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_History_Score', () => ({ default: 'Score {0}' }), { virtual: true });
-jest.mock('@salesforce/apex/UpAtNightController.deleteNote', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightPanelController.deleteNote', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.getNotes', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/UpAtNightPanelController.getNotes', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
 // The rep on the page wrote the note of the fixture.
 jest.mock('@salesforce/user/Id', () => ({ default: '005000000000001AAA' }), { virtual: true });
 
@@ -31,10 +36,6 @@ function createPanel() {
 }
 
 // Resolves once pending promises and the re-render they trigger have run.
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 describe('c-opportunity-conversation', () => {
   afterEach(() => {

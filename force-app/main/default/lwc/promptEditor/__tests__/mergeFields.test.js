@@ -4,7 +4,10 @@ const fs = require('fs');
 const path = require('path');
 import { MERGE_FIELDS } from '../mergeFields';
 
-const SERVICE_FILE = path.resolve(__dirname, '../../../../../../service/src/domain/prompts/merge-fields.ts');
+const SERVICE_FILE = path.resolve(
+  __dirname,
+  '../../../../../../service/src/features/prompt-sets/merge-fields.ts',
+);
 
 function serviceFields() {
   const source = fs.readFileSync(SERVICE_FILE, 'utf8');

@@ -1,12 +1,8 @@
 import { createElement } from '@lwc/engine-dom';
 import PromptEditor from 'c/promptEditor';
+import { flushPromises } from 'uan-test/flushPromises';
 
-const mockPrompt = require('./data/getPromptSetVersion.json').prompts[0];
-
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+const mockPrompt = require('uan-test/fixtures/getPromptSetVersion.json').prompts[0];
 
 describe('c-prompt-editor accessibility', () => {
   afterEach(() => {

@@ -1,13 +1,9 @@
 import { createElement } from '@lwc/engine-dom';
 import PromptEditor from 'c/promptEditor';
 import { MERGE_FIELDS } from '../mergeFields';
+import { flushPromises } from 'uan-test/flushPromises';
 
-const mockPrompt = require('./data/getPromptSetVersion.json').prompts[0];
-
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+const mockPrompt = require('uan-test/fixtures/getPromptSetVersion.json').prompts[0];
 
 async function createEditor(props) {
   const element = createElement('c-prompt-editor', { is: PromptEditor });

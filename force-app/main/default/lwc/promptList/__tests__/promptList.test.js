@@ -1,12 +1,8 @@
 import { createElement } from '@lwc/engine-dom';
 import PromptList from 'c/promptList';
+import { flushPromises } from 'uan-test/flushPromises';
 
-const mockVersion = require('./data/getPromptSetVersion.json');
-
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+const mockVersion = require('uan-test/fixtures/getPromptSetVersion.json');
 
 /** The fixture's prompts with uids, or `count` of them cycling through the fixture (a library-sized draft). */
 function prompts(count = mockVersion.prompts.length) {

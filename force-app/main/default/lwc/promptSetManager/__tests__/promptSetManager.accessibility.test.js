@@ -1,37 +1,41 @@
 import { createElement } from '@lwc/engine-dom';
 import PromptSetManager from 'c/promptSetManager';
-import listPromptSets from '@salesforce/apex/UpAtNightController.listPromptSets';
-import getPromptSetVersion from '@salesforce/apex/UpAtNightController.getPromptSetVersion';
-import getSettings from '@salesforce/apex/UpAtNightController.getSettings';
-import getPromptEffectiveness from '@salesforce/apex/UpAtNightController.getPromptEffectiveness';
-import previewPrompts from '@salesforce/apex/UpAtNightController.previewPrompts';
+import listPromptSets from '@salesforce/apex/UpAtNightPromptSetController.listPromptSets';
+import getPromptSetVersion from '@salesforce/apex/UpAtNightPromptSetController.getPromptSetVersion';
+import getSettings from '@salesforce/apex/UpAtNightSettingsController.getSettings';
+import getPromptEffectiveness from '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness';
+import previewPrompts from '@salesforce/apex/UpAtNightPromptSetController.previewPrompts';
+import { flushPromises } from 'uan-test/flushPromises';
 
 const mockSets = require('./data/listPromptSets.json');
 const mockDraft = require('./data/getPromptSetVersion.json');
 const mockSettings = require('./data/getSettings.json');
-const mockEffectiveness = require('./data/getPromptEffectiveness.json');
+const mockEffectiveness = require('uan-test/fixtures/getPromptEffectiveness.json');
 const mockPreview = require('./data/previewPrompts.json');
 
-jest.mock('@salesforce/apex/UpAtNightController.listPromptSets', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightPromptSetController.listPromptSets', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.getPromptSetVersion', () => ({ default: jest.fn() }), {
+jest.mock(
+  '@salesforce/apex/UpAtNightPromptSetController.getPromptSetVersion',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true,
+  },
+);
+jest.mock('@salesforce/apex/UpAtNightSettingsController.getSettings', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.getSettings', () => ({ default: jest.fn() }), {
+jest.mock(
+  '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true,
+  },
+);
+jest.mock('@salesforce/apex/UpAtNightPromptSetController.previewPrompts', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.getPromptEffectiveness', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightController.previewPrompts', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 describe('c-prompt-set-manager accessibility', () => {
   afterEach(() => {

@@ -1,72 +1,87 @@
 import { createElement } from '@lwc/engine-dom';
 import PromptSetManager from 'c/promptSetManager';
-import listPromptSets from '@salesforce/apex/UpAtNightController.listPromptSets';
-import getPromptSetVersion from '@salesforce/apex/UpAtNightController.getPromptSetVersion';
-import createPromptSet from '@salesforce/apex/UpAtNightController.createPromptSet';
-import importPromptSet from '@salesforce/apex/UpAtNightController.importPromptSet';
-import getSettings from '@salesforce/apex/UpAtNightController.getSettings';
-import saveDraft from '@salesforce/apex/UpAtNightController.saveDraft';
-import publishVersion from '@salesforce/apex/UpAtNightController.publishVersion';
-import retireVersion from '@salesforce/apex/UpAtNightController.retireVersion';
-import createDraftVersion from '@salesforce/apex/UpAtNightController.createDraftVersion';
-import exportPromptSet from '@salesforce/apex/UpAtNightController.exportPromptSet';
-import previewPrompts from '@salesforce/apex/UpAtNightController.previewPrompts';
-import getPromptEffectiveness from '@salesforce/apex/UpAtNightController.getPromptEffectiveness';
-import saveSettings from '@salesforce/apex/UpAtNightController.saveSettings';
-import startRescore from '@salesforce/apex/UpAtNightController.startRescore';
-import getJob from '@salesforce/apex/UpAtNightController.getJob';
+import listPromptSets from '@salesforce/apex/UpAtNightPromptSetController.listPromptSets';
+import getPromptSetVersion from '@salesforce/apex/UpAtNightPromptSetController.getPromptSetVersion';
+import createPromptSet from '@salesforce/apex/UpAtNightPromptSetController.createPromptSet';
+import importPromptSet from '@salesforce/apex/UpAtNightPromptSetController.importPromptSet';
+import getSettings from '@salesforce/apex/UpAtNightSettingsController.getSettings';
+import saveDraft from '@salesforce/apex/UpAtNightPromptSetController.saveDraft';
+import publishVersion from '@salesforce/apex/UpAtNightPromptSetController.publishVersion';
+import retireVersion from '@salesforce/apex/UpAtNightPromptSetController.retireVersion';
+import createDraftVersion from '@salesforce/apex/UpAtNightPromptSetController.createDraftVersion';
+import exportPromptSet from '@salesforce/apex/UpAtNightPromptSetController.exportPromptSet';
+import previewPrompts from '@salesforce/apex/UpAtNightPromptSetController.previewPrompts';
+import getPromptEffectiveness from '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness';
+import saveSettings from '@salesforce/apex/UpAtNightSettingsController.saveSettings';
+import startRescore from '@salesforce/apex/UpAtNightSettingsController.startRescore';
+import getJob from '@salesforce/apex/UpAtNightSettingsController.getJob';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
+import { flushPromises } from 'uan-test/flushPromises';
 
 const mockSets = require('./data/listPromptSets.json');
 const mockDraft = require('./data/getPromptSetVersion.json');
 const mockPublished = require('./data/getPromptSetVersionPublished.json');
 const mockSettings = require('./data/getSettings.json');
 const mockPreview = require('./data/previewPrompts.json');
-const mockEffectiveness = require('./data/getPromptEffectiveness.json');
+const mockEffectiveness = require('uan-test/fixtures/getPromptEffectiveness.json');
 
-jest.mock('@salesforce/apex/UpAtNightController.listPromptSets', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightPromptSetController.listPromptSets', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.getPromptSetVersion', () => ({ default: jest.fn() }), {
+jest.mock(
+  '@salesforce/apex/UpAtNightPromptSetController.getPromptSetVersion',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true,
+  },
+);
+jest.mock('@salesforce/apex/UpAtNightPromptSetController.createPromptSet', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.createPromptSet', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightPromptSetController.importPromptSet', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.importPromptSet', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightSettingsController.getSettings', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.getSettings', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightPromptSetController.saveDraft', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.saveDraft', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightPromptSetController.publishVersion', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.publishVersion', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightPromptSetController.retireVersion', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.retireVersion', () => ({ default: jest.fn() }), {
+jest.mock(
+  '@salesforce/apex/UpAtNightPromptSetController.createDraftVersion',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true,
+  },
+);
+jest.mock('@salesforce/apex/UpAtNightPromptSetController.exportPromptSet', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.createDraftVersion', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightPromptSetController.previewPrompts', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.exportPromptSet', () => ({ default: jest.fn() }), {
+jest.mock(
+  '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true,
+  },
+);
+jest.mock('@salesforce/apex/UpAtNightSettingsController.saveSettings', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.previewPrompts', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightSettingsController.startRescore', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.getPromptEffectiveness', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightSettingsController.getJob', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.saveSettings', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightController.startRescore', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightController.getJob', () => ({ default: jest.fn() }), { virtual: true });
 
 jest.mock('@salesforce/label/c.UAN_Format_Interval', () => ({ default: '{0} ({1}–{2})' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_NotEnoughData', () => ({ default: 'not enough data' }), { virtual: true });
@@ -76,11 +91,6 @@ jest.mock('@salesforce/label/c.UAN_Weights_Progress', () => ({ default: '{0} of 
 });
 
 const SET_ID = mockDraft.setId;
-
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 async function createManager() {
   const element = createElement('c-prompt-set-manager', { is: PromptSetManager });
@@ -204,9 +214,8 @@ describe('c-prompt-set-manager', () => {
       await flushPromises();
 
       expect(saveDraft).toHaveBeenCalledTimes(1);
-      const { setId, version, draftJson } = saveDraft.mock.calls[0][0];
+      const { setId, version, draft } = saveDraft.mock.calls[0][0];
       expect([setId, version]).toEqual([SET_ID, 3]);
-      const draft = JSON.parse(draftJson);
       expect(draft.name).toBe('Healthcare providers');
       expect(draft.prompts).toHaveLength(1);
       expect(Object.keys(draft.prompts[0]).sort()).toEqual(
@@ -250,7 +259,7 @@ describe('c-prompt-set-manager', () => {
       $(editor, '.uan-version__save-prompt').click();
       await flushPromises();
 
-      const draft = JSON.parse(saveDraft.mock.calls[0][0].draftJson);
+      const { draft } = saveDraft.mock.calls[0][0];
       expect(draft.prompts.map((p) => p.key)).toEqual([
         'hc-price-transparency',
         'staffing-the-real-capacity-limit',
@@ -302,7 +311,7 @@ describe('c-prompt-set-manager', () => {
       expect($(editor, '.uan-version__publish').disabled).toBe(true);
       $(editor, '.uan-version__save').click();
       await flushPromises();
-      expect(JSON.parse(saveDraft.mock.calls[0][0].draftJson).prompts).toEqual([]);
+      expect(saveDraft.mock.calls[0][0].draft.prompts).toEqual([]);
     });
 
     it('publishes a saved draft and shows the published version read-only', async () => {
@@ -452,7 +461,7 @@ describe('c-prompt-set-manager', () => {
       await flushPromises();
       $(element, '.uan-new-set__create').click();
       await flushPromises();
-      expect(JSON.parse(createPromptSet.mock.calls[0][0].setJson)).toEqual({ name: 'Retail', prompts: [] });
+      expect(createPromptSet.mock.calls[0][0].promptSet).toEqual({ name: 'Retail', prompts: [] });
       expect(getPromptSetVersion).toHaveBeenCalledWith({ setId: 'set-9', version: 1 });
     });
   });
@@ -470,7 +479,7 @@ describe('c-prompt-set-manager', () => {
       $(preview, '.uan-preview__run').click();
       await flushPromises();
 
-      const context = JSON.parse(previewPrompts.mock.calls[0][0].contextJson);
+      const { context } = previewPrompts.mock.calls[0][0];
       expect(context).toEqual({
         id: '006000000000000AAA',
         industry: 'Healthcare',
@@ -538,7 +547,7 @@ describe('c-prompt-set-manager', () => {
       weights.shadowRoot.querySelector('.uan-weights__save').click();
       await flushPromises();
 
-      expect(JSON.parse(saveSettings.mock.calls[0][0].settingsJson)).toEqual({
+      expect(saveSettings.mock.calls[0][0].settings).toEqual({
         weights: { provocation: 2, customerView: 1, collaboration: 1, businessFocus: 1, nextStep: 1 },
       });
       expect(weights.shadowRoot.querySelector('.uan-weights__rescore').disabled).toBe(false);

@@ -1,25 +1,30 @@
 import { createElement } from '@lwc/engine-dom';
 import PromptVersionEditor from 'c/promptVersionEditor';
-import saveDraft from '@salesforce/apex/UpAtNightController.saveDraft';
-import publishVersion from '@salesforce/apex/UpAtNightController.publishVersion';
+import saveDraft from '@salesforce/apex/UpAtNightPromptSetController.saveDraft';
+import publishVersion from '@salesforce/apex/UpAtNightPromptSetController.publishVersion';
 import { daysAgoIso, formatDate } from 'c/uanFormat';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
+import { flushPromises } from 'uan-test/flushPromises';
 
-const mockVersion = require('./data/getPromptSetVersion.json');
+const mockVersion = require('uan-test/fixtures/getPromptSetVersion.json');
 
-jest.mock('@salesforce/apex/UpAtNightController.saveDraft', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightPromptSetController.saveDraft', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.publishVersion', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightPromptSetController.publishVersion', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.retireVersion', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightPromptSetController.retireVersion', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.createDraftVersion', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightController.exportPromptSet', () => ({ default: jest.fn() }), {
+jest.mock(
+  '@salesforce/apex/UpAtNightPromptSetController.createDraftVersion',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true,
+  },
+);
+jest.mock('@salesforce/apex/UpAtNightPromptSetController.exportPromptSet', () => ({ default: jest.fn() }), {
   virtual: true,
 });
 
@@ -40,11 +45,6 @@ const SCHEMA_FIELDS = [
   'targeting',
   'title',
 ];
-
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** The fixture draft, or one with `count` prompts cycling through it (the size of the default library). */
 function draftWith(count) {
@@ -140,9 +140,8 @@ describe('c-prompt-version-editor', () => {
     await flushPromises();
 
     expect(saveDraft).toHaveBeenCalledTimes(1);
-    const { setId, version, draftJson } = saveDraft.mock.calls[0][0];
+    const { setId, version, draft } = saveDraft.mock.calls[0][0];
     expect([setId, version]).toEqual([mockVersion.setId, 2]);
-    const draft = JSON.parse(draftJson);
     expect(draft).toEqual({
       name: mockVersion.name,
       description: mockVersion.description,
@@ -177,7 +176,7 @@ describe('c-prompt-version-editor', () => {
     $(element, '.uan-version__save-prompt').click();
     await flushPromises();
 
-    const { prompts } = JSON.parse(saveDraft.mock.calls[0][0].draftJson);
+    const { prompts } = saveDraft.mock.calls[0][0].draft;
     expect(prompts).toHaveLength(106);
     expect(prompts[58].title).toBe('Instant payments, renamed');
     // an existing prompt keeps its key when its title changes

@@ -1,26 +1,22 @@
 import { createElement } from '@lwc/engine-dom';
 import ScoringWeights from 'c/scoringWeights';
+import { flushPromises } from 'uan-test/flushPromises';
 
 const mockSettings = require('../../promptSetManager/__tests__/data/getSettings.json');
 
-jest.mock('@salesforce/apex/UpAtNightController.saveSettings', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightSettingsController.saveSettings', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.startRescore', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightSettingsController.startRescore', () => ({ default: jest.fn() }), {
   virtual: true,
 });
 jest.mock(
-  '@salesforce/apex/UpAtNightController.getJob',
+  '@salesforce/apex/UpAtNightSettingsController.getJob',
   () => ({ default: jest.fn(() => new Promise(() => {})) }),
   {
     virtual: true,
   },
 );
-
-function flushPromises() {
-  // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets every queued promise and re-render finish
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 describe('c-scoring-weights accessibility', () => {
   afterEach(() => {

@@ -1,17 +1,20 @@
 import { createElement } from '@lwc/engine-dom';
 import ScoringWeights from 'c/scoringWeights';
-import saveSettings from '@salesforce/apex/UpAtNightController.saveSettings';
-import getJob from '@salesforce/apex/UpAtNightController.getJob';
+import saveSettings from '@salesforce/apex/UpAtNightSettingsController.saveSettings';
+import getJob from '@salesforce/apex/UpAtNightSettingsController.getJob';
+import { flushMicrotasks } from 'uan-test/flushPromises';
 
 const mockSettings = require('../../promptSetManager/__tests__/data/getSettings.json');
 
-jest.mock('@salesforce/apex/UpAtNightController.saveSettings', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightSettingsController.saveSettings', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.startRescore', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/UpAtNightSettingsController.startRescore', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/UpAtNightController.getJob', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/UpAtNightSettingsController.getJob', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
 jest.mock('@salesforce/label/c.UAN_Weights_Share', () => ({ default: '{0}% of overall' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_Weights_Total', () => ({ default: 'Total: {0}%' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_Weights_Progress', () => ({ default: '{0} of {1} notes rescored' }), {
@@ -25,14 +28,6 @@ function createWeights(settings = mockSettings) {
   element.settings = settings;
   document.body.appendChild(element);
   return element;
-}
-
-// Works with fake timers: lets a few rounds of promise callbacks (Apex answer, re-render) run.
-async function flush() {
-  for (let i = 0; i < 6; i++) {
-    // eslint-disable-next-line no-await-in-loop -- each round must finish before the next is queued
-    await Promise.resolve();
-  }
 }
 
 const $ = (element, selector) => element.shadowRoot.querySelector(selector);
@@ -65,7 +60,7 @@ describe('c-scoring-weights', () => {
     // thirds do not round to 100 one by one: the point left goes to the largest remainder
     slide(element, 3, 0);
     slide(element, 4, 0);
-    await flush();
+    await flushMicrotasks();
     expect(shares(element)).toEqual([
       '34% of overall',
       '33% of overall',
@@ -76,7 +71,7 @@ describe('c-scoring-weights', () => {
     expect($(element, '.uan-weights__total').textContent).toBe('Total: 100%');
 
     slide(element, 0, 2);
-    await flush();
+    await flushMicrotasks();
     expect(shares(element)).toEqual([
       '50% of overall',
       '25% of overall',
@@ -91,13 +86,13 @@ describe('c-scoring-weights', () => {
     for (let i = 0; i < 5; i++) {
       slide(element, i, 0);
     }
-    await flush();
+    await flushMicrotasks();
     expect($(element, '.uan-weights__total').textContent).toBe('Total: 0%');
     expect($(element, '.uan-weights__all-zero').getAttribute('role')).toBe('alert');
     expect($(element, '.uan-weights__save').disabled).toBe(true);
 
     slide(element, 1, 0.5);
-    await flush();
+    await flushMicrotasks();
     expect($(element, '.uan-weights__all-zero')).toBeNull();
     expect($(element, '.uan-weights__save').disabled).toBe(false);
     expect(shares(element)[1]).toBe('100% of overall');
@@ -119,9 +114,9 @@ describe('c-scoring-weights', () => {
     element.addEventListener('rescored', rescored);
 
     slide(element, 0, 2);
-    await flush();
+    await flushMicrotasks();
     $(element, '.uan-weights__save').click();
-    await flush();
+    await flushMicrotasks();
 
     expect($(element, '.uan-weights__job-heading').textContent).toBe('c.UAN_Weights_RescoreStarted');
     expect($(element, '.uan-weights__progress').textContent).toBe('0 of 300 notes rescored');
@@ -130,13 +125,13 @@ describe('c-scoring-weights', () => {
     expect($(element, '.uan-weights__rescore').disabled).toBe(true);
 
     jest.advanceTimersByTime(POLL_MS);
-    await flush();
+    await flushMicrotasks();
     expect(getJob).toHaveBeenCalledWith({ jobId: 'job-7' });
     expect($(element, 'lightning-progress-bar').value).toBe(40);
     expect($(element, '.uan-weights__progress').textContent).toBe('120 of 300 notes rescored');
 
     jest.advanceTimersByTime(POLL_MS);
-    await flush();
+    await flushMicrotasks();
     expect($(element, 'lightning-progress-bar').value).toBe(100);
     expect(rescored).toHaveBeenCalledTimes(1);
     jest.advanceTimersByTime(POLL_MS * 3);
@@ -147,9 +142,9 @@ describe('c-scoring-weights', () => {
     saveSettings.mockResolvedValue(JSON.stringify({ ...mockSettings, rescore: null }));
     const element = createWeights();
     slide(element, 0, 2);
-    await flush();
+    await flushMicrotasks();
     $(element, '.uan-weights__save').click();
-    await flush();
+    await flushMicrotasks();
     expect($(element, '.uan-weights__job')).toBeNull();
     jest.advanceTimersByTime(POLL_MS * 2);
     expect(getJob).not.toHaveBeenCalled();
@@ -161,11 +156,11 @@ describe('c-scoring-weights', () => {
       ...mockSettings,
       rescore: { id: 'job-3', kind: 'rescore', status: 'running', done: 10, total: 200 },
     });
-    await flush();
+    await flushMicrotasks();
     expect($(element, '.uan-weights__progress').textContent).toBe('10 of 200 notes rescored');
     expect($(element, '.uan-weights__job-heading')).toBeNull();
     jest.advanceTimersByTime(POLL_MS);
-    await flush();
+    await flushMicrotasks();
     expect(getJob).toHaveBeenCalledWith({ jobId: 'job-3' });
     expect($(element, 'lightning-progress-bar').value).toBe(25);
   });

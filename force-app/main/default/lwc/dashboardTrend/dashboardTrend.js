@@ -1,0 +1,57 @@
+import { LightningElement, api } from 'lwc';
+import { CHART_PALETTE, formatDate, scoreCells, scoreColumns } from 'c/uanFormat';
+import LABEL_TREND from '@salesforce/label/c.UAN_Dash_Trend';
+import LABEL_TREND_CHART from '@salesforce/label/c.UAN_Dash_TrendChart';
+import LABEL_TREND_CAPTION from '@salesforce/label/c.UAN_Dash_TrendCaption';
+import LABEL_PERIOD from '@salesforce/label/c.UAN_Dash_Period';
+import LABEL_NOTES from '@salesforce/label/c.UAN_Dash_Notes';
+import LABEL_NO_DATA from '@salesforce/label/c.UAN_Dash_NoData';
+
+/** Conversation quality over time: a line per dimension, and the same numbers in a table. */
+export default class DashboardTrend extends LightningElement {
+  /** The dashboard's series: [{bucket, noteCount, averages}]. */
+  @api series = [];
+
+  labels = {
+    trend: LABEL_TREND,
+    trendChart: LABEL_TREND_CHART,
+    trendCaption: LABEL_TREND_CAPTION,
+    noData: LABEL_NO_DATA,
+  };
+
+  columns = [{ key: 'period', label: LABEL_PERIOD }, { key: 'notes', label: LABEL_NOTES }, ...scoreColumns()];
+
+  get points() {
+    return this.series ?? [];
+  }
+
+  get hasSeries() {
+    return this.points.length > 0;
+  }
+
+  get rows() {
+    return this.points.map((point) => ({
+      key: point.bucket,
+      header: { text: formatDate(point.bucket) },
+      cells: [{ key: 'notes', text: String(point.noteCount ?? 0) }, ...scoreCells(point.averages)],
+    }));
+  }
+
+  get chartConfig() {
+    return {
+      type: 'line',
+      data: {
+        labels: this.points.map((p) => formatDate(p.bucket)),
+        datasets: scoreColumns().map((column, index) => ({
+          label: column.label,
+          data: this.points.map((p) => p.averages?.[column.key] ?? null),
+          borderColor: CHART_PALETTE[index],
+          backgroundColor: CHART_PALETTE[index],
+          borderWidth: column.key === 'overall' ? 3 : 1.5,
+          spanGaps: true,
+        })),
+      },
+      options: { scales: { y: { min: 0, max: 100 } } },
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { LightningElement, api } from 'lwc';
+
+/**
+ * The one table of the app's numbers: a caption, column headings, and rows whose first cell heads the row.
+ * That first cell is text, a button (a drill-down) or a link (a record); choosing it fires `rowaction`
+ * with the row's value, so the owner decides what happens.
+ */
+export default class UanTable extends LightningElement {
+  /** What the table shows, read out before it. */
+  @api caption;
+
+  /** [{key, label}], the first one heading the row headers. */
+  @api columns = [];
+
+  /**
+   * [{key, header: {text, value?, href?, title?, className?}, cells: [{key, text, className?}]}]; a header
+   * with a value is a button, with an href also a link.
+   */
+  @api rows = [];
+
+  /** SLDS table modifiers beyond the bordered default, e.g. slds-table_striped. */
+  @api tableClass = '';
+
+  get tableClasses() {
+    return `slds-table slds-table_bordered slds-table_cell-buffer ${this.tableClass}`.trim();
+  }
+
+  get viewRows() {
+    return (this.rows ?? []).map((row) => ({
+      ...row,
+      isLink: Boolean(row.header.href),
+      isButton: !row.header.href && row.header.value !== undefined,
+    }));
+  }
+
+  handleAction(event) {
+    event.preventDefault();
+    this.dispatchEvent(
+      new CustomEvent('rowaction', { detail: { value: event.currentTarget.dataset.value } }),
+    );
+  }
+}

@@ -1,0 +1,60 @@
+// From a number to the notes behind it: the actor's notes filtered like the figure was, newest
+// conversation first, paged with an opaque cursor.
+import { z } from 'zod';
+import type { Db } from '../../platform/database/database';
+import { drilldownNoteIds } from './read-models/drilldown';
+import { findNote, type NoteView, toNoteViews } from '../notes';
+import { decodeCursor, encodeCursor } from '../../platform/lib/cursor';
+import type { Actor } from '../../platform/actor';
+import type { Dimension } from '../scoring';
+import { bandBounds, type ScoreBand } from './score-bands';
+import { narrowToRep, scopeOf } from './scope';
+
+export interface DrilldownQuery {
+  repId?: string;
+  /** with `band`: the band applies to this dimension's score instead of the overall score */
+  dimension?: Dimension;
+  band?: ScoreBand;
+  promptKey?: string;
+  opportunityId?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit: number;
+}
+
+/** A drill-down page ends at this (occurredAt, id). */
+const DRILLDOWN_CURSOR = z.tuple([z.iso.date(), z.uuid()]);
+
+export async function drilldownNotes(
+  db: Db,
+  actor: Actor,
+  query: DrilldownQuery,
+): Promise<{ items: NoteView[]; nextCursor: string | null }> {
+  const scope = narrowToRep(await scopeOf(db, actor), query.repId);
+  const after = query.cursor ? decodeCursor(query.cursor, DRILLDOWN_CURSOR) : undefined;
+  const page = await drilldownNoteIds(
+    db,
+    scope,
+    {
+      range: { from: query.from, to: query.to },
+      opportunityId: query.opportunityId,
+      promptKey: query.promptKey,
+      scoreBetween: query.band && { ...bandBounds(query.band), dimension: query.dimension },
+    },
+    query.limit + 1,
+    after && { occurredAt: after[0], id: after[1] },
+  );
+  const shown = page.slice(0, query.limit);
+  const notes = await Promise.all(shown.map((n) => findNote(db, actor.tenantId, n.id)));
+  const last = shown.at(-1);
+  return {
+    // a note deleted between the two reads is left out rather than failing the page
+    items: await toNoteViews(
+      db,
+      actor.tenantId,
+      notes.flatMap((n) => (n ? [n] : [])),
+    ),
+    nextCursor: page.length > query.limit && last ? encodeCursor([last.occurredAt, last.id]) : null,
+  };
+}

@@ -1,0 +1,129 @@
+// Conversation quality per rep and over time, read from the daily rollups migration 0004 keeps
+// with triggers, and closed deals by their average conversation score (the score bands).
+import { sql } from 'kysely';
+import type { Executor } from '../../../platform/database/database';
+import { SCORE_KEYS, type ScoreKey, type ScoreSums } from '../score-keys';
+import type { AnalyticsScope, DayRange } from './scope';
+
+const SUM_COLUMNS: Record<ScoreKey, string> = {
+  overall: 'overall_sum',
+  provocation: 'provocation_sum',
+  customerView: 'customer_view_sum',
+  collaboration: 'collaboration_sum',
+  businessFocus: 'business_focus_sum',
+  nextStep: 'next_step_sum',
+};
+
+export interface QualityTotals {
+  noteCount: number;
+  scoredCount: number;
+  sums: ScoreSums;
+}
+
+const qualitySelections = [
+  sql<number>`sum(d.note_count)`.as('note_count'),
+  sql<number>`sum(d.scored_count)`.as('scored_count'),
+  ...Object.entries(SUM_COLUMNS).map(([key, column]) => sql<number>`sum(d.${sql.ref(column)})`.as(key)),
+];
+
+function toTotals(row: Record<string, unknown>): QualityTotals {
+  const sums = Object.fromEntries(SCORE_KEYS.map((key) => [key, Number(row[key] ?? 0)]));
+  return {
+    noteCount: Number(row.note_count ?? 0),
+    scoredCount: Number(row.scored_count ?? 0),
+    sums: sums as ScoreSums,
+  };
+}
+
+function dailyInRange(db: Executor, scope: AnalyticsScope, range: DayRange) {
+  return db
+    .selectFrom('analytics_daily as d')
+    .where('d.tenant_id', '=', scope.tenantId)
+    .where('d.day', '>=', range.from)
+    .where('d.day', '<=', range.to)
+    .$if(scope.userIds !== null, (qb) => qb.where('d.author_id', 'in', scope.userIds!));
+}
+
+/** Note counts and score sums per author over the range, with the author's name when known. */
+export async function qualityByAuthor(
+  db: Executor,
+  scope: AnalyticsScope,
+  range: DayRange,
+): Promise<Array<QualityTotals & { authorId: string; name: string | null }>> {
+  // aggregate per author first, then name the few hundred authors
+  const totals = dailyInRange(db, scope, range)
+    .select(['d.author_id', ...qualitySelections])
+    .groupBy('d.author_id')
+    .having(sql`sum(d.note_count)`, '>', 0)
+    .as('t');
+  const rows = await db
+    .selectFrom(totals)
+    .leftJoin('users as u', (join) =>
+      join.on('u.tenant_id', '=', scope.tenantId).onRef('u.id', '=', 't.author_id'),
+    )
+    .selectAll('t')
+    .select('u.name')
+    .execute();
+  return rows.map((row) => ({ authorId: String(row.author_id), name: row.name ?? null, ...toTotals(row) }));
+}
+
+/** Note counts and score sums per week or month (the bucket's first day) over the range. */
+export async function qualityByBucket(
+  db: Executor,
+  scope: AnalyticsScope,
+  range: DayRange,
+  bucket: 'week' | 'month',
+): Promise<Array<QualityTotals & { bucket: string }>> {
+  // a literal (the bucket is one of two words), so select and group by are the same expression
+  const start = sql<string>`to_char(date_trunc(${sql.lit(bucket)}, d.day::timestamp), 'YYYY-MM-DD')`;
+  // the whole tenant: a row per day and shard of authors (migrations 0005, 0006), summed by the
+  // group by below, instead of one per author and day
+  const daily =
+    scope.userIds === null
+      ? db
+          .selectFrom('analytics_tenant_daily as d')
+          .where('d.tenant_id', '=', scope.tenantId)
+          .where('d.day', '>=', range.from)
+          .where('d.day', '<=', range.to)
+      : dailyInRange(db, scope, range);
+  const rows = await daily
+    .select([start.as('bucket'), ...qualitySelections])
+    .groupBy(start)
+    .execute();
+  return rows.map((row) => ({ bucket: row.bucket, ...toTotals(row) }));
+}
+
+/** Closed opportunities in scope grouped by their average conversation score (rounded half up). */
+export async function closedByAverageScore(
+  db: Executor,
+  scope: AnalyticsScope,
+): Promise<Array<{ score: number; closed: number; won: number }>> {
+  if (scope.userIds === null) {
+    // the whole tenant: one row per score (migration 0005), not one per closed deal
+    const rows = await db
+      .selectFrom('analytics_tenant_deal_scores as t')
+      .select(['t.score', 't.closed', 't.won'])
+      .where('t.tenant_id', '=', scope.tenantId)
+      .where('t.closed', '>', 0)
+      .execute();
+    return rows.map((r) => ({ score: Number(r.score), closed: Number(r.closed), won: Number(r.won) }));
+  }
+  const score = sql<number>`floor(a.overall_sum / a.scored_count + 0.5)::int`;
+  const rows = await db
+    .selectFrom('opportunities as o')
+    .innerJoin('analytics_opportunities as a', (join) =>
+      join.onRef('a.tenant_id', '=', 'o.tenant_id').onRef('a.opportunity_id', '=', 'o.id'),
+    )
+    .select([
+      score.as('score'),
+      (eb) => eb.fn.countAll<number>().as('closed'),
+      sql<number>`count(*) filter (where o.is_won)`.as('won'),
+    ])
+    .where('o.tenant_id', '=', scope.tenantId)
+    .where('o.is_closed', '=', true)
+    .where('a.scored_count', '>', 0)
+    .$if(scope.userIds !== null, (qb) => qb.where('o.owner_id', 'in', scope.userIds!))
+    .groupBy(score)
+    .execute();
+  return rows.map((r) => ({ score: Number(r.score), closed: Number(r.closed), won: Number(r.won) }));
+}

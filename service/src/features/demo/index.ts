@@ -1,0 +1,4 @@
+// The demo tenant a development start seeds, as the app and the preview see it. The only module other features import;
+// vocabulary first, router last: features import each other in cycles, and constants must be ready.
+export { DEMO_MANAGER_ID, DEMO_OPPORTUNITIES, DEMO_REPS, DEMO_SALES_OPS_ID, DEMO_USERS } from './demo-data';
+export { ensureDemoTenant } from './seed-demo';

@@ -1,0 +1,188 @@
+// Rescoring a tenant's stored notes (after a weight change or a new scorer version), in batches,
+// with progress recorded on a job a user can watch from the API or the CLI. One rescore runs per
+// tenant at a time; newer settings supersede a running one with a new job.
+import type { Db } from '../../platform/database/database';
+import type { BackgroundWork } from '../../platform/background-work';
+import * as jobsRepo from './repository';
+import type { JobRecord } from './repository';
+import { countNotes, type NoteToRescore, pageNotesToRescore, scoreFields, updateScores } from '../notes';
+import { enqueueRollups } from '../salesforce';
+import { conflict, notFound } from '../../platform/lib/errors';
+import type { Actor } from '../../platform/actor';
+import { loadSettings, type ScoringSettings } from '../settings';
+
+export const RESCORE_BATCH = 500;
+/** Notes scored between two turns of the event loop. Scoring a batch takes a quarter of a second,
+ * and the write in flight and the read of the next page move on only when the event loop turns. */
+const SCORE_SLICE = 25;
+const JOB_KIND = 'rescore';
+/** A job without progress for this long died with its process (a restart) and no longer blocks. */
+const STALLED_AFTER_MS = 5 * 60_000;
+/** Passes over notes scored with other settings (edited or written during the run) before it ends. */
+const CATCH_UP_PASSES = 3;
+/** Attempts to queue against concurrent starts with other settings versions before giving up. */
+const QUEUE_ATTEMPTS = 5;
+
+/** Called after each batch is written; the rescore waits for a returned promise. */
+export type ProgressListener = (done: number, total: number) => void | Promise<void>;
+
+/**
+ * Queues a rescoring job that applies settings `settingsVersion` (by default the current ones), or
+ * returns the active one when it applies those settings or newer. An active job with older settings
+ * is superseded by the new one.
+ */
+export async function queueRescore(
+  db: Db,
+  tenantId: string,
+  settingsVersion?: number,
+): Promise<{ job: JobRecord; started: boolean }> {
+  const version = settingsVersion ?? (await loadSettings(db, tenantId)).version;
+  const total = await countNotes(db, tenantId);
+  for (let attempt = 0; attempt < QUEUE_ATTEMPTS; attempt++) {
+    const queued = await db.transaction().execute(async (tx) => {
+      const stalledBefore = new Date(Date.now() - STALLED_AFTER_MS);
+      const replaced = await jobsRepo.supersedeActiveJob(tx, tenantId, JOB_KIND, version, stalledBefore);
+      const job = await jobsRepo.insertJobUnlessActive(tx, tenantId, JOB_KIND, {
+        total,
+        settingsVersion: version,
+      });
+      if (job) {
+        if (replaced) await jobsRepo.recordSuccessor(tx, tenantId, replaced, job.id);
+        return { job, started: true };
+      }
+      // another start committed first: it stands if it applies these settings or newer
+      const active = await jobsRepo.findActiveJob(tx, tenantId, JOB_KIND);
+      return active && (active.settingsVersion ?? -1) >= version
+        ? { job: active, started: false }
+        : undefined;
+    });
+    if (queued) return queued;
+  }
+  throw conflict('rescoring jobs are being started concurrently: try again', 'rescore_contended');
+}
+
+/** Queues a rescore of the tenant's notes and, unless one already covers it, runs it in the background. */
+export async function startRescore(
+  db: Db,
+  background: BackgroundWork,
+  tenantId: string,
+  settingsVersion?: number,
+): Promise<JobRecord> {
+  const { job, started } = await queueRescore(db, tenantId, settingsVersion);
+  if (started) background.start('rescore', () => runRescore(db, tenantId, job.id));
+  return job;
+}
+
+export async function runRescore(
+  db: Db,
+  tenantId: string,
+  jobId: string,
+  onProgress: ProgressListener = () => {},
+): Promise<JobRecord> {
+  const settings = await loadSettings(db, tenantId);
+  const total = await countNotes(db, tenantId);
+  if (await jobsRepo.startJob(db, tenantId, jobId, total)) {
+    try {
+      await rescoreNotes(db, tenantId, jobId, settings, total, onProgress);
+    } catch (error) {
+      await jobsRepo.updateJob(db, tenantId, jobId, { status: 'failed', error: (error as Error).message });
+      throw error;
+    }
+  }
+  return (await jobsRepo.findJob(db, tenantId, jobId))!;
+}
+
+/** Thrown inside a batch's transaction when a newer job has taken over: the run stops there. */
+class Superseded extends Error {}
+
+async function rescoreNotes(
+  db: Db,
+  tenantId: string,
+  jobId: string,
+  settings: ScoringSettings,
+  total: number,
+  onProgress: ProgressListener,
+): Promise<void> {
+  let done = 0;
+  const write = async (scores: Array<NoteToRescore & { score: ReturnType<typeof scoreFields> }>) => {
+    // new scores and their roll-ups to Salesforce commit together, and only while the job runs
+    await db.transaction().execute(async (tx) => {
+      if (!(await jobsRepo.lockIfRunning(tx, tenantId, jobId))) throw new Superseded();
+      const written = await updateScores(tx, tenantId, scores, settings.version);
+      await enqueueRollups(
+        tx,
+        tenantId,
+        written.map((note) => note.opportunityId),
+      );
+    });
+    done += scores.length;
+    await jobsRepo.updateJob(db, tenantId, jobId, { done, total: Math.max(total, done) });
+    await onProgress(done, Math.max(total, done));
+  };
+  try {
+    await pipelinePass(db, tenantId, settings, write);
+    // notes edited during the pass kept their edit's score; those scored with other settings than
+    // these (a request that read the settings before the change) are scored again
+    for (let pass = 0; pass < CATCH_UP_PASSES; pass++) {
+      if (!(await pipelinePass(db, tenantId, settings, write, settings.version))) break;
+    }
+    await jobsRepo.updateJob(db, tenantId, jobId, { status: 'done', done, total: done });
+  } catch (error) {
+    if (!(error instanceof Superseded)) throw error;
+  }
+}
+
+/**
+ * One pass over the tenant's notes (or those scored with other settings than `otherThanSettings`),
+ * in id order. Each batch is scored while the database writes the previous one and reads the next,
+ * so Postgres and the scorer work at the same time (two cores); batches are still written and
+ * reported in page order. Answers whether it found any note.
+ */
+async function pipelinePass(
+  db: Db,
+  tenantId: string,
+  settings: ScoringSettings,
+  write: (scores: Array<NoteToRescore & { score: ReturnType<typeof scoreFields> }>) => Promise<void>,
+  otherThanSettings?: number,
+): Promise<boolean> {
+  const page = (afterId?: string) =>
+    pageNotesToRescore(db, tenantId, RESCORE_BATCH, afterId, otherThanSettings);
+  let found = false;
+  let writing: Promise<void> = Promise.resolve();
+  let reading = page();
+  try {
+    for (;;) {
+      const batch = await reading;
+      if (batch.length === 0) break;
+      found = true;
+      reading = page(batch.at(-1)!.id);
+      // awaited in the next round; until then a failure must not count as unhandled
+      reading.catch(() => {});
+      const scores: Array<NoteToRescore & { score: ReturnType<typeof scoreFields> }> = [];
+      for (const note of batch) {
+        if (scores.length % SCORE_SLICE === 0) await new Promise(setImmediate);
+        scores.push({ ...note, score: scoreFields(note, settings.weights) });
+      }
+      await writing;
+      writing = write(scores);
+      // awaited before the next write or at the end; until then a failure must not count as unhandled
+      writing.catch(() => {});
+    }
+    await writing;
+  } catch (error) {
+    await writing.catch(() => {});
+    await reading.catch(() => {});
+    throw error;
+  }
+  return found;
+}
+
+export async function getJob(db: Db, actor: Actor, id: string): Promise<JobRecord> {
+  const job = await jobsRepo.findJob(db, actor.tenantId, id);
+  if (!job) throw notFound('job');
+  return job;
+}
+
+export async function activeRescore(db: Db, tenantId: string): Promise<JobRecord | undefined> {
+  return jobsRepo.findActiveJob(db, tenantId, JOB_KIND);
+}

@@ -1,0 +1,18 @@
+// Conversation notes, as other features and tools see them. The only module other features import;
+// vocabulary first, router last: features import each other in cycles, and constants must be ready.
+export { REACTIONS } from './note';
+export type { NotePromptInput, Reaction } from './note';
+export { createNote, listOpportunityNotes, scoreFields, scoringInputOf, toNoteViews } from './notes';
+export type { NoteView } from './notes';
+export {
+  countNotes,
+  findNote,
+  listNotesByOpportunity,
+  pageNotesById,
+  pageNotesToRescore,
+  raisedPromptKeys,
+  summariseOpportunityNotes,
+  updateScores,
+} from './repository';
+export type { NoteToRescore } from './repository';
+export { notesRouter } from './router';

@@ -1,0 +1,449 @@
+// Conversation notes and the prompts raised in them (a row each, for per-prompt analytics).
+import { sql, type Selectable } from 'kysely';
+import type { Executor } from '../../platform/database/database';
+import { rollupsQueued } from '../salesforce';
+import type { NotesTable, StoredNotePrompt } from '../../platform/database/schema';
+
+export type NotePromptRecord = StoredNotePrompt;
+
+export interface NoteFields {
+  opportunityId: string;
+  authorId: string;
+  occurredAt: string;
+  /** the opportunity's stage when the note was logged, if known */
+  opportunityStage: string | null;
+  prompts: NotePromptRecord[];
+  summary: string;
+  customerView: string | null;
+  ideas: string | null;
+  nextStep: string | null;
+  nextStepDate: string | null;
+}
+
+export interface StoredScore {
+  /** null when the note was not scored (it does not read as English) */
+  overall: number | null;
+  scorerVersion: string;
+  [more: string]: unknown;
+}
+
+export interface NoteRecord extends NoteFields {
+  id: string;
+  score: StoredScore | null;
+  /** bumped by every edit */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OpportunityNoteSummary {
+  noteCount: number;
+  lastConversationAt: string | null;
+  averageOverall: number | null;
+  /** the latest note's scores, without its evidence and tips */
+  latest: { overall: number; dimensions: unknown } | null;
+  lastReaction: string | null;
+}
+
+/**
+ * A piece of evidence as stored. Its text is the slice of the note's field that it points at (the
+ * scorer's contract), and those texts are about half of a score's size. So they are left out when a
+ * score is stored and put back from the note's fields when it is read. Rows stored with their texts
+ * read as they are.
+ */
+interface StoredEvidence {
+  field: string;
+  start: number;
+  end: number;
+  text?: string;
+}
+
+const evidenceOf = (score: StoredScore) =>
+  Array.isArray(score.evidence) ? (score.evidence as StoredEvidence[]) : undefined;
+
+/** The score as it is stored: its evidence without the texts. */
+function storedForm(score: StoredScore): StoredScore {
+  const evidence = evidenceOf(score);
+  return evidence ? { ...score, evidence: evidence.map(({ text: _text, ...place }) => place) } : score;
+}
+
+/** The text of a note field that evidence names: a column, or `prompts.<index>.text`. */
+function fieldText(note: NoteFields, field: string): string {
+  const prompt = /^prompts\.(\d+)\.text$/.exec(field);
+  const text = prompt
+    ? note.prompts[Number(prompt[1])]?.text
+    : note[field as 'summary' | 'customerView' | 'ideas' | 'nextStep'];
+  return text ?? '';
+}
+
+/** The columns of a note's own fields (NoteFields). */
+const FIELD_COLUMNS = [
+  'opportunity_id',
+  'author_id',
+  'occurred_at',
+  'opportunity_stage',
+  'prompts',
+  'summary',
+  'customer_view',
+  'ideas',
+  'next_step',
+  'next_step_date',
+] as const;
+
+function fieldsOf(row: Pick<Selectable<NotesTable>, (typeof FIELD_COLUMNS)[number]>): NoteFields {
+  return {
+    opportunityId: row.opportunity_id,
+    authorId: row.author_id,
+    occurredAt: row.occurred_at,
+    opportunityStage: row.opportunity_stage,
+    prompts: row.prompts,
+    summary: row.summary,
+    customerView: row.customer_view,
+    ideas: row.ideas,
+    nextStep: row.next_step,
+    nextStepDate: row.next_step_date,
+  };
+}
+
+function toNote(row: Selectable<NotesTable>): NoteRecord {
+  const note: NoteRecord = {
+    id: row.id,
+    ...fieldsOf(row),
+    score: row.score as StoredScore | null,
+    version: row.version,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+  // the row was parsed for this call alone, so its evidence is completed in place
+  for (const item of (note.score && evidenceOf(note.score)) ?? [])
+    item.text ??= fieldText(note, item.field).slice(item.start, item.end);
+  return note;
+}
+
+/** `settingsVersion`: the settings whose weights computed the score (null when unknown). */
+function columns(fields: NoteFields, score: StoredScore | null, settingsVersion: number | null) {
+  return {
+    opportunity_id: fields.opportunityId,
+    author_id: fields.authorId,
+    occurred_at: fields.occurredAt,
+    opportunity_stage: fields.opportunityStage,
+    summary: fields.summary,
+    customer_view: fields.customerView,
+    ideas: fields.ideas,
+    next_step: fields.nextStep,
+    next_step_date: fields.nextStepDate,
+    prompts: JSON.stringify(fields.prompts),
+    score: score === null ? null : JSON.stringify(storedForm(score)),
+    overall: score?.overall ?? null,
+    scorer_version: score?.scorerVersion ?? null,
+    settings_version: settingsVersion,
+  };
+}
+
+const promptRows = (tenantId: string, noteId: string, prompts: NotePromptRecord[]) =>
+  prompts.map((p, position) => ({
+    tenant_id: tenantId,
+    note_id: noteId,
+    position,
+    prompt_id: p.promptId,
+    prompt_key: p.promptKey,
+    set_id: p.setId,
+    version: p.version,
+    text: p.text,
+    reaction: p.reaction,
+  }));
+
+async function writePromptRows(db: Executor, tenantId: string, noteId: string, prompts: NotePromptRecord[]) {
+  await db
+    .deleteFrom('note_prompts')
+    .where('tenant_id', '=', tenantId)
+    .where('note_id', '=', noteId)
+    .execute();
+  if (prompts.length === 0) return;
+  await db
+    .insertInto('note_prompts')
+    .values(promptRows(tenantId, noteId, prompts))
+    .execute();
+}
+
+/**
+ * The answer to remember with a new note under the client's Idempotency-Key: `body` less what the
+ * statement decides, which it fills in under the property names `decided` gives.
+ */
+export interface RememberedAnswer {
+  keyDigest: string;
+  requestHash: string;
+  status: number;
+  body: object;
+  decided: { stage: string; authorName: string };
+}
+
+/**
+ * Stores a new note in one statement (a round trip is the dearest part of a note's write): the note,
+ * stamped with its deal's stage as stored now unless `fields` names one; its prompt rows; the deal's
+ * roll-up in the Salesforce outbox; and, with `remember`, the claim of the client's key with the
+ * answer. One statement is atomic on its own, and the analytics triggers of every table it writes
+ * see all of it when they fire at its end. Answers with what the database decided (the rest is what
+ * was sent), or undefined when the key was already taken and nothing was written: a concurrent
+ * claim of the same key waits on it until the first statement commits.
+ */
+export async function insertNote(
+  db: Executor,
+  tenantId: string,
+  id: string,
+  fields: Omit<NoteFields, 'opportunityStage'> & { opportunityStage?: string | null },
+  score: StoredScore | null,
+  // the time comes from the app, at millisecond precision, so paging cursors compare exactly
+  {
+    now = new Date(),
+    remember,
+    settingsVersion = null,
+  }: { now?: Date; remember?: RememberedAnswer; settingsVersion?: number | null } = {},
+): Promise<{ note: NoteRecord; authorName: string | null } | undefined> {
+  const { opportunityStage, ...rest } = fields;
+  const stage =
+    opportunityStage === undefined
+      ? sql`(select stage from opportunities where tenant_id = ${tenantId} and id = ${fields.opportunityId})`
+      : sql`${opportunityStage}::text`;
+  const author = sql`(select name from users where tenant_id = ${tenantId} and id = ${fields.authorId})`;
+  const claim = remember
+    ? sql`insert into idempotency_keys (tenant_id, key_digest, request_hash, status_code, body)
+        values (${tenantId}, ${remember.keyDigest}, ${remember.requestHash}, ${remember.status},
+          ${JSON.stringify(remember.body)}::jsonb
+            || jsonb_build_object(${remember.decided.stage}::text, ${stage}, ${remember.decided.authorName}::text, ${author}))
+        on conflict (tenant_id, key_digest) do nothing returning key_digest`
+    : sql`select 1`;
+  const c = columns({ ...rest, opportunityStage: null }, score, settingsVersion);
+  const rows = promptRows(tenantId, id, fields.prompts);
+  const gate = sql<boolean>`exists (select 1 from note)`;
+  const { rows: stored } = await sql<{ opportunity_stage: string | null; author_name: string | null }>`
+    with claim as (${claim}),
+    note as (
+      insert into notes (tenant_id, id, opportunity_id, author_id, occurred_at, opportunity_stage, summary,
+        customer_view, ideas, next_step, next_step_date, prompts, score, overall, scorer_version,
+        settings_version, created_at, updated_at)
+      select ${tenantId}::uuid, ${id}::uuid, ${c.opportunity_id}::text, ${c.author_id}::text, ${c.occurred_at}::text,
+        ${stage}, ${c.summary}::text, ${c.customer_view}::text, ${c.ideas}::text, ${c.next_step}::text,
+        ${c.next_step_date}::text, ${c.prompts}::jsonb, ${c.score}::jsonb, ${c.overall}::integer,
+        ${c.scorer_version}::text, ${c.settings_version}::integer, ${now}::timestamptz, ${now}::timestamptz
+      where exists (select 1 from claim)
+      returning tenant_id, author_id, opportunity_stage),
+    note_prompt_rows as (
+      insert into note_prompts (tenant_id, note_id, position, prompt_id, prompt_key, set_id, version, text, reaction)
+      select p.* from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as p(tenant_id uuid, note_id uuid,
+        position integer, prompt_id uuid, prompt_key text, set_id uuid, version integer, text text, reaction text)
+      where ${gate}),
+    rollup as (${rollupsQueued(db, tenantId, [fields.opportunityId], gate)})
+    select note.opportunity_stage, ${author} as author_name from note`.execute(db);
+  const row = stored[0];
+  if (!row) return undefined;
+  const stamp = now.toISOString();
+  return {
+    note: {
+      id,
+      ...rest,
+      opportunityStage: row.opportunity_stage,
+      score,
+      version: 1,
+      createdAt: stamp,
+      updatedAt: stamp,
+    },
+    authorName: row.author_name,
+  };
+}
+
+export async function findNote(
+  db: Executor,
+  tenantId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<NoteRecord | undefined> {
+  let query = db.selectFrom('notes').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id);
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row && toNote(row);
+}
+
+export async function replaceNote(
+  db: Executor,
+  tenantId: string,
+  id: string,
+  fields: NoteFields,
+  score: StoredScore | null,
+  settingsVersion: number | null = null,
+): Promise<NoteRecord> {
+  const row = await db
+    .updateTable('notes')
+    .set((eb) => ({
+      ...columns(fields, score, settingsVersion),
+      version: eb('version', '+', 1),
+      updated_at: new Date(),
+    }))
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await writePromptRows(db, tenantId, id, fields.prompts);
+  return toNote(row);
+}
+
+export async function deleteNote(db: Executor, tenantId: string, id: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('notes')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Newest first; `after` is the (createdAt, id) of the last note of the previous page. */
+export async function listNotesByOpportunity(
+  db: Executor,
+  tenantId: string,
+  opportunityId: string,
+  limit: number,
+  after?: { createdAt: string; id: string },
+): Promise<NoteRecord[]> {
+  let query = db
+    .selectFrom('notes')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('opportunity_id', '=', opportunityId);
+  if (after) {
+    query = query.where((eb) =>
+      eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(new Date(after.createdAt) as never, after.id)),
+    );
+  }
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return rows.map(toNote);
+}
+
+export async function summariseOpportunityNotes(
+  db: Executor,
+  tenantId: string,
+  opportunityId: string,
+): Promise<OpportunityNoteSummary> {
+  const totals = await db
+    .selectFrom('notes')
+    .select([
+      (eb) => eb.fn.countAll<number>().as('note_count'),
+      (eb) => eb.fn.max('occurred_at').as('last_at'),
+      sql<number | null>`round(avg(overall))::int`.as('average_overall'),
+    ])
+    .where('tenant_id', '=', tenantId)
+    .where('opportunity_id', '=', opportunityId)
+    .executeTakeFirstOrThrow();
+  const latest = await db
+    .selectFrom('notes')
+    .select(['overall', sql<unknown>`score->'dimensions'`.as('dimensions'), 'prompts'])
+    .where('tenant_id', '=', tenantId)
+    .where('opportunity_id', '=', opportunityId)
+    .orderBy('occurred_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const reactions = (latest?.prompts ?? []).map((p) => p.reaction).filter((r): r is string => Boolean(r));
+  return {
+    noteCount: Number(totals.note_count),
+    lastConversationAt: totals.last_at ?? null,
+    averageOverall: totals.average_overall === null ? null : Number(totals.average_overall),
+    latest:
+      latest && latest.overall !== null ? { overall: latest.overall, dimensions: latest.dimensions } : null,
+    lastReaction: reactions.at(-1) ?? null,
+  };
+}
+
+function pageById(db: Executor, tenantId: string, limit: number, afterId?: string) {
+  let query = db.selectFrom('notes').where('tenant_id', '=', tenantId);
+  if (afterId) query = query.where('id', '>', afterId);
+  return query.orderBy('id').limit(limit);
+}
+
+/** A page of a tenant's notes in id order. */
+export async function pageNotesById(
+  db: Executor,
+  tenantId: string,
+  limit: number,
+  afterId?: string,
+): Promise<NoteRecord[]> {
+  const rows = await pageById(db, tenantId, limit, afterId).selectAll().execute();
+  return rows.map(toNote);
+}
+
+export type NoteToRescore = NoteFields & { id: string; version: number };
+
+/**
+ * The same page with only the note's fields and version, for rescoring: the old score (a few KB a
+ * note) would be read and parsed only to be replaced. With `otherThanSettings`, only the notes last
+ * scored with another settings version (or none recorded).
+ */
+export async function pageNotesToRescore(
+  db: Executor,
+  tenantId: string,
+  limit: number,
+  afterId?: string,
+  otherThanSettings?: number,
+): Promise<NoteToRescore[]> {
+  const rows = await pageById(db, tenantId, limit, afterId)
+    .$if(otherThanSettings !== undefined, (qb) =>
+      qb.where('settings_version', 'is distinct from', otherThanSettings!),
+    )
+    .select(['id', 'version', ...FIELD_COLUMNS])
+    .execute();
+  return rows.map((row) => ({ id: row.id, version: row.version, ...fieldsOf(row) }));
+}
+
+export async function countNotes(db: Executor, tenantId: string): Promise<number> {
+  const row = await db
+    .selectFrom('notes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Writes new scores for many notes in one statement, each only over the version of the note it was
+ * computed from: a note edited since keeps the score its edit wrote. Answers the notes written.
+ */
+export async function updateScores(
+  db: Executor,
+  tenantId: string,
+  scores: Array<{ id: string; version: number; score: StoredScore }>,
+  settingsVersion: number,
+): Promise<Array<{ id: string; opportunityId: string }>> {
+  if (scores.length === 0) return [];
+  const payload = JSON.stringify(
+    scores.map((s) => ({ id: s.id, version: s.version, score: storedForm(s.score) })),
+  );
+  const { rows } = await sql<{ id: string; opportunity_id: string }>`
+    update notes set
+      score = u.score,
+      overall = (u.score->>'overall')::int,
+      scorer_version = u.score->>'scorerVersion',
+      settings_version = ${settingsVersion}::integer
+    from jsonb_to_recordset(${payload}::jsonb) as u(id uuid, version integer, score jsonb)
+    where notes.tenant_id = ${tenantId} and notes.id = u.id and notes.version = u.version
+    returning notes.id, notes.opportunity_id`.execute(db);
+  return rows.map((row) => ({ id: row.id, opportunityId: row.opportunity_id }));
+}
+
+/** Keys of the library prompts already raised on an opportunity. */
+export async function raisedPromptKeys(
+  db: Executor,
+  tenantId: string,
+  opportunityId: string,
+): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('note_prompts as np')
+    .innerJoin('notes as n', (join) =>
+      join.onRef('n.tenant_id', '=', 'np.tenant_id').onRef('n.id', '=', 'np.note_id'),
+    )
+    .select('np.prompt_key')
+    .distinct()
+    .where('np.tenant_id', '=', tenantId)
+    .where('n.opportunity_id', '=', opportunityId)
+    .where('np.prompt_key', 'is not', null)
+    .execute();
+  return new Set(rows.map((r) => r.prompt_key!));
+}

@@ -1,0 +1,10 @@
+// Prompt sets and their prompts, as other features and tools see them. The only module other features import;
+// vocabulary first, router last: features import each other in cycles, and constants must be ready.
+export { csvPromptsSchema, promptSetFileSchema } from './contracts';
+export { installDefaultLibrary } from './default-library';
+export { fromCsvFile, toCsvFile, toJsonFile } from './prompt-file';
+export { createDraft, createSet, getSet, getVersion } from './prompt-sets';
+export { renderPrompt, selectPrompts } from './selection';
+export { findPromptsByIds, listPublishedPrompts } from './repository';
+export type { PromptRecord } from './repository';
+export { promptSetsRouter } from './router';

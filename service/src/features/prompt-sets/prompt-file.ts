@@ -1,0 +1,118 @@
+// Prompt set files for sales ops: JSON (lossless) and CSV (one prompt a row, list cells joined by
+// "; ") so a spreadsheet round-trip keeps everything. Text and list cells never start a formula.
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { badRequest } from '../../platform/lib/errors';
+import { fromSpreadsheetText, toSpreadsheetText } from '../../platform/lib/spreadsheet-cell';
+import type { PromptContent } from './prompt-content';
+import { promptContent } from './prompt-content';
+
+export const FILE_FORMAT = 'upatnight.prompt-set/v1';
+
+export const CSV_COLUMNS = [
+  'key',
+  'title',
+  'provocation',
+  'followUp',
+  'rationale',
+  'source',
+  'expiresOn',
+  'industries',
+  'phases',
+  'stages',
+  'amountMin',
+  'amountMax',
+  'recordTypes',
+] as const;
+
+const LIST_SEPARATOR = ';';
+
+export interface PromptSetFile {
+  format: typeof FILE_FORMAT;
+  name: string;
+  description: string;
+  prompts: PromptContent[];
+}
+
+export function toJsonFile(set: { name: string; description: string; prompts: PromptContent[] }): string {
+  const file: PromptSetFile = {
+    format: FILE_FORMAT,
+    name: set.name,
+    description: set.description,
+    prompts: set.prompts.map(promptContent),
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+const joinList = (items: string[]) => toSpreadsheetText(items.join(`${LIST_SEPARATOR} `));
+
+export function toCsvFile(prompts: PromptContent[]): string {
+  const rows = prompts.map((p) => ({
+    key: toSpreadsheetText(p.key),
+    title: toSpreadsheetText(p.title),
+    provocation: toSpreadsheetText(p.provocation),
+    followUp: toSpreadsheetText(p.followUp),
+    rationale: toSpreadsheetText(p.rationale),
+    source: toSpreadsheetText(p.source),
+    expiresOn: p.expiresOn ?? '',
+    industries: joinList(p.targeting.industries),
+    phases: joinList(p.targeting.phases),
+    stages: joinList(p.targeting.stages),
+    amountMin: p.targeting.amountMin ?? '',
+    amountMax: p.targeting.amountMax ?? '',
+    recordTypes: joinList(p.targeting.recordTypes),
+  }));
+  return stringify(rows, { header: true, columns: [...CSV_COLUMNS], bom: false });
+}
+
+const cellText = (cell: string | undefined) => (cell === undefined ? undefined : fromSpreadsheetText(cell));
+
+const splitList = (cell: string) =>
+  fromSpreadsheetText(cell)
+    .split(LIST_SEPARATOR)
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+const numberOrNull = (cell: string) => (cell.trim() === '' ? null : Number(cell));
+
+/**
+ * Reads a CSV export back into prompt objects. Cell values are not validated here (the API's
+ * schema does that, naming the row); this only checks the file's shape.
+ */
+export function fromCsvFile(text: string): unknown[] {
+  let records: Record<string, string>[];
+  try {
+    records = parse(text, { columns: true, skip_empty_lines: true, bom: true, trim: false }) as Record<
+      string,
+      string
+    >[];
+  } catch (error) {
+    throw badRequest(`the CSV file could not be read: ${(error as Error).message}`, [], 'invalid_csv');
+  }
+  const header = records.length > 0 ? Object.keys(records[0]!) : [];
+  const missing = CSV_COLUMNS.filter((c) => !header.includes(c));
+  if (records.length > 0 && missing.length > 0) {
+    throw badRequest(
+      `the CSV file lacks the column(s) ${missing.join(', ')}`,
+      missing.map((c) => ({ path: `header.${c}`, message: 'missing column' })),
+      'invalid_csv',
+    );
+  }
+  return records.map((r) => ({
+    key: cellText(r.key),
+    title: cellText(r.title),
+    provocation: cellText(r.provocation),
+    followUp: cellText(r.followUp),
+    rationale: cellText(r.rationale),
+    source: cellText(r.source),
+    expiresOn: r.expiresOn?.trim() ? r.expiresOn.trim() : null,
+    targeting: {
+      industries: splitList(r.industries ?? ''),
+      phases: splitList(r.phases ?? ''),
+      stages: splitList(r.stages ?? ''),
+      amountMin: numberOrNull(r.amountMin ?? ''),
+      amountMax: numberOrNull(r.amountMax ?? ''),
+      recordTypes: splitList(r.recordTypes ?? ''),
+    },
+  }));
+}

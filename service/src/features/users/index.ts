@@ -1,0 +1,4 @@
+// Salesforce users synced into the service (names, managers), as other features see them. The only module other features import;
+// vocabulary first, router last: features import each other in cycles, and constants must be ready.
+export { namesOf, reportsOf, upsertUsers } from './repository';
+export type { UserRecord } from './repository';

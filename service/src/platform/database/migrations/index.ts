@@ -1,0 +1,48 @@
+// Versioned migrations, applied in name order. Each is frozen: the SQL it ran when it shipped, with
+// no imports, so a database created today and one upgraded from any earlier schema end up alike
+// (test/storage/schema-history.test.ts). Change the schema with a new file, never by editing one;
+// docs/migrations.md says how.
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as core from './0001-core';
+import * as users from './0002-users';
+import * as salesforce from './0003-salesforce';
+import * as analytics from './0004-analytics';
+import * as analyticsAggregates from './0005-analytics-aggregates';
+import * as shardedAggregates from './0006-sharded-aggregates';
+import * as coverageOnInsert from './0007-coverage-on-insert';
+import * as skipEmptyStatements from './0008-skip-empty-statements';
+import * as versionsAndSingleFlight from './0009-versions-and-single-flight';
+import * as idempotencyKeyDigests from './0010-idempotency-key-digests';
+import * as notesByScorerVersion from './0011-notes-by-scorer-version';
+import * as boundedAnalyticsKeys from './0012-bounded-analytics-keys';
+import * as promptRaiseShards from './0013-prompt-raise-shards';
+
+/** A migration that runs its statements in order (the migrator wraps them in one transaction). */
+export function frozen({ statements }: { statements: readonly string[] }): Migration {
+  return {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    async up(db: Kysely<any>): Promise<void> {
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  };
+}
+
+const migrations: Record<string, Migration> = {
+  '0001-core': frozen(core),
+  '0002-users': frozen(users),
+  '0003-salesforce': frozen(salesforce),
+  '0004-analytics': frozen(analytics),
+  '0005-analytics-aggregates': frozen(analyticsAggregates),
+  '0006-sharded-aggregates': frozen(shardedAggregates),
+  '0007-coverage-on-insert': frozen(coverageOnInsert),
+  '0008-skip-empty-statements': frozen(skipEmptyStatements),
+  '0009-versions-and-single-flight': frozen(versionsAndSingleFlight),
+  '0010-idempotency-key-digests': frozen(idempotencyKeyDigests),
+  '0011-notes-by-scorer-version': frozen(notesByScorerVersion),
+  '0012-bounded-analytics-keys': frozen(boundedAnalyticsKeys),
+  '0013-prompt-raise-shards': frozen(promptRaiseShards),
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,8 +1,0 @@
-// Analytics say when a tenant's scores come from more than one scorer version: two range probes on
-// this index find a note scored by any other version without reading the tenant's notes.
-import { sql, type Kysely } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function up(db: Kysely<any>): Promise<void> {
-  await sql`create index notes_by_scorer_version on notes (tenant_id, scorer_version)`.execute(db);
-}
