@@ -143,8 +143,8 @@ describe('apex-routes.json against the controllers', () => {
   });
 });
 
-/** Every `@salesforce/apex/<Controller>.<method>` a component (not its tests) imports, as "Controller.method". */
-function componentApexImports(): string[] {
+/** Every `@salesforce/apex/<Controller>.<method>` a component (not its tests) imports, as [controller, method]. */
+function componentApexImports(): [string, string][] {
   const lwcDir = path.join(repoRoot, 'force-app/main/default/lwc');
   const imports = readdirSync(lwcDir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
@@ -153,10 +153,8 @@ function componentApexImports(): string[] {
         .filter((f) => f.endsWith('.js'))
         .map((f) => readFileSync(path.join(lwcDir, d.name, f), 'utf8')),
     )
-    .flatMap((source) =>
-      [...source.matchAll(/@salesforce\/apex\/(\w+)\.(\w+)'/g)].map((m) => `${m[1]}.${m[2]}`),
-    );
-  return [...new Set(imports)].sort();
+    .flatMap((source) => [...source.matchAll(/@salesforce\/apex\/(\w+\.\w+)'/g)].map((m) => String(m[1])));
+  return [...new Set(imports)].sort().map((i) => i.split('.') as [string, string]);
 }
 
 describe('apex-routes.json against the components', () => {
@@ -166,10 +164,12 @@ describe('apex-routes.json against the components', () => {
     expect(imports.length).toBeGreaterThan(0);
   });
 
-  it.each(imports)('when a component imports %s, then the route names that controller', (imported) => {
-    const [controller, method] = imported.split('.');
-    expect(routes[method]?.controller).toBe(controller);
-  });
+  it.each(imports)(
+    'when a component imports %s.%s, then the route names that controller',
+    (controller, method) => {
+      expect(routes[method]?.controller).toBe(controller);
+    },
+  );
 });
 
 describe('apex-routes.json on its own', () => {
