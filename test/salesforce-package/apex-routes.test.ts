@@ -1,7 +1,10 @@
 // apex-routes.json is the one mapping from controller method to service request; the local preview reads it.
 // These tests hold it and every UpAtNight*Controller.cls to each other, in both directions.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import {
   auraEnabledMethods,
+  repoRoot,
   readControllers,
   readRoutes,
   routeMismatches,
@@ -159,6 +162,35 @@ describe('UpAtNightAccountController', () => {
       expect.stringContaining('getInsideView.accountAccess'),
     ]);
   });
+});
+
+/** Every `@salesforce/apex/<Controller>.<method>` a component (not its tests) imports, as [controller, method]. */
+function componentApexImports(): [string, string][] {
+  const lwcDir = path.join(repoRoot, 'force-app/main/default/lwc');
+  const imports = readdirSync(lwcDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) =>
+      readdirSync(path.join(lwcDir, d.name))
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => readFileSync(path.join(lwcDir, d.name, f), 'utf8')),
+    )
+    .flatMap((source) => [...source.matchAll(/@salesforce\/apex\/(\w+\.\w+)'/g)].map((m) => String(m[1])));
+  return [...new Set(imports)].sort().map((i) => i.split('.') as [string, string]);
+}
+
+describe('apex-routes.json against the components', () => {
+  const imports = componentApexImports();
+
+  it('when the components are read, then they import Apex methods', () => {
+    expect(imports.length).toBeGreaterThan(0);
+  });
+
+  it.each(imports)(
+    'when a component imports %s.%s, then the route names that controller',
+    (controller, method) => {
+      expect(routes[method]?.controller).toBe(controller);
+    },
+  );
 });
 
 describe('apex-routes.json on its own', () => {

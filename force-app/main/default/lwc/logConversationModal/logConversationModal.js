@@ -2,7 +2,17 @@ import { api } from 'lwc';
 import LightningModal from 'lightning/modal';
 import scoreDraft from '@salesforce/apex/UpAtNightPanelController.scoreDraft';
 import saveNote from '@salesforce/apex/UpAtNightPanelController.saveNote';
-import { formatLabel, newIdempotencyKey, parseJson, reactionOptions, todayIso } from 'c/uanFormat';
+import updateNote from '@salesforce/apex/UpAtNightPanelController.updateNote';
+import {
+  dateInputHint,
+  formatDateInput,
+  formatLabel,
+  newIdempotencyKey,
+  parseJson,
+  reactionOptions,
+  readDateInput,
+  todayIso,
+} from 'c/uanFormat';
 import LABEL_TITLE from '@salesforce/label/c.UAN_Log_Title';
 import LABEL_DATE from '@salesforce/label/c.UAN_Log_Date';
 import LABEL_SUMMARY from '@salesforce/label/c.UAN_Log_Summary';
@@ -28,17 +38,32 @@ import LABEL_SAVE_ERROR from '@salesforce/label/c.UAN_Log_SaveError';
 /** How long the rep must pause typing before the coach scores the draft. */
 const COACH_DELAY_MS = 400;
 
-const TEXT_FIELDS = ['summary', 'customerView', 'ideas', 'nextStep'];
+const OPTIONAL_FIELDS = ['customerView', 'ideas', 'nextStep', 'nextStepDate'];
 
 /**
  * Logs a conversation in under a minute: prompts raised and their reactions, the rep's own
  * provocations, the customer's view, ideas developed together, next step and summary — with a
- * live coach scoring the draft as the rep types. Closes with the saved note.
+ * live coach scoring the draft as the rep types. Closes with the saved note. Given a stored `note`,
+ * it opens prefilled and saves the changes to that note instead.
  */
 export default class LogConversationModal extends LightningModal {
   @api opportunityId;
   /** The prompts the panel picked for this opportunity. */
   @api prompts;
+
+  /** The stored note being edited; absent when a new conversation is logged. */
+  @api
+  get note() {
+    return this.editedNote;
+  }
+  set note(value) {
+    this.editedNote = value;
+    if (value) {
+      this.prefill(value);
+    }
+  }
+
+  editedNote;
 
   fields = {
     occurredAt: todayIso(),
@@ -48,6 +73,11 @@ export default class LogConversationModal extends LightningModal {
     nextStep: '',
     nextStepDate: '',
   };
+  /** The date fields as typed; `fields` holds what they read as (YYYY-MM-DD). */
+  dateText = { occurredAt: formatDateInput(this.fields.occurredAt), nextStepDate: '' };
+  /** field -> true for the date fields whose text is not a date yet. */
+  unreadableDates = {};
+  datePlaceholder = dateInputHint();
   /** promptId -> reaction ('' until chosen), for the prompts the rep ticked. */
   selected = {};
   adHoc = [];
@@ -102,8 +132,21 @@ export default class LogConversationModal extends LightningModal {
     return this.label || LABEL_TITLE;
   }
 
+  /**
+   * The panel's prompts, and those the edited note raised that the panel no longer picks: a note's
+   * prompts must stay choosable, or saving it would silently drop them.
+   */
+  get choosablePrompts() {
+    const panel = this.prompts ?? [];
+    const known = new Set(panel.map((p) => p.id));
+    const fromNote = (this.editedNote?.prompts ?? [])
+      .filter((p) => p.promptId && !known.has(p.promptId))
+      .map((p) => ({ id: p.promptId, title: p.title || p.promptKey || p.promptId }));
+    return [...panel, ...fromNote];
+  }
+
   get promptRows() {
-    return (this.prompts ?? []).map((prompt) => {
+    return this.choosablePrompts.map((prompt) => {
       const checked = Object.prototype.hasOwnProperty.call(this.selected, prompt.id);
       return {
         id: prompt.id,
@@ -117,7 +160,7 @@ export default class LogConversationModal extends LightningModal {
   }
 
   get hasPrompts() {
-    return (this.prompts ?? []).length > 0;
+    return this.choosablePrompts.length > 0;
   }
 
   get adHocRows() {
@@ -137,10 +180,35 @@ export default class LogConversationModal extends LightningModal {
     return this.saving;
   }
 
+  /** Fills the form from a stored note: its fields, its prompts with their reactions, its own provocations. */
+  prefill(note) {
+    const fields = { ...this.fields, occurredAt: note.occurredAt || this.fields.occurredAt };
+    for (const field of ['summary', ...OPTIONAL_FIELDS]) {
+      fields[field] = note[field] ?? '';
+    }
+    this.fields = fields;
+    this.dateText = {
+      occurredAt: formatDateInput(fields.occurredAt),
+      nextStepDate: formatDateInput(fields.nextStepDate),
+    };
+    const selected = {};
+    const adHoc = [];
+    for (const p of note.prompts ?? []) {
+      if (p.promptId) {
+        selected[p.promptId] = p.reaction ?? '';
+      } else if (p.text) {
+        this.adHocSeq += 1;
+        adHoc.push({ key: `adhoc-${this.adHocSeq}`, text: p.text, reaction: p.reaction ?? '' });
+      }
+    }
+    this.selected = selected;
+    this.adHoc = adHoc;
+  }
+
   /** The note as the service expects it; optional fields left out when empty. */
   buildNote() {
     const prompts = [
-      ...(this.prompts ?? [])
+      ...this.choosablePrompts
         .filter((p) => Object.prototype.hasOwnProperty.call(this.selected, p.id))
         .map((p) => withReaction({ promptId: p.id }, this.selected[p.id])),
       ...this.adHoc
@@ -148,7 +216,7 @@ export default class LogConversationModal extends LightningModal {
         .map((row) => withReaction({ text: row.text.trim() }, row.reaction)),
     ];
     const note = { occurredAt: this.fields.occurredAt || todayIso(), prompts, summary: this.fields.summary };
-    for (const field of ['customerView', 'ideas', 'nextStep', 'nextStepDate']) {
+    for (const field of OPTIONAL_FIELDS) {
       const value = this.fields[field];
       if (value && String(value).trim()) {
         note[field] = value;
@@ -157,12 +225,62 @@ export default class LogConversationModal extends LightningModal {
     return note;
   }
 
+  /**
+   * The whole edited note as a change: an optional field left empty is sent blank, which the service
+   * clears; null would not do, as Apex leaves null properties out of the request.
+   */
+  buildPatch() {
+    const patch = this.buildNote();
+    for (const field of OPTIONAL_FIELDS) {
+      patch[field] = patch[field] ?? '';
+    }
+    return patch;
+  }
+
+  /** Stores the note: a new one once per idempotency key, or the changes to the edited one. */
+  store() {
+    if (this.editedNote) {
+      return updateNote({
+        opportunityId: this.opportunityId,
+        noteId: this.editedNote.id,
+        patch: this.buildPatch(),
+      });
+    }
+    return saveNote({
+      opportunityId: this.opportunityId,
+      note: this.buildNote(),
+      idempotencyKey: this.idempotencyKey,
+    });
+  }
+
   handleFieldChange(event) {
     const field = event.target.dataset.field;
     this.fields = { ...this.fields, [field]: valueOf(event) };
-    if (TEXT_FIELDS.includes(field) || field === 'nextStepDate') {
-      this.scheduleCoach();
+    this.scheduleCoach();
+  }
+
+  /** A date as typed: ISO or the user's format; while unreadable the field says so and blocks saving. */
+  handleDateChange(event) {
+    const field = event.target.dataset.field;
+    const text = valueOf(event);
+    this.dateText = { ...this.dateText, [field]: text };
+    const iso = readDateInput(event.target, text);
+    const unreadable = { ...this.unreadableDates };
+    if (iso === null) {
+      unreadable[field] = true;
+    } else {
+      delete unreadable[field];
+      this.fields = { ...this.fields, [field]: iso };
+      if (field === 'nextStepDate') {
+        this.scheduleCoach();
+      }
     }
+    this.unreadableDates = unreadable;
+  }
+
+  /** Leaving a date field shows its error, if any, without waiting for save. */
+  handleDateBlur(event) {
+    event.target.reportValidity();
   }
 
   handlePromptToggle(event) {
@@ -247,13 +365,7 @@ export default class LogConversationModal extends LightningModal {
     this.saveError = undefined;
     this.disableClose = true;
     try {
-      const saved = parseJson(
-        await saveNote({
-          opportunityId: this.opportunityId,
-          note: this.buildNote(),
-          idempotencyKey: this.idempotencyKey,
-        }),
-      );
+      const saved = parseJson(await this.store());
       this.disableClose = false;
       this.close(saved);
     } catch (error) {
@@ -270,7 +382,7 @@ export default class LogConversationModal extends LightningModal {
       ...this.template.querySelectorAll('lightning-input, lightning-textarea, lightning-combobox'),
     ];
     const valid = inputs.reduce((ok, input) => (input.reportValidity?.() ?? true) && ok, true);
-    return valid && this.fields.summary.trim().length > 0;
+    return valid && Object.keys(this.unreadableDates).length === 0 && this.fields.summary.trim().length > 0;
   }
 }
 

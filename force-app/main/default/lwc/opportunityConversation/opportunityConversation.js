@@ -13,11 +13,15 @@ import LABEL_MODAL_TITLE from '@salesforce/label/c.UAN_Log_Title';
 import LABEL_MODAL_DESCRIPTION from '@salesforce/label/c.UAN_Log_Description';
 import LABEL_SAVED from '@salesforce/label/c.UAN_Toast_Saved';
 import LABEL_SAVED_SCORE from '@salesforce/label/c.UAN_Toast_SavedScore';
+import LABEL_MODAL_EDIT_TITLE from '@salesforce/label/c.UAN_Log_EditTitle';
+import LABEL_UPDATED from '@salesforce/label/c.UAN_Toast_Updated';
+import LABEL_DELETED from '@salesforce/label/c.UAN_Toast_Deleted';
 
 /**
  * The rep's panel on the Opportunity record page: score summary, picked prompts, a way to log a
- * conversation and the conversation history — all from one Apex call per load. The call is imperative,
- * not a cached wire: loading the panel stores the deal's context in the service.
+ * conversation and the conversation history, where the rep edits or deletes their own notes — all from
+ * one Apex call per load. The call is imperative, not a cached wire: loading the panel stores the
+ * deal's context in the service.
  */
 export default class OpportunityConversation extends LightningElement {
   panel;
@@ -88,13 +92,28 @@ export default class OpportunityConversation extends LightningElement {
     return this.panel?.opportunity?.accountId;
   }
 
-  async handleLog() {
+  handleLog() {
+    return this.openLog();
+  }
+
+  /** Edits one of the rep's own notes in the same modal, prefilled. */
+  handleNoteEdit(event) {
+    return this.openLog(event.detail.note);
+  }
+
+  async handleNoteDelete() {
+    this.dispatchEvent(new ShowToastEvent({ title: LABEL_DELETED, variant: 'success' }));
+    await this.loadPanel();
+  }
+
+  async openLog(note) {
     const saved = await LogConversationModal.open({
       size: 'large',
-      label: LABEL_MODAL_TITLE,
+      label: note ? LABEL_MODAL_EDIT_TITLE : LABEL_MODAL_TITLE,
       description: LABEL_MODAL_DESCRIPTION,
       opportunityId: this.recordId,
       prompts: this.prompts,
+      note,
     });
     // Closing without saving resolves with undefined; nothing to refresh then.
     if (!saved) {
@@ -102,7 +121,7 @@ export default class OpportunityConversation extends LightningElement {
     }
     this.dispatchEvent(
       new ShowToastEvent({
-        title: LABEL_SAVED,
+        title: note ? LABEL_UPDATED : LABEL_SAVED,
         message: formatLabel(LABEL_SAVED_SCORE, formatScore(saved.score?.overall)),
         variant: 'success',
       }),

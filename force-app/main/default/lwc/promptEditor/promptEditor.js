@@ -1,8 +1,19 @@
 import { LightningElement, api } from 'lwc';
-import { formatLabel, slugify } from 'c/uanFormat';
+import {
+  PROMPT_KEY_PATTERN,
+  dateInputHint,
+  formatDateInput,
+  formatLabel,
+  isPromptKey,
+  readDateInput,
+  slugify,
+} from 'c/uanFormat';
+import { MERGE_FIELDS } from './mergeFields';
 import LABEL_LEGEND from '@salesforce/label/c.UAN_PromptEditor_Legend';
 import LABEL_KEY from '@salesforce/label/c.UAN_PromptEditor_Key';
 import LABEL_KEY_HELP from '@salesforce/label/c.UAN_PromptEditor_KeyHelp';
+import LABEL_KEY_INVALID from '@salesforce/label/c.UAN_PromptEditor_KeyInvalid';
+import LABEL_INSERT_FIELD from '@salesforce/label/c.UAN_PromptEditor_InsertField';
 import LABEL_TITLE from '@salesforce/label/c.UAN_PromptEditor_Title';
 import LABEL_PROVOCATION from '@salesforce/label/c.UAN_PromptEditor_Provocation';
 import LABEL_PROVOCATION_HELP from '@salesforce/label/c.UAN_PromptEditor_ProvocationHelp';
@@ -25,11 +36,11 @@ import LABEL_PHASE_EARLY from '@salesforce/label/c.UAN_Phase_Early';
 import LABEL_PHASE_MIDDLE from '@salesforce/label/c.UAN_Phase_Middle';
 import LABEL_PHASE_LATE from '@salesforce/label/c.UAN_Phase_Late';
 
-const KEY_PATTERN = '[a-z0-9][a-z0-9-]{0,99}';
-
 /**
- * Edits one prompt of a draft: content, expiry and targeting. Emits `promptchange` with the whole
- * updated prompt and `promptremove`; holds no state of its own beyond what it is given.
+ * Edits one prompt of a draft: content (with a picker that inserts merge fields such as
+ * {Account.Name} at the cursor of the provocation or follow-up), expiry and targeting. Emits
+ * `promptchange` with the whole updated prompt and `promptremove`; holds no state of its own beyond
+ * what it is given and the expiry date as typed.
  */
 export default class PromptEditor extends LightningElement {
   @api index = 0;
@@ -38,8 +49,13 @@ export default class PromptEditor extends LightningElement {
   @api industryOptions = [];
   @api stageOptions = [];
 
-  keyPattern = KEY_PATTERN;
+  keyPattern = PROMPT_KEY_PATTERN;
+  mergeFieldOptions = MERGE_FIELDS.map((field) => ({ value: `{${field}}`, label: `{${field}}` }));
   current;
+  /** The expiry date as typed, while it differs from what the prompt holds. */
+  typedExpires;
+  expiresUnreadable = false;
+  datePlaceholder = dateInputHint();
 
   /** The prompt being edited; every change is emitted as a whole new prompt. */
   @api
@@ -47,16 +63,19 @@ export default class PromptEditor extends LightningElement {
     return this.current;
   }
   set prompt(value) {
+    if (value !== this.current) {
+      // another prompt (not this editor's own edit coming back): its date shows as stored
+      this.typedExpires = undefined;
+      this.expiresUnreadable = false;
+    }
     this.current = value;
   }
 
   labels = {
     key: LABEL_KEY,
     keyHelp: LABEL_KEY_HELP,
+    keyInvalid: LABEL_KEY_INVALID,
     title: LABEL_TITLE,
-    provocation: LABEL_PROVOCATION,
-    provocationHelp: LABEL_PROVOCATION_HELP,
-    followUp: LABEL_FOLLOW_UP,
     rationale: LABEL_RATIONALE,
     source: LABEL_SOURCE,
     expires: LABEL_EXPIRES,
@@ -82,12 +101,28 @@ export default class PromptEditor extends LightningElement {
     return formatLabel(LABEL_LEGEND, this.index + 1, this.prompt?.title || '');
   }
 
+  /** The two texts the service fills merge fields in, each with a picker to insert them. */
+  get mergeTexts() {
+    return [
+      { field: 'provocation', label: LABEL_PROVOCATION, help: LABEL_PROVOCATION_HELP, maxLength: 2000 },
+      { field: 'followUp', label: LABEL_FOLLOW_UP, help: undefined, maxLength: 1000 },
+    ].map((text) => ({
+      ...text,
+      value: this.prompt?.[text.field],
+      pickerLabel: formatLabel(LABEL_INSERT_FIELD, text.label),
+    }));
+  }
+
   get removeLabel() {
     return formatLabel(LABEL_REMOVE, this.index + 1);
   }
 
   get targeting() {
     return this.prompt?.targeting ?? {};
+  }
+
+  get expiresText() {
+    return this.typedExpires ?? formatDateInput(this.prompt?.expiresOn);
   }
 
   get recordTypesText() {
@@ -107,6 +142,10 @@ export default class PromptEditor extends LightningElement {
   /** Reports invalid fields on screen; true when the prompt can be saved. */
   @api
   validate() {
+    const keyInput = this.template.querySelector('[data-field="key"]');
+    if (keyInput) {
+      this.checkKey(keyInput, this.prompt?.key);
+    }
     const inputs = [
       ...this.template.querySelectorAll('lightning-input, lightning-textarea, lightning-dual-listbox'),
     ];
@@ -115,20 +154,57 @@ export default class PromptEditor extends LightningElement {
     const filled = ['key', 'title', 'provocation', 'followUp', 'rationale', 'source'].every((f) =>
       String(p[f] ?? '').trim(),
     );
-    return valid && filled && new RegExp(`^${KEY_PATTERN}$`).test(p.key ?? '');
+    return valid && filled && !this.expiresUnreadable && isPromptKey(p.key);
   }
 
   handleField(event) {
     const field = event.target.dataset.field;
     const value = valueOf(event);
-    const next = { ...this.prompt, [field]: field === 'expiresOn' ? value || null : value };
+    const next = { ...this.prompt, [field]: value };
     if (field === 'title' && this.prompt?.autoKey) {
       next.key = slugify(value);
     }
     if (field === 'key') {
       next.autoKey = false;
+      this.checkKey(event.target, value);
     }
     this.emit(next);
+  }
+
+  /**
+   * Marks the key input invalid while the key breaks the rule, in code as well as through the
+   * pattern attribute; a good key clears the mark at once. A missing key is `required`'s to report.
+   */
+  checkKey(input, key) {
+    const wellFormed = !key || isPromptKey(key);
+    input.setCustomValidity(wellFormed ? '' : LABEL_KEY_INVALID);
+    if (wellFormed) {
+      input.reportValidity();
+    }
+  }
+
+  handleFieldBlur(event) {
+    event.target.reportValidity();
+  }
+
+  /** Puts the chosen merge field where the cursor is in the provocation or follow-up, then returns there. */
+  handleInsertField(event) {
+    const field = event.currentTarget.dataset.target;
+    const textarea = this.template.querySelector(`[data-field="${field}"]`);
+    textarea.setRangeText(event.detail.value);
+    this.emit({ ...this.prompt, [field]: textarea.value });
+    textarea.focus();
+  }
+
+  /** The expiry as typed: ISO or the user's format; an unreadable one keeps the stored date and says so. */
+  handleExpires(event) {
+    const text = valueOf(event);
+    this.typedExpires = text;
+    const iso = readDateInput(event.target, text);
+    this.expiresUnreadable = iso === null;
+    if (iso !== null) {
+      this.emit({ ...this.prompt, expiresOn: iso || null });
+    }
   }
 
   handleTargeting(event) {

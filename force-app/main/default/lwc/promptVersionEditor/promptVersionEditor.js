@@ -5,7 +5,16 @@ import publishVersion from '@salesforce/apex/UpAtNightPromptSetController.publis
 import retireVersion from '@salesforce/apex/UpAtNightPromptSetController.retireVersion';
 import createDraftVersion from '@salesforce/apex/UpAtNightPromptSetController.createDraftVersion';
 import exportPromptSet from '@salesforce/apex/UpAtNightPromptSetController.exportPromptSet';
-import { formatLabel, parseJson, slugify, statusLabel } from 'c/uanFormat';
+import {
+  daysAgoIso,
+  formatDate,
+  formatLabel,
+  isPromptKey,
+  parseJson,
+  slugify,
+  statusLabel,
+  todayIso,
+} from 'c/uanFormat';
 import LABEL_HEADING from '@salesforce/label/c.UAN_Version_Heading';
 import LABEL_NAME from '@salesforce/label/c.UAN_Version_Name';
 import LABEL_DESCRIPTION from '@salesforce/label/c.UAN_Version_Description';
@@ -32,6 +41,11 @@ import LABEL_EDITING_PROMPT from '@salesforce/label/c.UAN_Version_EditingPrompt'
 import LABEL_VIEWING_PROMPT from '@salesforce/label/c.UAN_Version_ViewingPrompt';
 import LABEL_NEW_PROMPT from '@salesforce/label/c.UAN_Version_NewPrompt';
 import LABEL_BUSY from '@salesforce/label/c.UAN_Busy';
+import LABEL_EXPIRY_WARNING from '@salesforce/label/c.UAN_Version_ExpiryWarning';
+import LABEL_EXPIRED_ON from '@salesforce/label/c.UAN_Version_ExpiredOn';
+import LABEL_EXPIRES_ON from '@salesforce/label/c.UAN_Version_ExpiresOn';
+import LABEL_PUBLISH_ANYWAY from '@salesforce/label/c.UAN_Version_PublishAnyway';
+import LABEL_CANCEL_PUBLISH from '@salesforce/label/c.UAN_Version_CancelPublish';
 
 const CONTENT_FIELDS = [
   'key',
@@ -45,12 +59,13 @@ const CONTENT_FIELDS = [
 ];
 
 const REQUIRED_FIELDS = ['key', 'title', 'provocation', 'followUp', 'rationale', 'source'];
-// the same rule as promptEditor's key input, for prompts that are not open in an editor
-const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+/** Publishing warns about prompts that have expired or expire within this many days. */
+const EXPIRY_WARNING_DAYS = 30;
 
 /** A prompt the service would accept: every required text filled and a well-formed key. */
 function isComplete(prompt) {
-  return REQUIRED_FIELDS.every((f) => String(prompt[f] ?? '').trim()) && KEY_PATTERN.test(prompt.key ?? '');
+  return REQUIRED_FIELDS.every((f) => String(prompt[f] ?? '').trim()) && isPromptKey(prompt.key);
 }
 
 function blankPrompt() {
@@ -80,7 +95,8 @@ function toContent(prompt) {
 /**
  * One version of a prompt set: its prompts as a searchable, paged list with one prompt at a time
  * open in the full editor; save a draft, publish or retire it, start a new draft from it, export
- * it as JSON or CSV. Emits `versionchange` with the version the service returns after every change.
+ * it as JSON or CSV. Publishing a draft with prompts that have expired or expire soon asks first.
+ * Emits `versionchange` with the version the service returns after every change.
  */
 export default class PromptVersionEditor extends LightningElement {
   @api industryOptions = [];
@@ -97,8 +113,13 @@ export default class PromptVersionEditor extends LightningElement {
   uidSeq = 0;
   /** The prompt open in the editor: {uid, index, prompt, isNew}; its edits stay here until saved. */
   editing = null;
-  /** What gets focus after the next render: 'editor', 'validate', a list row index or 'add'. */
+  /**
+   * What gets focus after the next render: 'editor', 'validate', a list row index, 'add', 'expiry'
+   * (the warning before publishing) or 'publish'.
+   */
   focusTarget;
+  /** The expired and expiring prompts the user is asked about before publishing; null otherwise. */
+  expiring = null;
 
   labels = {
     name: LABEL_NAME,
@@ -119,6 +140,8 @@ export default class PromptVersionEditor extends LightningElement {
     cancelPrompt: LABEL_CANCEL_PROMPT,
     backToList: LABEL_BACK_TO_LIST,
     busy: LABEL_BUSY,
+    publishAnyway: LABEL_PUBLISH_ANYWAY,
+    cancelPublish: LABEL_CANCEL_PUBLISH,
   };
 
   /** The version as the service returns it: {setId, version, status, name, description, prompts}. */
@@ -136,6 +159,7 @@ export default class PromptVersionEditor extends LightningElement {
       this.template.querySelector('c-prompt-list')?.reset();
     }
     this.editing = null;
+    this.expiring = null;
     this.current = value;
     this.name = value?.name ?? '';
     this.description = value?.description ?? '';
@@ -192,6 +216,10 @@ export default class PromptVersionEditor extends LightningElement {
     return formatLabel(label, (this.editing?.index ?? 0) + 1);
   }
 
+  get expiryWarning() {
+    return formatLabel(LABEL_EXPIRY_WARNING, EXPIRY_WARNING_DAYS);
+  }
+
   get saveDisabled() {
     return this.busy || !this.dirty || !!this.editing;
   }
@@ -212,6 +240,10 @@ export default class PromptVersionEditor extends LightningElement {
         editor?.validate();
       }
       editor?.focus();
+    } else if (target === 'expiry' || target === 'publish') {
+      // the safe choice, or back where the user was
+      const selector = target === 'expiry' ? '.uan-version__expiry-cancel' : '.uan-version__publish';
+      this.template.querySelector(selector)?.focus();
     } else if (typeof target === 'number' && this.hasPrompts) {
       this.template.querySelector('c-prompt-list')?.focusRow(Math.min(target, this.prompts.length - 1));
     } else {
@@ -333,7 +365,39 @@ export default class PromptVersionEditor extends LightningElement {
     );
   }
 
+  /** Publishes, unless some prompts have expired or expire soon: then the user is asked first. */
   handlePublish() {
+    const today = todayIso();
+    const soon = daysAgoIso(-EXPIRY_WARNING_DAYS);
+    const expiring = this.prompts
+      .filter((p) => p.expiresOn && p.expiresOn <= soon)
+      .map((p) => ({
+        key: p.uid,
+        text: formatLabel(
+          p.expiresOn < today ? LABEL_EXPIRED_ON : LABEL_EXPIRES_ON,
+          p.title,
+          formatDate(p.expiresOn),
+        ),
+      }));
+    if (expiring.length) {
+      this.expiring = expiring;
+      this.focusTarget = 'expiry';
+      return undefined;
+    }
+    return this.publish();
+  }
+
+  handlePublishAnyway() {
+    this.expiring = null;
+    return this.publish();
+  }
+
+  handleCancelPublish() {
+    this.expiring = null;
+    this.focusTarget = 'publish';
+  }
+
+  publish() {
     return this.run(
       () => publishVersion({ setId: this.current.setId, version: this.current.version }),
       LABEL_PUBLISHED,

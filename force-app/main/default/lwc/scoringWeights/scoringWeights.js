@@ -16,14 +16,41 @@ import LABEL_PROGRESS from '@salesforce/label/c.UAN_Weights_Progress';
 import LABEL_RESCORE_DONE from '@salesforce/label/c.UAN_Weights_RescoreDone';
 import LABEL_RESCORE_FAILED from '@salesforce/label/c.UAN_Weights_RescoreFailed';
 import LABEL_RESCORE_ERROR from '@salesforce/label/c.UAN_Weights_RescoreError';
+import LABEL_TOTAL from '@salesforce/label/c.UAN_Weights_Total';
+import LABEL_ALL_ZERO from '@salesforce/label/c.UAN_Weights_AllZero';
+import LABEL_RESCORE_STARTED from '@salesforce/label/c.UAN_Weights_RescoreStarted';
 
 /** How often to ask the service about a running rescore. */
 const POLL_MS = 1500;
 const FINISHED = new Set(['done', 'failed']);
 
 /**
- * The tenant's scoring weights as five sliders, saved to the service, and a rescore of stored notes
- * with progress polled from the job until it finishes.
+ * Whole percentages of each value's share of the total that add up to exactly 100: each share is
+ * rounded down and the points left go to the largest remainders (so 1:1:1 shows 34, 33, 33).
+ */
+function wholePercents(values) {
+  const total = values.reduce((sum, v) => sum + v, 0);
+  if (!total) {
+    return values.map(() => 0);
+  }
+  const exact = values.map((v) => (v / total) * 100);
+  const whole = exact.map(Math.floor);
+  let left = 100 - whole.reduce((sum, v) => sum + v, 0);
+  const byRemainder = exact.map((v, i) => [v - whole[i], i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of byRemainder) {
+    if (left <= 0) {
+      break;
+    }
+    whole[i] += 1;
+    left -= 1;
+  }
+  return whole;
+}
+
+/**
+ * The tenant's scoring weights as five sliders, each with its share of the overall score (the
+ * shares add up to 100 %), saved to the service. Saving new weights starts a rescore of stored
+ * notes; that job, or one started by hand, shows its progress, polled until it finishes.
  */
 export default class ScoringWeights extends LightningElement {
   weights = {};
@@ -40,7 +67,10 @@ export default class ScoringWeights extends LightningElement {
     save: LABEL_SAVE,
     rescore: LABEL_RESCORE,
     rescoreHelp: LABEL_RESCORE_HELP,
+    allZero: LABEL_ALL_ZERO,
   };
+  /** Set when the job on show was started by saving weights, to say so above its progress. */
+  startedBySave = false;
 
   current;
 
@@ -53,10 +83,9 @@ export default class ScoringWeights extends LightningElement {
     this.current = value;
     this.weights = { ...(value?.weights ?? {}) };
     this.dirty = false;
-    const running = value?.rescore;
-    if (running?.jobId && !FINISHED.has(running.status) && !this.job) {
-      this.job = { id: running.jobId, status: running.status, done: running.done, total: running.total };
-      this.schedulePoll();
+    // a rescore already under way when the page opens (the service answers {id, status, done, total})
+    if (!this.job) {
+      this.follow(value?.rescore);
     }
   }
 
@@ -64,21 +93,44 @@ export default class ScoringWeights extends LightningElement {
     clearTimeout(this.pollTimer);
   }
 
+  get values() {
+    return DIMENSIONS.map((key) => Number(this.weights[key] ?? 1));
+  }
+
   get sliders() {
-    const total = DIMENSIONS.reduce((sum, key) => sum + (Number(this.weights[key]) || 0), 0);
-    return DIMENSIONS.map((key) => {
-      const value = Number(this.weights[key] ?? 1);
-      return {
-        key,
-        label: dimensionLabel(key),
-        value,
-        share: formatLabel(LABEL_SHARE, total ? Math.round((value / total) * 100) : 0),
-      };
-    });
+    const values = this.values;
+    const shares = wholePercents(values);
+    return DIMENSIONS.map((key, index) => ({
+      key,
+      label: dimensionLabel(key),
+      value: values[index],
+      share: formatLabel(LABEL_SHARE, shares[index]),
+    }));
+  }
+
+  /** With every weight at zero there are no shares: nothing would count, and the service refuses it. */
+  get allZero() {
+    return this.values.every((v) => !v);
+  }
+
+  get totalText() {
+    return formatLabel(
+      LABEL_TOTAL,
+      wholePercents(this.values).reduce((sum, v) => sum + v, 0),
+    );
+  }
+
+  get totalClass() {
+    const tone = this.allZero ? ' slds-text-color_error' : '';
+    return `slds-text-body_small slds-m-top_xx-small uan-weights__total${tone}`;
   }
 
   get saveDisabled() {
-    return this.saving || !this.dirty;
+    return this.saving || !this.dirty || this.allZero;
+  }
+
+  get jobHeading() {
+    return this.startedBySave ? LABEL_RESCORE_STARTED : '';
   }
 
   get jobRunning() {
@@ -130,6 +182,8 @@ export default class ScoringWeights extends LightningElement {
       this.current = saved;
       this.weights = { ...(saved?.weights ?? weights) };
       this.dirty = false;
+      // new weights started a rescore (or joined the one running): show it and its progress
+      this.startedBySave = this.follow(saved?.rescore) || this.startedBySave;
     } catch (error) {
       this.error = error;
       this.errorMessage = LABEL_SAVE_ERROR;
@@ -138,8 +192,19 @@ export default class ScoringWeights extends LightningElement {
     }
   }
 
+  /** Shows a running job and polls it; true when there was one to follow. */
+  follow(job) {
+    if (!job?.id || FINISHED.has(job.status)) {
+      return false;
+    }
+    this.job = { id: job.id, status: job.status, done: job.done ?? 0, total: job.total ?? 0 };
+    this.schedulePoll();
+    return true;
+  }
+
   async handleRescore() {
     this.error = undefined;
+    this.startedBySave = false;
     try {
       this.job = parseJson(await startRescore());
       if (this.jobRunning) {

@@ -19,6 +19,8 @@ import LABEL_DRAFT from '@salesforce/label/c.UAN_Status_Draft';
 import LABEL_PUBLISHED from '@salesforce/label/c.UAN_Status_Published';
 import LABEL_RETIRED from '@salesforce/label/c.UAN_Status_Retired';
 
+export { dateInputHint, formatDateInput, parseDateInput, readDateInput } from './dateInput';
+
 /** The five scoring dimensions, in the order every component shows them. */
 export const DIMENSIONS = ['provocation', 'customerView', 'collaboration', 'businessFocus', 'nextStep'];
 
@@ -242,6 +244,20 @@ export function slugify(text, maxLength = 60) {
     .replace(/^-+|-+$/g, '')
     .slice(0, maxLength)
     .replace(/-+$/, '');
+}
+
+/**
+ * A prompt key: lowercase letters, digits and hyphens, starting with a letter or digit. Written for
+ * an input's `pattern` attribute, which browsers compile with the `v` flag (where a bare "-" in a
+ * class is a syntax error and the pattern is silently ignored) or `u` or no flag: valid in all three.
+ */
+export const PROMPT_KEY_PATTERN = '[a-z0-9][a-z0-9\\-]{0,99}';
+
+const PROMPT_KEY = new RegExp(`^(?:${PROMPT_KEY_PATTERN})$`);
+
+/** true for a well-formed prompt key (the same rule as the pattern, for code and older browsers). */
+export function isPromptKey(key) {
+  return typeof key === 'string' && PROMPT_KEY.test(key);
 }
 
 /** Picklist options where label and value are the same string. */

@@ -3,6 +3,8 @@ import OpportunityConversation from 'c/opportunityConversation';
 import getPanel from '@salesforce/apex/UpAtNightPanelController.getPanel';
 import LightningModal from 'lightning/modal';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
+import deleteNote from '@salesforce/apex/UpAtNightPanelController.deleteNote';
+import getNotes from '@salesforce/apex/UpAtNightPanelController.getNotes';
 import { flushPromises } from 'uan-test/flushPromises';
 
 const mockPanel = require('uan-test/fixtures/getPanel.json');
@@ -15,6 +17,14 @@ jest.mock('@salesforce/apex/UpAtNightPanelController.getPanel', () => ({ default
 // Labels with placeholders get their real text, so the filled-in values can be asserted.
 jest.mock('@salesforce/label/c.UAN_History_By', () => ({ default: 'by {0}' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_History_Score', () => ({ default: 'Score {0}' }), { virtual: true });
+jest.mock('@salesforce/apex/UpAtNightPanelController.deleteNote', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightPanelController.getNotes', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+// The rep on the page wrote the note of the fixture.
+jest.mock('@salesforce/user/Id', () => ({ default: '005000000000001AAA' }), { virtual: true });
 
 const RECORD_ID = '006000000000001AAA';
 
@@ -190,5 +200,81 @@ describe('c-opportunity-conversation', () => {
 
     expect(LightningModal.open).toHaveBeenCalledTimes(1);
     expect(getPanel).toHaveBeenCalledTimes(1);
+  });
+
+  it("edits the rep's own note from the history in the log modal, prefilled", async () => {
+    LightningModal.open.mockResolvedValue({ ...mockPanel.recentNotes[0], score: { overall: 84 } });
+    getPanel.mockResolvedValue(JSON.stringify(mockPanel));
+    const element = createPanel();
+    const toastHandler = jest.fn();
+    element.addEventListener(ShowToastEventName, toastHandler);
+    await flushPromises();
+
+    const history = element.shadowRoot.querySelector('c-note-history');
+    expect(history.editable).toBe(true);
+    history.shadowRoot.querySelector('.uan-note__edit').click();
+    await flushPromises();
+
+    const options = LightningModal.open.mock.calls[0][0];
+    expect(options.label).toBe('c.UAN_Log_EditTitle');
+    expect(options.note).toEqual(mockPanel.recentNotes[0]);
+    expect(options.opportunityId).toBe(RECORD_ID);
+    expect(options.prompts.map((p) => p.id)).toEqual(['p-1', 'p-2']);
+    expect(toastHandler.mock.calls[0][0].detail.title).toBe('c.UAN_Toast_Updated');
+    expect(getPanel).toHaveBeenCalledTimes(2);
+  });
+
+  it('reloads the panel and says so after a note is deleted from the history', async () => {
+    deleteNote.mockResolvedValue(null);
+    getPanel.mockResolvedValue(JSON.stringify(mockPanel));
+    const element = createPanel();
+    const toastHandler = jest.fn();
+    element.addEventListener(ShowToastEventName, toastHandler);
+    await flushPromises();
+
+    const history = element.shadowRoot.querySelector('c-note-history').shadowRoot;
+    history.querySelector('.uan-note__delete').click();
+    await flushPromises();
+    history.querySelector('.uan-note__confirm-delete').click();
+    await flushPromises();
+
+    expect(deleteNote).toHaveBeenCalledWith({ opportunityId: RECORD_ID, noteId: 'n-1' });
+    expect(toastHandler.mock.calls[0][0].detail.title).toBe('c.UAN_Toast_Deleted');
+    expect(getPanel).toHaveBeenCalledTimes(2);
+  });
+
+  it("shows a logged note's scores with the evidence the panel leaves out, once opened", async () => {
+    const stored = {
+      ...mockPanel.recentNotes[0],
+      score: {
+        ...mockPanel.recentNotes[0].score,
+        evidence: [
+          {
+            dimension: 'customerView',
+            field: 'customerView',
+            start: 4,
+            end: 7,
+            text: 'CFO',
+            effect: 'raised',
+          },
+        ],
+      },
+    };
+    getNotes.mockResolvedValue(JSON.stringify({ items: [stored], nextCursor: null }));
+    getPanel.mockResolvedValue(JSON.stringify(mockPanel));
+    const element = createPanel();
+    await flushPromises();
+
+    const history = element.shadowRoot.querySelector('c-note-history').shadowRoot;
+    expect(history.querySelector('.uan-note__customer-view').textContent).toBe(
+      mockPanel.recentNotes[0].customerView,
+    );
+    expect(history.querySelector('.uan-note__ideas').textContent).toBe(mockPanel.recentNotes[0].ideas);
+    history.querySelector('.uan-note__toggle').click();
+    await flushPromises();
+
+    expect(getNotes).toHaveBeenCalledWith({ opportunityId: RECORD_ID, cursor: null });
+    expect(history.querySelectorAll('c-score-bar')).toHaveLength(5);
+    expect(history.querySelector('.uan-note__evidence-item q').textContent).toBe('CFO');
   });
 });

@@ -66,4 +66,16 @@ describe('c-prompt-version-editor accessibility', () => {
     const element = await createEditor({ ...mockVersion, prompts: [] });
     await expect(element).toBeAccessible();
   });
+
+  it('is accessible while asking about expiring prompts before publishing', async () => {
+    const [first, ...rest] = mockVersion.prompts;
+    const element = await createEditor({
+      ...mockVersion,
+      prompts: [{ ...first, expiresOn: '2020-01-31' }, ...rest],
+    });
+    element.shadowRoot.querySelector('.uan-version__publish').click();
+    await flushPromises();
+    expect(element.shadowRoot.querySelector('.uan-version__expiry')).not.toBeNull();
+    await expect(element).toBeAccessible();
+  });
 });

@@ -1,6 +1,8 @@
 import { createElement } from '@lwc/engine-dom';
 import PromptVersionEditor from 'c/promptVersionEditor';
 import saveDraft from '@salesforce/apex/UpAtNightPromptSetController.saveDraft';
+import publishVersion from '@salesforce/apex/UpAtNightPromptSetController.publishVersion';
+import { daysAgoIso, formatDate } from 'c/uanFormat';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
 import { flushPromises } from 'uan-test/flushPromises';
 
@@ -23,6 +25,13 @@ jest.mock(
   },
 );
 jest.mock('@salesforce/apex/UpAtNightPromptSetController.exportPromptSet', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+
+jest.mock('@salesforce/label/c.UAN_Version_ExpiredOn', () => ({ default: '{0}: expired on {1}' }), {
+  virtual: true,
+});
+jest.mock('@salesforce/label/c.UAN_Version_ExpiresOn', () => ({ default: '{0}: expires on {1}' }), {
   virtual: true,
 });
 
@@ -282,5 +291,85 @@ describe('c-prompt-version-editor', () => {
     await flushPromises();
     expect($(element, 'c-prompt-editor')).toBeNull();
     expect(listOf(element).shadowRoot.activeElement.dataset.index).toBe('0');
+  });
+
+  describe('publishing prompts that expire', () => {
+    // relative to today, so the test means the same on any day it runs
+    const expired = daysAgoIso(1);
+    const soon = daysAgoIso(-30);
+    const later = daysAgoIso(-31);
+
+    function versionExpiring() {
+      const [a, b, c] = mockVersion.prompts;
+      return {
+        ...mockVersion,
+        prompts: [
+          { ...a, expiresOn: expired },
+          { ...b, expiresOn: later },
+          { ...c, expiresOn: soon },
+        ],
+      };
+    }
+
+    it('warns first, naming the prompts that have expired or expire within 30 days', async () => {
+      const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+      const element = await createEditor(versionExpiring());
+      $(element, '.uan-version__publish').click();
+      await flushPromises();
+
+      expect(publishVersion).not.toHaveBeenCalled();
+      const warning = $(element, '.uan-version__expiry');
+      expect(warning.getAttribute('role')).toBe('group');
+      expect(warning.querySelector(`#${warning.getAttribute('aria-labelledby')}`).textContent).toContain(
+        'c.UAN_Version_ExpiryWarning',
+      );
+      const [a, , c] = mockVersion.prompts;
+      expect([...warning.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+        `${a.title}: expired on ${formatDate(expired)}`,
+        `${c.title}: expires on ${formatDate(soon)}`,
+      ]);
+      expect(focus.mock.contexts.at(-1)).toBe($(element, '.uan-version__expiry-cancel'));
+      focus.mockRestore();
+    });
+
+    it('publishes when the user confirms', async () => {
+      publishVersion.mockResolvedValue(JSON.stringify({ ...mockVersion, status: 'published' }));
+      const element = await createEditor(versionExpiring());
+      $(element, '.uan-version__publish').click();
+      await flushPromises();
+      $(element, '.uan-version__publish-anyway').click();
+      await flushPromises();
+      expect(publishVersion).toHaveBeenCalledWith({ setId: mockVersion.setId, version: mockVersion.version });
+      expect($(element, '.uan-version__expiry')).toBeNull();
+    });
+
+    it('publishes nothing when the user declines, and returns to the Publish button', async () => {
+      const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+      const element = await createEditor(versionExpiring());
+      $(element, '.uan-version__publish').click();
+      await flushPromises();
+      $(element, '.uan-version__expiry-cancel').click();
+      await flushPromises();
+      expect(publishVersion).not.toHaveBeenCalled();
+      expect($(element, '.uan-version__expiry')).toBeNull();
+      expect(focus.mock.contexts.at(-1)).toBe($(element, '.uan-version__publish'));
+      focus.mockRestore();
+    });
+
+    it('publishes at once when nothing expires within 30 days', async () => {
+      publishVersion.mockResolvedValue(JSON.stringify({ ...mockVersion, status: 'published' }));
+      const [a, b] = mockVersion.prompts;
+      const element = await createEditor({
+        ...mockVersion,
+        prompts: [
+          { ...a, expiresOn: later },
+          { ...b, expiresOn: null },
+        ],
+      });
+      $(element, '.uan-version__publish').click();
+      await flushPromises();
+      expect($(element, '.uan-version__expiry')).toBeNull();
+      expect(publishVersion).toHaveBeenCalledTimes(1);
+    });
   });
 });

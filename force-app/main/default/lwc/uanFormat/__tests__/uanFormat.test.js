@@ -1,5 +1,7 @@
 import {
   DIMENSIONS,
+  PROMPT_KEY_PATTERN,
+  isPromptKey,
   daysAgoIso,
   formatAmount,
   formatDate,
@@ -109,5 +111,21 @@ describe('uanFormat', () => {
       ['together', true],
     ]);
     expect(segments[3].className).toContain('lowered');
+  });
+
+  it('writes the prompt key pattern so every browser compiles it the way the code checks it', () => {
+    // browsers compile a pattern attribute as ^(?:pattern)$ with the v flag, older ones with u or none
+    for (const flags of ['v', 'u', '']) {
+      const attribute = new RegExp(`^(?:${PROMPT_KEY_PATTERN})$`, flags);
+      for (const key of ['price-transparency', 'a', '9-lives', 'x'.repeat(100)]) {
+        expect(attribute.test(key)).toBe(true);
+        expect(isPromptKey(key)).toBe(true);
+      }
+      for (const key of ['', '-lead', 'Upper', 'with space', 'under_score', 'x'.repeat(101), 'ü']) {
+        expect(attribute.test(key)).toBe(false);
+        expect(isPromptKey(key)).toBe(false);
+      }
+    }
+    expect(isPromptKey(undefined)).toBe(false);
   });
 });
