@@ -5,7 +5,7 @@
 //   GET  /preview/resources/:name the org's static resources (force-app/.../staticresources)
 //   GET  /preview/context         demo users and opportunities for the page's pickers
 //   GET  /preview/records/:id     a demo opportunity in the UI API shape (lightning/uiRecordApi)
-//   POST /preview/apex/:method    an UpAtNightController call, mapped through apex-routes.json onto
+//   POST /preview/apex/:method    a call to one of the UpAtNight*Controller classes, mapped through apex-routes.json onto
 //                                 the /v1 request, sent with the demo tenant's key (never shown to the browser)
 //   GET  /preview/status          whether the bundle is built
 // Every one of them answers only on a loopback Host and with this start's token (see access.ts).
