@@ -4,7 +4,7 @@ import { Router } from 'express';
 import type { Db } from '../../platform/database/database';
 import { actorOf } from '../../platform/http/auth';
 import type { OpenApiRegistry } from '../../platform/http/openapi';
-import { parseOrThrow } from '../../platform/http/validation';
+import { parseOrThrow } from '../../platform/lib/validation';
 import { accountProvocationsById } from '../analytics';
 import { salesforceId } from '../opportunities';
 import { settingsOf } from '../settings';

@@ -8,7 +8,7 @@ import { drilldownNotes } from './drilldown';
 import { loadPromptEffectiveness } from './prompt-effectiveness';
 import { actorOf } from '../../platform/http/auth';
 import type { OpenApiRegistry } from '../../platform/http/openapi';
-import { parseOrThrow } from '../../platform/http/validation';
+import { parseOrThrow } from '../../platform/lib/validation';
 import {
   accountNameSchema,
   dashboardQuerySchema,

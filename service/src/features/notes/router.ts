@@ -8,7 +8,7 @@ import { settingsOf } from '../settings';
 import { etagOf, ifMatchVersions } from '../../platform/http/etag';
 import { idempotencyKeyOf, sendOutcome } from '../../platform/http/idempotency-key';
 import type { OpenApiRegistry } from '../../platform/http/openapi';
-import { parseOrThrow } from '../../platform/http/validation';
+import { parseOrThrow } from '../../platform/lib/validation';
 import {
   newNoteSchema,
   noteChangeQuerySchema,

@@ -6,7 +6,7 @@ import { listOpportunityNotes } from '../notes';
 import { actorOf } from '../../platform/http/auth';
 import { settingsOf } from '../settings';
 import type { OpenApiRegistry } from '../../platform/http/openapi';
-import { parseOrThrow } from '../../platform/http/validation';
+import { parseOrThrow } from '../../platform/lib/validation';
 import { pageQuerySchema, panelRequestSchema, salesforceId } from './contracts';
 
 export function opportunitiesRouter(db: Db, openapi: OpenApiRegistry): Router {

@@ -11,7 +11,7 @@ import { actorOf } from '../../platform/http/auth';
 import { settingsOf } from '../settings';
 import { idempotencyKeyOf, sendOutcome } from '../../platform/http/idempotency-key';
 import type { OpenApiRegistry } from '../../platform/http/openapi';
-import { parseOrThrow } from '../../platform/http/validation';
+import { parseOrThrow } from '../../platform/lib/validation';
 import {
   csvPromptsSchema,
   draftSchema,

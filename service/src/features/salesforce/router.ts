@@ -6,7 +6,7 @@ import { requireRole, type Actor } from '../../platform/actor';
 import * as admin from './admin';
 import { actorOf } from '../../platform/http/auth';
 import type { OpenApiRegistry } from '../../platform/http/openapi';
-import { parseOrThrow } from '../../platform/http/validation';
+import { parseOrThrow } from '../../platform/lib/validation';
 import { connectionSchema, syncRequestSchema } from './contracts';
 
 // the `admin` capability: held by sales ops until the product has a separate admin role

@@ -9,7 +9,7 @@ import { requireRole } from '../../platform/actor';
 import { actorOf } from '../../platform/http/auth';
 import { etagOf, ifMatchVersions } from '../../platform/http/etag';
 import type { OpenApiRegistry } from '../../platform/http/openapi';
-import { parseOrThrow } from '../../platform/http/validation';
+import { parseOrThrow } from '../../platform/lib/validation';
 import { jobIdSchema, settingsSchema } from './contracts';
 
 /** The acting tenant's settings, read with its key by the authentication middleware (no second lookup). */
