@@ -9,7 +9,13 @@ import type { BackgroundWork } from '../../service/src/platform/background-work'
 import { ROLES, type Role } from '../../service/src/platform/actor';
 import { errorHandler } from '../../service/src/platform/http/errors';
 import { OpenApiRegistry } from '../../service/src/platform/http/openapi';
-import { API_PREFIX, defineRoute, mountRoutes, type Route } from '../../service/src/platform/http/route';
+import {
+  API_PREFIX,
+  defineRoute,
+  mountRoutes,
+  type Route,
+  type RouteContext,
+} from '../../service/src/platform/http/route';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { startTestService, type TestService } from '../helpers/service';
 import {
@@ -117,7 +123,7 @@ describe('the role check of the declared routes', () => {
       mountRoutes(
         routes.map((route) => ({
           ...route,
-          handler: async (context: unknown) => {
+          handler: async (context: RouteContext<unknown, unknown, unknown>) => {
             called.push(routeKey({ method: route.method, path: route.path }));
             return route.handler(context);
           },

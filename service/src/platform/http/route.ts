@@ -60,10 +60,9 @@ export interface RouteDeclaration<P extends ParamShape, Q extends z.ZodType, B e
 }
 
 /** A declaration with its types erased, so a feature can hand over a list of them. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Route = RouteDeclaration<ParamShape, z.ZodType, z.ZodType> & {
-  handler: (context: any) => Promise<Reply>;
-};
+export interface Route extends Omit<RouteDeclaration<ParamShape, z.ZodType, z.ZodType>, 'handler'> {
+  handler(context: RouteContext<unknown, unknown, unknown>): Promise<Reply>;
+}
 
 const pathNames = (path: string) => [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
 
