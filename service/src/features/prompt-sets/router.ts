@@ -3,11 +3,10 @@ import type { Db } from '../../platform/database/database';
 import * as sets from './prompt-sets';
 import { fromCsvFile, toCsvFile, toJsonFile } from './prompt-file';
 import { pickPrompts } from '../opportunities';
-import { runIdempotent } from '../../platform/idempotency/idempotency';
 import { badRequest } from '../../platform/lib/errors';
 import { parseOrThrow } from '../../platform/lib/validation';
 import { tenantSettings } from '../settings';
-import { idempotencyKeyOf, outcomeReply } from '../../platform/http/idempotency-key';
+import { idempotentReply } from '../../platform/http/idempotency-key';
 import { defineRoute, type Route } from '../../platform/http/route';
 import {
   csvPromptsSchema,
@@ -58,15 +57,10 @@ export function promptSetsRoutes(db: Db): Route[] {
       response: promptSetResponse,
       success: 201,
       handler: async ({ actor, body, req }) =>
-        outcomeReply(
-          await runIdempotent(
-            db,
-            actor.tenantId,
-            idempotencyKeyOf(req),
-            { route: 'POST /v1/prompt-sets', body: req.body },
-            async (tx) => ({ status: 201, body: await sets.createSet(tx, actor, body) }),
-          ),
-        ),
+        idempotentReply(db, actor, req, { route: 'POST /v1/prompt-sets', body: req.body }, async (tx) => ({
+          status: 201,
+          body: await sets.createSet(tx, actor, body),
+        })),
     }),
     defineRoute({
       operationId: 'importPromptSet',
@@ -78,14 +72,12 @@ export function promptSetsRoutes(db: Db): Route[] {
       success: 201,
       handler: async ({ actor, query, req }) => {
         const file = importedFile(req.body, query.format);
-        return outcomeReply(
-          await runIdempotent(
-            db,
-            actor.tenantId,
-            idempotencyKeyOf(req),
-            { route: 'POST /v1/prompt-sets/import', query, body: req.body },
-            async (tx) => ({ status: 201, body: await sets.importPromptSet(tx, actor, file, query.setId) }),
-          ),
+        return idempotentReply(
+          db,
+          actor,
+          req,
+          { route: 'POST /v1/prompt-sets/import', query, body: req.body },
+          async (tx) => ({ status: 201, body: await sets.importPromptSet(tx, actor, file, query.setId) }),
         );
       },
     }),
@@ -126,15 +118,10 @@ export function promptSetsRoutes(db: Db): Route[] {
       response: versionResponse,
       success: 201,
       handler: async ({ actor, params, req }) =>
-        outcomeReply(
-          await runIdempotent(
-            db,
-            actor.tenantId,
-            idempotencyKeyOf(req),
-            { route: `POST versions ${params.setId}` },
-            async (tx) => ({ status: 201, body: await sets.createDraft(tx, actor, params.setId) }),
-          ),
-        ),
+        idempotentReply(db, actor, req, { route: `POST versions ${params.setId}` }, async (tx) => ({
+          status: 201,
+          body: await sets.createDraft(tx, actor, params.setId),
+        })),
     }),
     defineRoute({
       operationId: 'getPromptSetVersion',

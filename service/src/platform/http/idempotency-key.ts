@@ -1,5 +1,7 @@
 import type { Request } from 'express';
-import type { Outcome } from '../idempotency/idempotency';
+import type { Db, Executor } from '../database/database';
+import { runIdempotent, type Outcome } from '../idempotency/idempotency';
+import type { Actor } from '../actor';
 import { badRequest } from '../lib/errors';
 import type { Reply } from './route';
 
@@ -24,4 +26,15 @@ export function outcomeReply(outcome: Outcome<unknown>): Reply {
     body: outcome.body,
     headers: outcome.replayed ? { 'Idempotent-Replayed': 'true' } : {},
   };
+}
+
+/** Runs a mutation once per Idempotency-Key of the request, in one transaction with its answer. */
+export async function idempotentReply<T>(
+  db: Db,
+  actor: Actor,
+  req: Request,
+  request: unknown,
+  work: (executor: Executor) => Promise<{ status: number; body: T }>,
+): Promise<Reply> {
+  return outcomeReply(await runIdempotent(db, actor.tenantId, idempotencyKeyOf(req), request, work));
 }
