@@ -43,6 +43,12 @@ const boundaryZones = [
     message: 'platform code imports no feature: the app passes what it needs',
   },
   {
+    // the CLI, bench and seeding call use cases directly; validation and schemas live below HTTP
+    target: 'scripts/**',
+    from: 'service/src/platform/http/**',
+    message: 'tooling imports no HTTP plumbing: validation and schemas live in platform/lib and the features',
+  },
+  {
     target: shipped,
     from: ['scripts/**', 'test/**', 'force-app/test/**'],
     message: 'shipped code imports no development tooling (scripts/, test/, the preview)',

@@ -12,18 +12,19 @@ import { OpenApiRegistry } from './platform/http/openapi';
 import { rateLimitPerAddress, rateLimitPerTenant } from './platform/http/rate-limit';
 import { createMetrics } from './platform/http/metrics';
 import { opsRouter, type Lifecycle } from './platform/http/ops-router';
-import { analyticsRouter } from './features/analytics';
-import { notesRouter } from './features/notes';
-import { opportunitiesRouter } from './features/opportunities';
-import { promptSetsRouter } from './features/prompt-sets';
-import { settingsRouter } from './features/settings';
+import { API_PREFIX, mountRoutes, type Route } from './platform/http/route';
+import { analyticsRoutes } from './features/analytics';
+import { notesRoutes } from './features/notes';
+import { opportunitiesRoutes } from './features/opportunities';
+import { promptSetsRoutes } from './features/prompt-sets';
+import { settingsRoutes } from './features/settings';
 import {
   registerSalesforceMetrics,
-  salesforceRouter,
+  salesforceRoutes,
   type SalesforceAdminOptions,
 } from './features/salesforce';
 import { authenticate } from './features/tenants';
-import { accountsRouter } from './features/accounts';
+import { accountsRoutes } from './features/accounts';
 
 export interface AppDeps {
   db: Db;
@@ -44,6 +45,20 @@ export interface BuiltApp {
   app: Express;
   lifecycle: Lifecycle;
   background: BackgroundWork;
+}
+
+/** Every route below API_PREFIX, as each feature declares it: what the app mounts and documents. */
+export function apiRoutes(deps: Pick<AppDeps, 'db' | 'salesforce'>, background: BackgroundWork): Route[] {
+  const { db } = deps;
+  return [
+    ...notesRoutes(db),
+    ...opportunitiesRoutes(db),
+    ...promptSetsRoutes(db),
+    ...settingsRoutes(db, background),
+    ...salesforceRoutes(db, deps.salesforce ?? { allowPasswordFlow: false }),
+    ...analyticsRoutes(db),
+    ...accountsRoutes(db),
+  ];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -89,14 +104,10 @@ export function createApp(deps: AppDeps): BuiltApp {
   v1.use(rateLimitPerTenant(deps.rateLimitPerMinute ?? 6000));
   v1.use(express.json({ limit: bodyLimit, strict: true }));
   v1.use(express.text({ type: 'text/csv', limit: bodyLimit }));
-  v1.use(notesRouter(deps.db, openapi));
-  v1.use(opportunitiesRouter(deps.db, openapi));
-  v1.use(promptSetsRouter(deps.db, openapi));
-  v1.use(settingsRouter(deps.db, background, openapi));
-  v1.use(salesforceRouter(deps.db, openapi, deps.salesforce ?? { allowPasswordFlow: false }));
-  v1.use(analyticsRouter(deps.db, openapi));
-  v1.use(accountsRouter(deps.db, openapi));
-  app.use('/v1', v1);
+  const routes = apiRoutes(deps, background);
+  openapi.add(routes);
+  v1.use(mountRoutes(routes));
+  app.use(API_PREFIX, v1);
 
   if (deps.extraRoutes) app.use(deps.extraRoutes);
   app.use(notFoundHandler);

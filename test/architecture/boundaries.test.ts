@@ -109,4 +109,19 @@ describe('the CLI and the bench', () => {
       ),
     ).toEqual([]);
   });
+
+  it('when they import the HTTP layer, then lint fails; validation from platform/lib passes', async () => {
+    expect(
+      await boundaryProblems(
+        'scripts/cli/commands/planted.ts',
+        use('../../../service/src/platform/http/auth', 'actorOf'),
+      ),
+    ).toEqual([expect.stringContaining('tooling imports no HTTP plumbing')]);
+    expect(
+      await boundaryProblems(
+        'scripts/cli/commands/planted.ts',
+        use('../../../service/src/platform/lib/validation', 'parseOrThrow'),
+      ),
+    ).toEqual([]);
+  });
 });

@@ -13,7 +13,7 @@ import {
   toJsonFile,
 } from '../../../service/src/features/prompt-sets';
 import { findTenant } from '../../../service/src/features/tenants';
-import { parseOrThrow } from '../../../service/src/platform/http/validation';
+import { parseOrThrow } from '../../../service/src/platform/lib/validation';
 import { withDatabase } from '../open-db';
 import type { Db } from '../../../service/src/platform/database/database';
 

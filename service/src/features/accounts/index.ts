@@ -1,2 +1,2 @@
 // The account's memory: its inside view, accumulated from notes, and the pre-call brief.
-export { accountsRouter } from './router';
+export { accountsRoutes } from './router';

@@ -4,7 +4,7 @@ import { rangeProblem } from './dashboard';
 import { BAND_NAMES } from './score-bands';
 import { PHASES } from '../settings';
 import { DIMENSIONS } from '../scoring';
-import { calendarDay as day } from '../../platform/http/calendar-day';
+import { calendarDay as day } from '../../platform/lib/calendar-day';
 import { salesforceId } from '../opportunities';
 
 const shortText = z.string().trim().min(1).max(255);

@@ -6,4 +6,5 @@ export { loadDashboard } from './dashboard';
 export { drilldownNotes } from './drilldown';
 export { scopeOf } from './scope';
 export { loadPromptEffectiveness } from './prompt-effectiveness';
-export { analyticsRouter } from './router';
+export { accountProvocationsResponse } from './responses';
+export { analyticsRoutes } from './router';

@@ -1,76 +1,69 @@
 // Analytics for managers and sales ops: the team dashboard, prompt effectiveness, the notes behind
 // a figure, and an account's provocation history. Every view is scoped by role (scope.ts).
-import { Router } from 'express';
 import type { Db } from '../../platform/database/database';
 import { accountProvocations } from './account-history';
 import { loadDashboard } from './dashboard';
 import { drilldownNotes } from './drilldown';
 import { loadPromptEffectiveness } from './prompt-effectiveness';
-import { actorOf } from '../../platform/http/auth';
-import type { OpenApiRegistry } from '../../platform/http/openapi';
-import { parseOrThrow } from '../../platform/http/validation';
+import { defineRoute, type Route } from '../../platform/http/route';
 import {
   accountNameSchema,
   dashboardQuerySchema,
   drilldownQuerySchema,
   promptsQuerySchema,
 } from './contracts';
+import { accountProvocationsResponse, dashboardResponse } from './responses';
 
-const SCOPED = ['manager (their hierarchy)', 'salesops (tenant)', 'rep (themselves)'];
+const SCOPED = 'a manager their hierarchy, sales ops the tenant, a rep themselves';
 
-export function analyticsRouter(db: Db, openapi: OpenApiRegistry): Router {
-  const router = Router();
-
-  openapi.add({
-    method: 'get',
-    path: '/v1/analytics/dashboard',
-    summary: 'Conversation quality per rep and over time, pipeline coverage, win rate by score band',
-    roles: SCOPED,
-    query: dashboardQuerySchema,
-    success: 200,
-  });
-  router.get('/analytics/dashboard', async (req, res) => {
-    const query = parseOrThrow(dashboardQuerySchema, req.query, 'query');
-    res.json(await loadDashboard(db, actorOf(res), query));
-  });
-
-  openapi.add({
-    method: 'get',
-    path: '/v1/analytics/prompts',
-    summary: 'Prompt effectiveness (reactions, progression, win rate vs baseline) and candidate prompts',
-    roles: SCOPED,
-    query: promptsQuerySchema,
-    success: 200,
-  });
-  router.get('/analytics/prompts', async (req, res) => {
-    const query = parseOrThrow(promptsQuerySchema, req.query, 'query');
-    res.json(await loadPromptEffectiveness(db, actorOf(res), query));
-  });
-
-  openapi.add({
-    method: 'get',
-    path: '/v1/analytics/notes',
-    summary: 'The notes behind a figure, newest first, paged',
-    roles: SCOPED,
-    query: drilldownQuerySchema,
-    success: 200,
-  });
-  router.get('/analytics/notes', async (req, res) => {
-    const query = parseOrThrow(drilldownQuerySchema, req.query, 'query');
-    res.json(await drilldownNotes(db, actorOf(res), query));
-  });
-
-  openapi.add({
-    method: 'get',
-    path: '/v1/analytics/accounts/:accountName/provocations',
-    summary: 'Prompts an account has already heard, from whom and when',
-    roles: ['all'],
-    success: 200,
-  });
-  router.get('/analytics/accounts/:accountName/provocations', async (req, res) => {
-    const accountName = parseOrThrow(accountNameSchema, req.params.accountName, 'path.accountName');
-    res.json(await accountProvocations(db, actorOf(res), accountName));
-  });
-
-  return router;
+export function analyticsRoutes(db: Db): Route[] {
+  return [
+    defineRoute({
+      operationId: 'loadDashboard',
+      method: 'get',
+      path: '/analytics/dashboard',
+      summary: 'Conversation quality per rep and over time, pipeline coverage, win rate by score band',
+      roles: 'any-authenticated',
+      access: SCOPED,
+      query: dashboardQuerySchema,
+      response: dashboardResponse,
+      success: 200,
+      handler: async ({ actor, query }) => ({ body: await loadDashboard(db, actor, query) }),
+    }),
+    defineRoute({
+      operationId: 'loadPromptEffectiveness',
+      method: 'get',
+      path: '/analytics/prompts',
+      summary: 'Prompt effectiveness (reactions, progression, win rate vs baseline) and candidate prompts',
+      roles: 'any-authenticated',
+      access: SCOPED,
+      query: promptsQuerySchema,
+      success: 200,
+      handler: async ({ actor, query }) => ({ body: await loadPromptEffectiveness(db, actor, query) }),
+    }),
+    defineRoute({
+      operationId: 'drilldownNotes',
+      method: 'get',
+      path: '/analytics/notes',
+      summary: 'The notes behind a figure, newest first, paged',
+      roles: 'any-authenticated',
+      access: SCOPED,
+      query: drilldownQuerySchema,
+      success: 200,
+      handler: async ({ actor, query }) => ({ body: await drilldownNotes(db, actor, query) }),
+    }),
+    defineRoute({
+      operationId: 'accountProvocationsByName',
+      method: 'get',
+      path: '/analytics/accounts/:accountName/provocations',
+      summary: 'Prompts an account has already heard, from whom and when',
+      roles: 'any-authenticated',
+      params: { accountName: accountNameSchema },
+      response: accountProvocationsResponse,
+      success: 200,
+      handler: async ({ actor, params }) => ({
+        body: await accountProvocations(db, actor, params.accountName),
+      }),
+    }),
+  ];
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDay } from '../../platform/http/calendar-day';
+import { calendarDay } from '../../platform/lib/calendar-day';
 import { REACTIONS } from './note';
 import { clearableText, optionalText } from '../../platform/lib/blank-fields';
 import { opportunityContextSchema, salesforceId } from '../opportunities';

@@ -15,4 +15,5 @@ export {
   updateScores,
 } from './repository';
 export type { NoteToRescore } from './repository';
-export { notesRouter } from './router';
+export { notePageResponse, noteResponse } from './responses';
+export { notesRoutes } from './router';

@@ -4,4 +4,4 @@ export type { OpportunityContext } from './context';
 export { opportunityContextSchema, salesforceId } from './contracts';
 export { pickPrompts } from './panel';
 export { findOpportunity, upsertOpportunity } from './repository';
-export { opportunitiesRouter } from './router';
+export { opportunitiesRoutes } from './router';

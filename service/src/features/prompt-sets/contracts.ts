@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDay } from '../../platform/http/calendar-day';
+import { calendarDay } from '../../platform/lib/calendar-day';
 import { PHASES } from '../settings';
 import { FILE_FORMAT } from './prompt-file';
 import { opportunityContextSchema } from '../opportunities';

@@ -7,4 +7,5 @@ export { createDraft, createSet, getSet, getVersion } from './prompt-sets';
 export { renderPrompt, selectPrompts } from './selection';
 export { findPromptsByIds, listPublishedPrompts } from './repository';
 export type { PromptRecord } from './repository';
-export { promptSetsRouter } from './router';
+export { promptResponse } from './responses';
+export { promptSetsRoutes } from './router';

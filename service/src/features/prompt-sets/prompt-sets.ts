@@ -5,7 +5,7 @@ import * as repo from './repository';
 import type { PromptContent } from './prompt-content';
 import type { PromptSetRecord, VersionRecord } from './repository';
 import { badRequest, conflict, notFound } from '../../platform/lib/errors';
-import { requireRole, type Actor } from '../../platform/actor';
+import type { Actor } from '../../platform/actor';
 import { unknownMergeFields } from './merge-fields';
 import { promptContent } from './prompt-content';
 
@@ -76,7 +76,6 @@ export async function createSet(
   draft: PromptSetDraft,
   status: 'draft' | 'published' = 'draft',
 ): Promise<PromptSetRecord> {
-  requireRole(actor, 'salesops');
   checkPrompts(draft.prompts);
   return inTransaction(db, async (tx) => {
     if ((await repo.countPromptSetsLocked(tx, actor.tenantId)) >= MAX_PROMPT_SETS)
@@ -105,7 +104,6 @@ export async function createDraft(
   setId: string,
   content?: PromptSetDraft,
 ): Promise<VersionRecord> {
-  requireRole(actor, 'salesops');
   return inTransaction(db, async (tx) => {
     const set = await requireSet(tx, actor.tenantId, setId);
     const existingDraft = set.versions.find((v) => v.status === 'draft');
@@ -147,7 +145,6 @@ export async function saveDraft(
   version: number,
   draft: Partial<Pick<PromptSetDraft, 'name' | 'description'>> & { prompts: PromptContent[] },
 ): Promise<VersionRecord> {
-  requireRole(actor, 'salesops');
   checkPrompts(draft.prompts);
   return db.transaction().execute(async (tx) => {
     const current = await lockVersion(tx, actor, setId, version);
@@ -175,7 +172,6 @@ export async function publishVersion(
   setId: string,
   version: number,
 ): Promise<VersionRecord> {
-  requireRole(actor, 'salesops');
   return db.transaction().execute(async (tx) => {
     const target = await lockVersion(tx, actor, setId, version);
     if (target.status !== 'draft')
@@ -196,7 +192,6 @@ export async function retireVersion(
   setId: string,
   version: number,
 ): Promise<VersionRecord> {
-  requireRole(actor, 'salesops');
   return db.transaction().execute(async (tx) => {
     const target = await lockVersion(tx, actor, setId, version);
     if (target.status === 'retired')

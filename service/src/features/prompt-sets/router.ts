@@ -1,17 +1,13 @@
 // Prompt sets for sales ops: versions, publish/retire, import/export and a preview.
-import { Router, type Request } from 'express';
 import type { Db } from '../../platform/database/database';
 import * as sets from './prompt-sets';
 import { fromCsvFile, toCsvFile, toJsonFile } from './prompt-file';
 import { pickPrompts } from '../opportunities';
-import { runIdempotent } from '../../platform/idempotency/idempotency';
-import { requireRole } from '../../platform/actor';
 import { badRequest } from '../../platform/lib/errors';
-import { actorOf } from '../../platform/http/auth';
-import { settingsOf } from '../settings';
-import { idempotencyKeyOf, sendOutcome } from '../../platform/http/idempotency-key';
-import type { OpenApiRegistry } from '../../platform/http/openapi';
-import { parseOrThrow } from '../../platform/http/validation';
+import { parseOrThrow } from '../../platform/lib/validation';
+import { tenantSettings } from '../settings';
+import { idempotentReply } from '../../platform/http/idempotency-key';
+import { defineRoute, type Route } from '../../platform/http/route';
 import {
   csvPromptsSchema,
   draftSchema,
@@ -23,200 +19,183 @@ import {
   setParamsSchema,
   versionParamsSchema,
 } from './contracts';
+import { promptPageResponse, promptSetListResponse, promptSetResponse, versionResponse } from './responses';
 
-const SALESOPS = ['salesops'];
-
-function importedFile(req: Request, format: 'json' | 'csv'): sets.ImportedFile {
+/** The imported file, as the query's format says the body carries it. */
+function importedFile(body: unknown, format: 'json' | 'csv'): sets.ImportedFile {
   if (format === 'csv') {
-    if (typeof req.body !== 'string') {
+    if (typeof body !== 'string') {
       throw badRequest('send the CSV file as the body with Content-Type: text/csv', [], 'invalid_csv');
     }
-    return { format, prompts: parseOrThrow(csvPromptsSchema, fromCsvFile(req.body), 'csv.rows') };
+    return { format, prompts: parseOrThrow(csvPromptsSchema, fromCsvFile(body), 'csv.rows') };
   }
-  return { format, set: parseOrThrow(promptSetFileSchema, req.body, 'body') };
+  return { format, set: parseOrThrow(promptSetFileSchema, body, 'body') };
 }
 
-export function promptSetsRouter(db: Db, openapi: OpenApiRegistry): Router {
-  const router = Router();
-  const base = '/prompt-sets';
+const setParams = setParamsSchema.shape;
+const versionParams = versionParamsSchema.shape;
 
-  openapi.add({
-    method: 'get',
-    path: '/v1/prompt-sets',
-    summary: 'Prompt sets with their versions',
-    success: 200,
-  });
-  router.get(base, async (_req, res) => {
-    res.json({ items: await sets.listSets(db, actorOf(res)), nextCursor: null });
-  });
-
-  openapi.add({
-    method: 'post',
-    path: '/v1/prompt-sets',
-    summary: 'Create a set (draft version 1)',
-    roles: SALESOPS,
-    body: newPromptSetSchema,
-    success: 201,
-  });
-  router.post(base, async (req, res) => {
-    const actor = actorOf(res);
-    requireRole(actor, 'salesops');
-    const input = parseOrThrow(newPromptSetSchema, req.body, 'body');
-    const outcome = await runIdempotent(
-      db,
-      actor.tenantId,
-      idempotencyKeyOf(req),
-      { route: 'POST /v1/prompt-sets', body: req.body },
-      async (tx) => ({
-        status: 201,
-        body: await sets.createSet(tx, actor, input),
+export function promptSetsRoutes(db: Db): Route[] {
+  return [
+    defineRoute({
+      operationId: 'listPromptSets',
+      method: 'get',
+      path: '/prompt-sets',
+      summary: 'Prompt sets with their versions',
+      roles: 'any-authenticated',
+      response: promptSetListResponse,
+      success: 200,
+      handler: async ({ actor }) => ({ body: { items: await sets.listSets(db, actor), nextCursor: null } }),
+    }),
+    defineRoute({
+      operationId: 'createPromptSet',
+      method: 'post',
+      path: '/prompt-sets',
+      summary: 'Create a set (draft version 1)',
+      roles: ['salesops'],
+      body: newPromptSetSchema,
+      response: promptSetResponse,
+      success: 201,
+      handler: async ({ actor, body, req }) =>
+        idempotentReply(db, actor, req, { route: 'POST /v1/prompt-sets', body: req.body }, async (tx) => ({
+          status: 201,
+          body: await sets.createSet(tx, actor, body),
+        })),
+    }),
+    defineRoute({
+      operationId: 'importPromptSet',
+      method: 'post',
+      path: '/prompt-sets/import',
+      summary: 'Import a JSON or CSV file as a new set or a new draft',
+      roles: ['salesops'],
+      query: importQuerySchema,
+      success: 201,
+      handler: async ({ actor, query, req }) => {
+        const file = importedFile(req.body, query.format);
+        return idempotentReply(
+          db,
+          actor,
+          req,
+          { route: 'POST /v1/prompt-sets/import', query, body: req.body },
+          async (tx) => ({ status: 201, body: await sets.importPromptSet(tx, actor, file, query.setId) }),
+        );
+      },
+    }),
+    defineRoute({
+      operationId: 'previewPrompts',
+      method: 'post',
+      path: '/prompt-sets/preview',
+      summary: 'The prompts an opportunity context would get',
+      roles: 'any-authenticated',
+      body: previewSchema,
+      response: promptPageResponse,
+      success: 200,
+      handler: async ({ actor, body, settings }) => ({
+        body: {
+          items: await pickPrompts(db, actor, body.opportunity, tenantSettings(settings)),
+          nextCursor: null,
+        },
       }),
-    );
-    sendOutcome(res, outcome);
-  });
-
-  openapi.add({
-    method: 'post',
-    path: '/v1/prompt-sets/import',
-    summary: 'Import a JSON or CSV file as a new set or a new draft',
-    roles: SALESOPS,
-    query: importQuerySchema,
-    success: 201,
-  });
-  router.post(`${base}/import`, async (req, res) => {
-    const actor = actorOf(res);
-    requireRole(actor, 'salesops');
-    const query = parseOrThrow(importQuerySchema, req.query, 'query');
-    const file = importedFile(req, query.format);
-    const outcome = await runIdempotent(
-      db,
-      actor.tenantId,
-      idempotencyKeyOf(req),
-      { route: 'POST /v1/prompt-sets/import', query, body: req.body },
-      async (tx) => ({
-        status: 201,
-        body: await sets.importPromptSet(tx, actor, file, query.setId),
+    }),
+    defineRoute({
+      operationId: 'getPromptSet',
+      method: 'get',
+      path: '/prompt-sets/:setId',
+      summary: 'A set and its versions',
+      roles: 'any-authenticated',
+      params: setParams,
+      response: promptSetResponse,
+      success: 200,
+      handler: async ({ actor, params }) => ({ body: await sets.getSet(db, actor, params.setId) }),
+    }),
+    defineRoute({
+      operationId: 'createDraftVersion',
+      method: 'post',
+      path: '/prompt-sets/:setId/versions',
+      summary: 'A new draft copied from the latest version',
+      roles: ['salesops'],
+      params: setParams,
+      response: versionResponse,
+      success: 201,
+      handler: async ({ actor, params, req }) =>
+        idempotentReply(db, actor, req, { route: `POST versions ${params.setId}` }, async (tx) => ({
+          status: 201,
+          body: await sets.createDraft(tx, actor, params.setId),
+        })),
+    }),
+    defineRoute({
+      operationId: 'getPromptSetVersion',
+      method: 'get',
+      path: '/prompt-sets/:setId/versions/:version',
+      summary: 'One version with its prompts',
+      roles: 'any-authenticated',
+      params: versionParams,
+      response: versionResponse,
+      success: 200,
+      handler: async ({ actor, params }) => ({
+        body: await sets.getVersion(db, actor, params.setId, params.version),
       }),
-    );
-    sendOutcome(res, outcome);
-  });
-
-  openapi.add({
-    method: 'post',
-    path: '/v1/prompt-sets/preview',
-    summary: 'The prompts an opportunity context would get',
-    body: previewSchema,
-    success: 200,
-  });
-  router.post(`${base}/preview`, async (req, res) => {
-    const { opportunity } = parseOrThrow(previewSchema, req.body, 'body');
-    res.json({
-      items: await pickPrompts(db, actorOf(res), opportunity, settingsOf(res)),
-      nextCursor: null,
-    });
-  });
-
-  openapi.add({
-    method: 'get',
-    path: '/v1/prompt-sets/:setId',
-    summary: 'A set and its versions',
-    success: 200,
-  });
-  router.get(`${base}/:setId`, async (req, res) => {
-    const { setId } = parseOrThrow(setParamsSchema, req.params, 'path');
-    res.json(await sets.getSet(db, actorOf(res), setId));
-  });
-
-  openapi.add({
-    method: 'post',
-    path: '/v1/prompt-sets/:setId/versions',
-    summary: 'A new draft copied from the latest version',
-    roles: SALESOPS,
-    success: 201,
-  });
-  router.post(`${base}/:setId/versions`, async (req, res) => {
-    const actor = actorOf(res);
-    const { setId } = parseOrThrow(setParamsSchema, req.params, 'path');
-    const outcome = await runIdempotent(
-      db,
-      actor.tenantId,
-      idempotencyKeyOf(req),
-      { route: `POST versions ${setId}` },
-      async (tx) => ({
-        status: 201,
-        body: await sets.createDraft(tx, actor, setId),
+    }),
+    defineRoute({
+      operationId: 'saveDraft',
+      method: 'put',
+      path: '/prompt-sets/:setId/versions/:version',
+      summary: "Replace a draft's prompts",
+      roles: ['salesops'],
+      params: versionParams,
+      body: draftSchema,
+      response: versionResponse,
+      success: 200,
+      handler: async ({ actor, params, body }) => ({
+        body: await sets.saveDraft(db, actor, params.setId, params.version, body),
       }),
-    );
-    sendOutcome(res, outcome);
-  });
-
-  openapi.add({
-    method: 'get',
-    path: '/v1/prompt-sets/:setId/versions/:version',
-    summary: 'One version with its prompts',
-    success: 200,
-  });
-  router.get(`${base}/:setId/versions/:version`, async (req, res) => {
-    const { setId, version } = parseOrThrow(versionParamsSchema, req.params, 'path');
-    res.json(await sets.getVersion(db, actorOf(res), setId, version));
-  });
-
-  openapi.add({
-    method: 'put',
-    path: '/v1/prompt-sets/:setId/versions/:version',
-    summary: "Replace a draft's prompts",
-    roles: SALESOPS,
-    body: draftSchema,
-    success: 200,
-  });
-  router.put(`${base}/:setId/versions/:version`, async (req, res) => {
-    const actor = actorOf(res);
-    requireRole(actor, 'salesops');
-    const { setId, version } = parseOrThrow(versionParamsSchema, req.params, 'path');
-    const draft = parseOrThrow(draftSchema, req.body, 'body');
-    res.json(await sets.saveDraft(db, actor, setId, version, draft));
-  });
-
-  openapi.add({
-    method: 'post',
-    path: '/v1/prompt-sets/:setId/versions/:version/publish',
-    summary: 'Publish a draft',
-    roles: SALESOPS,
-    success: 200,
-  });
-  router.post(`${base}/:setId/versions/:version/publish`, async (req, res) => {
-    const { setId, version } = parseOrThrow(versionParamsSchema, req.params, 'path');
-    res.json(await sets.publishVersion(db, actorOf(res), setId, version));
-  });
-
-  openapi.add({
-    method: 'post',
-    path: '/v1/prompt-sets/:setId/versions/:version/retire',
-    summary: 'Retire a version',
-    roles: SALESOPS,
-    success: 200,
-  });
-  router.post(`${base}/:setId/versions/:version/retire`, async (req, res) => {
-    const { setId, version } = parseOrThrow(versionParamsSchema, req.params, 'path');
-    res.json(await sets.retireVersion(db, actorOf(res), setId, version));
-  });
-
-  openapi.add({
-    method: 'get',
-    path: '/v1/prompt-sets/:setId/versions/:version/export',
-    summary: 'Export a version as JSON or CSV',
-    query: exportQuerySchema,
-    success: 200,
-  });
-  router.get(`${base}/:setId/versions/:version/export`, async (req, res) => {
-    const { setId, version } = parseOrThrow(versionParamsSchema, req.params, 'path');
-    const { format } = parseOrThrow(exportQuerySchema, req.query, 'query');
-    const found = await sets.getVersion(db, actorOf(res), setId, version);
-    const filename = `prompt-set-v${version}.${format}`;
-    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-    if (format === 'csv') res.type('text/csv').send(toCsvFile(found.prompts));
-    else res.type('application/json').send(toJsonFile(found));
-  });
-
-  return router;
+    }),
+    defineRoute({
+      operationId: 'publishVersion',
+      method: 'post',
+      path: '/prompt-sets/:setId/versions/:version/publish',
+      summary: 'Publish a draft',
+      roles: ['salesops'],
+      params: versionParams,
+      response: versionResponse,
+      success: 200,
+      handler: async ({ actor, params }) => ({
+        body: await sets.publishVersion(db, actor, params.setId, params.version),
+      }),
+    }),
+    defineRoute({
+      operationId: 'retireVersion',
+      method: 'post',
+      path: '/prompt-sets/:setId/versions/:version/retire',
+      summary: 'Retire a version',
+      roles: ['salesops'],
+      params: versionParams,
+      response: versionResponse,
+      success: 200,
+      handler: async ({ actor, params }) => ({
+        body: await sets.retireVersion(db, actor, params.setId, params.version),
+      }),
+    }),
+    defineRoute({
+      operationId: 'exportVersion',
+      method: 'get',
+      path: '/prompt-sets/:setId/versions/:version/export',
+      summary: 'Export a version as JSON or CSV',
+      roles: 'any-authenticated',
+      params: versionParams,
+      query: exportQuerySchema,
+      success: 200,
+      handler: async ({ actor, params, query }) => {
+        const found = await sets.getVersion(db, actor, params.setId, params.version);
+        const filename = `prompt-set-v${params.version}.${query.format}`;
+        return {
+          body: query.format === 'csv' ? toCsvFile(found.prompts) : toJsonFile(found),
+          headers: {
+            'Content-Disposition': `attachment; filename="${filename}"`,
+            'Content-Type': query.format === 'csv' ? 'text/csv' : 'application/json',
+          },
+        };
+      },
+    }),
+  ];
 }

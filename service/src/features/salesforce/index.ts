@@ -8,4 +8,4 @@ export { registerSalesforceMetrics } from './metrics';
 export { startSalesforceWorker } from './start';
 export { SalesforceWorker } from './worker';
 export { enqueueRollups, rollupsQueued } from './data-access/outbox';
-export { salesforceRouter } from './router';
+export { salesforceRoutes } from './router';

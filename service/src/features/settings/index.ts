@@ -12,4 +12,4 @@ export {
 export type { Phase, ScoringSettings, TenantSettings } from './settings';
 export { putSettings, toSettingsRecord } from './repository';
 export type { SettingsRecord } from './repository';
-export { settingsOf, settingsRouter } from './router';
+export { settingsRoutes, tenantSettings } from './router';

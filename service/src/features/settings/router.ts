@@ -1,93 +1,71 @@
 // Tenant settings (picklists, scoring weights) and the rescoring job a weight change starts.
-import { Router, type Response } from 'express';
 import type { Db } from '../../platform/database/database';
 import type { BackgroundWork } from '../../platform/background-work';
-import { activeRescore, getJob, startRescore } from '../jobs';
+import { getJob, startRescore } from '../jobs';
 import { changeSettings } from './change-settings';
-import { loadSettings, type TenantSettings } from './settings';
-import { requireRole } from '../../platform/actor';
-import { actorOf } from '../../platform/http/auth';
+import { settingsView } from './settings-view';
+import type { TenantSettings } from './settings';
 import { etagOf, ifMatchVersions } from '../../platform/http/etag';
-import type { OpenApiRegistry } from '../../platform/http/openapi';
-import { parseOrThrow } from '../../platform/http/validation';
+import { defineRoute, type Route } from '../../platform/http/route';
 import { jobIdSchema, settingsSchema } from './contracts';
+import { jobResponse, settingsResponse } from './responses';
 
 /** The acting tenant's settings, read with its key by the authentication middleware (no second lookup). */
-export function settingsOf(res: Response): TenantSettings {
-  return res.locals.settings as TenantSettings;
-}
+export const tenantSettings = (settings: unknown) => settings as TenantSettings;
 
-export function settingsRouter(db: Db, background: BackgroundWork, openapi: OpenApiRegistry): Router {
-  const router = Router();
+const withEtag = (view: Awaited<ReturnType<typeof settingsView>>) => ({
+  body: view,
+  headers: { ETag: etagOf(view.version) },
+});
 
-  async function sendSettings(res: Response, tenantId: string, known?: TenantSettings) {
-    const [settings, rescore] = await Promise.all([
-      known ?? loadSettings(db, tenantId),
-      activeRescore(db, tenantId),
-    ]);
-    res.setHeader('ETag', etagOf(settings.version));
-    res.json({ ...settings, rescore: rescore ?? null });
-  }
-
-  openapi.add({
-    method: 'get',
-    path: '/v1/settings',
-    summary: 'Industries, stage phases and scoring weights (ETag: their version)',
-    success: 200,
-  });
-  router.get('/settings', async (_req, res) => {
-    await sendSettings(res, actorOf(res).tenantId);
-  });
-
-  openapi.add({
-    method: 'put',
-    path: '/v1/settings',
-    summary: 'Change settings (If-Match: a stale version is a 412); new weights rescore stored notes',
-    roles: ['salesops'],
-    body: settingsSchema,
-    success: 200,
-  });
-  router.put('/settings', async (req, res) => {
-    const actor = actorOf(res);
-    requireRole(actor, 'salesops');
-    const patch = parseOrThrow(settingsSchema, req.body, 'body');
-    const settings = await changeSettings(
-      db,
-      background,
-      actor.tenantId,
-      patch,
-      ifMatchVersions(req.get('if-match')),
-    );
-    await sendSettings(res, actor.tenantId, settings);
-  });
-
-  openapi.add({
-    method: 'post',
-    path: '/v1/rescore',
-    summary: 'Rescore every stored note in the background',
-    roles: ['salesops'],
-    success: 202,
-  });
-  router.post('/rescore', async (_req, res) => {
-    const actor = actorOf(res);
-    requireRole(actor, 'salesops');
-    res.status(202).json(await startRescore(db, background, actor.tenantId));
-  });
-
-  // only sales ops start background jobs (a rescore), so only they watch them
-  openapi.add({
-    method: 'get',
-    path: '/v1/jobs/:id',
-    summary: "A background job's progress",
-    roles: ['salesops'],
-    success: 200,
-  });
-  router.get('/jobs/:id', async (req, res) => {
-    const actor = actorOf(res);
-    requireRole(actor, 'salesops');
-    const id = parseOrThrow(jobIdSchema, req.params.id, 'path.id');
-    res.json(await getJob(db, actor, id));
-  });
-
-  return router;
+export function settingsRoutes(db: Db, background: BackgroundWork): Route[] {
+  return [
+    defineRoute({
+      operationId: 'getSettings',
+      method: 'get',
+      path: '/settings',
+      summary: 'Industries, stage phases and scoring weights (ETag: their version)',
+      roles: 'any-authenticated',
+      response: settingsResponse,
+      success: 200,
+      handler: async ({ actor }) => withEtag(await settingsView(db, actor.tenantId)),
+    }),
+    defineRoute({
+      operationId: 'changeSettings',
+      method: 'put',
+      path: '/settings',
+      summary: 'Change settings (If-Match: a stale version is a 412); new weights rescore stored notes',
+      roles: ['salesops'],
+      body: settingsSchema,
+      response: settingsResponse,
+      success: 200,
+      handler: async ({ actor, body, req }) => {
+        const ifMatch = ifMatchVersions(req.get('if-match'));
+        const settings = await changeSettings(db, background, actor.tenantId, body, ifMatch);
+        return withEtag(await settingsView(db, actor.tenantId, settings));
+      },
+    }),
+    defineRoute({
+      operationId: 'startRescore',
+      method: 'post',
+      path: '/rescore',
+      summary: 'Rescore every stored note in the background',
+      roles: ['salesops'],
+      response: jobResponse,
+      success: 202,
+      handler: async ({ actor }) => ({ body: await startRescore(db, background, actor.tenantId) }),
+    }),
+    defineRoute({
+      operationId: 'getJob',
+      method: 'get',
+      path: '/jobs/:id',
+      summary: "A background job's progress",
+      // only sales ops start background jobs (a rescore), so only they watch them
+      roles: ['salesops'],
+      params: { id: jobIdSchema },
+      response: jobResponse,
+      success: 200,
+      handler: async ({ actor, params }) => ({ body: await getJob(db, actor, params.id) }),
+    }),
+  ];
 }

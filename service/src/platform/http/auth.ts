@@ -6,6 +6,24 @@ import { badRequest, unauthorized } from '../lib/errors';
 
 const ACTOR_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** The headers that carry the acting user, as the OpenAPI document describes them. */
+export const ACTOR_HEADERS = {
+  ActorId: {
+    name: 'X-Actor-Id',
+    in: 'header',
+    required: true,
+    description: 'the Salesforce user Id of the acting user, vouched for by the tenant API key',
+    schema: { type: 'string', pattern: ACTOR_ID.source },
+  },
+  ActorRole: {
+    name: 'X-Actor-Role',
+    in: 'header',
+    required: true,
+    description: "the acting user's role, from their custom permissions",
+    schema: { type: 'string', enum: [...ROLES] },
+  },
+} as const;
+
 export function actorOf(res: Response): Actor {
   return res.locals.actor as Actor;
 }
@@ -25,8 +43,8 @@ export function authenticateRequests(authenticate: (apiKey: string) => Promise<K
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw unauthorized('the Authorization header must be "Bearer <tenant API key>"');
       const { tenant, settings } = await authenticate(match[1]!);
-      const userId = req.get('x-actor-id');
-      const role = req.get('x-actor-role');
+      const userId = req.get(ACTOR_HEADERS.ActorId.name);
+      const role = req.get(ACTOR_HEADERS.ActorRole.name);
       const problems = [];
       if (!userId || !ACTOR_ID.test(userId)) {
         problems.push({

@@ -1,6 +1,9 @@
-import type { Request, Response } from 'express';
-import type { Outcome } from '../idempotency/idempotency';
+import type { Request } from 'express';
+import type { Db, Executor } from '../database/database';
+import { runIdempotent, type Outcome } from '../idempotency/idempotency';
+import type { Actor } from '../actor';
 import { badRequest } from '../lib/errors';
+import type { Reply } from './route';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -16,8 +19,22 @@ export function idempotencyKeyOf(req: Request): string | undefined {
   return key;
 }
 
-/** Answers an idempotent request, marking a replay of the first answer as such. */
-export function sendOutcome(res: Response, outcome: Outcome<unknown>): void {
-  if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
-  res.status(outcome.status).json(outcome.body);
+/** The answer to an idempotent request, a replay of the first answer marked as such. */
+export function outcomeReply(outcome: Outcome<unknown>): Reply {
+  return {
+    status: outcome.status,
+    body: outcome.body,
+    headers: outcome.replayed ? { 'Idempotent-Replayed': 'true' } : {},
+  };
+}
+
+/** Runs a mutation once per Idempotency-Key of the request, in one transaction with its answer. */
+export async function idempotentReply<T>(
+  db: Db,
+  actor: Actor,
+  req: Request,
+  request: unknown,
+  work: (executor: Executor) => Promise<{ status: number; body: T }>,
+): Promise<Reply> {
+  return outcomeReply(await runIdempotent(db, actor.tenantId, idempotencyKeyOf(req), request, work));
 }

@@ -1,72 +1,88 @@
-// The OpenAPI document, generated from the same zod schemas the routers validate with.
+// The OpenAPI document, generated from the route declarations and the zod schemas they validate with.
 import { z } from 'zod';
+import { ROLES } from '../actor';
+import { ACTOR_HEADERS } from './auth';
+import { API_PREFIX, type Route } from './route';
 
-export interface RouteSpec {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  path: string;
-  summary: string;
-  roles?: string[];
-  body?: z.ZodType;
-  query?: z.ZodType;
-  success: number;
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as {
+    properties?: Record<string, unknown>;
+    required?: string[];
+  };
+
+const actorHeaders = Object.keys(ACTOR_HEADERS).map((name) => ({
+  $ref: `#/components/parameters/${name}`,
+}));
+
+function accessText(route: Route): string {
+  const roles =
+    route.roles === 'any-authenticated'
+      ? 'Roles: any authenticated role'
+      : `Roles: ${route.roles.join(', ')}`;
+  return route.access ? `${roles}. Access: ${route.access}` : roles;
+}
+
+function operation(route: Route): Record<string, unknown> {
+  const parameters: object[] = Object.entries(route.params ?? {}).map(([name, schema]) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: jsonSchema(schema, 'input'),
+  }));
+  if (route.query) {
+    const schema = jsonSchema(route.query, 'input');
+    for (const [name, prop] of Object.entries(schema.properties ?? {})) {
+      parameters.push({
+        name,
+        in: 'query',
+        required: schema.required?.includes(name) ?? false,
+        schema: prop,
+      });
+    }
+  }
+  const bodyRequired = route.body !== undefined && !route.body.safeParse(undefined).success;
+  return {
+    operationId: route.operationId,
+    summary: route.summary,
+    description: accessText(route),
+    'x-roles': route.roles === 'any-authenticated' ? [...ROLES] : route.roles,
+    parameters: [...parameters, ...actorHeaders],
+    ...(route.body
+      ? {
+          requestBody: {
+            required: bodyRequired,
+            content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+          },
+        }
+      : {}),
+    responses: {
+      [route.success]: {
+        description: 'success',
+        ...(route.response
+          ? { content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } }
+          : {}),
+      },
+      '4XX': {
+        description: 'error',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      },
+    },
+  };
 }
 
 export class OpenApiRegistry {
-  private readonly routes: RouteSpec[] = [];
+  private readonly routes: Route[] = [];
 
-  add(spec: RouteSpec): void {
-    this.routes.push(spec);
+  add(routes: readonly Route[]): void {
+    this.routes.push(...routes);
   }
 
   document(): Record<string, unknown> {
     const paths: Record<string, Record<string, unknown>> = {};
-    for (const r of this.routes) {
-      const path = r.path.replace(/:(\w+)/g, '{$1}');
-      const parameters = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({
-        name: m[1],
-        in: 'path',
-        required: true,
-        schema: { type: 'string' },
-      }));
-      if (r.query) {
-        const schema = z.toJSONSchema(r.query, { io: 'input', unrepresentable: 'any' }) as {
-          properties?: Record<string, unknown>;
-          required?: string[];
-        };
-        for (const [name, prop] of Object.entries(schema.properties ?? {})) {
-          parameters.push({
-            name,
-            in: 'query',
-            required: schema.required?.includes(name) ?? false,
-            schema: prop as { type: string },
-          });
-        }
-      }
+    for (const route of this.routes) {
+      const path = `${API_PREFIX}${route.path}`.replace(/:(\w+)/g, '{$1}');
       paths[path] ??= {};
-      paths[path][r.method] = {
-        summary: r.summary,
-        ...(r.roles ? { description: `Roles: ${r.roles.join(', ')}` } : {}),
-        parameters,
-        ...(r.body
-          ? {
-              requestBody: {
-                required: true,
-                content: {
-                  'application/json': {
-                    schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }),
-                  },
-                },
-              },
-            }
-          : {}),
-        responses: {
-          [r.success]: { description: 'success' },
-          '4XX': {
-            description: 'error',
-            content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-          },
-        },
-      };
+      paths[path][route.method] = operation(route);
     }
     return {
       openapi: '3.1.0',
@@ -74,6 +90,7 @@ export class OpenApiRegistry {
       security: [{ bearer: [] }],
       components: {
         securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+        parameters: ACTOR_HEADERS,
         schemas: {
           Error: {
             type: 'object',

@@ -1,7 +1,7 @@
 // Opaque keyset-paging cursors: the sort key of the last item, base64url-encoded JSON. A cursor is
 // checked against the shape of the key it stands for before it reaches a query, so a forged one
 // that decodes is a 400 like any other bad input.
-import type { z } from 'zod';
+import { z, type ZodType } from 'zod';
 import { badRequest } from './errors';
 
 export function encodeCursor(values: (string | number)[]): string {
@@ -19,3 +19,7 @@ export function decodeCursor<T>(cursor: string, shape: z.ZodType<T>): T {
   if (parsed.success) return parsed.data;
   throw badRequest('cursor is not one this service issued', [{ path: 'cursor', message: 'invalid cursor' }]);
 }
+
+/** A page of a list as the API answers it, for the OpenAPI document. */
+export const pageOf = <T extends ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { badRequest, type ErrorDetail } from '../lib/errors';
+import { badRequest, type ErrorDetail } from './errors';
 
 // A lone half of a UTF-16 surrogate pair: jsonb refuses it (a 500 the fuzzer found in an imported
 // prompt's targeting) and text silently turns it into U+FFFD.
