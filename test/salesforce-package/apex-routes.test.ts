@@ -249,10 +249,10 @@ describe('the check can fail', () => {
   it('when a method answers with a JSON string again, then the mismatch is reported', () => {
     const mutated = mutate('UpAtNightSettingsController', (s) =>
       s
-        .replace('public static Map<String, Object> getSettings()', 'public static String getSettings()')
+        .replace('public static UpAtNightResponses.Settings getSettings()', 'public static String getSettings()')
         .replace(
-          "return UpAtNightApi.send(new UpAtNightServiceClient.Request('GET', '/v1/settings'));",
-          "return UpAtNightApi.sendForText(new UpAtNightServiceClient.Request('GET', '/v1/settings'));",
+          /return \(UpAtNightResponses\.Settings\) UpAtNightApi\.send\(\s*(new UpAtNightServiceClient\.Request\('GET', '\/v1\/settings'\)),\s*UpAtNightResponses\.Settings\.class\s*\);/,
+          'return UpAtNightApi.sendForText($1);',
         ),
     );
     expect(routeMismatches(mutated, routes)).toEqual([expect.stringContaining('getSettings.returns')]);
@@ -261,7 +261,7 @@ describe('the check can fail', () => {
   it('when a read loses cacheable=true, then the mismatch is reported', () => {
     const mutated = mutate('UpAtNightPanelController', (s) =>
       s.replace(
-        /@AuraEnabled\(cacheable=true\)(\s+public static Map<String, Object> getNotes)/,
+        /@AuraEnabled\(cacheable=true\)(\s+public static UpAtNightResponses\.NotePage getNotes)/,
         '@AuraEnabled$1',
       ),
     );
@@ -333,8 +333,8 @@ describe('the check can fail', () => {
   it('when a method builds two requests, then the check refuses it', () => {
     const mutated = mutate('UpAtNightSettingsController', (s) =>
       s.replace(
-        "return UpAtNightApi.send(new UpAtNightServiceClient.Request('GET', '/v1/settings'));",
-        "UpAtNightApi.send(new UpAtNightServiceClient.Request('GET', '/v1/tenant'));\n    return UpAtNightApi.send(new UpAtNightServiceClient.Request('GET', '/v1/settings'));",
+        'return (UpAtNightResponses.Settings) UpAtNightApi.send(',
+        "UpAtNightApi.send(new UpAtNightServiceClient.Request('GET', '/v1/tenant'));\n    return (UpAtNightResponses.Settings) UpAtNightApi.send(",
       ),
     );
     expect(routeMismatches(mutated, routes)).toEqual([

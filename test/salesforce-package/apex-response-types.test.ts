@@ -1,0 +1,112 @@
+// The typed @AuraEnabled answers match what the real service returns, without an org: every route the
+// package calls is answered by the service (demo tenant on PGlite) and each answer is walked through the
+// Apex class its method returns. A renamed field, on either side, fails here.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { auraEnabledMethods, classesDir, readControllers, readRoutes } from './apex-source';
+import { ResponseCheck, readResponseClasses, RESPONSES_CLASS, type ApexClasses } from './apex-response-types';
+import { collectServiceAnswers, type ServiceAnswers } from './service-answers';
+
+const returnTypes = Object.fromEntries(
+  readControllers().flatMap((c) => auraEnabledMethods(c.source).map((m) => [m.name, m.returnType])),
+);
+const responsesSource = readFileSync(path.join(classesDir, `${RESPONSES_CLASS}.cls`), 'utf8');
+
+function problemsOf(answers: ServiceAnswers, classes: ApexClasses = readResponseClasses()): string[] {
+  const check = new ResponseCheck(classes);
+  for (const [method, values] of Object.entries(answers)) {
+    for (const value of values) check.answer(method, returnTypes[method]!, value);
+  }
+  return check.finish();
+}
+
+function renamedKey(value: unknown, from: string, to: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => renamedKey(v, from, to));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k === from ? to : k, renamedKey(v, from, to)]),
+  );
+}
+
+let answers: ServiceAnswers;
+
+beforeAll(async () => {
+  answers = await collectServiceAnswers();
+}, 120_000);
+
+describe('the typed answers against the service', () => {
+  it('when every route of the package is called, then each method has an answer', () => {
+    expect(Object.keys(answers).sort()).toEqual(Object.keys(readRoutes()).sort());
+  });
+
+  it('when a method answers JSON, then it returns a class of UpAtNightResponses, or nothing for a deletion', () => {
+    const untyped = Object.entries(returnTypes).filter(
+      ([name, type]) =>
+        !type.startsWith(`${RESPONSES_CLASS}.`) && !['exportPromptSet', 'deleteNote'].includes(name),
+    );
+    expect(untyped).toEqual([]);
+    expect([returnTypes.exportPromptSet, returnTypes.deleteNote]).toEqual(['String', 'void']);
+  });
+
+  it('when the answers are read into the classes, then every field matches in name and JSON type, both ways', () => {
+    expect(problemsOf(answers)).toEqual([]);
+  });
+
+  it('when the service renames a field, then the check names both sides', () => {
+    const renamed = {
+      ...answers,
+      getPanel: renamedKey(answers.getPanel, 'recentNotes', 'latestNotes') as unknown[],
+    };
+    expect(problemsOf(renamed)).toEqual([
+      expect.stringContaining(
+        'getPanel.latestNotes: sent by the service, not declared in UpAtNightResponses.Panel',
+      ),
+      'UpAtNightResponses.Panel.recentNotes: declared in Apex, but no answer of the service has it',
+    ]);
+  });
+
+  it('when an Apex class renames a field, then the check names both sides', () => {
+    const classes = readResponseClasses({
+      [RESPONSES_CLASS]: responsesSource.replace('public Integer repCount;', 'public Integer repsCount;'),
+    });
+    expect(problemsOf(answers, classes)).toEqual([
+      'getDashboard.repCount: sent by the service, not declared in UpAtNightResponses.Dashboard',
+      'UpAtNightResponses.Dashboard.repsCount: declared in Apex, but no answer of the service has it',
+    ]);
+  });
+
+  it('when Apex declares a type the JSON cannot fill, then the check reports it', () => {
+    const classes = readResponseClasses({
+      [RESPONSES_CLASS]: responsesSource.replace('public Boolean truncated;', 'public Integer truncated;'),
+    });
+    expect(problemsOf(answers, classes)).toEqual([
+      'getInsideView.truncated: Apex declares Integer, the service sends false',
+    ]);
+  });
+
+  it('when a field loses @AuraEnabled, then the check reports that components would not see it', () => {
+    const classes = readResponseClasses({
+      [RESPONSES_CLASS]: responsesSource.replace(
+        '@AuraEnabled\n    public String nextCursor;',
+        'public String nextCursor;',
+      ),
+    });
+    expect(problemsOf(answers, classes)).toEqual([
+      expect.stringContaining('.nextCursor: not @AuraEnabled, the component never sees it'),
+    ]);
+  });
+
+  it('when an object with only legal Apex names travels as a map, then the check asks for a class', () => {
+    const classes = readResponseClasses({
+      [RESPONSES_CLASS]: responsesSource.replace(
+        'public SuggestedQuestion suggestedQuestion;',
+        'public Map<String, Object> suggestedQuestion;',
+      ),
+    });
+    expect(problemsOf(answers, classes)).toEqual(
+      expect.arrayContaining([
+        'getBrief.suggestedQuestion: a Map<String, Object> whose keys are all legal Apex names should be a class',
+      ]),
+    );
+  });
+});
