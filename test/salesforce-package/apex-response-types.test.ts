@@ -1,9 +1,9 @@
 // The typed @AuraEnabled answers match what the real service returns, without an org: every route the
 // package calls is answered by the service (demo tenant on PGlite) and each answer is walked through the
 // Apex class its method returns. A renamed field, on either side, fails here.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { auraEnabledMethods, classesDir, readControllers, readRoutes } from './apex-source';
+import { auraEnabledMethods, classesDir, readControllers, readRoutes, repoRoot } from './apex-source';
 import { ResponseCheck, readResponseClasses, RESPONSES_CLASS, type ApexClasses } from './apex-response-types';
 import { collectServiceAnswers, type ServiceAnswers } from './service-answers';
 
@@ -108,5 +108,67 @@ describe('the typed answers against the service', () => {
         'getBrief.suggestedQuestion: a Map<String, Object> whose keys are all legal Apex names should be a class',
       ]),
     );
+  });
+});
+
+/** The components' Apex fixtures (`<method><Variant>.json`), each with the method whose answer it stands for. */
+function componentFixtures(): [string, string, string][] {
+  const dirs = [
+    path.join(repoRoot, 'force-app/test/shared/fixtures'),
+    ...readdirSync(path.join(repoRoot, 'force-app/main/default/lwc')).map((c) =>
+      path.join(repoRoot, 'force-app/main/default/lwc', c, '__tests__/data'),
+    ),
+  ];
+  const methods = Object.keys(returnTypes).sort((a, b) => b.length - a.length);
+  return dirs.flatMap((dir) => {
+    let files: string[];
+    try {
+      files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    } catch {
+      return [];
+    }
+    return files.flatMap((file) => {
+      const method = methods.find((m) => file.startsWith(m));
+      return method
+        ? [
+            [path.relative(repoRoot, path.join(dir, file)), method, path.join(dir, file)] as [
+              string,
+              string,
+              string,
+            ],
+          ]
+        : [];
+    });
+  });
+}
+
+describe("the components' fixtures against the typed answers", () => {
+  const fixtures = componentFixtures();
+
+  it('when the fixtures are listed, then answers of the panel, prompt sets, analytics and accounts are among them', () => {
+    expect(fixtures.map(([, method]) => method)).toEqual(
+      expect.arrayContaining(['getPanel', 'getPromptSetVersion', 'getDashboard', 'getInsideView']),
+    );
+  });
+
+  it.each(fixtures)(
+    'when %s feeds a component, then every field in it is one the Apex answer (%s) carries',
+    (_file, method, file) => {
+      const check = new ResponseCheck(readResponseClasses());
+      check.answer(method, returnTypes[method]!, JSON.parse(readFileSync(file, 'utf8')));
+      expect(check.mismatches()).toEqual([]);
+    },
+  );
+
+  it('when a fixture carries a field no Apex class declares, then the check names it', () => {
+    const [, method, file] = fixtures.find(([, m]) => m === 'getPanel')!;
+    const check = new ResponseCheck(readResponseClasses());
+    check.answer(method, returnTypes[method]!, {
+      ...JSON.parse(readFileSync(file, 'utf8')),
+      panelVersion: 2,
+    });
+    expect(check.mismatches()).toEqual([
+      'getPanel.panelVersion: sent by the service, not declared in UpAtNightResponses.Panel',
+    ]);
   });
 });

@@ -104,9 +104,14 @@ export class ResponseCheck {
     this.value(value, this.resolve(returnType, RESPONSES_CLASS), method);
   }
 
+  /** Disagreements in the answers checked so far: types, undeclared fields, fields without @AuraEnabled. */
+  mismatches(): string[] {
+    return [...new Set(this.problems)];
+  }
+
   /** Problems found so far, plus declared fields no answer carried and classes no answer filled. */
   finish(): string[] {
-    const problems = [...new Set(this.problems)];
+    const problems = this.mismatches();
     for (const name of [...this.usedClasses].sort()) {
       const seen = this.seenFields.get(name);
       if (!seen) {

@@ -76,7 +76,7 @@ describe('apex-routes.json against the controllers', () => {
     });
   });
 
-  it('when a method answers, then it returns the parsed JSON, except the exported file as text', () => {
+  it('when a method answers, then it returns the typed answer, except the exported file as text', () => {
     const text = methods.filter((m) => routeOfMethod(m).returns === 'text').map((m) => m.name);
     expect(text).toEqual(['exportPromptSet']);
   });
@@ -249,7 +249,10 @@ describe('the check can fail', () => {
   it('when a method answers with a JSON string again, then the mismatch is reported', () => {
     const mutated = mutate('UpAtNightSettingsController', (s) =>
       s
-        .replace('public static UpAtNightResponses.Settings getSettings()', 'public static String getSettings()')
+        .replace(
+          'public static UpAtNightResponses.Settings getSettings()',
+          'public static String getSettings()',
+        )
         .replace(
           /return \(UpAtNightResponses\.Settings\) UpAtNightApi\.send\(\s*(new UpAtNightServiceClient\.Request\('GET', '\/v1\/settings'\)),\s*UpAtNightResponses\.Settings\.class\s*\);/,
           'return UpAtNightApi.sendForText($1);',

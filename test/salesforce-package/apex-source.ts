@@ -242,7 +242,9 @@ export function routeOf(method: AuraMethod, controller: string): Route {
     body: 'none',
   };
   if (!/^(String|void|UpAtNightResponses\.\w+)$/.test(method.returnType)) {
-    throw new Error(`${method.name}: returns ${method.returnType}, not a typed answer, nothing or a file's text`);
+    throw new Error(
+      `${method.name}: returns ${method.returnType}, not a typed answer, nothing or a file's text`,
+    );
   }
   const setBody = (body: Route['body'], fields: Partial<Route>) => {
     if (route.body !== 'none') throw new Error(`${method.name}: more than one body`);
