@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { classesDir } from './apex-source';
 
-export type ApexField = { name: string; type: string; auraEnabled: boolean };
+/** outer: the outer class the field is declared in, which its type names are relative to */
+export type ApexField = { name: string; type: string; auraEnabled: boolean; outer: string };
 export type ApexClass = { name: string; parent?: string; fields: ApexField[] };
 export type ApexClasses = Map<string, ApexClass>;
 
@@ -24,17 +25,19 @@ export const APEX_RESERVED = new Set(
 /** The inner classes of one outer class, keyed "<Outer>.<Inner>". */
 export function parseInnerClasses(outer: string, source: string): ApexClasses {
   const classes: ApexClasses = new Map();
-  const declaration = /public (?:virtual )?class (\w+)(?: extends (\w+))? \{([^{}]*)\}/g;
+  const declaration = /public (?:virtual )?class (\w+)(?: extends ([\w.]+))? \{([^{}]*)\}/g;
   for (const match of source.matchAll(declaration)) {
     const [, name, parent, body] = match as unknown as [string, string, string | undefined, string];
     const fields = [...body.matchAll(/(@AuraEnabled\s+)?public ([\w.<>, ]+?) (\w+);/g)].map((f) => ({
       name: f[3]!,
       type: f[2]!.replace(/\s+/g, ''),
       auraEnabled: Boolean(f[1]),
+      outer,
     }));
     classes.set(`${outer}.${name}`, {
       name: `${outer}.${name}`,
-      parent: parent ? `${outer}.${parent}` : undefined,
+      // a parent is an inner class of this outer class, or of another one when qualified
+      parent: parent ? (parent.includes('.') ? parent : `${outer}.${parent}`) : undefined,
       fields,
     });
   }
@@ -168,14 +171,18 @@ export class ResponseCheck {
     this.usedClasses.add(type);
     const seen = this.seenFields.get(type) ?? new Set<string>();
     this.seenFields.set(type, seen);
-    const owner = type.split('.')[0]!;
     const fields = fieldsOf(this.classes, type);
     for (const field of fields) {
       if (!field.auraEnabled)
         this.problems.push(`${type}.${field.name}: not @AuraEnabled, the component never sees it`);
       if (!(field.name in object)) continue;
       seen.add(field.name);
-      this.value(object[field.name], this.resolve(field.type, owner), `${at}.${field.name}`, owner);
+      this.value(
+        object[field.name],
+        this.resolve(field.type, field.outer),
+        `${at}.${field.name}`,
+        field.outer,
+      );
     }
     const declared = new Set(fields.map((f) => f.name));
     for (const key of Object.keys(object)) {
