@@ -30,6 +30,12 @@ function renamedKey(value: unknown, from: string, to: string): unknown {
 
 let answers: ServiceAnswers;
 
+/** The problems once one piece of UpAtNightResponses.cls is replaced: a planted mistake, which must be there. */
+function problemsAfterEdit(from: string, to: string): string[] {
+  expect(responsesSource).toContain(from);
+  return problemsOf(answers, readResponseClasses({ [RESPONSES_CLASS]: responsesSource.replace(from, to) }));
+}
+
 beforeAll(async () => {
   answers = await collectServiceAnswers();
 }, 120_000);
@@ -66,44 +72,31 @@ describe('the typed answers against the service', () => {
   });
 
   it('when an Apex class renames a field, then the check names both sides', () => {
-    const classes = readResponseClasses({
-      [RESPONSES_CLASS]: responsesSource.replace('public Integer repCount;', 'public Integer repsCount;'),
-    });
-    expect(problemsOf(answers, classes)).toEqual([
+    expect(problemsAfterEdit('public Integer repCount;', 'public Integer repsCount;')).toEqual([
       'getDashboard.repCount: sent by the service, not declared in UpAtNightResponses.Dashboard',
       'UpAtNightResponses.Dashboard.repsCount: declared in Apex, but no answer of the service has it',
     ]);
   });
 
   it('when Apex declares a type the JSON cannot fill, then the check reports it', () => {
-    const classes = readResponseClasses({
-      [RESPONSES_CLASS]: responsesSource.replace('public Boolean truncated;', 'public Integer truncated;'),
-    });
-    expect(problemsOf(answers, classes)).toEqual([
+    expect(problemsAfterEdit('public Boolean truncated;', 'public Integer truncated;')).toEqual([
       'getInsideView.truncated: Apex declares Integer, the service sends false',
     ]);
   });
 
   it('when a field loses @AuraEnabled, then the check reports that components would not see it', () => {
-    const classes = readResponseClasses({
-      [RESPONSES_CLASS]: responsesSource.replace(
-        '@AuraEnabled\n    public String nextCursor;',
-        'public String nextCursor;',
-      ),
-    });
-    expect(problemsOf(answers, classes)).toEqual([
-      expect.stringContaining('.nextCursor: not @AuraEnabled, the component never sees it'),
-    ]);
+    expect(
+      problemsAfterEdit('@AuraEnabled\n    public String nextCursor;', 'public String nextCursor;'),
+    ).toEqual([expect.stringContaining('.nextCursor: not @AuraEnabled, the component never sees it')]);
   });
 
   it('when an object with only legal Apex names travels as a map, then the check asks for a class', () => {
-    const classes = readResponseClasses({
-      [RESPONSES_CLASS]: responsesSource.replace(
+    expect(
+      problemsAfterEdit(
         'public SuggestedQuestion suggestedQuestion;',
         'public Map<String, Object> suggestedQuestion;',
       ),
-    });
-    expect(problemsOf(answers, classes)).toEqual(
+    ).toEqual(
       expect.arrayContaining([
         'getBrief.suggestedQuestion: a Map<String, Object> whose keys are all legal Apex names should be a class',
       ]),
