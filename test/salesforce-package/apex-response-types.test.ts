@@ -4,7 +4,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { auraEnabledMethods, classesDir, readControllers, readRoutes, repoRoot } from './apex-source';
-import { ResponseCheck, readResponseClasses, RESPONSES_CLASS, type ApexClasses } from './apex-response-types';
+import {
+  ResponseCheck,
+  readResponseClasses,
+  reservedFieldNames,
+  RESPONSES_CLASS,
+  type ApexClasses,
+} from './apex-response-types';
 import { collectServiceAnswers, type ServiceAnswers } from './service-answers';
 
 const returnTypes = Object.fromEntries(
@@ -56,6 +62,14 @@ describe('the typed answers against the service', () => {
 
   it('when the answers are read into the classes, then every field matches in name and JSON type, both ways', () => {
     expect(problemsOf(answers)).toEqual([]);
+  });
+
+  it('when the classes are read, then no field is named with an Apex reserved word', () => {
+    expect(reservedFieldNames(readResponseClasses())).toEqual([]);
+    const planted = responsesSource.replace('public Integer repCount;', 'public Integer group;');
+    expect(reservedFieldNames(readResponseClasses({ [RESPONSES_CLASS]: planted }))).toEqual([
+      'UpAtNightResponses.Dashboard.group',
+    ]);
   });
 
   it('when the service renames a field, then the check names both sides', () => {

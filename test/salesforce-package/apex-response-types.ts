@@ -53,6 +53,13 @@ export function readResponseClasses(sources: Record<string, string> = {}): ApexC
   return all;
 }
 
+/** Fields named with an Apex reserved word: the org's compiler refuses them, the parser here does not. */
+export function reservedFieldNames(classes: ApexClasses): string[] {
+  return [...classes.values()].flatMap((c) =>
+    c.fields.filter((f) => APEX_RESERVED.has(f.name.toLowerCase())).map((f) => `${c.name}.${f.name}`),
+  );
+}
+
 /** Declared fields, the parent's first. */
 export function fieldsOf(classes: ApexClasses, name: string): ApexField[] {
   const apexClass = classes.get(name);
