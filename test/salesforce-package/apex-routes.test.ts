@@ -76,7 +76,7 @@ describe('apex-routes.json against the controllers', () => {
     });
   });
 
-  it('when a method answers, then it returns the parsed JSON, except the exported file as text', () => {
+  it('when a method answers, then it returns the typed answer, except the exported file as text', () => {
     const text = methods.filter((m) => routeOfMethod(m).returns === 'text').map((m) => m.name);
     expect(text).toEqual(['exportPromptSet']);
   });
@@ -249,10 +249,13 @@ describe('the check can fail', () => {
   it('when a method answers with a JSON string again, then the mismatch is reported', () => {
     const mutated = mutate('UpAtNightSettingsController', (s) =>
       s
-        .replace('public static Map<String, Object> getSettings()', 'public static String getSettings()')
         .replace(
-          "return UpAtNightApi.send(new UpAtNightServiceClient.Request('GET', '/v1/settings'));",
-          "return UpAtNightApi.sendForText(new UpAtNightServiceClient.Request('GET', '/v1/settings'));",
+          'public static UpAtNightResponses.Settings getSettings()',
+          'public static String getSettings()',
+        )
+        .replace(
+          /return \(UpAtNightResponses\.Settings\) UpAtNightApi\.send\(\s*(new UpAtNightServiceClient\.Request\('GET', '\/v1\/settings'\)),\s*UpAtNightResponses\.Settings\.class\s*\);/,
+          'return UpAtNightApi.sendForText($1);',
         ),
     );
     expect(routeMismatches(mutated, routes)).toEqual([expect.stringContaining('getSettings.returns')]);
@@ -261,7 +264,7 @@ describe('the check can fail', () => {
   it('when a read loses cacheable=true, then the mismatch is reported', () => {
     const mutated = mutate('UpAtNightPanelController', (s) =>
       s.replace(
-        /@AuraEnabled\(cacheable=true\)(\s+public static Map<String, Object> getNotes)/,
+        /@AuraEnabled\(cacheable=true\)(\s+public static UpAtNightResponses\.NotePage getNotes)/,
         '@AuraEnabled$1',
       ),
     );
@@ -333,8 +336,8 @@ describe('the check can fail', () => {
   it('when a method builds two requests, then the check refuses it', () => {
     const mutated = mutate('UpAtNightSettingsController', (s) =>
       s.replace(
-        "return UpAtNightApi.send(new UpAtNightServiceClient.Request('GET', '/v1/settings'));",
-        "UpAtNightApi.send(new UpAtNightServiceClient.Request('GET', '/v1/tenant'));\n    return UpAtNightApi.send(new UpAtNightServiceClient.Request('GET', '/v1/settings'));",
+        'return (UpAtNightResponses.Settings) UpAtNightApi.send(',
+        "UpAtNightApi.send(new UpAtNightServiceClient.Request('GET', '/v1/tenant'));\n    return (UpAtNightResponses.Settings) UpAtNightApi.send(",
       ),
     );
     expect(routeMismatches(mutated, routes)).toEqual([

@@ -143,7 +143,7 @@ export type Route = {
   path: string;
   params: string[];
   cacheable: boolean;
-  /** object: the service's JSON answer, parsed; text: the answer as it came (an exported file) */
+  /** object: the service's JSON answer as a typed response (or nothing); text: the answer as it came (an exported file) */
   returns: 'object' | 'text';
   body: 'none' | 'context' | 'note' | 'json' | 'wrapOpportunity' | 'text';
   bodyParam?: string;
@@ -241,8 +241,10 @@ export function routeOf(method: AuraMethod, controller: string): Route {
     returns: method.returnType === 'String' ? 'text' : 'object',
     body: 'none',
   };
-  if (!['String', 'Map<String,Object>'].includes(method.returnType)) {
-    throw new Error(`${method.name}: returns ${method.returnType}, not the parsed answer or its text`);
+  if (!/^(String|void|UpAtNightResponses\.\w+)$/.test(method.returnType)) {
+    throw new Error(
+      `${method.name}: returns ${method.returnType}, not a typed answer, nothing or a file's text`,
+    );
   }
   const setBody = (body: Route['body'], fields: Partial<Route>) => {
     if (route.body !== 'none') throw new Error(`${method.name}: more than one body`);

@@ -262,7 +262,7 @@ describe('the preview Apex bridge', () => {
         seen.length = 0;
         reply = { status: 200, body: '{"ok":true}' };
         const answer = await b.call(method, expected.params);
-        // the parsed answer, as the controller's Map<String, Object>; an exported file as its text
+        // the parsed answer, as the controller's typed response carries it; an exported file as its text
         const returnValue = method === 'exportPromptSet' ? '{"ok":true}' : { ok: true };
         expect(answer).toEqual({ status: 200, body: { returnValue } });
         expect(seen).toHaveLength(1);

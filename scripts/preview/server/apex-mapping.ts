@@ -1,6 +1,7 @@
 // The preview's stand-in for the UpAtNight*Controller classes: turns an Apex call (method name + parameters)
 // into the /v1 request the controller makes, reading everything from apex-routes.json, and turns the
-// service's answer into what the Apex method returns (the parsed JSON, or an exported file's text) or
+// service's answer into what the Apex method returns (the parsed JSON, which the typed UpAtNightResponses
+// classes carry field for field, as apex-response-types.test.ts checks; or an exported file's text) or
 // throws (AuraHandledException).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +17,7 @@ export interface ApexRoute {
   path: string;
   params: string[];
   cacheable: boolean;
-  /** object: the service's JSON answer, parsed; text: the answer as it came (an exported file) */
+  /** object: the service's JSON answer, parsed (a typed response in Apex); text: the answer as it came (an exported file) */
   returns: 'object' | 'text';
   body: BodyKind;
   bodyParam?: string;

@@ -50,6 +50,11 @@ async function copyText(text) {
   }
 }
 
+/** Inside-view entries with the date they were said, formatted for the brief. */
+function datedEntries(entries) {
+  return (entries ?? []).map((e) => ({ ...e, date: formatDate(e.occurredAt) }));
+}
+
 /**
  * The pre-call brief on the opportunity panel: one click builds it (one Apex call), and it can be copied as
  * plain text for an email or a calendar invite, or printed.
@@ -98,11 +103,35 @@ export default class PreCallBrief extends LightningElement {
   }
 
   get redirects() {
-    return (this.brief?.openRedirects ?? []).map((e) => ({ ...e, date: formatDate(e.occurredAt) }));
+    return datedEntries(this.brief?.openRedirects);
   }
 
   get insideView() {
-    return (this.brief?.insideView ?? []).map((e) => ({ ...e, date: formatDate(e.occurredAt) }));
+    return datedEntries(this.brief?.insideView);
+  }
+
+  /** The redirects and the inside view, each a heading over its dated entries; an empty one is left out. */
+  get entrySections() {
+    return [
+      {
+        key: 'redirects',
+        heading: this.labels.redirects,
+        className: 'uan-brief__redirects',
+        entries: this.redirects,
+      },
+      {
+        key: 'inside-view',
+        heading: this.labels.insideView,
+        className: 'uan-brief__inside-view',
+        entries: this.insideView,
+      },
+    ]
+      .filter((section) => section.entries.length > 0)
+      .map((section) => ({
+        ...section,
+        headingKey: `${section.key}-heading`,
+        listClass: `slds-list_dotted ${section.className}`,
+      }));
   }
 
   get nextStep() {
@@ -120,16 +149,8 @@ export default class PreCallBrief extends LightningElement {
     return this.prompts.length > 0;
   }
 
-  get hasRedirects() {
-    return this.redirects.length > 0;
-  }
-
-  get hasInsideView() {
-    return this.insideView.length > 0;
-  }
-
   get isEmpty() {
-    return !this.hasPrompts && !this.hasRedirects && !this.hasInsideView && !this.nextStep;
+    return !this.hasPrompts && this.entrySections.length === 0 && !this.nextStep;
   }
 
   async handleCopy() {

@@ -21,6 +21,17 @@ async function openBrief(element) {
   await flushPromises();
 }
 
+/** Opens the brief, clicks Copy and returns the variants of the toasts it showed. */
+async function copyBrief() {
+  const element = await create();
+  const toasts = [];
+  element.addEventListener(ShowToastEventName, (event) => toasts.push(event.detail.variant));
+  await openBrief(element);
+  element.shadowRoot.querySelector('.uan-brief__copy').click();
+  await flushPromises();
+  return toasts;
+}
+
 const texts = (element, selector) =>
   [...element.shadowRoot.querySelectorAll(selector)].map((node) =>
     node.textContent.replace(/\s+/g, ' ').trim(),
@@ -86,12 +97,7 @@ describe('c-pre-call-brief', () => {
     getBrief.mockResolvedValue(mockBrief);
     const writeText = jest.fn().mockResolvedValue(undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-    const element = await create();
-    const toasts = [];
-    element.addEventListener(ShowToastEventName, (event) => toasts.push(event.detail.variant));
-    await openBrief(element);
-    element.shadowRoot.querySelector('.uan-brief__copy').click();
-    await flushPromises();
+    const toasts = await copyBrief();
     expect(writeText).toHaveBeenCalledWith(mockBrief.text);
     expect(toasts).toEqual(['success']);
   });
@@ -104,10 +110,7 @@ describe('c-pre-call-brief', () => {
       copied = document.body.lastElementChild.value;
       return true;
     });
-    const element = await create();
-    await openBrief(element);
-    element.shadowRoot.querySelector('.uan-brief__copy').click();
-    await flushPromises();
+    await copyBrief();
     expect(document.execCommand).toHaveBeenCalledWith('copy');
     expect(copied).toBe(mockBrief.text);
     expect(document.body.lastElementChild.tagName).not.toBe('TEXTAREA');
@@ -119,12 +122,7 @@ describe('c-pre-call-brief', () => {
       value: { writeText: jest.fn().mockRejectedValue(new Error('denied')) },
       configurable: true,
     });
-    const element = await create();
-    const toasts = [];
-    element.addEventListener(ShowToastEventName, (event) => toasts.push(event.detail.variant));
-    await openBrief(element);
-    element.shadowRoot.querySelector('.uan-brief__copy').click();
-    await flushPromises();
+    const toasts = await copyBrief();
     expect(toasts).toEqual(['warning']);
   });
 

@@ -3,6 +3,7 @@ import ScoringWeights from 'c/scoringWeights';
 import saveSettings from '@salesforce/apex/UpAtNightSettingsController.saveSettings';
 import getJob from '@salesforce/apex/UpAtNightSettingsController.getJob';
 import { flushMicrotasks } from 'uan-test/flushPromises';
+import { resetDom } from 'uan-test/render';
 
 const mockSettings = require('../../promptSetManager/__tests__/data/getSettings.json');
 
@@ -45,9 +46,7 @@ describe('c-scoring-weights', () => {
   });
 
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    resetDom();
     jest.clearAllMocks();
     jest.useRealTimers();
   });
