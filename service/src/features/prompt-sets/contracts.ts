@@ -80,3 +80,8 @@ export const importQuerySchema = z.strictObject({
 });
 
 export const previewSchema = z.strictObject({ opportunity: opportunityContextSchema });
+
+export const promotionSchema = z.strictObject({
+  kind: z.enum(['adhoc', 'redirected']),
+  text: text(2000),
+});

@@ -1,40 +1,29 @@
 // Prompt sets for sales ops: versions, publish/retire, import/export and a preview.
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import type { Db } from '../../platform/database/database';
 import * as sets from './prompt-sets';
-import { fromCsvFile, toCsvFile, toJsonFile } from './prompt-file';
+import { promoteCandidate } from './promotions';
+import { toCsvFile, toJsonFile } from './prompt-file';
 import { pickPrompts } from '../opportunities';
 import { runIdempotent } from '../../platform/idempotency/idempotency';
 import { requireRole } from '../../platform/actor';
-import { badRequest } from '../../platform/lib/errors';
 import { actorOf } from '../../platform/http/auth';
 import { settingsOf } from '../settings';
 import { idempotencyKeyOf, sendOutcome } from '../../platform/http/idempotency-key';
 import type { OpenApiRegistry } from '../../platform/http/openapi';
 import { parseOrThrow } from '../../platform/http/validation';
 import {
-  csvPromptsSchema,
   draftSchema,
   exportQuerySchema,
   importQuerySchema,
   newPromptSetSchema,
   previewSchema,
-  promptSetFileSchema,
+  promotionSchema,
   setParamsSchema,
   versionParamsSchema,
 } from './contracts';
 
 const SALESOPS = ['salesops'];
-
-function importedFile(req: Request, format: 'json' | 'csv'): sets.ImportedFile {
-  if (format === 'csv') {
-    if (typeof req.body !== 'string') {
-      throw badRequest('send the CSV file as the body with Content-Type: text/csv', [], 'invalid_csv');
-    }
-    return { format, prompts: parseOrThrow(csvPromptsSchema, fromCsvFile(req.body), 'csv.rows') };
-  }
-  return { format, set: parseOrThrow(promptSetFileSchema, req.body, 'body') };
-}
 
 export function promptSetsRouter(db: Db, openapi: OpenApiRegistry): Router {
   const router = Router();
@@ -87,7 +76,6 @@ export function promptSetsRouter(db: Db, openapi: OpenApiRegistry): Router {
     const actor = actorOf(res);
     requireRole(actor, 'salesops');
     const query = parseOrThrow(importQuerySchema, req.query, 'query');
-    const file = importedFile(req, query.format);
     const outcome = await runIdempotent(
       db,
       actor.tenantId,
@@ -95,7 +83,7 @@ export function promptSetsRouter(db: Db, openapi: OpenApiRegistry): Router {
       { route: 'POST /v1/prompt-sets/import', query, body: req.body },
       async (tx) => ({
         status: 201,
-        body: await sets.importPromptSet(tx, actor, file, query.setId),
+        body: await sets.importPromptSet(tx, actor, { format: query.format, content: req.body }, query.setId),
       }),
     );
     sendOutcome(res, outcome);
@@ -214,8 +202,57 @@ export function promptSetsRouter(db: Db, openapi: OpenApiRegistry): Router {
     const found = await sets.getVersion(db, actorOf(res), setId, version);
     const filename = `prompt-set-v${version}.${format}`;
     res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-    if (format === 'csv') res.type('text/csv').send(toCsvFile(found.prompts));
+    if (format === 'csv') res.type('text/csv').send(toCsvFile(found.prompts, found.name));
     else res.type('application/json').send(toJsonFile(found));
+  });
+
+  openapi.add({
+    method: 'post',
+    path: '/v1/prompt-sets/:setId/versions/:version/preview',
+    summary: 'The prompts an opportunity context would get were this version published',
+    body: previewSchema,
+    success: 200,
+  });
+  router.post(`${base}/:setId/versions/:version/preview`, async (req, res) => {
+    const { setId, version } = parseOrThrow(versionParamsSchema, req.params, 'path');
+    const { opportunity } = parseOrThrow(previewSchema, req.body, 'body');
+    const items = await sets.previewVersion(db, actorOf(res), setId, version, opportunity, settingsOf(res));
+    res.json({ items, nextCursor: null });
+  });
+
+  openapi.add({
+    method: 'post',
+    path: '/v1/prompt-sets/:setId/versions/:version/republish',
+    summary: 'Roll back: publish a copy of an earlier version as a new version',
+    roles: SALESOPS,
+    success: 201,
+  });
+  router.post(`${base}/:setId/versions/:version/republish`, async (req, res) => {
+    const { setId, version } = parseOrThrow(versionParamsSchema, req.params, 'path');
+    res.status(201).json(await sets.republishVersion(db, actorOf(res), setId, version));
+  });
+
+  openapi.add({
+    method: 'post',
+    path: '/v1/prompt-sets/:setId/promotions',
+    summary: "Promote a candidate into a prompt of the set's draft",
+    roles: SALESOPS,
+    body: promotionSchema,
+    success: 201,
+  });
+  router.post(`${base}/:setId/promotions`, async (req, res) => {
+    const actor = actorOf(res);
+    requireRole(actor, 'salesops');
+    const { setId } = parseOrThrow(setParamsSchema, req.params, 'path');
+    const input = parseOrThrow(promotionSchema, req.body, 'body');
+    const outcome = await runIdempotent(
+      db,
+      actor.tenantId,
+      idempotencyKeyOf(req),
+      { route: `POST promotions ${setId}`, body: req.body },
+      async (tx) => ({ status: 201, body: await promoteCandidate(tx, actor, setId, input, settingsOf(res)) }),
+    );
+    sendOutcome(res, outcome);
   });
 
   return router;
