@@ -186,7 +186,13 @@ describe.each(DATABASE_KINDS)('prompt set curation on %s', (kind) => {
       [5, 'amountMin', 'multi'],
       [7, 'key', 'Bad Key'],
     ]);
-    expect(reply.body.error.message).toContain('line 3 title');
+    expect(reply.body.error.message.split('\n')).toEqual([
+      'the file has 4 problem(s) to fix:',
+      'line 3, column title (key "no-title"): must not be empty',
+      expect.stringMatching(/^line 5, column phases \(key "multi"\): /),
+      expect.stringMatching(/^line 5, column amountMin \(key "multi"\): /),
+      expect.stringMatching(/^line 7, column key \(key "Bad Key"\): must be lowercase/),
+    ]);
   });
 
   test('when an imported JSON file has invalid prompts, then the 400 names each prompt by position and key, and its field', async () => {

@@ -2,6 +2,7 @@
 // who sent the file looks for it (a CSV line and column; a JSON prompt's position, key and field).
 import { z } from 'zod';
 import { badRequest, type ErrorDetail } from '../../platform/lib/errors';
+import { parseOrThrow } from '../../platform/http/validation';
 import { promptSchema, promptSetFileSchema } from './contracts';
 import { promptProblems, type PromptContent } from './prompt-content';
 import { readCsvRows } from './prompt-file';
@@ -58,12 +59,22 @@ function checkEach(rows: unknown[], located: Located): { prompts: PromptContent[
 /** A JSON field's CSV column: the targeting lists and amounts have columns of their own. */
 const columnOf = (field: string) => field.replace(/^targeting\./, '').split('.')[0] ?? '';
 
-function fail(details: ErrorDetail[], what: string): never {
-  const first = details[0]!;
-  const where = first.line !== undefined ? `line ${first.line}` : `prompt ${first.prompt ?? ''}`.trim();
-  const more = details.length > 1 ? ` (and ${details.length - 1} more)` : '';
+// the message lists problems one a line (Apex passes only the message on to the component)
+const MESSAGE_LINES = 50;
+
+/** One problem as a person reads it: where in the file, which prompt, what is wrong. */
+function describe(d: ErrorDetail): string {
+  const key = d.key === undefined ? '' : ` (key "${d.key}")`;
+  if (d.line !== undefined) return `line ${d.line}, column ${d.column}${key}: ${d.message}`;
+  if (d.prompt !== undefined) return `prompt ${d.prompt}${key}, field ${d.field}: ${d.message}`;
+  return `field ${d.field ?? d.path}: ${d.message}`;
+}
+
+function fail(details: ErrorDetail[]): never {
+  const listed = details.slice(0, MESSAGE_LINES).map(describe);
+  const more = details.length > listed.length ? [`…and ${details.length - listed.length} more`] : [];
   throw badRequest(
-    `invalid ${what}: ${where} ${first.column ?? first.field ?? first.path}: ${first.message}${more}`,
+    [`the file has ${details.length} problem(s) to fix:`, ...listed, ...more].join('\n'),
     details.slice(0, MAX_DETAILS),
   );
 }
@@ -73,11 +84,12 @@ function readCsv(content: unknown): PromptSetDraft {
     throw badRequest('send the CSV file as the body with Content-Type: text/csv', [], 'invalid_csv');
   }
   const { rows, lines, setName } = readCsvRows(content);
+  parseOrThrow(z.unknown(), rows, 'csv.rows');
   const { prompts, details } = checkEach(rows, {
     where: 'csv.rows',
     place: (index, field) => ({ line: lines[index], column: columnOf(field) }),
   });
-  if (details.length > 0) fail(details, 'csv.rows');
+  if (details.length > 0) fail(details);
   return {
     name: setName ?? `Imported ${new Date().toISOString().slice(0, 10)}`,
     description: 'Imported from CSV',
@@ -88,7 +100,8 @@ function readCsv(content: unknown): PromptSetDraft {
 const fileFields = promptSetFileSchema.extend({ prompts: z.unknown() });
 
 function readJson(content: unknown): PromptSetDraft {
-  const body = (content ?? {}) as { prompts?: unknown };
+  // text Postgres cannot store is refused first, with the same answer as any other body
+  const body = (parseOrThrow(z.unknown(), content, 'body') ?? {}) as { prompts?: unknown };
   const header = fileFields.safeParse(body);
   const rows = body.prompts;
   const details: ErrorDetail[] = header.success
@@ -111,7 +124,7 @@ function readJson(content: unknown): PromptSetDraft {
         })
       : { prompts: [], details: [] };
   details.push(...checked.details);
-  if (details.length > 0 || !header.success) fail(details, 'body');
+  if (details.length > 0) fail(details);
   const whole = promptSetFileSchema.parse({ ...body, prompts: checked.prompts });
   return { name: whole.name, description: whole.description, prompts: whole.prompts };
 }
