@@ -172,7 +172,10 @@ export default class PromptEffectiveness extends LightningElement {
   }
 
   get setChoices() {
-    return [{ label: LABEL_ALL, value: '' }, ...(this.sets ?? []).map((s) => ({ label: s.name, value: s.id }))];
+    return [
+      { label: LABEL_ALL, value: '' },
+      ...(this.sets ?? []).map((s) => ({ label: s.name, value: s.id })),
+    ];
   }
 
   get versionChoices() {
@@ -324,7 +327,11 @@ export default class PromptEffectiveness extends LightningElement {
         }),
       );
       this.dispatchEvent(
-        new ShowToastEvent({ title: LABEL_PROMOTED_TOAST, message: result?.promotion?.promptKey, variant: 'success' }),
+        new ShowToastEvent({
+          title: LABEL_PROMOTED_TOAST,
+          message: result?.promotion?.promptKey,
+          variant: 'success',
+        }),
       );
       this.dispatchEvent(new CustomEvent('promoted', { detail: result }));
       await this.load();

@@ -67,7 +67,9 @@ function exampleContext(prompt, stagePhases) {
     amount: t.amountMin ?? t.amountMax ?? undefined,
     recordType: t.recordTypes?.[0],
   };
-  return Object.fromEntries(Object.entries(context).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+  return Object.fromEntries(
+    Object.entries(context).filter(([, v]) => v !== undefined && v !== null && v !== ''),
+  );
 }
 
 const CONTENT_FIELDS = [
@@ -238,7 +240,11 @@ export default class PromptVersionEditor extends LightningElement {
       }
       seen.add(signature);
       examples.push({
-        label: formatLabel(LABEL_PREVIEW_EXAMPLE, prompt.title || prompt.key, Object.values(context).join(', ')),
+        label: formatLabel(
+          LABEL_PREVIEW_EXAMPLE,
+          prompt.title || prompt.key,
+          Object.values(context).join(', '),
+        ),
         context,
       });
     }
