@@ -114,10 +114,6 @@ export default class PromptEffectiveness extends LightningElement {
     candidateCount: LABEL_CANDIDATE_COUNT,
     busy: LABEL_BUSY,
     filters: LABEL_FILTERS,
-    filterIndustry: LABEL_FILTER_INDUSTRY,
-    filterPhase: LABEL_FILTER_PHASE,
-    filterSet: LABEL_FILTER_SET,
-    filterVersion: LABEL_FILTER_VERSION,
     winRateChart: LABEL_WIN_RATE_CHART,
     promoteInto: LABEL_PROMOTE_INTO,
     promoteError: LABEL_PROMOTE_ERROR,
@@ -188,8 +184,23 @@ export default class PromptEffectiveness extends LightningElement {
     ];
   }
 
-  get versionDisabled() {
-    return !this.selectedSetId;
+  /** The four filters, in the order they are shown. */
+  get filters() {
+    const filter = (name, label, options, value, disabled = false) => ({
+      name,
+      className: `uan-effect__filter-${name === 'setId' ? 'set' : name}`,
+      label,
+      options,
+      value,
+      disabled,
+    });
+    return [
+      filter('industry', LABEL_FILTER_INDUSTRY, this.industryChoices, this.industry),
+      filter('phase', LABEL_FILTER_PHASE, this.phaseChoices, this.phase),
+      filter('setId', LABEL_FILTER_SET, this.setChoices, this.selectedSetId),
+      // a version only means something within one set
+      filter('version', LABEL_FILTER_VERSION, this.versionChoices, this.version, !this.selectedSetId),
+    ];
   }
 
   handleFilter(event) {
