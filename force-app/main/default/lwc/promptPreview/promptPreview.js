@@ -35,7 +35,8 @@ export default class PromptPreview extends LightningElement {
   @api setId;
   @api version;
   @api examples = [];
-  /** Heading and introduction in place of the standalone preview's. */
+  /** Heading and introduction in place of the standalone preview's; with a heading, the preview is a
+   * subsection of the page it sits in and its headings are one level lower. */
   @api heading;
   @api intro;
 
@@ -60,6 +61,14 @@ export default class PromptPreview extends LightningElement {
     busy: LABEL_BUSY,
     example: LABEL_EXAMPLE,
   };
+
+  get embedded() {
+    return Boolean(this.heading);
+  }
+
+  get headingId() {
+    return this.embedded ? 'preview-subheading' : 'preview-heading';
+  }
 
   get headingText() {
     return this.heading || LABEL_HEADING;

@@ -36,6 +36,7 @@ describe('c-prompt-preview accessibility', () => {
       setId: 'set-hc',
       version: 3,
       examples: [{ label: 'Healthcare, Needs Analysis', context: { industry: 'Healthcare' } }],
+      heading: 'What would an opportunity get from this draft?',
       industryOptions: [{ label: 'Healthcare', value: 'Healthcare' }],
     });
     element.shadowRoot.querySelector('.uan-preview__run').click();

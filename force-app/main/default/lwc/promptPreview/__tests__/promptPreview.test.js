@@ -50,7 +50,9 @@ describe('c-prompt-preview', () => {
       examples: EXAMPLES,
       heading: 'What would an opportunity get from this draft?',
     });
-    expect($(element, 'h3').textContent).toBe('What would an opportunity get from this draft?');
+    // a subsection of the version it previews
+    expect($(element, 'h3')).toBeNull();
+    expect($(element, 'h4').textContent).toBe('What would an opportunity get from this draft?');
 
     choose($(element, '.uan-preview__example'), '0');
     await flushPromises();
@@ -97,6 +99,7 @@ describe('c-prompt-preview', () => {
     previewPrompts.mockResolvedValue(JSON.stringify({ items: [], nextCursor: null }));
     const element = await render('c-prompt-preview', PromptPreview, {});
     expect($(element, '.uan-preview__example')).toBeNull();
+    expect($(element, 'h3').textContent).toBe('c.UAN_Preview_Heading');
     $(element, '.uan-preview__run').click();
     await flushPromises();
     expect(previewVersion).not.toHaveBeenCalled();
