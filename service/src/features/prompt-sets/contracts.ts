@@ -41,7 +41,10 @@ export const promptSchema = z.strictObject({
   }),
 });
 
-const prompts = z.array(promptSchema).max(1000);
+/** Prompts a version holds at most. */
+export const MAX_PROMPTS_PER_VERSION = 1000;
+
+const prompts = z.array(promptSchema).max(MAX_PROMPTS_PER_VERSION);
 
 export const newPromptSetSchema = z.strictObject({
   name: text(200),
@@ -62,8 +65,6 @@ export const promptSetFileSchema = z.strictObject({
   description: z.string().max(2000).default(''),
   prompts,
 });
-
-export const csvPromptsSchema = prompts;
 
 export const versionParamsSchema = z.strictObject({
   setId: z.uuid('must be a prompt set id (UUID)'),

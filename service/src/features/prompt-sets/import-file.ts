@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { badRequest, type ErrorDetail } from '../../platform/lib/errors';
 import { parseOrThrow } from '../../platform/http/validation';
-import { promptSchema, promptSetFileSchema } from './contracts';
+import { MAX_PROMPTS_PER_VERSION, promptSchema, promptSetFileSchema } from './contracts';
 import { promptProblems, type PromptContent } from './prompt-content';
 import { readCsvRows } from './prompt-file';
 import type { PromptSetDraft } from './prompt-sets';
@@ -12,6 +12,8 @@ import type { PromptSetDraft } from './prompt-sets';
 export interface ImportedFile {
   format: 'json' | 'csv';
   content: unknown;
+  /** The set's name when a CSV file carries none (default: "Imported" and the day). */
+  fallbackName?: string;
 }
 
 // a file of the maximum size with a problem in every field still gets a bounded answer
@@ -79,7 +81,7 @@ function fail(details: ErrorDetail[]): never {
   );
 }
 
-function readCsv(content: unknown): PromptSetDraft {
+function readCsv(content: unknown, fallbackName?: string): PromptSetDraft {
   if (typeof content !== 'string') {
     throw badRequest('send the CSV file as the body with Content-Type: text/csv', [], 'invalid_csv');
   }
@@ -91,7 +93,7 @@ function readCsv(content: unknown): PromptSetDraft {
   });
   if (details.length > 0) fail(details);
   return {
-    name: setName ?? `Imported ${new Date().toISOString().slice(0, 10)}`,
+    name: setName ?? fallbackName ?? `Imported ${new Date().toISOString().slice(0, 10)}`,
     description: 'Imported from CSV',
     prompts,
   };
@@ -113,8 +115,12 @@ function readJson(content: unknown): PromptSetDraft {
       }));
   if (!Array.isArray(rows)) {
     details.push({ path: 'body.prompts', message: 'must be a list of prompts', field: 'prompts' });
-  } else if (rows.length > 1000) {
-    details.push({ path: 'body.prompts', message: 'must hold at most 1000 prompts', field: 'prompts' });
+  } else if (rows.length > MAX_PROMPTS_PER_VERSION) {
+    details.push({
+      path: 'body.prompts',
+      message: `must hold at most ${MAX_PROMPTS_PER_VERSION} prompts`,
+      field: 'prompts',
+    });
   }
   const checked =
     details.length === 0
@@ -125,11 +131,11 @@ function readJson(content: unknown): PromptSetDraft {
       : { prompts: [], details: [] };
   details.push(...checked.details);
   if (details.length > 0) fail(details);
-  const whole = promptSetFileSchema.parse({ ...body, prompts: checked.prompts });
-  return { name: whole.name, description: whole.description, prompts: whole.prompts };
+  const { name, description } = header.data!;
+  return { name, description, prompts: checked.prompts };
 }
 
 /** The set a file describes, or a 400 listing every problem in it. */
 export function readImportFile(file: ImportedFile): PromptSetDraft {
-  return file.format === 'csv' ? readCsv(file.content) : readJson(file.content);
+  return file.format === 'csv' ? readCsv(file.content, file.fallbackName) : readJson(file.content);
 }
