@@ -66,6 +66,8 @@ export default class PromptSetManager extends LightningElement {
   importError;
   newSetName = '';
   creating = false;
+  /** The tab shown; a promotion brings the user to the draft it landed in. */
+  activeTab = 'sets';
 
   labels = {
     title: LABEL_TITLE,
@@ -275,8 +277,13 @@ export default class PromptSetManager extends LightningElement {
     this.settings = event.detail;
   }
 
-  /** A promoted candidate lands in a draft: list it and open that draft. */
+  handleTab(event) {
+    this.activeTab = event.target.value;
+  }
+
+  /** A promoted candidate lands in a draft: list it, open that draft and show it. */
   async handlePromoted(event) {
+    this.activeTab = 'sets';
     await this.loadSets();
     await this.openResult(event.detail?.version);
   }

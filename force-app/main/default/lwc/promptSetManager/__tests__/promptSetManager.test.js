@@ -503,6 +503,12 @@ describe('c-prompt-set-manager', () => {
       expect(effectiveness.filterable).toBe(true);
       expect(effectiveness.sets.map((set) => set.id)).toEqual(mockSets.items.map((set) => set.id));
       const loads = listPromptSets.mock.calls.length;
+      const effectivenessTab = [...element.shadowRoot.querySelectorAll('lightning-tab')].find(
+        (tab) => tab.value === 'effectiveness',
+      );
+      effectivenessTab.dispatchEvent(new CustomEvent('active'));
+      await flushPromises();
+      expect($(element, 'lightning-tabset').activeTabValue).toBe('effectiveness');
 
       effectiveness.dispatchEvent(
         new CustomEvent('promoted', { detail: { promotion: { promptKey: 'k' }, version: mockDraft } }),
@@ -511,6 +517,7 @@ describe('c-prompt-set-manager', () => {
 
       expect(listPromptSets.mock.calls.length).toBe(loads + 1);
       expect(editorOf(element).version).toEqual(mockDraft);
+      expect($(element, 'lightning-tabset').activeTabValue).toBe('sets');
     });
   });
 
