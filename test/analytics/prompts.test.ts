@@ -98,8 +98,8 @@ describe.each(DATABASE_KINDS)('prompt effectiveness on %s', (kind) => {
     // "Tariffs will squeeze their margins" ~ "New tariffs squeeze margins" (3 of 4 tokens shared);
     // first sentences of the customer view where a prompt was redirected (n3, n4) share 3 of 6 tokens
     expect(body.candidates).toEqual([
-      { text: 'New tariffs squeeze margins', count: 2, kind: 'adhoc' },
-      { text: 'Nurse turnover worries them more', count: 2, kind: 'redirected' },
+      { text: 'New tariffs squeeze margins', count: 2, kind: 'adhoc', promotion: null },
+      { text: 'Nurse turnover worries them more', count: 2, kind: 'redirected', promotion: null },
     ]);
     const teamB = await prompts(as(U.managerB, 'manager'));
     expect(teamB.candidates).toEqual([]);

@@ -46,15 +46,16 @@ test('tenant create, list and rotate-key: keys are shown once and rotation repla
   expect(JSON.parse(run(['tenant', 'list', '--json']).stdout)[0].activeKeys).toBe(1);
 });
 
-test('prompts export and import round-trip a set through CSV', () => {
+test('prompts export and import round-trip a set through CSV, its name included', () => {
   const csvFile = path.join(dataDir, 'prompts.csv');
   writeFileSync(
     csvFile,
-    'key,title,provocation,followUp,rationale,source,expiresOn,industries,phases,stages,amountMin,amountMax,recordTypes\n' +
-      'cli-one,One,"Provoke {Account.Name}, now",What do you see?,Because.,Practitioner observation,,Banking; Insurance,early,,,,\n',
+    'key,title,provocation,followUp,rationale,source,expiresOn,industries,phases,stages,amountMin,amountMax,recordTypes,setName\n' +
+      'cli-one,One,"Provoke {Account.Name}, now",What do you see?,Because.,Practitioner observation,,Banking; Insurance,early,,,,,Banking plays\n',
   );
   const imported = run(['prompts', 'import', csvFile, '--tenant', 'acme-corp']);
   expect(imported.status).toBe(0);
+  expect(imported.stdout).toContain('"name":"Banking plays"');
   const setId = /"id":"([0-9a-f-]{36})"/.exec(imported.stdout)?.[1];
   expect(setId).toBeDefined();
   const outFile = path.join(dataDir, 'out.csv');

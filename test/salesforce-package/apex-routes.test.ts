@@ -70,6 +70,9 @@ describe('apex-routes.json against the controllers', () => {
         'exportPromptSet',
         'importPromptSet',
         'previewPrompts',
+        'previewVersion',
+        'republishVersion',
+        'promoteCandidate',
       ],
       UpAtNightSettingsController: ['getSettings', 'saveSettings', 'startRescore', 'getJob'],
       UpAtNightAnalyticsController: ['getDashboard', 'getPromptEffectiveness', 'getDrilldown'],
@@ -124,6 +127,7 @@ describe('apex-routes.json against the controllers', () => {
       context: 'UpAtNightContracts.OpportunityContext',
       settings: 'UpAtNightContracts.Settings',
       change: 'UpAtNightContracts.InsideViewEntryChange',
+      candidate: 'UpAtNightContracts.Candidate',
     };
     const queries: Record<string, string> = {
       getDashboard: 'UpAtNightContracts.DashboardQuery',

@@ -141,6 +141,15 @@ export async function collectServiceAnswers(): Promise<ServiceAnswers> {
     await call('previewPrompts', 'salesops', {
       context: { id: OPPORTUNITY.id, stage: 'Needs Analysis', industry: 'Healthcare', amount: 250000 },
     });
+    // a draft previewed, a candidate promoted into it, and the retired version brought back
+    const context = { id: OPPORTUNITY.id, stage: 'Needs Analysis', industry: 'Healthcare', amount: 250000 };
+    await call('previewVersion', 'salesops', { setId, version: 2, context });
+    await call('promoteCandidate', 'salesops', {
+      setId,
+      candidate: { kind: 'adhoc', text: NOTE.prompts[0]!.text },
+    });
+    await call('publishVersion', 'salesops', { setId, version: 2 });
+    await call('republishVersion', 'salesops', { setId, version: 1 });
     await call('getSettings', 'salesops', {});
     await call('saveSettings', 'salesops', {
       settings: {

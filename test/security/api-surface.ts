@@ -131,6 +131,9 @@ export async function seedTenant(rep: Client, ops: Client, label: string): Promi
     'second set',
   );
   expect2xx(await ops.request('POST', `/v1/prompt-sets/${other.id}/versions/1/publish`), 'publish second');
+  // the second set is rolled forward once, so its version 1 is retired and can be republished
+  expect2xx(await ops.request('POST', `/v1/prompt-sets/${other.id}/versions`), 'draft second v2');
+  expect2xx(await ops.request('POST', `/v1/prompt-sets/${other.id}/versions/2/publish`), 'publish second v2');
   const base = { marker, oppId, accountName, accountId };
   expect2xx(
     await rep.request('POST', `/v1/opportunities/${oppId}/panel`, { opportunity: opportunityOf(base) }),
@@ -198,6 +201,17 @@ const SAMPLES: Record<string, Sample> = {
   }),
   'POST /v1/prompt-sets/{setId}/versions/{version}/retire': (fx) => ({
     params: { setId: fx.setId, version: String(fx.publishedVersion) },
+  }),
+  'POST /v1/prompt-sets/{setId}/versions/{version}/preview': (fx) => ({
+    params: { setId: fx.setId, version: String(fx.draftVersion) },
+    body: { opportunity: opportunityOf(fx) },
+  }),
+  'POST /v1/prompt-sets/{setId}/versions/{version}/republish': (fx) => ({
+    params: { setId: fx.fullyPublishedSetId, version: '1' },
+  }),
+  'POST /v1/prompt-sets/{setId}/promotions': (fx) => ({
+    params: { setId: fx.setId },
+    body: { kind: 'adhoc', text: `Ad-hoc provocation ${fx.marker}` },
   }),
   'GET /v1/prompt-sets/{setId}/versions/{version}/export': (fx) => ({
     params: { setId: fx.setId, version: String(fx.publishedVersion) },

@@ -4,16 +4,13 @@ import type { Actor } from '../../../service/src/platform/actor';
 import {
   createDraft,
   createSet,
-  csvPromptsSchema,
-  fromCsvFile,
   getSet,
   getVersion,
-  promptSetFileSchema,
+  readImportFile,
   toCsvFile,
   toJsonFile,
 } from '../../../service/src/features/prompt-sets';
 import { findTenant } from '../../../service/src/features/tenants';
-import { parseOrThrow } from '../../../service/src/platform/lib/validation';
 import { withDatabase } from '../open-db';
 import type { Db } from '../../../service/src/platform/database/database';
 
@@ -38,14 +35,12 @@ export function registerPrompts(program: Command): void {
     .action(async (file: string, options: { tenant: string; set?: string; format?: string }) => {
       const text = await readFile(file, 'utf8');
       const format = formatOf(file, options.format);
-      const draft =
-        format === 'csv'
-          ? {
-              name: file,
-              description: 'Imported from CSV',
-              prompts: parseOrThrow(csvPromptsSchema, fromCsvFile(text), 'csv.rows'),
-            }
-          : parseOrThrow(promptSetFileSchema, JSON.parse(text), 'file');
+      // a CSV file without a setName column is named for the file
+      const draft = readImportFile({
+        format,
+        content: format === 'csv' ? text : JSON.parse(text),
+        fallbackName: file,
+      });
       await withDatabase(async (db) => {
         const actor = await opsActor(db, options.tenant);
         const created = await db
@@ -76,7 +71,9 @@ export function registerPrompts(program: Command): void {
           if (!versionNumber) throw new Error('the set has no versions');
           const version = await getVersion(db, actor, setId, versionNumber);
           const text =
-            formatOf(file ?? '', options.format) === 'csv' ? toCsvFile(version.prompts) : toJsonFile(version);
+            formatOf(file ?? '', options.format) === 'csv'
+              ? toCsvFile(version.prompts, version.name)
+              : toJsonFile(version);
           if (file) await writeFile(file, text);
           else process.stdout.write(text);
         });

@@ -203,6 +203,23 @@ const DOCUMENTED: Record<
     url: '/v1/prompt-sets/preview',
     body: { opportunity: { industry: 'Banking', stage: 'Prospecting' } },
   },
+  previewVersion: {
+    params: { setId: SET, version: 3, context: { industry: 'Banking' } },
+    method: 'POST',
+    url: `/v1/prompt-sets/${SET}/versions/3/preview`,
+    body: { opportunity: { industry: 'Banking' } },
+  },
+  republishVersion: {
+    params: { setId: SET, version: 1 },
+    method: 'POST',
+    url: `/v1/prompt-sets/${SET}/versions/1/republish`,
+  },
+  promoteCandidate: {
+    params: { setId: SET, candidate: { kind: 'adhoc', text: 'Rates double' } },
+    method: 'POST',
+    url: `/v1/prompt-sets/${SET}/promotions`,
+    body: { kind: 'adhoc', text: 'Rates double' },
+  },
   getSettings: { params: {}, method: 'GET', url: '/v1/settings' },
   saveSettings: {
     params: { settings: { weights: { provocation: 2 } } },

@@ -2,6 +2,7 @@
 // vocabulary first, router last: features import each other in cycles, and constants must be ready.
 export { addDays, todayUtc } from './buckets';
 export { accountProvocationsById, recentlyRaisedWithAccount } from './account-history';
+export { candidateSources } from './candidates';
 export { loadDashboard } from './dashboard';
 export { drilldownNotes } from './drilldown';
 export { scopeOf } from './scope';

@@ -4,6 +4,7 @@
 // redirected them to, grouped, as candidates for new prompts.
 import type { Db } from '../../platform/database/database';
 import { adHocTexts, redirectedIssues } from './read-models/candidates';
+import { promotionFinder, type Promotion } from './candidates';
 import {
   type PromptFilters,
   type PromptTallies,
@@ -43,7 +44,12 @@ export interface PromptEffectiveness {
       versions: Array<Effectiveness & { setId: string | null; version: number | null }>;
     }
   >;
-  candidates: Array<{ text: string; count: number; kind: 'adhoc' | 'redirected' }>;
+  candidates: Array<{
+    text: string;
+    count: number;
+    kind: 'adhoc' | 'redirected';
+    promotion: Promotion | null;
+  }>;
   population: RateWithInterval;
 }
 
@@ -78,12 +84,13 @@ export async function loadPromptEffectiveness(
             .filter(([, phase]) => phase === query.phase)
             .map(([stage]) => stage),
   };
-  const [tallies, population, titles, adHoc, redirected] = await Promise.all([
+  const [tallies, population, titles, adHoc, redirected, promotionOf] = await Promise.all([
     promptTallies(db, scope, filters, stageRanks(settings)),
     closedDeals(db, scope, query.industry),
     latestPromptTitles(db, actor.tenantId),
     adHocTexts(db, scope, filters),
     redirectedIssues(db, scope, filters),
+    promotionFinder(db, actor.tenantId),
   ]);
 
   const items = tallies
@@ -104,7 +111,8 @@ export async function loadPromptEffectiveness(
     ...groupSimilar(redirected).map((c) => ({ ...c, kind: 'redirected' as const })),
   ]
     .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text))
-    .slice(0, CANDIDATE_LIMIT);
+    .slice(0, CANDIDATE_LIMIT)
+    .map((c) => ({ ...c, promotion: promotionOf(c.kind, c.text) }));
 
   return { items, candidates, population: winRate(population.won, population.closed) };
 }

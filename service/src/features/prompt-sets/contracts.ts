@@ -41,7 +41,10 @@ export const promptSchema = z.strictObject({
   }),
 });
 
-const prompts = z.array(promptSchema).max(1000);
+/** Prompts a version holds at most. */
+export const MAX_PROMPTS_PER_VERSION = 1000;
+
+const prompts = z.array(promptSchema).max(MAX_PROMPTS_PER_VERSION);
 
 export const newPromptSetSchema = z.strictObject({
   name: text(200),
@@ -63,8 +66,6 @@ export const promptSetFileSchema = z.strictObject({
   prompts,
 });
 
-export const csvPromptsSchema = prompts;
-
 export const versionParamsSchema = z.strictObject({
   setId: z.uuid('must be a prompt set id (UUID)'),
   version: z.coerce.number().int().min(1).max(100000),
@@ -80,3 +81,8 @@ export const importQuerySchema = z.strictObject({
 });
 
 export const previewSchema = z.strictObject({ opportunity: opportunityContextSchema });
+
+export const promotionSchema = z.strictObject({
+  kind: z.enum(['adhoc', 'redirected']),
+  text: text(2000),
+});

@@ -1,8 +1,8 @@
 // Prompt sets and their prompts, as other features and tools see them. The only module other features import;
 // vocabulary first, router last: features import each other in cycles, and constants must be ready.
-export { csvPromptsSchema, promptSetFileSchema } from './contracts';
 export { installDefaultLibrary } from './default-library';
 export { fromCsvFile, toCsvFile, toJsonFile } from './prompt-file';
+export { readImportFile } from './import-file';
 export { createDraft, createSet, getSet, getVersion } from './prompt-sets';
 export { renderPrompt, selectPrompts } from './selection';
 export { findPromptsByIds, listPublishedPrompts } from './repository';

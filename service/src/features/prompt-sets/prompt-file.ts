@@ -25,6 +25,9 @@ export const CSV_COLUMNS = [
   'recordTypes',
 ] as const;
 
+/** The set's name, repeated on every row so a CSV round trip keeps it; files without it still read. */
+export const SET_NAME_COLUMN = 'setName';
+
 const LIST_SEPARATOR = ';';
 
 export interface PromptSetFile {
@@ -46,7 +49,7 @@ export function toJsonFile(set: { name: string; description: string; prompts: Pr
 
 const joinList = (items: string[]) => toSpreadsheetText(items.join(`${LIST_SEPARATOR} `));
 
-export function toCsvFile(prompts: PromptContent[]): string {
+export function toCsvFile(prompts: PromptContent[], setName?: string): string {
   const rows = prompts.map((p) => ({
     key: toSpreadsheetText(p.key),
     title: toSpreadsheetText(p.title),
@@ -61,8 +64,10 @@ export function toCsvFile(prompts: PromptContent[]): string {
     amountMin: p.targeting.amountMin ?? '',
     amountMax: p.targeting.amountMax ?? '',
     recordTypes: joinList(p.targeting.recordTypes),
+    [SET_NAME_COLUMN]: setName === undefined ? '' : toSpreadsheetText(setName),
   }));
-  return stringify(rows, { header: true, columns: [...CSV_COLUMNS], bom: false });
+  const columns = setName === undefined ? [...CSV_COLUMNS] : [...CSV_COLUMNS, SET_NAME_COLUMN];
+  return stringify(rows, { header: true, columns, bom: false });
 }
 
 const cellText = (cell: string | undefined) => (cell === undefined ? undefined : fromSpreadsheetText(cell));
@@ -75,30 +80,62 @@ const splitList = (cell: string) =>
 
 const numberOrNull = (cell: string) => (cell.trim() === '' ? null : Number(cell));
 
+export interface CsvRows {
+  /** One prompt object a row, its cells unvalidated. */
+  rows: unknown[];
+  /** The file line each row starts on (a quoted cell can span lines). */
+  lines: number[];
+  /** The set name the file carries, if any. */
+  setName: string | undefined;
+}
+
+interface RecordInfo {
+  lines: number;
+  empty_lines: number;
+}
+
 /**
  * Reads a CSV export back into prompt objects. Cell values are not validated here (the API's
- * schema does that, naming the row); this only checks the file's shape.
+ * schema does that, naming the line); this only checks the file's shape.
  */
-export function fromCsvFile(text: string): unknown[] {
-  let records: Record<string, string>[];
+export function readCsvRows(text: string): CsvRows {
+  let records: Array<{ record: Record<string, string>; info: RecordInfo }>;
   try {
-    records = parse(text, { columns: true, skip_empty_lines: true, bom: true, trim: false }) as Record<
-      string,
-      string
-    >[];
+    records = parse(text, {
+      columns: true,
+      skip_empty_lines: true,
+      bom: true,
+      trim: false,
+      info: true,
+    }) as typeof records;
   } catch (error) {
     throw badRequest(`the CSV file could not be read: ${(error as Error).message}`, [], 'invalid_csv');
   }
-  const header = records.length > 0 ? Object.keys(records[0]!) : [];
+  const header = records.length > 0 ? Object.keys(records[0]!.record) : [];
   const missing = CSV_COLUMNS.filter((c) => !header.includes(c));
   if (records.length > 0 && missing.length > 0) {
     throw badRequest(
       `the CSV file lacks the column(s) ${missing.join(', ')}`,
-      missing.map((c) => ({ path: `header.${c}`, message: 'missing column' })),
+      missing.map((c) => ({ path: `header.${c}`, message: 'missing column', line: 1, column: c })),
       'invalid_csv',
     );
   }
-  return records.map((r) => ({
+  // csv-parse reports the line a record ends on; it starts after the previous one and any blank lines
+  let previous: RecordInfo = { lines: 1, empty_lines: 0 };
+  const lines = records.map(({ info }) => {
+    const start = previous.lines + 1 + (info.empty_lines - previous.empty_lines);
+    previous = info;
+    return start;
+  });
+  const named = records.map(({ record }) => cellText(record[SET_NAME_COLUMN])?.trim()).find(Boolean);
+  return { rows: records.map(({ record }) => promptOfRow(record)), lines, setName: named };
+}
+
+/** The rows of a CSV file as prompt objects (see readCsvRows). */
+export const fromCsvFile = (text: string): unknown[] => readCsvRows(text).rows;
+
+function promptOfRow(r: Record<string, string>): unknown {
+  return {
     key: cellText(r.key),
     title: cellText(r.title),
     provocation: cellText(r.provocation),
@@ -114,5 +151,5 @@ export function fromCsvFile(text: string): unknown[] {
       amountMax: numberOrNull(r.amountMax ?? ''),
       recordTypes: splitList(r.recordTypes ?? ''),
     },
-  }));
+  };
 }

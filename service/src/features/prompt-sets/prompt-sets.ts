@@ -3,11 +3,15 @@
 import { inTransaction, type Db, type Executor } from '../../platform/database/database';
 import * as repo from './repository';
 import type { PromptContent } from './prompt-content';
-import type { PromptSetRecord, VersionRecord } from './repository';
+import type { PromptRecord, PromptSetRecord, VersionRecord } from './repository';
+import { renderPrompt, selectPrompts } from './selection';
+import type { OpportunityContext } from '../opportunities';
+import type { TenantSettings } from '../settings';
+import { todayUtc } from '../analytics';
 import { badRequest, conflict, notFound } from '../../platform/lib/errors';
 import type { Actor } from '../../platform/actor';
-import { unknownMergeFields } from './merge-fields';
-import { promptContent } from './prompt-content';
+import { promptContent, promptProblems } from './prompt-content';
+import { readImportFile, type ImportedFile } from './import-file';
 
 /** Sets a tenant keeps and versions a set keeps: far above real curation, and they bound every
  * list the prompt-set routes and the panel read. */
@@ -21,25 +25,7 @@ export interface PromptSetDraft {
 }
 
 function checkPrompts(prompts: PromptContent[]): void {
-  const details: { path: string; message: string }[] = [];
-  const seen = new Set<string>();
-  prompts.forEach((p, i) => {
-    if (seen.has(p.key)) details.push({ path: `prompts.${i}.key`, message: `duplicate key "${p.key}"` });
-    seen.add(p.key);
-    for (const field of ['provocation', 'followUp'] as const) {
-      const unknown = unknownMergeFields(p[field]);
-      if (unknown.length > 0) {
-        details.push({
-          path: `prompts.${i}.${field}`,
-          message: `unknown merge field(s): ${unknown.join(', ')}`,
-        });
-      }
-    }
-    const { amountMin, amountMax } = p.targeting;
-    if (amountMin !== null && amountMax !== null && amountMin > amountMax) {
-      details.push({ path: `prompts.${i}.targeting.amountMin`, message: 'amountMin is above amountMax' });
-    }
-  });
+  const details = promptProblems(prompts).map((d) => ({ ...d, path: `prompts.${d.path}` }));
   if (details.length > 0) throw badRequest('some prompts are invalid', details);
 }
 
@@ -139,14 +125,14 @@ const lockVersion = (tx: Executor, actor: Actor, setId: string, version: number)
   getVersion(tx, actor, setId, version, { forUpdate: true });
 
 export async function saveDraft(
-  db: Db,
+  db: Executor,
   actor: Actor,
   setId: string,
   version: number,
   draft: Partial<Pick<PromptSetDraft, 'name' | 'description'>> & { prompts: PromptContent[] },
 ): Promise<VersionRecord> {
   checkPrompts(draft.prompts);
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const current = await lockVersion(tx, actor, setId, version);
     if (current.status !== 'draft') {
       throw conflict(
@@ -167,12 +153,12 @@ export async function saveDraft(
 }
 
 export async function publishVersion(
-  db: Db,
+  db: Executor,
   actor: Actor,
   setId: string,
   version: number,
 ): Promise<VersionRecord> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const target = await lockVersion(tx, actor, setId, version);
     if (target.status !== 'draft')
       throw conflict(`version ${version} is ${target.status}, not a draft`, 'not_draft');
@@ -201,19 +187,53 @@ export async function retireVersion(
   });
 }
 
-/** What an import brings: a whole set from JSON, or only its prompts from CSV. */
-export type ImportedFile =
-  { format: 'json'; set: PromptSetDraft } | { format: 'csv'; prompts: PromptContent[] };
+/**
+ * Rolls a set back to an earlier version: its content is copied into a new version that is published
+ * at once, so the history keeps every version as it was.
+ */
+export async function republishVersion(
+  db: Executor,
+  actor: Actor,
+  setId: string,
+  version: number,
+): Promise<VersionRecord> {
+  return inTransaction(db, async (tx) => {
+    const source = await getVersion(tx, actor, setId, version);
+    if (source.status === 'draft')
+      throw conflict(`version ${version} is a draft: publish it instead`, 'not_published_before');
+    if (source.status === 'published')
+      throw conflict(`version ${version} is already the published version`, 'already_published');
+    const copy = await createDraft(tx, actor, setId, {
+      name: source.name,
+      description: source.description,
+      prompts: source.prompts.map(promptContent),
+    });
+    return publishVersion(tx, actor, setId, copy.version);
+  });
+}
 
-/** Imports a file as a new set, or as a new draft of `setId`; a CSV import is named for its day. */
+/**
+ * What an opportunity would get if this version were published: the panel's selection over the
+ * tenant's published prompts, with this set's published prompts replaced by the version's.
+ */
+export async function previewVersion(
+  db: Executor,
+  actor: Actor,
+  setId: string,
+  version: number,
+  ctx: OpportunityContext,
+  settings: TenantSettings,
+): Promise<PromptRecord[]> {
+  const [candidate, published] = await Promise.all([
+    getVersion(db, actor, setId, version),
+    repo.listPublishedPrompts(db, actor.tenantId),
+  ]);
+  const pool = [...published.filter((p) => p.setId !== setId), ...candidate.prompts];
+  return selectPrompts(pool, ctx, settings, { today: todayUtc() }).map((p) => renderPrompt(p, ctx));
+}
+
+/** Imports a file as a new set, or as a new draft of `setId`; a 400 lists every problem in the file. */
 export async function importPromptSet(db: Executor, actor: Actor, file: ImportedFile, setId?: string) {
-  const draft =
-    file.format === 'csv'
-      ? {
-          name: `Imported ${new Date().toISOString().slice(0, 10)}`,
-          description: 'Imported from CSV',
-          prompts: file.prompts,
-        }
-      : file.set;
+  const draft = readImportFile(file);
   return setId ? createDraft(db, actor, setId, draft) : createSet(db, actor, draft);
 }

@@ -340,3 +340,38 @@ export async function findPromptsByIds(
   const rows = await promptsWithVersions(db, tenantId).select('v.status').where('p.id', 'in', ids).execute();
   return rows.map((row) => ({ ...toPrompt(row), status: row.status }));
 }
+
+export interface PromotionRecord {
+  id: string;
+  kind: 'adhoc' | 'redirected';
+  text: string;
+  setId: string;
+  version: number;
+  promptKey: string;
+  sourceNoteIds: string[];
+}
+
+/** Records that a candidate became a prompt; returns the promotion's id. */
+export async function insertPromotion(
+  db: Executor,
+  tenantId: string,
+  promotedBy: string,
+  promotion: Omit<PromotionRecord, 'id'>,
+): Promise<string> {
+  const id = randomUUID();
+  await db
+    .insertInto('prompt_promotions')
+    .values({
+      tenant_id: tenantId,
+      id,
+      kind: promotion.kind,
+      text: promotion.text,
+      set_id: promotion.setId,
+      version: promotion.version,
+      prompt_key: promotion.promptKey,
+      source_note_ids: JSON.stringify(promotion.sourceNoteIds),
+      promoted_by: promotedBy,
+    })
+    .execute();
+  return id;
+}

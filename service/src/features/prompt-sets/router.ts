@@ -1,36 +1,23 @@
 // Prompt sets for sales ops: versions, publish/retire, import/export and a preview.
 import type { Db } from '../../platform/database/database';
 import * as sets from './prompt-sets';
-import { fromCsvFile, toCsvFile, toJsonFile } from './prompt-file';
+import { promoteCandidate } from './promotions';
+import { toCsvFile, toJsonFile } from './prompt-file';
 import { pickPrompts } from '../opportunities';
-import { badRequest } from '../../platform/lib/errors';
-import { parseOrThrow } from '../../platform/lib/validation';
 import { tenantSettings } from '../settings';
 import { idempotentReply } from '../../platform/http/idempotency-key';
 import { defineRoute, type Route } from '../../platform/http/route';
 import {
-  csvPromptsSchema,
   draftSchema,
   exportQuerySchema,
   importQuerySchema,
   newPromptSetSchema,
   previewSchema,
-  promptSetFileSchema,
+  promotionSchema,
   setParamsSchema,
   versionParamsSchema,
 } from './contracts';
 import { promptPageResponse, promptSetListResponse, promptSetResponse, versionResponse } from './responses';
-
-/** The imported file, as the query's format says the body carries it. */
-function importedFile(body: unknown, format: 'json' | 'csv'): sets.ImportedFile {
-  if (format === 'csv') {
-    if (typeof body !== 'string') {
-      throw badRequest('send the CSV file as the body with Content-Type: text/csv', [], 'invalid_csv');
-    }
-    return { format, prompts: parseOrThrow(csvPromptsSchema, fromCsvFile(body), 'csv.rows') };
-  }
-  return { format, set: parseOrThrow(promptSetFileSchema, body, 'body') };
-}
 
 const setParams = setParamsSchema.shape;
 const versionParams = versionParamsSchema.shape;
@@ -70,16 +57,22 @@ export function promptSetsRoutes(db: Db): Route[] {
       roles: ['salesops'],
       query: importQuerySchema,
       success: 201,
-      handler: async ({ actor, query, req }) => {
-        const file = importedFile(req.body, query.format);
-        return idempotentReply(
+      handler: async ({ actor, query, req }) =>
+        idempotentReply(
           db,
           actor,
           req,
           { route: 'POST /v1/prompt-sets/import', query, body: req.body },
-          async (tx) => ({ status: 201, body: await sets.importPromptSet(tx, actor, file, query.setId) }),
-        );
-      },
+          async (tx) => ({
+            status: 201,
+            body: await sets.importPromptSet(
+              tx,
+              actor,
+              { format: query.format, content: req.body },
+              query.setId,
+            ),
+          }),
+        ),
     }),
     defineRoute({
       operationId: 'previewPrompts',
@@ -189,13 +182,72 @@ export function promptSetsRoutes(db: Db): Route[] {
         const found = await sets.getVersion(db, actor, params.setId, params.version);
         const filename = `prompt-set-v${params.version}.${query.format}`;
         return {
-          body: query.format === 'csv' ? toCsvFile(found.prompts) : toJsonFile(found),
+          body: query.format === 'csv' ? toCsvFile(found.prompts, found.name) : toJsonFile(found),
           headers: {
             'Content-Disposition': `attachment; filename="${filename}"`,
             'Content-Type': query.format === 'csv' ? 'text/csv' : 'application/json',
           },
         };
       },
+    }),
+    defineRoute({
+      operationId: 'previewVersion',
+      method: 'post',
+      path: '/prompt-sets/:setId/versions/:version/preview',
+      summary: 'The prompts an opportunity context would get were this version published',
+      roles: 'any-authenticated',
+      params: versionParams,
+      body: previewSchema,
+      response: promptPageResponse,
+      success: 200,
+      handler: async ({ actor, params, body, settings }) => ({
+        body: {
+          items: await sets.previewVersion(
+            db,
+            actor,
+            params.setId,
+            params.version,
+            body.opportunity,
+            tenantSettings(settings),
+          ),
+          nextCursor: null,
+        },
+      }),
+    }),
+    defineRoute({
+      operationId: 'republishVersion',
+      method: 'post',
+      path: '/prompt-sets/:setId/versions/:version/republish',
+      summary: 'Roll back: publish a copy of an earlier version as a new version',
+      roles: ['salesops'],
+      params: versionParams,
+      response: versionResponse,
+      success: 201,
+      handler: async ({ actor, params }) => ({
+        status: 201,
+        body: await sets.republishVersion(db, actor, params.setId, params.version),
+      }),
+    }),
+    defineRoute({
+      operationId: 'promoteCandidate',
+      method: 'post',
+      path: '/prompt-sets/:setId/promotions',
+      summary: "Promote a candidate into a prompt of the set's draft",
+      roles: ['salesops'],
+      params: setParams,
+      body: promotionSchema,
+      success: 201,
+      handler: async ({ actor, params, body, settings, req }) =>
+        idempotentReply(
+          db,
+          actor,
+          req,
+          { route: `POST promotions ${params.setId}`, body: req.body },
+          async (tx) => ({
+            status: 201,
+            body: await promoteCandidate(tx, actor, params.setId, body, tenantSettings(settings)),
+          }),
+        ),
     }),
   ];
 }

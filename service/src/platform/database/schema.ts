@@ -342,6 +342,19 @@ export interface AnalyticsRedirectedNotesTable {
   notes: number;
 }
 
+export interface PromptPromotionsTable {
+  tenant_id: string;
+  id: string;
+  kind: 'adhoc' | 'redirected';
+  text: string;
+  set_id: string;
+  version: number;
+  prompt_key: string;
+  source_note_ids: JSONColumnType<string[]>;
+  promoted_by: string;
+  promoted_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   tenants: TenantsTable;
@@ -351,6 +364,7 @@ export interface Database {
   prompt_sets: PromptSetsTable;
   prompt_set_versions: PromptSetVersionsTable;
   prompts: PromptsTable;
+  prompt_promotions: PromptPromotionsTable;
   notes: NotesTable;
   note_prompts: NotePromptsTable;
   idempotency_keys: IdempotencyKeysTable;

@@ -4,6 +4,13 @@
 export interface ErrorDetail {
   path: string;
   message: string;
+  /** Where a person finds the problem in a file they sent: a CSV line and column, or a JSON prompt's
+   * position (from 1), its key and field. */
+  line?: number;
+  column?: string;
+  prompt?: number;
+  key?: string;
+  field?: string;
 }
 
 export class AppError extends Error {

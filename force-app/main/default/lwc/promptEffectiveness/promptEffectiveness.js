@@ -1,6 +1,9 @@
 import { LightningElement, api } from 'lwc';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getPromptEffectiveness from '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness';
+import promoteCandidate from '@salesforce/apex/UpAtNightPromptSetController.promoteCandidate';
 import {
+  CHART_PALETTE,
   REACTIONS,
   formatLabel,
   formatPercent,
@@ -27,21 +30,72 @@ import LABEL_KIND_ADHOC from '@salesforce/label/c.UAN_Effect_KindAdhoc';
 import LABEL_KIND_REDIRECTED from '@salesforce/label/c.UAN_Effect_KindRedirected';
 import LABEL_SHOW_NOTES from '@salesforce/label/c.UAN_Effect_ShowNotes';
 import LABEL_BUSY from '@salesforce/label/c.UAN_Busy';
+import LABEL_FILTERS from '@salesforce/label/c.UAN_Effect_Filters';
+import LABEL_FILTER_INDUSTRY from '@salesforce/label/c.UAN_Effect_FilterIndustry';
+import LABEL_FILTER_PHASE from '@salesforce/label/c.UAN_Effect_FilterPhase';
+import LABEL_FILTER_SET from '@salesforce/label/c.UAN_Effect_FilterSet';
+import LABEL_FILTER_VERSION from '@salesforce/label/c.UAN_Effect_FilterVersion';
+import LABEL_ALL from '@salesforce/label/c.UAN_Effect_All';
+import LABEL_VERSION_N from '@salesforce/label/c.UAN_Effect_VersionN';
+import LABEL_WIN_RATE_CHART from '@salesforce/label/c.UAN_Effect_WinRateChart';
+import LABEL_INTERVAL from '@salesforce/label/c.UAN_Effect_Interval';
+import LABEL_PROMOTE_INTO from '@salesforce/label/c.UAN_Effect_PromoteInto';
+import LABEL_PROMOTE from '@salesforce/label/c.UAN_Effect_Promote';
+import LABEL_PROMOTE_TITLE from '@salesforce/label/c.UAN_Effect_PromoteTitle';
+import LABEL_PROMOTED from '@salesforce/label/c.UAN_Effect_Promoted';
+import LABEL_PROMOTED_TOAST from '@salesforce/label/c.UAN_Effect_PromotedToast';
+import LABEL_PROMOTE_ERROR from '@salesforce/label/c.UAN_Effect_PromoteError';
+import LABEL_CANDIDATE_STATUS from '@salesforce/label/c.UAN_Effect_CandidateStatus';
+import LABEL_NOT_PROMOTED from '@salesforce/label/c.UAN_Effect_NotPromoted';
+import LABEL_PHASE_EARLY from '@salesforce/label/c.UAN_Phase_Early';
+import LABEL_PHASE_MIDDLE from '@salesforce/label/c.UAN_Phase_Middle';
+import LABEL_PHASE_LATE from '@salesforce/label/c.UAN_Phase_Late';
+
+const PHASE_OPTIONS = [
+  { label: LABEL_PHASE_EARLY, value: 'early' },
+  { label: LABEL_PHASE_MIDDLE, value: 'middle' },
+  { label: LABEL_PHASE_LATE, value: 'late' },
+];
+
+const asPercent = (share) => (typeof share === 'number' ? Math.round(share * 1000) / 10 : null);
+
+/** The figures a row shows: the prompt's total, or one version's when a version is chosen. */
+function figuresOf(item, setId, version) {
+  if (!setId || !version) {
+    return item;
+  }
+  return (item.versions ?? []).find((v) => v.setId === setId && v.version === version) ?? null;
+}
 
 /**
  * Prompt effectiveness: how often each prompt was raised, how customers reacted, how often the deal
- * progressed, and its win rate against the baseline, each with its interval. Reps' own provocations
- * and "redirected" issues are listed as candidate prompts. With `selectable`, a prompt's title is a
- * button that emits `promptselect` ({promptKey, title}) for a drill-down.
+ * progressed, and its win rate against the baseline, each with its interval (a chart and a table).
+ * Reps' own provocations and "redirected" issues are listed as candidate prompts. With `selectable`,
+ * a prompt's title is a button that emits `promptselect` ({promptKey, title}) for a drill-down. With
+ * `filterable`, industry, phase, set and version filters narrow the figures; with `promotable`, a
+ * candidate can be promoted into a draft prompt of a chosen set (emits `promoted` with the draft).
  */
 export default class PromptEffectiveness extends LightningElement {
   /** Optional filter by prompt set. */
   @api setId;
   @api selectable = false;
+  @api filterable = false;
+  @api promotable = false;
+  /** The tenant's prompt sets with their versions (set and version filters, promotion targets). */
+  @api sets = [];
+  @api industryOptions = [];
 
   data;
   loading = false;
   error;
+  industry = '';
+  phase = '';
+  version = '';
+  /** The set chosen in the set filter; the `setId` attribute is its initial value. */
+  chosenSetId;
+  promoteSetId = '';
+  promoting = false;
+  promoteError;
 
   labels = {
     heading: LABEL_HEADING,
@@ -59,6 +113,11 @@ export default class PromptEffectiveness extends LightningElement {
     candidateKind: LABEL_CANDIDATE_KIND,
     candidateCount: LABEL_CANDIDATE_COUNT,
     busy: LABEL_BUSY,
+    filters: LABEL_FILTERS,
+    winRateChart: LABEL_WIN_RATE_CHART,
+    promoteInto: LABEL_PROMOTE_INTO,
+    promoteError: LABEL_PROMOTE_ERROR,
+    candidateStatus: LABEL_CANDIDATE_STATUS,
   };
 
   reactionColumns = REACTIONS.map((key) => ({ key, label: reactionLabel(key) }));
@@ -73,8 +132,7 @@ export default class PromptEffectiveness extends LightningElement {
     this.loading = true;
     this.error = undefined;
     try {
-      const query = this.setId ? { setId: this.setId } : {};
-      this.data = parseJson(await getPromptEffectiveness({ query }));
+      this.data = parseJson(await getPromptEffectiveness({ query: this.query }));
     } catch (error) {
       this.error = error;
     } finally {
@@ -82,8 +140,137 @@ export default class PromptEffectiveness extends LightningElement {
     }
   }
 
+  get selectedSetId() {
+    return this.chosenSetId ?? this.setId ?? '';
+  }
+
+  /** What the service filters by; a version narrows the rows here, from the per-version figures. */
+  get query() {
+    const query = {};
+    if (this.industry) {
+      query.industry = this.industry;
+    }
+    if (this.phase) {
+      query.phase = this.phase;
+    }
+    if (this.selectedSetId) {
+      query.setId = this.selectedSetId;
+    }
+    return query;
+  }
+
+  get industryChoices() {
+    return [{ label: LABEL_ALL, value: '' }, ...(this.industryOptions ?? [])];
+  }
+
+  get phaseChoices() {
+    return [{ label: LABEL_ALL, value: '' }, ...PHASE_OPTIONS];
+  }
+
+  get setChoices() {
+    return [
+      { label: LABEL_ALL, value: '' },
+      ...(this.sets ?? []).map((s) => ({ label: s.name, value: s.id })),
+    ];
+  }
+
+  get versionChoices() {
+    const set = (this.sets ?? []).find((s) => s.id === this.selectedSetId);
+    return [
+      { label: LABEL_ALL, value: '' },
+      ...[...(set?.versions ?? [])]
+        .sort((a, b) => b.version - a.version)
+        .map((v) => ({ label: formatLabel(LABEL_VERSION_N, v.version), value: String(v.version) })),
+    ];
+  }
+
+  /** The four filters, in the order they are shown. */
+  get filters() {
+    const filter = (name, label, options, value, disabled = false) => ({
+      name,
+      className: `uan-effect__filter-${name === 'setId' ? 'set' : name}`,
+      label,
+      options,
+      value,
+      disabled,
+    });
+    return [
+      filter('industry', LABEL_FILTER_INDUSTRY, this.industryChoices, this.industry),
+      filter('phase', LABEL_FILTER_PHASE, this.phaseChoices, this.phase),
+      filter('setId', LABEL_FILTER_SET, this.setChoices, this.selectedSetId),
+      // a version only means something within one set
+      filter('version', LABEL_FILTER_VERSION, this.versionChoices, this.version, !this.selectedSetId),
+    ];
+  }
+
+  handleFilter(event) {
+    const field = event.target.dataset.filter;
+    const value = event.detail?.value ?? event.target.value ?? '';
+    if (field === 'setId') {
+      this.chosenSetId = value;
+      this.version = '';
+    } else {
+      this[field] = value;
+    }
+    if (field !== 'version') {
+      this.load();
+    }
+  }
+
+  /** Each prompt with the figures the filters select; prompts without figures for the version are left out. */
+  get figures() {
+    const version = this.version ? Number(this.version) : null;
+    return (this.data?.items ?? []).flatMap((item) => {
+      const figures = figuresOf(item, this.selectedSetId, version);
+      return figures ? [{ ...figures, promptKey: item.promptKey, title: item.title }] : [];
+    });
+  }
+
+  get hasChart() {
+    return this.figures.some((item) => item.winRate?.enoughData);
+  }
+
+  /** Win rate as a point and its interval as a floating bar, per prompt with enough closed deals. */
+  get chartConfig() {
+    const shown = this.figures.filter((item) => item.winRate?.enoughData);
+    return {
+      type: 'bar',
+      data: {
+        labels: shown.map((item) => item.title || item.promptKey),
+        datasets: [
+          {
+            type: 'bar',
+            label: LABEL_INTERVAL,
+            data: shown.map((item) => [asPercent(item.winRate.low), asPercent(item.winRate.high)]),
+            backgroundColor: CHART_PALETTE[2],
+            barPercentage: 0.3,
+          },
+          {
+            type: 'line',
+            label: LABEL_WIN_RATE,
+            data: shown.map((item) => asPercent(item.winRate.rate)),
+            showLine: false,
+            pointRadius: 5,
+            backgroundColor: CHART_PALETTE[0],
+            borderColor: CHART_PALETTE[0],
+          },
+          {
+            type: 'line',
+            label: LABEL_BASELINE,
+            data: shown.map((item) => asPercent(item.baseline?.rate)),
+            showLine: false,
+            pointStyle: 'line',
+            pointRadius: 10,
+            borderColor: CHART_PALETTE[4],
+          },
+        ],
+      },
+      options: { scales: { y: { min: 0, max: 100 } } },
+    };
+  }
+
   get rows() {
-    return (this.data?.items ?? []).map((item) => {
+    return this.figures.map((item) => {
       const raised = item.timesRaised ?? 0;
       const share = (count) =>
         formatLabel(LABEL_COUNT_SHARE, count ?? 0, formatPercent(raised ? (count ?? 0) / raised : null));
@@ -107,10 +294,63 @@ export default class PromptEffectiveness extends LightningElement {
   get candidates() {
     return (this.data?.candidates ?? []).map((c, index) => ({
       key: `${index}`,
+      index,
       text: c.text,
       count: c.count,
       kind: c.kind === 'redirected' ? LABEL_KIND_REDIRECTED : LABEL_KIND_ADHOC,
+      status: c.promotion
+        ? formatLabel(LABEL_PROMOTED, c.promotion.setName, c.promotion.version, c.promotion.promptKey)
+        : LABEL_NOT_PROMOTED,
+      promoted: Boolean(c.promotion),
+      promoteLabel: LABEL_PROMOTE,
+      promoteTitle: formatLabel(LABEL_PROMOTE_TITLE, c.text),
     }));
+  }
+
+  get promoteTargets() {
+    return (this.sets ?? []).map((s) => ({ label: s.name, value: s.id }));
+  }
+
+  get promoteTarget() {
+    return this.promoteSetId || this.promoteTargets[0]?.value || '';
+  }
+
+  get promoteDisabled() {
+    return this.promoting || !this.promoteTarget;
+  }
+
+  handlePromoteTarget(event) {
+    this.promoteSetId = event.detail?.value ?? event.target.value ?? '';
+  }
+
+  async handlePromote(event) {
+    const candidate = this.data?.candidates?.[Number(event.currentTarget.dataset.index)];
+    if (!candidate || !this.promoteTarget) {
+      return;
+    }
+    this.promoting = true;
+    this.promoteError = undefined;
+    try {
+      const result = parseJson(
+        await promoteCandidate({
+          setId: this.promoteTarget,
+          candidate: { kind: candidate.kind, text: candidate.text },
+        }),
+      );
+      this.dispatchEvent(
+        new ShowToastEvent({
+          title: LABEL_PROMOTED_TOAST,
+          message: result?.promotion?.promptKey,
+          variant: 'success',
+        }),
+      );
+      this.dispatchEvent(new CustomEvent('promoted', { detail: result }));
+      await this.load();
+    } catch (error) {
+      this.promoteError = error;
+    } finally {
+      this.promoting = false;
+    }
   }
 
   get hasCandidates() {

@@ -37,6 +37,8 @@ import LABEL_IMPORT_DRAFT_OF from '@salesforce/label/c.UAN_Manager_ImportDraftOf
 import LABEL_IMPORTED from '@salesforce/label/c.UAN_Manager_Imported';
 import LABEL_IMPORT_ERROR from '@salesforce/label/c.UAN_Manager_ImportError';
 import LABEL_BUSY from '@salesforce/label/c.UAN_Busy';
+import LABEL_IMPORT_PROBLEMS from '@salesforce/label/c.UAN_Manager_ImportProblems';
+import { reduceErrors } from 'c/ldsUtils';
 
 function readText(file) {
   return new Promise((resolve, reject) => {
@@ -65,6 +67,8 @@ export default class PromptSetManager extends LightningElement {
   importError;
   newSetName = '';
   creating = false;
+  /** The tab shown; a promotion brings the user to the draft it landed in. */
+  activeTab = 'sets';
 
   labels = {
     title: LABEL_TITLE,
@@ -93,6 +97,7 @@ export default class PromptSetManager extends LightningElement {
     importTarget: LABEL_IMPORT_TARGET,
     importError: LABEL_IMPORT_ERROR,
     busy: LABEL_BUSY,
+    importProblems: LABEL_IMPORT_PROBLEMS,
   };
 
   connectedCallback() {
@@ -161,6 +166,27 @@ export default class PromptSetManager extends LightningElement {
       { label: LABEL_IMPORT_NEW, value: '' },
       ...this.sets.map((set) => ({ label: formatLabel(LABEL_IMPORT_DRAFT_OF, set.name), value: set.id })),
     ];
+  }
+
+  get stagePhases() {
+    return this.settings?.stagePhases ?? {};
+  }
+
+  /**
+   * The service lists an import's problems one a line after a summary line (a CSV line and column,
+   * or a JSON prompt and field, and what is wrong): shown as a list where the file was chosen.
+   */
+  get importProblems() {
+    const lines = reduceErrors(this.importError).flatMap((message) => String(message).split('\n'));
+    return lines.length > 1 ? lines.slice(1).map((text, index) => ({ key: `${index}`, text })) : [];
+  }
+
+  get importSummary() {
+    return reduceErrors(this.importError)[0]?.split('\n')[0] ?? '';
+  }
+
+  get hasImportProblems() {
+    return this.importProblems.length > 0;
   }
 
   get createDisabled() {
@@ -251,6 +277,17 @@ export default class PromptSetManager extends LightningElement {
 
   handleSettingsChange(event) {
     this.settings = event.detail;
+  }
+
+  handleTab(event) {
+    this.activeTab = event.target.value;
+  }
+
+  /** A promoted candidate lands in a draft: list it, open that draft and show it. */
+  async handlePromoted(event) {
+    this.activeTab = 'sets';
+    await this.loadSets();
+    await this.openResult(event.detail?.version);
   }
 
   handleRescored() {

@@ -5,6 +5,7 @@ import publishVersion from '@salesforce/apex/UpAtNightPromptSetController.publis
 import retireVersion from '@salesforce/apex/UpAtNightPromptSetController.retireVersion';
 import createDraftVersion from '@salesforce/apex/UpAtNightPromptSetController.createDraftVersion';
 import exportPromptSet from '@salesforce/apex/UpAtNightPromptSetController.exportPromptSet';
+import republishVersion from '@salesforce/apex/UpAtNightPromptSetController.republishVersion';
 import {
   daysAgoIso,
   formatDate,
@@ -46,6 +47,30 @@ import LABEL_EXPIRED_ON from '@salesforce/label/c.UAN_Version_ExpiredOn';
 import LABEL_EXPIRES_ON from '@salesforce/label/c.UAN_Version_ExpiresOn';
 import LABEL_PUBLISH_ANYWAY from '@salesforce/label/c.UAN_Version_PublishAnyway';
 import LABEL_CANCEL_PUBLISH from '@salesforce/label/c.UAN_Version_CancelPublish';
+import LABEL_REPUBLISH from '@salesforce/label/c.UAN_Version_Republish';
+import LABEL_REPUBLISH_TITLE from '@salesforce/label/c.UAN_Version_RepublishTitle';
+import LABEL_REPUBLISHED from '@salesforce/label/c.UAN_Version_Republished';
+import LABEL_PREVIEW_HEADING from '@salesforce/label/c.UAN_Version_PreviewHeading';
+import LABEL_PREVIEW_INTRO from '@salesforce/label/c.UAN_Version_PreviewIntro';
+import LABEL_PREVIEW_EXAMPLE from '@salesforce/label/c.UAN_Version_PreviewExample';
+
+/** Example contexts offered in a draft's preview, at most. */
+const PREVIEW_EXAMPLES = 10;
+
+/** A context a prompt targets: its first industry, stage (or a stage of its first phase), amount, record type. */
+function exampleContext(prompt, stagePhases) {
+  const t = prompt.targeting ?? {};
+  const phaseStage = Object.keys(stagePhases ?? {}).find((stage) => stagePhases[stage] === t.phases?.[0]);
+  const context = {
+    industry: t.industries?.[0],
+    stage: t.stages?.[0] ?? phaseStage,
+    amount: t.amountMin ?? t.amountMax ?? undefined,
+    recordType: t.recordTypes?.[0],
+  };
+  return Object.fromEntries(
+    Object.entries(context).filter(([, v]) => v !== undefined && v !== null && v !== ''),
+  );
+}
 
 const CONTENT_FIELDS = [
   'key',
@@ -101,6 +126,8 @@ function toContent(prompt) {
 export default class PromptVersionEditor extends LightningElement {
   @api industryOptions = [];
   @api stageOptions = [];
+  /** The tenant's stage → phase map, for example contexts of prompts that target a phase. */
+  @api stagePhases = {};
 
   current;
   name = '';
@@ -138,6 +165,9 @@ export default class PromptVersionEditor extends LightningElement {
     actionError: LABEL_ACTION_ERROR,
     savePrompt: LABEL_SAVE_PROMPT,
     cancelPrompt: LABEL_CANCEL_PROMPT,
+    republish: LABEL_REPUBLISH,
+    previewHeading: LABEL_PREVIEW_HEADING,
+    previewIntro: LABEL_PREVIEW_INTRO,
     backToList: LABEL_BACK_TO_LIST,
     busy: LABEL_BUSY,
     publishAnyway: LABEL_PUBLISH_ANYWAY,
@@ -188,6 +218,37 @@ export default class PromptVersionEditor extends LightningElement {
 
   get isPublished() {
     return this.current?.status === 'published';
+  }
+
+  get isRetired() {
+    return this.current?.status === 'retired';
+  }
+
+  get republishTitle() {
+    return formatLabel(LABEL_REPUBLISH_TITLE, this.current?.version);
+  }
+
+  /** One example context per distinct targeting among the saved prompts. */
+  get previewExamples() {
+    const seen = new Set();
+    const examples = [];
+    for (const prompt of this.current?.prompts ?? []) {
+      const context = exampleContext(prompt, this.stagePhases);
+      const signature = JSON.stringify(context);
+      if (Object.keys(context).length === 0 || seen.has(signature)) {
+        continue;
+      }
+      seen.add(signature);
+      examples.push({
+        label: formatLabel(
+          LABEL_PREVIEW_EXAMPLE,
+          prompt.title || prompt.key,
+          Object.values(context).join(', '),
+        ),
+        context,
+      });
+    }
+    return examples.slice(0, PREVIEW_EXAMPLES);
   }
 
   get readOnly() {
@@ -408,6 +469,13 @@ export default class PromptVersionEditor extends LightningElement {
     return this.run(
       () => retireVersion({ setId: this.current.setId, version: this.current.version }),
       LABEL_RETIRED,
+    );
+  }
+
+  handleRepublish() {
+    return this.run(
+      () => republishVersion({ setId: this.current.setId, version: this.current.version }),
+      LABEL_REPUBLISHED,
     );
   }
 

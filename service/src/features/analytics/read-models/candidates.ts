@@ -73,3 +73,95 @@ export function redirectedIssues(
 ): Promise<TextCount[]> {
   return frequentTexts(db, scope, filters, TEXT_COUNTS.redirected);
 }
+
+export type CandidateKind = 'adhoc' | 'redirected';
+
+/** A note a candidate's text (or one like it) came from, with the deal's industry and the stage the
+ * note recorded. */
+export interface CandidateNote {
+  noteId: string;
+  text: string;
+  industry: string | null;
+  stage: string | null;
+}
+
+// the newest notes of a kind searched for a candidate's sources: a bounded read for any tenant size
+const SOURCE_NOTES_SEARCHED = 5000;
+
+/** The newest notes that carry a text of this kind (ad-hoc provocation, or redirected issue). */
+export async function candidateNotes(
+  db: Executor,
+  tenantId: string,
+  kind: CandidateKind,
+): Promise<CandidateNote[]> {
+  const query =
+    kind === 'adhoc'
+      ? sql<CandidateNote>`
+          select n.id as "noteId", np.text as text, o.industry as industry, n.opportunity_stage as stage
+          from note_prompts np
+          join notes n on n.tenant_id = np.tenant_id and n.id = np.note_id
+          left join opportunities o on o.tenant_id = n.tenant_id and o.id = n.opportunity_id
+          where np.tenant_id = ${tenantId} and np.prompt_key is null and np.text is not null
+          order by n.occurred_at desc, n.id
+          limit ${SOURCE_NOTES_SEARCHED}`
+      : // the same first sentence migration 0005 counts for a redirected note
+        sql<CandidateNote>`
+          select n.id as "noteId", trim(substring(n.customer_view from '^[^.!?]+')) as text,
+            o.industry as industry, n.opportunity_stage as stage
+          from notes n
+          left join opportunities o on o.tenant_id = n.tenant_id and o.id = n.opportunity_id
+          where n.tenant_id = ${tenantId} and n.customer_view is not null
+            and exists (select 1 from note_prompts r
+              where r.tenant_id = n.tenant_id and r.note_id = n.id and r.reaction = 'redirected')
+          order by n.occurred_at desc, n.id
+          limit ${SOURCE_NOTES_SEARCHED}`;
+  const { rows } = await query.execute(db);
+  return rows.filter((r) => r.text);
+}
+
+export interface PromotionRow {
+  kind: CandidateKind;
+  text: string;
+  setId: string;
+  setName: string;
+  version: number;
+  promptKey: string;
+  sourceNoteIds: string[];
+  promotedAt: string;
+}
+
+// far more than a curator promotes; the newest first when there are more
+const PROMOTIONS_READ = 1000;
+
+/** The tenant's promotions of candidates into prompts, newest first, with the set's name. */
+export async function listPromotions(db: Executor, tenantId: string): Promise<PromotionRow[]> {
+  const rows = await db
+    .selectFrom('prompt_promotions as p')
+    .innerJoin('prompt_sets as s', (join) =>
+      join.onRef('s.tenant_id', '=', 'p.tenant_id').onRef('s.id', '=', 'p.set_id'),
+    )
+    .select([
+      'p.kind',
+      'p.text',
+      'p.set_id',
+      's.name',
+      'p.version',
+      'p.prompt_key',
+      'p.source_note_ids',
+      'p.promoted_at',
+    ])
+    .where('p.tenant_id', '=', tenantId)
+    .orderBy('p.promoted_at', 'desc')
+    .limit(PROMOTIONS_READ)
+    .execute();
+  return rows.map((r) => ({
+    kind: r.kind,
+    text: r.text,
+    setId: r.set_id,
+    setName: r.name,
+    version: r.version,
+    promptKey: r.prompt_key,
+    sourceNoteIds: r.source_note_ids,
+    promotedAt: new Date(r.promoted_at).toISOString(),
+  }));
+}

@@ -18,6 +18,7 @@ import * as boundedAnalyticsKeys from './0012-bounded-analytics-keys';
 import * as promptRaiseShards from './0013-prompt-raise-shards';
 import * as accountMemory from './0014-account-memory';
 import * as insideViewStaleAge from './0015-inside-view-stale-age';
+import * as promptPromotions from './0016-prompt-promotions';
 
 /** A migration that runs its statements in order (the migrator wraps them in one transaction). */
 export function frozen({ statements }: { statements: readonly string[] }): Migration {
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0013-prompt-raise-shards': frozen(promptRaiseShards),
   '0014-account-memory': frozen(accountMemory),
   '0015-inside-view-stale-age': frozen(insideViewStaleAge),
+  '0016-prompt-promotions': frozen(promptPromotions),
 };
 
 export const migrationProvider: MigrationProvider = {

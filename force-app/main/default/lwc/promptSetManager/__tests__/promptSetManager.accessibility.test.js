@@ -5,6 +5,7 @@ import getPromptSetVersion from '@salesforce/apex/UpAtNightPromptSetController.g
 import getSettings from '@salesforce/apex/UpAtNightSettingsController.getSettings';
 import getPromptEffectiveness from '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness';
 import previewPrompts from '@salesforce/apex/UpAtNightPromptSetController.previewPrompts';
+import importPromptSet from '@salesforce/apex/UpAtNightPromptSetController.importPromptSet';
 import { flushPromises } from 'uan-test/flushPromises';
 
 const mockSets = require('./data/listPromptSets.json');
@@ -36,9 +37,17 @@ jest.mock(
 jest.mock('@salesforce/apex/UpAtNightPromptSetController.previewPrompts', () => ({ default: jest.fn() }), {
   virtual: true,
 });
+jest.mock('@salesforce/apex/UpAtNightPromptSetController.importPromptSet', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
 
 describe('c-prompt-set-manager accessibility', () => {
+  beforeEach(() => {
+    window.Chart = jest.fn(() => ({ update: jest.fn(), destroy: jest.fn() }));
+  });
+
   afterEach(() => {
+    delete window.Chart;
     while (document.body.firstChild) {
       document.body.removeChild(document.body.firstChild);
     }
@@ -71,6 +80,27 @@ describe('c-prompt-set-manager accessibility', () => {
     const element = createElement('c-prompt-set-manager', { is: PromptSetManager });
     document.body.appendChild(element);
     await flushPromises();
+    await expect(element).toBeAccessible();
+  });
+
+  it('is accessible with the problems of a rejected import listed', async () => {
+    listPromptSets.mockResolvedValue(JSON.stringify(mockSets));
+    getSettings.mockResolvedValue(JSON.stringify(mockSettings));
+    getPromptEffectiveness.mockResolvedValue(JSON.stringify(mockEffectiveness));
+    importPromptSet.mockRejectedValue({
+      body: {
+        message: 'the file has 1 problem(s) to fix:\nline 3, column title (key "k"): must not be empty',
+      },
+    });
+    const element = createElement('c-prompt-set-manager', { is: PromptSetManager });
+    document.body.appendChild(element);
+    await flushPromises();
+    element.shadowRoot
+      .querySelector('.uan-import__file')
+      .dispatchEvent(new CustomEvent('change', { detail: { files: [new File(['x'], 'set.csv')] } }));
+    await flushPromises();
+    await flushPromises();
+    expect(element.shadowRoot.querySelector('.uan-import__problem')).not.toBeNull();
     await expect(element).toBeAccessible();
   });
 });

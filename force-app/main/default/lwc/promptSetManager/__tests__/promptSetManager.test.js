@@ -130,6 +130,8 @@ function type(input, value) {
 
 describe('c-prompt-set-manager', () => {
   beforeEach(() => {
+    // the effectiveness tab draws its win-rate chart with the static resource's Chart.js
+    window.Chart = jest.fn(() => ({ update: jest.fn(), destroy: jest.fn() }));
     listPromptSets.mockResolvedValue(JSON.stringify(mockSets));
     getSettings.mockResolvedValue(JSON.stringify(mockSettings));
     getPromptEffectiveness.mockResolvedValue(JSON.stringify(mockEffectiveness));
@@ -141,6 +143,7 @@ describe('c-prompt-set-manager', () => {
     }
     jest.clearAllMocks();
     jest.useRealTimers();
+    delete window.Chart;
   });
 
   describe('prompt sets', () => {
@@ -450,6 +453,31 @@ describe('c-prompt-set-manager', () => {
       expect(panel.errors.body.message).toBe('row 2: title must not be empty');
     });
 
+    it('lists every problem of a rejected file where the file was chosen, not behind a toggle', async () => {
+      importPromptSet.mockRejectedValue({
+        body: {
+          message: [
+            'the file has 2 problem(s) to fix:',
+            'line 3, column title (key "no-title"): must not be empty',
+            'line 7, column key (key "Bad Key"): must be lowercase letters, digits and dashes',
+          ].join('\n'),
+        },
+      });
+      const element = await createManager();
+      const file = new File(['bad'], 'set.csv');
+      $(element, '.uan-import__file').dispatchEvent(new CustomEvent('change', { detail: { files: [file] } }));
+      await flushPromises();
+      await flushPromises();
+      expect($(element, 'c-error-panel')).toBeNull();
+      expect($(element, '.uan-import__summary').textContent).toBe('the file has 2 problem(s) to fix:');
+      expect(
+        [...element.shadowRoot.querySelectorAll('.uan-import__problem')].map((li) => li.textContent),
+      ).toEqual([
+        'line 3, column title (key "no-title"): must not be empty',
+        'line 7, column key (key "Bad Key"): must be lowercase letters, digits and dashes',
+      ]);
+    });
+
     it('creates a new empty set', async () => {
       createPromptSet.mockResolvedValue(
         JSON.stringify({ id: 'set-9', name: 'Retail', versions: [{ version: 1, status: 'draft' }] }),
@@ -463,6 +491,33 @@ describe('c-prompt-set-manager', () => {
       await flushPromises();
       expect(createPromptSet.mock.calls[0][0].promptSet).toEqual({ name: 'Retail', prompts: [] });
       expect(getPromptSetVersion).toHaveBeenCalledWith({ setId: 'set-9', version: 1 });
+    });
+  });
+
+  describe('candidates', () => {
+    it('opens the draft a promoted candidate landed in and refreshes the sets', async () => {
+      getPromptSetVersion.mockResolvedValue(JSON.stringify(mockDraft));
+      const element = await createManager();
+      const effectiveness = $(element, 'c-prompt-effectiveness');
+      expect(effectiveness.promotable).toBe(true);
+      expect(effectiveness.filterable).toBe(true);
+      expect(effectiveness.sets.map((set) => set.id)).toEqual(mockSets.items.map((set) => set.id));
+      const loads = listPromptSets.mock.calls.length;
+      const effectivenessTab = [...element.shadowRoot.querySelectorAll('lightning-tab')].find(
+        (tab) => tab.value === 'effectiveness',
+      );
+      effectivenessTab.dispatchEvent(new CustomEvent('active'));
+      await flushPromises();
+      expect($(element, 'lightning-tabset').activeTabValue).toBe('effectiveness');
+
+      effectiveness.dispatchEvent(
+        new CustomEvent('promoted', { detail: { promotion: { promptKey: 'k' }, version: mockDraft } }),
+      );
+      await flushPromises();
+
+      expect(listPromptSets.mock.calls.length).toBe(loads + 1);
+      expect(editorOf(element).version).toEqual(mockDraft);
+      expect($(element, 'lightning-tabset').activeTabValue).toBe('sets');
     });
   });
 

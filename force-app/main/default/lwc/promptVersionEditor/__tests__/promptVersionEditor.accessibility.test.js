@@ -23,6 +23,12 @@ jest.mock(
 jest.mock('@salesforce/apex/UpAtNightPromptSetController.exportPromptSet', () => ({ default: jest.fn() }), {
   virtual: true,
 });
+jest.mock('@salesforce/apex/UpAtNightPromptSetController.republishVersion', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightPromptSetController.previewVersion', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
 
 async function createEditor(version) {
   const element = createElement('c-prompt-version-editor', { is: PromptVersionEditor });

@@ -2,6 +2,7 @@ import { createElement } from '@lwc/engine-dom';
 import PromptVersionEditor from 'c/promptVersionEditor';
 import saveDraft from '@salesforce/apex/UpAtNightPromptSetController.saveDraft';
 import publishVersion from '@salesforce/apex/UpAtNightPromptSetController.publishVersion';
+import republishVersion from '@salesforce/apex/UpAtNightPromptSetController.republishVersion';
 import { daysAgoIso, formatDate } from 'c/uanFormat';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
 import { flushPromises } from 'uan-test/flushPromises';
@@ -25,6 +26,15 @@ jest.mock(
   },
 );
 jest.mock('@salesforce/apex/UpAtNightPromptSetController.exportPromptSet', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightPromptSetController.republishVersion', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightPromptSetController.previewVersion', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/label/c.UAN_Version_PreviewExample', () => ({ default: '{0}: {1}' }), {
   virtual: true,
 });
 
@@ -370,6 +380,60 @@ describe('c-prompt-version-editor', () => {
       await flushPromises();
       expect($(element, '.uan-version__expiry')).toBeNull();
       expect(publishVersion).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  describe('rolling back and previewing', () => {
+    it('republishes a retired version as a new version and hands the result to the page', async () => {
+      const republished = { ...mockVersion, version: 4, status: 'published' };
+      republishVersion.mockResolvedValue(JSON.stringify(republished));
+      const element = await createEditor({ ...mockVersion, status: 'retired' });
+      const changed = jest.fn();
+      element.addEventListener('versionchange', changed);
+
+      $(element, '.uan-version__republish').click();
+      await flushPromises();
+
+      expect(republishVersion).toHaveBeenCalledWith({
+        setId: mockVersion.setId,
+        version: mockVersion.version,
+      });
+      expect(changed.mock.calls[0][0].detail).toEqual(republished);
+    });
+
+    it('offers no rollback on a draft or the published version', async () => {
+      const draft = await createEditor();
+      expect($(draft, '.uan-version__republish')).toBeNull();
+      const published = await createEditor({ ...mockVersion, status: 'published' });
+      expect($(published, '.uan-version__republish')).toBeNull();
+    });
+
+    it("previews a draft with example contexts from its prompts' targeting", async () => {
+      const element = await createEditor();
+      element.stagePhases = { Prospecting: 'early', 'Needs Analysis': 'middle' };
+      await flushPromises();
+      const preview = $(element, 'c-prompt-preview');
+      expect(preview.setId).toBe(mockVersion.setId);
+      expect(preview.version).toBe(mockVersion.version);
+      expect(preview.examples).toEqual([
+        {
+          label: 'Prior authorization is going electronic: Healthcare, Prospecting',
+          context: { industry: 'Healthcare', stage: 'Prospecting' },
+        },
+        {
+          label: 'Instant payments change the float: Banking, Needs Analysis',
+          context: { industry: 'Banking', stage: 'Needs Analysis' },
+        },
+        {
+          label: 'The cost of waiting a budget cycle: Negotiation/Review, 100000',
+          context: { stage: 'Negotiation/Review', amount: 100000 },
+        },
+      ]);
+    });
+
+    it('previews nothing for a published version (the preview tab does that)', async () => {
+      const element = await createEditor({ ...mockVersion, status: 'published' });
+      expect($(element, 'c-prompt-preview')).toBeNull();
     });
   });
 });
