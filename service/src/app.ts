@@ -24,6 +24,7 @@ import {
 } from './features/salesforce';
 import { authenticate } from './features/tenants';
 import { accountsRouter } from './features/accounts';
+import { usersRouter } from './features/users';
 
 export interface AppDeps {
   db: Db;
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps): BuiltApp {
   v1.use(salesforceRouter(deps.db, openapi, deps.salesforce ?? { allowPasswordFlow: false }));
   v1.use(analyticsRouter(deps.db, openapi));
   v1.use(accountsRouter(deps.db, openapi));
+  v1.use(usersRouter(deps.db, openapi));
   app.use('/v1', v1);
 
   if (deps.extraRoutes) app.use(deps.extraRoutes);

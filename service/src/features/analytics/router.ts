@@ -1,10 +1,10 @@
 // Analytics for managers and sales ops: the team dashboard, prompt effectiveness, the notes behind
-// a figure, and an account's provocation history. Every view is scoped by role (scope.ts).
+// a figure, a score band's closed deals, and an account's provocation history. Every view is scoped by role (scope.ts).
 import { Router } from 'express';
 import type { Db } from '../../platform/database/database';
 import { accountProvocations } from './account-history';
 import { loadDashboard } from './dashboard';
-import { drilldownNotes } from './drilldown';
+import { drilldownDeals, drilldownNotes } from './drilldown';
 import { loadPromptEffectiveness } from './prompt-effectiveness';
 import { actorOf } from '../../platform/http/auth';
 import type { OpenApiRegistry } from '../../platform/http/openapi';
@@ -12,6 +12,7 @@ import { parseOrThrow } from '../../platform/http/validation';
 import {
   accountNameSchema,
   dashboardQuerySchema,
+  dealsQuerySchema,
   drilldownQuerySchema,
   promptsQuerySchema,
 } from './contracts';
@@ -58,6 +59,19 @@ export function analyticsRouter(db: Db, openapi: OpenApiRegistry): Router {
   router.get('/analytics/notes', async (req, res) => {
     const query = parseOrThrow(drilldownQuerySchema, req.query, 'query');
     res.json(await drilldownNotes(db, actorOf(res), query));
+  });
+
+  openapi.add({
+    method: 'get',
+    path: '/v1/analytics/deals',
+    summary: 'The closed deals a score band counted, best score first, each with its newest notes',
+    roles: SCOPED,
+    query: dealsQuerySchema,
+    success: 200,
+  });
+  router.get('/analytics/deals', async (req, res) => {
+    const query = parseOrThrow(dealsQuerySchema, req.query, 'query');
+    res.json(await drilldownDeals(db, actorOf(res), query));
   });
 
   openapi.add({
