@@ -10,6 +10,7 @@ import type { Actor } from '../../platform/actor';
 import type { Dimension } from '../scoring';
 import { bandBounds, type ScoreBand } from './score-bands';
 import { narrowToRep, scopeOf } from './scope';
+import { salesforceId } from '../opportunities';
 
 export interface DrilldownQuery {
   repId?: string;
@@ -71,7 +72,7 @@ export interface DealsDrilldownQuery {
 export const NOTES_PER_DEAL = 10;
 
 /** A deals page ends at this (score, opportunity Id). */
-const DEALS_CURSOR = z.tuple([z.number().int(), z.string().min(1).max(18)]);
+const DEALS_CURSOR = z.tuple([z.number().int().min(0).max(100), salesforceId]);
 
 /**
  * From a score band to the closed deals it counted: the deals in scope whose conversation score falls
