@@ -25,6 +25,7 @@ import {
 } from './features/salesforce';
 import { authenticate } from './features/tenants';
 import { accountsRoutes } from './features/accounts';
+import { usersRoutes } from './features/users';
 
 export interface AppDeps {
   db: Db;
@@ -58,6 +59,7 @@ export function apiRoutes(deps: Pick<AppDeps, 'db' | 'salesforce'>, background: 
     ...salesforceRoutes(db, deps.salesforce ?? { allowPasswordFlow: false }),
     ...analyticsRoutes(db),
     ...accountsRoutes(db),
+    ...usersRoutes(db),
   ];
 }
 

@@ -10,7 +10,7 @@ import {
   promptTalliesFromRaises,
   type PromptFilters,
 } from '../../service/src/features/analytics/read-models/prompt-effectiveness';
-import { closedByAverageScore } from '../../service/src/features/analytics/read-models/quality';
+import { closedByAverageScore } from '../../service/src/features/analytics/read-models/closed-deals';
 import type { AnalyticsScope } from '../../service/src/features/analytics/read-models/scope';
 import {
   deleteNote,

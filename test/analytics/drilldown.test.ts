@@ -41,6 +41,50 @@ describe.each(DATABASE_KINDS)('analytics drill-down and account history on %s', 
     expect(note).toMatchObject({ opportunityId: O.o1, authorId: U.a1, score: { overall: 80 } });
   });
 
+  test('a score band drills down to the closed deals it counted, with their notes, for every scope', async () => {
+    const deals = async (client: Client, query: string) => {
+      const reply = await client.request('GET', `/v1/analytics/deals?${query}`);
+      expect(reply.status).toBe(200);
+      return reply.body as { total: number; items: any[]; nextCursor: string | null };
+    };
+    // manager A: o3 (won, its one note scored 60) and o4 (lost, 45 and an unscored note)
+    const manager = as(U.managerA, 'manager');
+    const good = await deals(manager, 'band=60-79');
+    expect(good.items.map((d) => [d.opportunityId, d.isWon, d.score, d.noteCount, d.scoredCount])).toEqual([
+      [O.o3, true, 60, 1, 1],
+    ]);
+    expect(good.items[0].notes.map((n: any) => n.id)).toEqual([fixture.notes.n2]);
+    const fair = await deals(manager, 'band=40-59');
+    expect(fair.items.map((d) => d.opportunityId)).toEqual([O.o4]);
+    expect(fair.items[0].notes.map((n: any) => n.id).sort()).toEqual(notes('n4', 'n5'));
+    expect(fair.items[0]).toMatchObject({ accountName: 'Bank B', ownerId: U.a2, ownerName: 'Alex Two' });
+    // a band's notes by their own score are not its deals: n1 scored 80 on an open deal
+    expect((await deals(manager, 'band=80-100')).items).toEqual([]);
+    expect((await deals(as(U.ops, 'salesops'), 'band=60-79')).items.map((d) => d.opportunityId)).toEqual([
+      O.o6, O.o3,
+    ]); // prettier-ignore
+    expect((await deals(as(U.a2, 'rep'), 'band=60-79')).items).toEqual([]);
+    expect((await manager.request('GET', `/v1/analytics/deals?band=60-79&repId=${U.b1}`)).status).toBe(403);
+    expect((await manager.request('GET', '/v1/analytics/deals')).status).toBe(400);
+
+    // every band's count on the dashboard is the number of deals its drill-down lists, page by page
+    for (const client of [manager, as(U.managerB, 'manager'), as(U.ops, 'salesops'), as(U.a1, 'rep')]) {
+      const bands = (await client.request('GET', '/v1/analytics/dashboard')).body.scoreBands;
+      for (const { band, closed, won } of bands) {
+        const listed: any[] = [];
+        let cursor: string | null = null;
+        do {
+          const page = await deals(client, `band=${band}&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+          expect(page.total).toBe(closed);
+          listed.push(...page.items);
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect([band, listed.length, listed.filter((d) => d.isWon).length]).toEqual([band, closed, won]);
+        expect(new Set(listed.map((d) => d.opportunityId)).size).toBe(listed.length);
+      }
+    }
+  });
+
   test('role scope: another team’s rep is a 403; a rep only drills into their own notes', async () => {
     expect((await as(U.managerA, 'manager').request('GET', `/v1/analytics/notes?repId=${U.b1}`)).status).toBe(
       403,

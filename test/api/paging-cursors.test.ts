@@ -11,6 +11,8 @@ const FORGED = [
   forge(['9999-99-99T99:99:99.999Z', '4f7d8a52-0e8b-4d43-9b1e-2a6f7f1c9e10']),
   forge([12, '4f7d8a52-0e8b-4d43-9b1e-2a6f7f1c9e10']),
   forge(['2026-11-20\u0000', '4f7d8a52-0e8b-4d43-9b1e-2a6f7f1c9e10']),
+  // a score past any band, next to an opportunity Id
+  forge([1e300, '006000000000001AAA']),
 ];
 
 describe.each(DATABASE_KINDS)('forged paging cursors on %s', (kind) => {
@@ -32,9 +34,13 @@ describe.each(DATABASE_KINDS)('forged paging cursors on %s', (kind) => {
   test.each([
     ['an opportunity’s notes', `/v1/opportunities/${OPPORTUNITY.id}/notes`],
     ['the analytics drill-down', '/v1/analytics/notes'],
+    ['a score band’s deals', '/v1/analytics/deals?band=60-79&'],
   ])('when %s is asked for with a forged cursor, then it is a 400 naming the cursor', async (_name, path) => {
     for (const cursor of FORGED) {
-      const reply = await service.client.request('GET', `${path}?cursor=${cursor}`);
+      const reply = await service.client.request(
+        'GET',
+        `${path}${path.endsWith('&') ? '' : '?'}cursor=${cursor}`,
+      );
       expect({ cursor, status: reply.status }).toEqual({ cursor, status: 400 });
       expect(reply.body.error.details).toEqual([{ path: 'cursor', message: expect.any(String) }]);
     }

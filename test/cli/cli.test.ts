@@ -78,3 +78,25 @@ test('rescore reports progress and finishes', () => {
   expect(result.stdout).toMatch(/rescored \d+ notes/);
   expect(run(['rescore', '--tenant', 'nobody']).stderr).toMatch(/no tenant "nobody"/);
 });
+
+test('users import upserts the hierarchy from CSV, names every bad line, and is idempotent', () => {
+  const file = path.join(dataDir, 'users.csv');
+  writeFileSync(
+    file,
+    'userId,name,managerId\n005000000000M01AAA,Mia Manager,\n005000000000R01AAA,Dana Rep,005000000000M01AAA\n',
+  );
+  const first = run(['users', 'import', file, '--tenant', 'acme-corp']);
+  expect(first.stderr).toBe('');
+  expect(first.stdout).toBe('imported 2 users: 2 new, 0 updated\n');
+  expect(run(['users', 'import', file, '--tenant', 'acme-corp']).stdout).toBe(
+    'imported 2 users: 0 new, 2 updated\n',
+  );
+  const badFile = path.join(dataDir, 'bad-users.csv');
+  writeFileSync(badFile, 'userId,name,managerId\nnope,Dana Rep,\n005000000000R02AAA,,\n');
+  const bad = run(['users', 'import', badFile, '--tenant', 'acme-corp']);
+  expect(bad.status).not.toBe(0);
+  expect(bad.stderr).toMatch(/2 of 2 rows are invalid/);
+  expect(bad.stderr).toMatch(/line 2\.userId: must be a 15- or 18-character Salesforce User Id/);
+  expect(bad.stderr).toMatch(/line 3\.name: must not be blank/);
+  expect(run(['users', 'import', file, '--tenant', 'nobody']).stderr).toMatch(/no tenant "nobody"/);
+});

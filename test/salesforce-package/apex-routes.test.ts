@@ -75,7 +75,12 @@ describe('apex-routes.json against the controllers', () => {
         'promoteCandidate',
       ],
       UpAtNightSettingsController: ['getSettings', 'saveSettings', 'startRescore', 'getJob'],
-      UpAtNightAnalyticsController: ['getDashboard', 'getPromptEffectiveness', 'getDrilldown'],
+      UpAtNightAnalyticsController: [
+        'getDashboard',
+        'getPromptEffectiveness',
+        'getDrilldown',
+        'getBandDeals',
+      ],
     });
   });
 
@@ -133,6 +138,7 @@ describe('apex-routes.json against the controllers', () => {
       getDashboard: 'UpAtNightContracts.DashboardQuery',
       getPromptEffectiveness: 'UpAtNightContracts.PromptEffectivenessQuery',
       getDrilldown: 'UpAtNightContracts.DrilldownQuery',
+      getBandDeals: 'UpAtNightContracts.BandDealsQuery',
     };
     for (const method of methods) {
       expect({ method: method.name, apexDoc: method.hasApexDoc }).toEqual({

@@ -163,6 +163,8 @@ export async function collectServiceAnswers(): Promise<ServiceAnswers> {
     await call('getDashboard', 'manager', { query: { days: 7, bucket: 'week' } });
     await call('getPromptEffectiveness', 'salesops', { query: {} });
     await call('getDrilldown', 'manager', { query: { opportunityId: OPPORTUNITY.id } });
+    for (const band of ['0-39', '40-59', '60-79', '80-100'])
+      await call('getBandDeals', 'salesops', { query: { band } });
     return answers;
   } finally {
     await service.close();

@@ -230,6 +230,11 @@ const SAMPLES: Record<string, Sample> = {
   'GET /v1/analytics/dashboard': () => ({ query: { days: '90' } }),
   'GET /v1/analytics/prompts': () => ({}),
   'GET /v1/analytics/notes': (fx) => ({ query: { opportunityId: fx.oppId } }),
+  'GET /v1/analytics/deals': () => ({ query: { band: '60-79' } }),
+  // a user outside everyone's team, so importing it changes no one's scope
+  'POST /v1/users/import': (fx) => ({
+    body: { users: [{ userId: '005000000000U01AAA', name: `Imported ${fx.marker}`, managerId: null }] },
+  }),
   'GET /v1/analytics/accounts/{accountName}/provocations': (fx) => ({
     params: { accountName: fx.accountName },
   }),

@@ -57,6 +57,8 @@ const RULES: Record<string, 'all' | 'salesops' | 'author' | 'author-or-salesops'
   'GET /v1/analytics/dashboard': 'all',
   'GET /v1/analytics/prompts': 'all',
   'GET /v1/analytics/notes': 'all',
+  'GET /v1/analytics/deals': 'all',
+  'POST /v1/users/import': 'salesops',
   'GET /v1/analytics/accounts/{accountName}/provocations': 'all',
   'GET /v1/accounts/{accountId}/inside-view': 'account',
   'GET /v1/accounts/{accountId}/provocations': 'all',

@@ -120,6 +120,25 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
     expect(sets.text).not.toContain(a.setId);
   });
 
+  test("when tenant B imports users with A's Ids, then A's hierarchy and team figures stay A's", async () => {
+    const team = {
+      users: [{ userId: ROLE_USERS.rep, name: `Rep ${a.marker}`, managerId: ROLE_USERS.manager }],
+    };
+    expect((await asA('salesops').request('POST', '/v1/users/import', team)).status).toBe(200);
+    const before = await asA('manager').request('GET', '/v1/analytics/dashboard');
+    expect(before.body.scope).toEqual({ kind: 'team', hierarchyKnown: true });
+    const hijack = { users: [{ userId: ROLE_USERS.rep, name: `Rep ${b.marker}`, managerId: null }] };
+    const imported = await asB('salesops').request('POST', '/v1/users/import', hijack);
+    expect(imported.body).toEqual({ imported: 1, created: 1, updated: 0 });
+    const after = await asA('manager').request('GET', '/v1/analytics/dashboard');
+    expect(after.body.scope).toEqual({ kind: 'team', hierarchyKnown: true });
+    expect(after.body.reps).toEqual(before.body.reps);
+    expect(after.text).not.toContain(b.marker);
+    const bManager = await asB('manager').request('GET', '/v1/analytics/dashboard');
+    expect(bManager.body.scope.hierarchyKnown).toBe(false);
+    expect(bManager.text).not.toContain(a.marker);
+  });
+
   test('when both tenants use the same Idempotency-Key, then each gets its own note and its own replay', async () => {
     const key = `shared-key-${kind}`;
     const body = noteBody({ ...b, marker: 'same body for both tenants' });

@@ -8,10 +8,12 @@ import { registerSeedDemo } from './seed-demo';
 import { registerServe } from './serve';
 import { registerSalesforce } from './sf';
 import { registerTenant } from './tenant';
+import { registerUsers } from './users';
 
 export function registerCommands(program: Command): void {
   registerServe(program);
   registerTenant(program);
+  registerUsers(program);
   registerRescore(program);
   registerPrompts(program);
   registerSeedDemo(program);

@@ -244,6 +244,11 @@ const DOCUMENTED: Record<
     method: 'GET',
     url: `/v1/analytics/notes?cursor=c1&opportunityId=${OPP.id}&repId=005000000000001AAA`,
   },
+  getBandDeals: {
+    params: { query: { band: '60-79', cursor: 'd1' } },
+    method: 'GET',
+    url: '/v1/analytics/deals?band=60-79&cursor=d1',
+  },
   getInsideView: {
     params: { accountId: '001000000000001AAA' },
     method: 'GET',

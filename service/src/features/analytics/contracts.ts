@@ -47,4 +47,11 @@ export const drilldownQuerySchema = z
     path: ['dimension'],
   });
 
+export const dealsQuerySchema = z.strictObject({
+  band: z.enum(BAND_NAMES),
+  repId: salesforceId.optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
 export const accountNameSchema = shortText;

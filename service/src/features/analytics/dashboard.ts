@@ -2,18 +2,14 @@
 // pipeline and win rate by conversation-score band — all within the actor's scope.
 import type { Db } from '../../platform/database/database';
 import { type UncoveredOpportunity, coverageByStage, uncoveredOpportunities } from './read-models/coverage';
-import {
-  type QualityTotals,
-  closedByAverageScore,
-  qualityByAuthor,
-  qualityByBucket,
-} from './read-models/quality';
+import { closedByAverageScore } from './read-models/closed-deals';
+import { type QualityTotals, qualityByAuthor, qualityByBucket } from './read-models/quality';
 import { badRequest } from '../../platform/lib/errors';
 import type { Actor } from '../../platform/actor';
 import { addTotals, averagesOf, type Averages } from './averages';
 import { addDays, bucketCount, bucketsBetween, daysInRange, isAfter, todayUtc, type Bucket } from './buckets';
 import { SCORE_BANDS, bandOf, type ScoreBand } from './score-bands';
-import { narrowToRep, scopeOf } from './scope';
+import { narrowToRep, scopeOf, scopeView, type ScopeView } from './scope';
 import { scoringCurrency, type ScoringCurrency } from './scoring-currency';
 import { winRate, type RateWithInterval } from './wilson';
 
@@ -43,6 +39,7 @@ interface Quality {
 }
 
 export interface Dashboard {
+  scope: ScopeView;
   range: { from: string; to: string; bucket: Bucket };
   team: Quality;
   reps: Array<Quality & { repId: string; name: string | null }>;
@@ -106,7 +103,8 @@ export function dashboardRange(query: RangeQuery): { from: string; to: string } 
 }
 
 export async function loadDashboard(db: Db, actor: Actor, query: DashboardQuery): Promise<Dashboard> {
-  const scope = narrowToRep(await scopeOf(db, actor), query.repId);
+  const actorScope = await scopeOf(db, actor);
+  const scope = narrowToRep(actorScope, query.repId);
   const range = dashboardRange(query);
   const bucket = query.bucket ?? 'week';
   const days = query.days ?? DEFAULT_COVERAGE_DAYS;
@@ -126,6 +124,7 @@ export async function loadDashboard(db: Db, actor: Actor, query: DashboardQuery)
   const open = byStage.reduce((n, s) => n + s.open, 0);
   const covered = byStage.reduce((n, s) => n + s.covered, 0);
   return {
+    scope: scopeView(actor, actorScope),
     range: { ...range, bucket },
     team: quality(addTotals(byAuthor)),
     reps: byAuthor

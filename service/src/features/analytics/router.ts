@@ -1,14 +1,15 @@
 // Analytics for managers and sales ops: the team dashboard, prompt effectiveness, the notes behind
-// a figure, and an account's provocation history. Every view is scoped by role (scope.ts).
+// a figure, a score band's closed deals, and an account's provocation history. Every view is scoped by role (scope.ts).
 import type { Db } from '../../platform/database/database';
 import { accountProvocations } from './account-history';
 import { loadDashboard } from './dashboard';
-import { drilldownNotes } from './drilldown';
+import { drilldownDeals, drilldownNotes } from './drilldown';
 import { loadPromptEffectiveness } from './prompt-effectiveness';
 import { defineRoute, type Route } from '../../platform/http/route';
 import {
   accountNameSchema,
   dashboardQuerySchema,
+  dealsQuerySchema,
   drilldownQuerySchema,
   promptsQuerySchema,
 } from './contracts';
@@ -51,6 +52,17 @@ export function analyticsRoutes(db: Db): Route[] {
       query: drilldownQuerySchema,
       success: 200,
       handler: async ({ actor, query }) => ({ body: await drilldownNotes(db, actor, query) }),
+    }),
+    defineRoute({
+      operationId: 'drilldownDeals',
+      method: 'get',
+      path: '/analytics/deals',
+      summary: 'The closed deals a score band counted, best score first, each with its newest notes',
+      roles: 'any-authenticated',
+      access: SCOPED,
+      query: dealsQuerySchema,
+      success: 200,
+      handler: async ({ actor, query }) => ({ body: await drilldownDeals(db, actor, query) }),
     }),
     defineRoute({
       operationId: 'accountProvocationsByName',

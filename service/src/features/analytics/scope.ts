@@ -26,3 +26,19 @@ export function narrowToRep(scope: Scope, repId: string | undefined): Scope {
   }
   return { ...scope, userIds: [repId] };
 }
+
+/** Whose figures a view shows, so the dashboard can say so: the tenant's, a team's, or the actor's own. */
+export interface ScopeView {
+  kind: 'tenant' | 'team' | 'self';
+  /**
+   * False when a manager has nobody reporting to them: the hierarchy has not come in yet (no sync ran
+   * and none was imported), and a team view would show only zeros.
+   */
+  hierarchyKnown: boolean;
+}
+
+export function scopeView(actor: Actor, scope: Scope): ScopeView {
+  if (actor.role === 'salesops') return { kind: 'tenant', hierarchyKnown: true };
+  if (actor.role === 'rep') return { kind: 'self', hierarchyKnown: true };
+  return { kind: 'team', hierarchyKnown: scope.userIds !== null && scope.userIds.length > 1 };
+}

@@ -2,3 +2,12 @@
 // vocabulary first, router last: features import each other in cycles, and constants must be ready.
 export { namesOf, reportsOf, upsertUsers } from './repository';
 export type { UserRecord } from './repository';
+export {
+  importUsers,
+  validateUsers,
+  usersFromCsv,
+  usersFromJson,
+  USER_CSV_COLUMNS,
+} from './hierarchy-import';
+export type { ImportedUser, UsersImported } from './hierarchy-import';
+export { usersRoutes } from './router';

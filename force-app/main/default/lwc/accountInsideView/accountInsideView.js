@@ -24,10 +24,6 @@ import LABEL_KIND_WHO_WANTS_WHAT from '@salesforce/label/c.UAN_Account_Kind_WhoW
 import LABEL_KIND_DISAGREEMENT from '@salesforce/label/c.UAN_Account_Kind_Disagreement';
 import LABEL_KIND_PRACTICE from '@salesforce/label/c.UAN_Account_Kind_Practice';
 import LABEL_INTERSECTION from '@salesforce/label/c.UAN_Account_Intersection';
-import LABEL_CONFIRMED from '@salesforce/label/c.UAN_Account_Confirmed';
-import LABEL_RESHAPED from '@salesforce/label/c.UAN_Account_Reshaped';
-import LABEL_REDIRECTED from '@salesforce/label/c.UAN_Account_Redirected';
-import LABEL_THEY_SAID from '@salesforce/label/c.UAN_Account_TheySaid';
 
 const KINDS = {
   redirect: LABEL_KIND_REDIRECT,
@@ -38,12 +34,6 @@ const KINDS = {
   disagreement: LABEL_KIND_DISAGREEMENT,
   practice: LABEL_KIND_PRACTICE,
 };
-
-const OUTCOMES = [
-  { key: 'confirmed', label: LABEL_CONFIRMED },
-  { key: 'reshaped', label: LABEL_RESHAPED },
-  { key: 'redirected', label: LABEL_REDIRECTED },
-];
 
 /**
  * The account's inside view on the opportunity panel: what customers told us on any of the account's deals,
@@ -130,21 +120,8 @@ export default class AccountInsideView extends LightningElement {
     return this.entries.length > 0;
   }
 
-  get outcomes() {
-    const intersection = this.view?.intersection ?? {};
-    return OUTCOMES.map(({ key, label }) => ({
-      key,
-      label,
-      items: (intersection[key] ?? []).map((item) => ({
-        key: `${item.noteId}-${item.promptId ?? item.text}`,
-        text: item.title ?? item.text,
-        said: item.customerSaid ? formatLabel(LABEL_THEY_SAID, item.customerSaid.text) : null,
-      })),
-    })).filter((outcome) => outcome.items.length > 0);
-  }
-
-  get hasOutcomes() {
-    return this.outcomes.length > 0;
+  get intersection() {
+    return this.view?.intersection;
   }
 
   handleToggle(event) {

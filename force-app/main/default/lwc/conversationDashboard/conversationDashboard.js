@@ -1,6 +1,8 @@
 import { LightningElement } from 'lwc';
 import getDashboard from '@salesforce/apex/UpAtNightAnalyticsController.getDashboard';
 import getDrilldown from '@salesforce/apex/UpAtNightAnalyticsController.getDrilldown';
+import getBandDeals from '@salesforce/apex/UpAtNightAnalyticsController.getBandDeals';
+import getInsideView from '@salesforce/apex/UpAtNightAccountController.getInsideView';
 import {
   DIMENSIONS,
   daysAgoIso,
@@ -11,6 +13,9 @@ import {
   todayIso,
 } from 'c/uanFormat';
 import LABEL_TITLE from '@salesforce/label/c.UAN_Dash_Title';
+import LABEL_TITLE_REP from '@salesforce/label/c.UAN_Dash_TitleRep';
+import LABEL_TEAM_REP from '@salesforce/label/c.UAN_Dash_TeamRep';
+import LABEL_HIERARCHY_UNKNOWN from '@salesforce/label/c.UAN_Dash_HierarchyUnknown';
 import LABEL_RANGE from '@salesforce/label/c.UAN_Dash_Range';
 import LABEL_BUCKET from '@salesforce/label/c.UAN_Dash_Bucket';
 import LABEL_DAYS from '@salesforce/label/c.UAN_Dash_Days';
@@ -28,8 +33,10 @@ const RANGES = [30, 90, 180, 365];
 
 /**
  * The manager's dashboard: loads the numbers for the chosen period and passes them to its parts (trend,
- * reps, coverage, score bands, prompt effectiveness); any rep, band or prompt drills down to the notes
- * behind it, which this component loads a page at a time.
+ * reps, coverage, score bands, prompt effectiveness); any rep or prompt drills down to the notes behind it,
+ * a score band to the closed deals it counted, which this component loads a page at a time, with an
+ * account's intersection of views on request. A rep sees it titled as their own; a manager whose team is
+ * not known yet is told so instead of being shown zeros.
  */
 export default class ConversationDashboard extends LightningElement {
   days = 90;
@@ -40,18 +47,20 @@ export default class ConversationDashboard extends LightningElement {
 
   drill;
   drillNotes = [];
+  drillDeals = [];
+  drillTotal;
+  drillAccounts = {};
   drillCursor = null;
   drillLoading = false;
   drillError;
   focusDrill = false;
 
   labels = {
-    title: LABEL_TITLE,
     range: LABEL_RANGE,
     bucket: LABEL_BUCKET,
     loading: LABEL_LOADING,
     loadError: LABEL_LOAD_ERROR,
-    team: LABEL_TEAM,
+    hierarchyUnknown: LABEL_HIERARCHY_UNKNOWN,
   };
 
   rangeOptions = RANGES.map((days) => ({ value: String(days), label: formatLabel(LABEL_DAYS, days) }));
@@ -113,6 +122,23 @@ export default class ConversationDashboard extends LightningElement {
     return Boolean(this.data);
   }
 
+  get isOwn() {
+    return this.data?.scope?.kind === 'self';
+  }
+
+  get title() {
+    return this.isOwn ? LABEL_TITLE_REP : LABEL_TITLE;
+  }
+
+  get teamHeading() {
+    return this.isOwn ? LABEL_TEAM_REP : LABEL_TEAM;
+  }
+
+  /** A manager with nobody known to report to them: no sync ran and no hierarchy was imported yet. */
+  get hierarchyUnknown() {
+    return this.data?.scope?.hierarchyKnown === false;
+  }
+
   handleRange(event) {
     this.days = Number(event.detail?.value ?? event.target.value);
     this.load();
@@ -160,12 +186,16 @@ export default class ConversationDashboard extends LightningElement {
     return this.drill?.heading ?? '';
   }
 
+  get drillKind() {
+    return this.drill?.kind ?? 'notes';
+  }
+
   get hasMoreNotes() {
     return Boolean(this.drillCursor);
   }
 
   handleDrill(event) {
-    this.openDrill(event.detail.query, event.detail.heading);
+    this.openDrill(event.detail.query, event.detail.heading, event.detail.kind);
   }
 
   handlePromptDrill(event) {
@@ -173,9 +203,11 @@ export default class ConversationDashboard extends LightningElement {
     this.openDrill({ promptKey }, formatLabel(LABEL_DRILL_PROMPT, title || promptKey));
   }
 
-  async openDrill(query, heading) {
-    this.drill = { query, heading };
+  async openDrill(query, heading, kind = 'notes') {
+    this.drill = { query, heading, kind };
     this.drillNotes = [];
+    this.drillDeals = [];
+    this.drillTotal = undefined;
     this.drillCursor = null;
     this.focusDrill = true;
     await this.loadDrill();
@@ -189,9 +221,16 @@ export default class ConversationDashboard extends LightningElement {
       if (this.drillCursor) {
         query.cursor = this.drillCursor;
       }
-      const page = parseJson(await getDrilldown({ query }));
-      this.drillNotes = [...this.drillNotes, ...(page?.items ?? [])];
-      this.drillCursor = page?.nextCursor ?? null;
+      if (this.drill.kind === 'deals') {
+        const page = parseJson(await getBandDeals({ query }));
+        this.drillDeals = [...this.drillDeals, ...(page?.items ?? [])];
+        this.drillTotal = page?.total;
+        this.drillCursor = page?.nextCursor ?? null;
+      } else {
+        const page = parseJson(await getDrilldown({ query }));
+        this.drillNotes = [...this.drillNotes, ...(page?.items ?? [])];
+        this.drillCursor = page?.nextCursor ?? null;
+      }
     } catch (error) {
       this.drillError = error;
     } finally {
@@ -203,9 +242,24 @@ export default class ConversationDashboard extends LightningElement {
     return this.loadDrill();
   }
 
+  /** An account's inside view, for where our provocations met it; loaded once per account. */
+  async handleAccountSelect(event) {
+    const { accountId } = event.detail;
+    this.drillAccounts = { ...this.drillAccounts, [accountId]: { loading: true } };
+    let state;
+    try {
+      const view = parseJson(await getInsideView({ accountId }));
+      state = { intersection: view?.intersection ?? {} };
+    } catch (error) {
+      state = { error };
+    }
+    this.drillAccounts = { ...this.drillAccounts, [accountId]: state };
+  }
+
   handleCloseDrill() {
     this.drill = undefined;
     this.drillNotes = [];
+    this.drillDeals = [];
     this.drillCursor = null;
   }
 }

@@ -17,7 +17,7 @@ function bandRate(band) {
 
 /**
  * Win rate by conversation-score band, as a chart and a table with confidence intervals; choosing a band
- * fires `drill` with the query and heading of the notes behind it.
+ * fires `drill` with the query and heading of the closed deals it counted.
  */
 export default class DashboardScoreBands extends LightningElement {
   /** The dashboard's score bands: [{band, closed, won, winRate, low, high, enoughData}]. */
@@ -79,7 +79,9 @@ export default class DashboardScoreBands extends LightningElement {
   handleRowAction(event) {
     const band = event.detail.value;
     this.dispatchEvent(
-      new CustomEvent('drill', { detail: { query: { band }, heading: formatLabel(LABEL_DRILL_BAND, band) } }),
+      new CustomEvent('drill', {
+        detail: { kind: 'deals', query: { band }, heading: formatLabel(LABEL_DRILL_BAND, band) },
+      }),
     );
   }
 }

@@ -48,7 +48,8 @@ export default class DashboardTrend extends LightningElement {
           borderColor: CHART_PALETTE[index],
           backgroundColor: CHART_PALETTE[index],
           borderWidth: column.key === 'overall' ? 3 : 1.5,
-          spanGaps: true,
+          // A period with no scored notes is a gap: a line drawn across it would claim a trend nobody measured.
+          spanGaps: false,
         })),
       },
       options: { scales: { y: { min: 0, max: 100 } } },

@@ -16,6 +16,8 @@ export default class UanChart extends LightningElement {
   ready = false;
   error;
   currentConfig;
+  /** The configuration last drawn, as text: an equal one handed down again is not drawn again. */
+  drawnJson;
 
   labels = { loadError: LABEL_LOAD_ERROR };
 
@@ -54,18 +56,23 @@ export default class UanChart extends LightningElement {
     if (!this.ready || !this.currentConfig || !canvas) {
       return;
     }
+    // An owner re-rendering (a drill-down opening) hands down a new but equal configuration: redrawing it
+    // would replay the chart's animation for nothing.
+    const json = JSON.stringify(this.currentConfig);
+    if (this.chart && json === this.drawnJson) {
+      return;
+    }
+    this.drawnJson = json;
     // Chart.js mutates what it is given; hand it plain copies, never LWC's read-only proxies.
-    const config = JSON.parse(JSON.stringify(this.currentConfig));
+    const config = JSON.parse(json);
+    const options = { responsive: true, maintainAspectRatio: false, animation: false, ...config.options };
     if (this.chart) {
       this.chart.data = config.data;
-      this.chart.options = config.options ?? {};
+      this.chart.options = options;
       this.chart.update();
       return;
     }
     // The static resource's UMD bundle defines window.Chart.
-    this.chart = new window.Chart(canvas, {
-      ...config,
-      options: { responsive: true, maintainAspectRatio: false, animation: false, ...config.options },
-    });
+    this.chart = new window.Chart(canvas, { ...config, options });
   }
 }

@@ -1,5 +1,5 @@
 // Conversation quality per rep and over time, read from the daily rollups migration 0004 keeps
-// with triggers, and closed deals by their average conversation score (the score bands).
+// with triggers.
 import { sql } from 'kysely';
 import type { Executor } from '../../../platform/database/database';
 import { SCORE_KEYS, type ScoreKey, type ScoreSums } from '../score-keys';
@@ -91,39 +91,4 @@ export async function qualityByBucket(
     .groupBy(start)
     .execute();
   return rows.map((row) => ({ bucket: row.bucket, ...toTotals(row) }));
-}
-
-/** Closed opportunities in scope grouped by their average conversation score (rounded half up). */
-export async function closedByAverageScore(
-  db: Executor,
-  scope: AnalyticsScope,
-): Promise<Array<{ score: number; closed: number; won: number }>> {
-  if (scope.userIds === null) {
-    // the whole tenant: one row per score (migration 0005), not one per closed deal
-    const rows = await db
-      .selectFrom('analytics_tenant_deal_scores as t')
-      .select(['t.score', 't.closed', 't.won'])
-      .where('t.tenant_id', '=', scope.tenantId)
-      .where('t.closed', '>', 0)
-      .execute();
-    return rows.map((r) => ({ score: Number(r.score), closed: Number(r.closed), won: Number(r.won) }));
-  }
-  const score = sql<number>`floor(a.overall_sum / a.scored_count + 0.5)::int`;
-  const rows = await db
-    .selectFrom('opportunities as o')
-    .innerJoin('analytics_opportunities as a', (join) =>
-      join.onRef('a.tenant_id', '=', 'o.tenant_id').onRef('a.opportunity_id', '=', 'o.id'),
-    )
-    .select([
-      score.as('score'),
-      (eb) => eb.fn.countAll<number>().as('closed'),
-      sql<number>`count(*) filter (where o.is_won)`.as('won'),
-    ])
-    .where('o.tenant_id', '=', scope.tenantId)
-    .where('o.is_closed', '=', true)
-    .where('a.scored_count', '>', 0)
-    .$if(scope.userIds !== null, (qb) => qb.where('o.owner_id', 'in', scope.userIds!))
-    .groupBy(score)
-    .execute();
-  return rows.map((r) => ({ score: Number(r.score), closed: Number(r.closed), won: Number(r.won) }));
 }

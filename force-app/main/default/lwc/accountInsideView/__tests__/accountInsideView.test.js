@@ -62,13 +62,11 @@ describe('c-account-inside-view', () => {
     getInsideView.mockResolvedValue(mockView);
     const element = await create();
     await flushPromises();
-    const confirmed = element.shadowRoot.querySelector('[data-outcome="confirmed"]');
-    expect(confirmed.textContent).toContain('Self-scheduling');
+    const intersection = element.shadowRoot.querySelector('c-account-intersection');
+    expect(intersection.intersection).toEqual(mockView.intersection);
+    expect(intersection.heading).toBe('c.UAN_Account_Intersection');
+    const confirmed = intersection.shadowRoot.querySelector('[data-outcome="confirmed"]');
     expect(confirmed.textContent).toContain('They said: The CFO wants agency spend down by a fifth');
-    expect(element.shadowRoot.querySelector('[data-outcome="redirected"]').textContent).toContain(
-      'Self-scheduling will move volume',
-    );
-    expect(element.shadowRoot.querySelector('[data-outcome="reshaped"]')).toBeNull();
   });
 
   it('renders nothing and asks for nothing without an account', async () => {
@@ -83,7 +81,8 @@ describe('c-account-inside-view', () => {
     const element = await create();
     await flushPromises();
     expect(element.shadowRoot.querySelector('.uan-entries__empty')).not.toBeNull();
-    expect(element.shadowRoot.querySelector('.uan-intersection')).toBeNull();
+    const intersection = element.shadowRoot.querySelector('c-account-intersection');
+    expect(intersection.shadowRoot.querySelector('.uan-intersection')).toBeNull();
   });
 
   it('shows the error panel when the inside view cannot be loaded', async () => {

@@ -3,16 +3,26 @@ import ConversationDashboard from 'c/conversationDashboard';
 import getDashboard from '@salesforce/apex/UpAtNightAnalyticsController.getDashboard';
 import getDrilldown from '@salesforce/apex/UpAtNightAnalyticsController.getDrilldown';
 import getPromptEffectiveness from '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness';
+import getBandDeals from '@salesforce/apex/UpAtNightAnalyticsController.getBandDeals';
+import getInsideView from '@salesforce/apex/UpAtNightAccountController.getInsideView';
 import { flushPromises } from 'uan-test/flushPromises';
 
 const mockDashboard = require('uan-test/fixtures/getDashboard.json');
 const mockDrilldown = require('uan-test/fixtures/getDrilldown.json');
 const mockEffectiveness = require('uan-test/fixtures/getPromptEffectiveness.json');
+const mockBandDeals = require('uan-test/fixtures/getBandDeals.json');
+const mockInsideView = require('../../accountInsideView/__tests__/data/getInsideView.json');
 
 jest.mock('@salesforce/apex/UpAtNightAnalyticsController.getDashboard', () => ({ default: jest.fn() }), {
   virtual: true,
 });
 jest.mock('@salesforce/apex/UpAtNightAnalyticsController.getDrilldown', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightAnalyticsController.getBandDeals', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightAccountController.getInsideView', () => ({ default: jest.fn() }), {
   virtual: true,
 });
 jest.mock(
@@ -49,6 +59,8 @@ describe('c-conversation-dashboard', () => {
     getDashboard.mockResolvedValue(JSON.stringify(mockDashboard));
     getPromptEffectiveness.mockResolvedValue(JSON.stringify(mockEffectiveness));
     getDrilldown.mockResolvedValue(JSON.stringify(mockDrilldown));
+    getBandDeals.mockResolvedValue(JSON.stringify(mockBandDeals));
+    getInsideView.mockResolvedValue(mockInsideView);
   });
 
   afterEach(() => {
@@ -148,14 +160,28 @@ describe('c-conversation-dashboard', () => {
     expect($(element, 'c-dashboard-drilldown')).toBeNull();
   });
 
-  it('drills down from a score band and from a prompt', async () => {
+  it('drills down from a score band to the closed deals it counted, and from a prompt to its notes', async () => {
     const element = await createDashboard();
     $(element, 'c-dashboard-score-bands').dispatchEvent(
-      new CustomEvent('drill', { detail: { query: { band: '60-79' }, heading: 'Band 60-79' } }),
+      new CustomEvent('drill', {
+        detail: { kind: 'deals', query: { band: '60-79' }, heading: 'Band 60-79' },
+      }),
     );
     await flushPromises();
-    expect(getDrilldown.mock.calls[0][0].query).toEqual({ band: '60-79' });
-    expect($(element, 'c-dashboard-drilldown').heading).toBe('Band 60-79');
+    expect(getBandDeals.mock.calls[0][0].query).toEqual({ band: '60-79' });
+    expect(getDrilldown).not.toHaveBeenCalled();
+    const drilldown = $(element, 'c-dashboard-drilldown');
+    expect(drilldown.heading).toBe('Band 60-79');
+    expect(drilldown.kind).toBe('deals');
+    expect(drilldown.deals).toEqual(mockBandDeals.items);
+    expect(drilldown.total).toBe(3);
+    expect(drilldown.hasMore).toBe(true);
+
+    getBandDeals.mockResolvedValueOnce(JSON.stringify({ ...mockBandDeals, items: [], nextCursor: null }));
+    drilldown.dispatchEvent(new CustomEvent('loadmore'));
+    await flushPromises();
+    expect(getBandDeals.mock.calls[1][0].query).toEqual({ band: '60-79', cursor: 'd2' });
+    expect(drilldown.hasMore).toBe(false);
 
     $(element, 'c-prompt-effectiveness').dispatchEvent(
       new CustomEvent('promptselect', {
@@ -163,10 +189,79 @@ describe('c-conversation-dashboard', () => {
       }),
     );
     await flushPromises();
-    expect(getDrilldown.mock.calls[1][0].query).toEqual({
+    expect(getDrilldown.mock.calls[0][0].query).toEqual({
       promptKey: 'hc-price-transparency',
     });
     expect($(element, 'c-dashboard-drilldown').heading).toBe('c.UAN_Dash_DrillPrompt');
+    expect($(element, 'c-dashboard-drilldown').kind).toBe('notes');
+    expect($(element, 'c-dashboard-drilldown').deals).toEqual([]);
+  });
+
+  it('loads an account’s inside view when the drill-down asks for its intersection', async () => {
+    const element = await createDashboard();
+    $(element, 'c-dashboard-score-bands').dispatchEvent(
+      new CustomEvent('drill', { detail: { kind: 'deals', query: { band: '60-79' }, heading: 'Band' } }),
+    );
+    await flushPromises();
+    const drilldown = $(element, 'c-dashboard-drilldown');
+    drilldown.dispatchEvent(
+      new CustomEvent('accountselect', { detail: { accountId: '001000000000001AAA' } }),
+    );
+    await flushPromises();
+    expect(getInsideView.mock.calls).toEqual([[{ accountId: '001000000000001AAA' }]]);
+    expect(drilldown.accounts).toEqual({
+      '001000000000001AAA': { intersection: mockInsideView.intersection },
+    });
+
+    getInsideView.mockRejectedValueOnce({ body: { message: 'Forbidden' } });
+    drilldown.dispatchEvent(
+      new CustomEvent('accountselect', { detail: { accountId: '001000000000002AAA' } }),
+    );
+    await flushPromises();
+    expect(drilldown.accounts['001000000000002AAA']).toEqual({ error: { body: { message: 'Forbidden' } } });
+  });
+
+  it('does not redraw its charts when a drill-down opens or the same numbers come back', async () => {
+    const element = await createDashboard();
+    const charts = window.Chart.mock.results.map((result) => result.value);
+    expect(charts.length).toBeGreaterThan(0);
+    $(element, 'c-dashboard-reps').dispatchEvent(
+      new CustomEvent('drill', { detail: { query: { repId: '005000000000001AAA' }, heading: 'Notes' } }),
+    );
+    await flushPromises();
+    expect($(element, 'c-dashboard-drilldown')).not.toBeNull();
+    // a reload answering the same figures hands the charts new but equal configurations
+    $(element, '.uan-dash__bucket').dispatchEvent(new CustomEvent('change', { detail: { value: 'week' } }));
+    await flushPromises();
+    expect(getDashboard).toHaveBeenCalledTimes(2);
+    expect(window.Chart).toHaveBeenCalledTimes(charts.length);
+    for (const chart of charts) expect(chart.update).not.toHaveBeenCalled();
+  });
+
+  it('titles a rep’s own dashboard for them', async () => {
+    const team = await createDashboard();
+    expect($(team, 'lightning-card').title).toBe('c.UAN_Dash_Title');
+    expect($(team, '#team-heading, h3').textContent).toBe('c.UAN_Dash_Team');
+    document.body.removeChild(team);
+
+    getDashboard.mockResolvedValue(
+      JSON.stringify({ ...mockDashboard, scope: { kind: 'self', hierarchyKnown: true } }),
+    );
+    const own = await createDashboard();
+    expect($(own, 'lightning-card').title).toBe('c.UAN_Dash_TitleRep');
+    expect($(own, 'h3').textContent).toBe('c.UAN_Dash_TeamRep');
+  });
+
+  it('tells a manager whose team is not known yet what to do, instead of showing zeros', async () => {
+    getDashboard.mockResolvedValue(
+      JSON.stringify({ ...mockDashboard, scope: { kind: 'team', hierarchyKnown: false } }),
+    );
+    const element = await createDashboard();
+    expect($(element, '.uan-dash__no-team').textContent).toBe('c.UAN_Dash_HierarchyUnknown');
+    expect($(element, '.uan-dash__no-team').getAttribute('role')).toBe('status');
+    expect($(element, 'c-dashboard-trend')).toBeNull();
+    expect($(element, 'c-dashboard-score-bands')).toBeNull();
+    expect($(element, '.uan-dash__team-summary')).toBeNull();
   });
 
   it('shows a drill-down error without losing the dashboard', async () => {

@@ -3,7 +3,7 @@ import { render, resetDom } from 'uan-test/render';
 
 jest.mock('@salesforce/label/c.UAN_Format_Interval', () => ({ default: '{0} ({1}–{2})' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_NotEnoughData', () => ({ default: 'not enough data' }), { virtual: true });
-jest.mock('@salesforce/label/c.UAN_Dash_DrillBand', () => ({ default: 'Notes scored {0}' }), {
+jest.mock('@salesforce/label/c.UAN_Dash_DrillBand', () => ({ default: 'Closed deals scored {0}' }), {
   virtual: true,
 });
 
@@ -34,14 +34,15 @@ describe('c-dashboard-score-bands', () => {
     ]);
   });
 
-  it('asks to drill down to the notes of the chosen band', async () => {
+  it('asks to drill down to the closed deals the chosen band counted', async () => {
     const element = await render('c-dashboard-score-bands', DashboardScoreBands, { bands: scoreBands });
     const drill = jest.fn();
     element.addEventListener('drill', drill);
     $(element, 'c-uan-table').dispatchEvent(new CustomEvent('rowaction', { detail: { value: '60-79' } }));
     expect(drill.mock.calls[0][0].detail).toEqual({
+      kind: 'deals',
       query: { band: '60-79' },
-      heading: 'Notes scored 60-79',
+      heading: 'Closed deals scored 60-79',
     });
   });
 

@@ -19,6 +19,15 @@ describe('c-dashboard-trend', () => {
     expect(config.data.datasets.map((d) => d.borderWidth)).toEqual([3, 1.5, 1.5, 1.5, 1.5, 1.5]);
   });
 
+  it('leaves a period without scored notes as a gap in every line, never bridged', async () => {
+    const empty = { bucket: '2026-11-09', noteCount: 0, scoredCount: 0, averages: { overall: null } };
+    const gapped = [series[0], empty, series[2]];
+    const element = await render('c-dashboard-trend', DashboardTrend, { series: gapped });
+    const { config } = $(element, 'c-uan-chart');
+    expect(config.data.datasets[0].data).toEqual([57, null, 65]);
+    expect(config.data.datasets.every((d) => d.spanGaps === false && d.data[1] === null)).toBe(true);
+  });
+
   it('puts the same numbers in a captioned table, a row per period', async () => {
     const element = await render('c-dashboard-trend', DashboardTrend, { series });
     const table = $(element, 'c-uan-table');

@@ -36,6 +36,20 @@ describe('c-uan-chart', () => {
     expect(window.Chart.mock.calls[0][1]).toMatchObject({ type: 'bar', data: CONFIG.data });
   });
 
+  it('draws an equal configuration handed down again only once, and a changed one without animation', async () => {
+    const element = await createChart();
+    const chart = window.Chart.mock.results[0].value;
+    element.config = JSON.parse(JSON.stringify(CONFIG));
+    await flushPromises();
+    expect(chart.update).not.toHaveBeenCalled();
+    element.config = { ...CONFIG, data: { labels: ['a'], datasets: [{ label: 'Win rate', data: [55] }] } };
+    await flushPromises();
+    expect(window.Chart).toHaveBeenCalledTimes(1);
+    expect(chart.update).toHaveBeenCalledTimes(1);
+    expect(chart.data.datasets[0].data).toEqual([55]);
+    expect(chart.options.animation).toBe(false);
+  });
+
   it('shows the error panel when Chart.js cannot be loaded', async () => {
     loadScript.mockImplementationOnce(() => Promise.reject(new Error('blocked')));
     const element = await createChart();

@@ -1,0 +1,27 @@
+// The user hierarchy over HTTP: sales ops set it from a CSV file or a JSON list when no Salesforce
+// sync brings it in.
+import type { Db } from '../../platform/database/database';
+import { defineRoute, type Route } from '../../platform/http/route';
+import { parseOrThrow } from '../../platform/lib/validation';
+import { importUsersAs, usersFromCsv, usersFromJson, usersImportBodySchema } from './hierarchy-import';
+
+export function usersRoutes(db: Db): Route[] {
+  return [
+    defineRoute({
+      operationId: 'importUsers',
+      method: 'post',
+      path: '/users/import',
+      summary: 'Upsert users and their managers (CSV userId,name,managerId[,active] or JSON {users})',
+      roles: ['salesops'],
+      success: 200,
+      // the body is a CSV file or JSON, told apart by its content type
+      handler: async ({ actor, req }) => {
+        const rows =
+          typeof req.body === 'string'
+            ? usersFromCsv(req.body)
+            : usersFromJson(parseOrThrow(usersImportBodySchema, req.body ?? {}, 'body').users);
+        return { body: await importUsersAs(db, actor, rows) };
+      },
+    }),
+  ];
+}
