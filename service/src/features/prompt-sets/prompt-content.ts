@@ -1,10 +1,14 @@
 // A prompt as sales ops write it: what it says and whom it targets.
+import type { DealSize } from '../settings';
+
 export interface PromptTargeting {
   industries: string[];
   phases: string[];
   stages: string[];
   amountMin: number | null;
   amountMax: number | null;
+  /** deal sizes by the tenant's amount bands; absent in versions stored before sizes existed */
+  sizes?: DealSize[];
   recordTypes: string[];
 }
 

@@ -23,7 +23,11 @@ export const CSV_COLUMNS = [
   'amountMin',
   'amountMax',
   'recordTypes',
+  'sizes',
 ] as const;
+
+// files exported before prompts targeted deal sizes have no sizes column
+const OPTIONAL_CSV_COLUMNS: ReadonlySet<string> = new Set(['sizes']);
 
 const LIST_SEPARATOR = ';';
 
@@ -61,6 +65,7 @@ export function toCsvFile(prompts: PromptContent[]): string {
     amountMin: p.targeting.amountMin ?? '',
     amountMax: p.targeting.amountMax ?? '',
     recordTypes: joinList(p.targeting.recordTypes),
+    sizes: joinList(p.targeting.sizes ?? []),
   }));
   return stringify(rows, { header: true, columns: [...CSV_COLUMNS], bom: false });
 }
@@ -90,7 +95,7 @@ export function fromCsvFile(text: string): unknown[] {
     throw badRequest(`the CSV file could not be read: ${(error as Error).message}`, [], 'invalid_csv');
   }
   const header = records.length > 0 ? Object.keys(records[0]!) : [];
-  const missing = CSV_COLUMNS.filter((c) => !header.includes(c));
+  const missing = CSV_COLUMNS.filter((c) => !header.includes(c) && !OPTIONAL_CSV_COLUMNS.has(c));
   if (records.length > 0 && missing.length > 0) {
     throw badRequest(
       `the CSV file lacks the column(s) ${missing.join(', ')}`,
@@ -113,6 +118,7 @@ export function fromCsvFile(text: string): unknown[] {
       amountMin: numberOrNull(r.amountMin ?? ''),
       amountMax: numberOrNull(r.amountMax ?? ''),
       recordTypes: splitList(r.recordTypes ?? ''),
+      sizes: splitList(r.sizes ?? ''),
     },
   }));
 }

@@ -8,6 +8,8 @@ export interface SettingsRecord {
   industries: string[];
   stagePhases: Record<string, string>;
   weights: Record<string, number>;
+  /** null: the default bands */
+  amountBands: { smallBelow: number; largeFrom: number } | null;
   /** bumped by every change */
   version: number;
   updatedAt: string;
@@ -15,24 +17,25 @@ export interface SettingsRecord {
 
 type SettingsRow = Pick<
   Selectable<TenantSettingsTable>,
-  'industries' | 'stage_phases' | 'weights' | 'version' | 'updated_at'
+  'industries' | 'stage_phases' | 'weights' | 'amount_bands' | 'version' | 'updated_at'
 >;
 
 /** A stored settings row, or undefined when the tenant has none (its columns null in an outer join). */
-export function toSettingsRecord(row: { [K in keyof SettingsRow]: SettingsRow[K] | null }):
+export function toSettingsRecord(row: { [K in keyof SettingsRow]: SettingsRow[K] | null | undefined }):
   SettingsRecord | undefined {
   if (
-    row.industries === null ||
-    row.stage_phases === null ||
-    row.weights === null ||
-    row.version === null ||
-    row.updated_at === null
+    row.industries == null ||
+    row.stage_phases == null ||
+    row.weights == null ||
+    row.version == null ||
+    row.updated_at == null
   )
     return undefined;
   return {
     industries: row.industries,
     stagePhases: row.stage_phases,
     weights: row.weights,
+    amountBands: row.amount_bands ?? null,
     version: row.version,
     updatedAt: new Date(row.updated_at).toISOString(),
   };
@@ -56,6 +59,7 @@ const columnsOf = (settings: SettingsValues) => ({
   industries: JSON.stringify(settings.industries),
   stage_phases: JSON.stringify(settings.stagePhases),
   weights: JSON.stringify(settings.weights),
+  amount_bands: settings.amountBands === null ? null : JSON.stringify(settings.amountBands),
 });
 
 /** Stores settings (a new row, or a new version of the stored one); answers the version stored. */

@@ -31,10 +31,25 @@ export const DEFAULT_STAGE_PHASES: Record<string, Phase | 'closed'> = {
   'Closed Lost': 'closed',
 };
 
+/**
+ * Deal sizes in the org's currency: below `smallBelow` a deal is small, from `largeFrom` on it is
+ * large, medium between. Prompts target sizes, so one library serves orgs whose deals differ in scale.
+ */
+export interface AmountBands {
+  smallBelow: number;
+  largeFrom: number;
+}
+
+export const DEFAULT_AMOUNT_BANDS: AmountBands = { smallBelow: 50_000, largeFrom: 500_000 };
+
+export const DEAL_SIZES = ['small', 'medium', 'large'] as const;
+export type DealSize = (typeof DEAL_SIZES)[number];
+
 export interface SettingsValues {
   industries: string[];
   stagePhases: Record<string, Phase | 'closed'>;
   weights: Weights;
+  amountBands: AmountBands;
 }
 
 export interface TenantSettings extends SettingsValues {
@@ -50,6 +65,7 @@ export function defaultSettings(): TenantSettings {
     industries: [...DEFAULT_INDUSTRIES],
     stagePhases: { ...DEFAULT_STAGE_PHASES },
     weights: { ...DEFAULT_WEIGHTS },
+    amountBands: { ...DEFAULT_AMOUNT_BANDS },
     version: 0,
   };
 }
@@ -65,6 +81,7 @@ export function settingsFrom(stored: repo.SettingsRecord | undefined): TenantSet
     industries: stored.industries,
     stagePhases: stored.stagePhases as TenantSettings['stagePhases'],
     weights: { ...DEFAULT_WEIGHTS, ...stored.weights },
+    amountBands: stored.amountBands ?? { ...DEFAULT_AMOUNT_BANDS },
     version: stored.version,
   };
 }
@@ -76,6 +93,24 @@ export function validateWeights(weights: Weights): void {
       { path: 'weights', message: 'all weights are zero' },
     ]);
   }
+}
+
+export function validateAmountBands(bands: AmountBands): void {
+  if (bands.smallBelow >= bands.largeFrom) {
+    throw badRequest('a small deal must end below where a large deal starts', [
+      { path: 'amountBands.smallBelow', message: `must be below largeFrom (${bands.largeFrom})` },
+    ]);
+  }
+}
+
+/** The size band of a deal's amount; undefined when the amount is not known. */
+export function dealSize(
+  settings: Pick<TenantSettings, 'amountBands'>,
+  amount: number | undefined,
+): DealSize | undefined {
+  if (amount === undefined) return undefined;
+  if (amount < settings.amountBands.smallBelow) return 'small';
+  return amount >= settings.amountBands.largeFrom ? 'large' : 'medium';
 }
 
 /**
@@ -100,6 +135,7 @@ export async function updateSettings(
     }
     const next = { ...previous, ...patch };
     validateWeights(next.weights);
+    validateAmountBands(next.amountBands);
     const version = await repo.putSettings(tx, tenantId, next);
     return { previous, settings: { ...next, version } };
   });

@@ -24,6 +24,12 @@ export interface TenantSettingsTable {
   industries: JSONColumnType<string[]>;
   stage_phases: JSONColumnType<Record<string, string>>;
   weights: JSONColumnType<Record<string, number>>;
+  /** null: the default bands */
+  amount_bands: JSONColumnType<
+    { smallBelow: number; largeFrom: number } | null,
+    string | null | undefined,
+    string | null
+  >;
   /** bumped by every change: the settings' ETag, and what a rescore job applies */
   version: ColumnType<number, number | undefined, number>;
   updated_at: Timestamp;
