@@ -249,6 +249,8 @@ describe.each(DATABASE_KINDS)('prompt sets and the panel on %s', (kind) => {
     const preview = await service.client.request('POST', '/v1/prompt-sets/preview', {
       opportunity: {
         id: '006000000000055AAA',
+        // the sample prompts need the account's name: without one, the panel would skip them
+        accountName: 'St. Luke Clinics',
         industry: 'Healthcare',
         stage: 'Needs Analysis',
         amount: 200000,
