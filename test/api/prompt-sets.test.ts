@@ -87,7 +87,8 @@ describe.each(DATABASE_KINDS)('prompt sets and the panel on %s', (kind) => {
     await publishedSet(
       [
         samplePrompt('health-mid', {
-          provocation: 'At {Account.Name|your organisation}, {Opportunity.Amount} rides on {Opportunity.Name}',
+          provocation:
+            'At {Account.Name|your organisation}, {Opportunity.Amount} rides on {Opportunity.Name}',
         }),
         samplePrompt('health-expired', { expiresOn: '2020-01-01' }),
         samplePrompt('banking-mid', { targeting: { industries: ['Banking'], phases: ['middle'] } }),

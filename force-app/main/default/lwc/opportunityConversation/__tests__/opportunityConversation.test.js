@@ -20,12 +20,18 @@ jest.mock('@salesforce/label/c.UAN_History_Score', () => ({ default: 'Score {0}'
 jest.mock('@salesforce/label/c.UAN_Prompt_HeardDetail', () => ({ default: 'Raised by {0} on {1}: {2}' }), {
   virtual: true,
 });
-jest.mock('@salesforce/label/c.UAN_Summary_ReactionCount', () => ({ default: '{0} x{1}' }), { virtual: true });
+jest.mock('@salesforce/label/c.UAN_Summary_ReactionCount', () => ({ default: '{0} x{1}' }), {
+  virtual: true,
+});
 jest.mock('@salesforce/label/c.UAN_AccountHistory_Toggle', () => ({ default: 'Heard ({0})' }), {
   virtual: true,
 });
-jest.mock('@salesforce/label/c.UAN_Reaction_NewToThem', () => ({ default: 'New to them' }), { virtual: true });
-jest.mock('@salesforce/label/c.UAN_Reaction_Redirected', () => ({ default: 'Redirected us' }), { virtual: true });
+jest.mock('@salesforce/label/c.UAN_Reaction_NewToThem', () => ({ default: 'New to them' }), {
+  virtual: true,
+});
+jest.mock('@salesforce/label/c.UAN_Reaction_Redirected', () => ({ default: 'Redirected us' }), {
+  virtual: true,
+});
 jest.mock('@salesforce/label/c.UAN_Reaction_Dismissed', () => ({ default: 'Dismissed' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_Reaction_AlreadyAddressing', () => ({ default: 'Already addressing' }), {
   virtual: true,
@@ -307,7 +313,9 @@ describe('c-opportunity-conversation', () => {
     const element = createPanel();
     await flushPromises();
     expect(element.shadowRoot.querySelectorAll('c-prompt-card')).toHaveLength(0);
-    expect(element.shadowRoot.querySelector('.uan-prompts-closed').textContent).toBe('c.UAN_Panel_ClosedDeal');
+    expect(element.shadowRoot.querySelector('.uan-prompts-closed').textContent).toBe(
+      'c.UAN_Panel_ClosedDeal',
+    );
     expect(element.shadowRoot.querySelector('.uan-no-prompts')).toBeNull();
     const history = element.shadowRoot.querySelector('c-note-history').shadowRoot;
     expect(history.querySelectorAll('.uan-note')).toHaveLength(1);
