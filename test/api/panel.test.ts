@@ -50,7 +50,10 @@ describe.each(DATABASE_KINDS)('the Opportunity panel on %s', (kind) => {
       promptsWithheld: string | null;
       recentNotes: Array<{ id: string }>;
       summary: { lastReaction: string | null; lastReactions: Array<{ reaction: string; count: number }> };
-      accountHistory: { items: Array<{ promptKey: string | null; authorId: string }>; more: boolean };
+      accountHistory: {
+        items: Array<{ promptKey: string | null; authorId: string; text: string | null }>;
+        more: boolean;
+      };
     };
   }
 
@@ -155,8 +158,18 @@ describe.each(DATABASE_KINDS)('the Opportunity panel on %s', (kind) => {
     // other prompts fit this deal, so the one its account just heard gives way to them
     expect(after.prompts.length).toBeGreaterThanOrEqual(3);
     expect(after.prompts.map((p) => p.key)).not.toContain(raised.key);
-    // the account's history is on the panel, one click away
+    // the account's history is on the panel, one click away; a long own provocation shows its start
     expect(after.accountHistory.items[0]).toMatchObject({ promptKey: raised.key, authorId: OTHER_REP });
+    const long = `${'Their payer mix is shifting 🙂 '.repeat(60)}end`;
+    await rep.request('POST', '/v1/notes', {
+      opportunityId: first.id,
+      opportunity: first,
+      summary: 'Brought our own angle.',
+      prompts: [{ text: long, reaction: 'redirected' }],
+    });
+    const clipped = (await panel(rep, second)).accountHistory.items.find((i) => i.text?.startsWith('Their'));
+    expect(Array.from(clipped!.text!)).toHaveLength(300);
+    expect(clipped!.text!.endsWith('…')).toBe(true);
 
     // with only that prompt to offer, it is offered, marked
     const only = await service.newTenant(`heard-${kind}`);

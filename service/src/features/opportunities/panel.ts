@@ -26,6 +26,8 @@ import type { OpportunityContext } from './context';
 export const PANEL_RECENT_NOTES = 5;
 /** The account's newest provocations on the panel; the rest are a request away. */
 export const PANEL_ACCOUNT_HISTORY = 10;
+/** A rep's own provocation can run long; the panel's history shows its start, keeping the payload small. */
+export const PANEL_HISTORY_TEXT = 300;
 
 export interface PanelSummary {
   noteCount: number;
@@ -62,6 +64,19 @@ function compactNote(note: NoteView): NoteView {
 
 function withoutKey({ promptKey: _key, ...raise }: LatestRaise): PanelPrompt['heard'] {
   return raise;
+}
+
+function clipText(item: AccountProvocation): AccountProvocation {
+  // by code point, so a clip never splits a character
+  const characters = item.text === null ? [] : Array.from(item.text);
+  if (characters.length <= PANEL_HISTORY_TEXT) return item;
+  return {
+    ...item,
+    text: `${characters
+      .slice(0, PANEL_HISTORY_TEXT - 1)
+      .join('')
+      .trimEnd()}…`,
+  };
 }
 
 /** A deal that is won or lost: new provocations have no conversation left to serve. */
@@ -114,6 +129,6 @@ export async function loadPanel(
     promptsWithheld: closed ? 'closed' : null,
     recentNotes: (await toNoteViews(db, actor.tenantId, recent)).map(compactNote),
     summary: totals,
-    accountHistory,
+    accountHistory: { ...accountHistory, items: accountHistory.items.map(clipText) },
   };
 }
