@@ -74,8 +74,6 @@ export function isExpired(prompt: PromptRecord, today: string): boolean {
 interface Candidate {
   prompt: PromptRecord;
   score: number;
-  /** matches the deal's phase or stage, not only filling a thin panel */
-  exact: boolean;
 }
 
 function candidates(
@@ -85,11 +83,7 @@ function candidates(
   ignorePhase: boolean,
 ): Candidate[] {
   return prompts
-    .map((prompt) => ({
-      prompt,
-      score: targetingScore(prompt, ctx, settings, ignorePhase),
-      exact: !ignorePhase,
-    }))
+    .map((prompt) => ({ prompt, score: targetingScore(prompt, ctx, settings, ignorePhase) }))
     .filter((c): c is Candidate => c.score !== null);
 }
 
@@ -103,7 +97,10 @@ function rank(list: Candidate[], ctx: OpportunityContext, raised: Set<string>): 
     .sort((a, b) => b.fresh - a.fresh || b.score - a.score || a.tieBreak - b.tieBreak);
 }
 
-/** How many prompts the panel shows: those that fit well, at least the minimum, at most the limit. */
+/**
+ * How many prompts the panel shows: those that fit well, at least the minimum, at most the limit.
+ * `exact` holds the prompts that match the deal's phase or stage, not the fill-ins.
+ */
 function panelSize(exact: Candidate[], limit: number): number {
   const best = Math.max(...exact.map((c) => c.score));
   const wellFitting = new Set(
