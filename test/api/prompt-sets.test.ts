@@ -87,7 +87,8 @@ describe.each(DATABASE_KINDS)('prompt sets and the panel on %s', (kind) => {
     await publishedSet(
       [
         samplePrompt('health-mid', {
-          provocation: 'At {Account.Name}, {Opportunity.Amount} rides on {Opportunity.Name}',
+          provocation:
+            'At {Account.Name|your organisation}, {Opportunity.Amount} rides on {Opportunity.Name}',
         }),
         samplePrompt('health-expired', { expiresOn: '2020-01-01' }),
         samplePrompt('banking-mid', { targeting: { industries: ['Banking'], phases: ['middle'] } }),
@@ -123,7 +124,7 @@ describe.each(DATABASE_KINDS)('prompt sets and the panel on %s', (kind) => {
       opportunity: { ...OPPORTUNITY, accountName: undefined, name: '<script>alert(1)</script>' },
     });
     const merged = noName.body.prompts.find((p: { key: string }) => p.key === 'health-mid');
-    expect(merged.provocation).toContain('At [Account.Name]');
+    expect(merged.provocation).toContain('At your organisation,');
     expect(merged.provocation).toContain('<script>alert(1)</script>'); // plain text; the LWC renders it as text
     expect(Buffer.byteLength(noName.text)).toBeLessThanOrEqual(20 * 1024);
   });
@@ -249,6 +250,8 @@ describe.each(DATABASE_KINDS)('prompt sets and the panel on %s', (kind) => {
     const preview = await service.client.request('POST', '/v1/prompt-sets/preview', {
       opportunity: {
         id: '006000000000055AAA',
+        // the sample prompts need the account's name: without one, the panel would skip them
+        accountName: 'St. Luke Clinics',
         industry: 'Healthcare',
         stage: 'Needs Analysis',
         amount: 200000,

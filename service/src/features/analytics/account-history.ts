@@ -33,18 +33,34 @@ export async function accountProvocationsById(
   return { accountId, items, nextCursor: null };
 }
 
-/** By the deal's Account Id when its context carries one, else by its account name. */
+/** The account a deal belongs to: by its Account Id when its context carries one, else by its name. */
+function accountOf(deal: { accountId?: string; accountName?: string }): repo.AccountKey | null {
+  if (deal.accountId) return { id: deal.accountId };
+  return deal.accountName ? { name: deal.accountName } : null;
+}
+
+/** The prompts the deal's account heard in the last 90 days, each at its latest raise, by key. */
 export async function recentlyRaisedWithAccount(
   db: Executor,
   tenantId: string,
   deal: { accountId?: string; accountName?: string },
-): Promise<Set<string>> {
-  const account = deal.accountId
-    ? { id: deal.accountId }
-    : deal.accountName
-      ? { name: deal.accountName }
-      : null;
-  if (!account) return new Set();
+): Promise<Map<string, repo.LatestRaise>> {
+  const account = accountOf(deal);
+  if (!account) return new Map();
   const since = addDays(todayUtc(), -ACCOUNT_REPEAT_DAYS);
-  return repo.promptKeysRaisedWithAccount(db, tenantId, account, since);
+  const raises = await repo.latestRaisesWithAccount(db, tenantId, account, since);
+  return new Map(raises.map((r) => [r.promptKey, r]));
+}
+
+/** The newest provocations raised with the deal's account, for the panel; `more` when it has older ones. */
+export async function accountHistoryForDeal(
+  db: Executor,
+  tenantId: string,
+  deal: { accountId?: string; accountName?: string },
+  limit: number,
+): Promise<{ items: repo.AccountProvocation[]; more: boolean }> {
+  const account = accountOf(deal);
+  if (!account) return { items: [], more: false };
+  const items = await repo.accountProvocations(db, tenantId, account, limit + 1);
+  return { items: items.slice(0, limit), more: items.length > limit };
 }

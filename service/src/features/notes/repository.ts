@@ -42,8 +42,23 @@ export interface OpportunityNoteSummary {
   averageOverall: number | null;
   /** the latest note's scores, without its evidence and tips */
   latest: { overall: number; dimensions: unknown } | null;
+  /** the most telling reaction of the latest conversation (REACTION_PRECEDENCE), over all its prompts */
   lastReaction: string | null;
+  /** every reaction of the latest conversation with how many prompts met it, most telling first */
+  lastReactions: Array<{ reaction: string; count: number }>;
 }
+
+/**
+ * Which reaction speaks for a conversation that raised several prompts: the furthest any provocation
+ * got. New to them is the provocation landing; redirected still opened an issue the customer cares
+ * about; already addressing shows they are ahead of us; dismissed is the least.
+ */
+export const REACTION_PRECEDENCE: readonly string[] = [
+  'new_to_them',
+  'redirected',
+  'already_addressing',
+  'dismissed',
+];
 
 /**
  * A piece of evidence as stored. Its text is the slice of the note's field that it points at (the
@@ -342,14 +357,21 @@ export async function summariseOpportunityNotes(
     .orderBy('created_at', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const reactions = (latest?.prompts ?? []).map((p) => p.reaction).filter((r): r is string => Boolean(r));
+  const counts = new Map<string, number>();
+  for (const p of latest?.prompts ?? [])
+    if (p.reaction) counts.set(p.reaction, (counts.get(p.reaction) ?? 0) + 1);
+  const lastReactions = REACTION_PRECEDENCE.filter((r) => counts.has(r)).map((reaction) => ({
+    reaction,
+    count: counts.get(reaction)!,
+  }));
   return {
     noteCount: Number(totals.note_count),
     lastConversationAt: totals.last_at ?? null,
     averageOverall: totals.average_overall === null ? null : Number(totals.average_overall),
     latest:
       latest && latest.overall !== null ? { overall: latest.overall, dimensions: latest.dimensions } : null,
-    lastReaction: reactions.at(-1) ?? null,
+    lastReaction: lastReactions[0]?.reaction ?? null,
+    lastReactions,
   };
 }
 

@@ -13,4 +13,11 @@ export interface OpportunityContext {
   isClosed?: boolean;
   isWon?: boolean;
   ownerId?: string;
+  /** the deal's currency (the org's, or the record's in a multi-currency org): formats amounts */
+  currencyIsoCode?: string;
+  /** the acting user's Salesforce locale (en_US): formats amounts and dates */
+  locale?: string;
 }
+
+/** What the service stores of a deal: the context without the user's presentation preferences. */
+export type StoredOpportunityContext = Omit<OpportunityContext, 'currencyIsoCode' | 'locale'>;

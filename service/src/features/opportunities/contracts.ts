@@ -21,6 +21,18 @@ export const opportunityContextSchema = z.strictObject({
   isClosed: optionalBoolean(),
   isWon: optionalBoolean(),
   ownerId: optionalText(salesforceId.optional()),
+  currencyIsoCode: optionalText(
+    z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 currency code')
+      .optional(),
+  ),
+  locale: optionalText(
+    z
+      .string()
+      .regex(/^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8}){0,3}$/, 'must be a locale such as en_US')
+      .optional(),
+  ),
 });
 
 export const panelRequestSchema = z.strictObject({ opportunity: opportunityContextSchema });

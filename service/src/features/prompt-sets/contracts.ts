@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDay } from '../../platform/lib/calendar-day';
-import { PHASES } from '../settings';
+import { DEAL_SIZES, PHASES } from '../settings';
 import { FILE_FORMAT } from './prompt-file';
 import { opportunityContextSchema } from '../opportunities';
 
@@ -15,6 +15,7 @@ export const targetingSchema = z.strictObject({
   stages: picklist,
   amountMin: amount,
   amountMax: amount,
+  sizes: z.array(z.enum(DEAL_SIZES)).max(3).default([]),
   recordTypes: picklist,
 });
 
@@ -37,6 +38,7 @@ export const promptSchema = z.strictObject({
     stages: [],
     amountMin: null,
     amountMax: null,
+    sizes: [],
     recordTypes: [],
   }),
 });

@@ -1,8 +1,11 @@
 // Checks the shipped default prompt library: complete prompts, allowed merge fields, sourced
-// numbers, and industry-specific coverage of every industry × phase cell.
+// numbers, industry-specific coverage of every industry × phase cell, and a cross-industry set
+// (prompts with no industry) that gives any account three or more prompts in every phase and size.
 import library from './default-library.json';
-import { unknownMergeFields } from './merge-fields';
-import { DEFAULT_INDUSTRIES } from '../settings';
+import { requiredMergeFields, unknownMergeFields } from './merge-fields';
+import { DEFAULT_INDUSTRIES, defaultSettings } from '../settings';
+import type { PromptRecord } from './repository';
+import { selectPrompts } from './selection';
 
 interface Targeting {
   industries: string[];
@@ -10,6 +13,7 @@ interface Targeting {
   stages: string[];
   amountMin: number | null;
   amountMax: number | null;
+  sizes?: string[];
   recordTypes: string[];
 }
 
@@ -40,6 +44,7 @@ function isRealDate(value: string): boolean {
 }
 
 const industries = [...new Set(prompts.flatMap((p) => p.targeting.industries))].sort();
+const crossIndustry = prompts.filter((p) => p.targeting.industries.length === 0);
 
 describe('default prompt library', () => {
   it('has a name, a description and at least 90 prompts', () => {
@@ -80,7 +85,8 @@ describe('default prompt library', () => {
     const t = p.targeting;
     expect(t.phases.length).toBeGreaterThan(0);
     for (const phase of t.phases) expect(PHASES).toContain(phase);
-    expect(t.industries.length).toBeGreaterThan(0);
+    // no industry: the cross-industry set, which is keyed as such so sales ops find it
+    expect(t.industries.length > 0 || p.key.startsWith('cross-industry-')).toBe(true);
     expect(Array.isArray(t.stages)).toBe(true);
     expect(Array.isArray(t.recordTypes)).toBe(true);
     for (const bound of [t.amountMin, t.amountMax]) {
@@ -92,7 +98,7 @@ describe('default prompt library', () => {
     for (const text of [p.title, p.provocation, p.followUp, p.rationale]) {
       expect(unknownMergeFields(text)).toEqual([]);
       // No stray or malformed braces.
-      expect(text.replace(/\{([A-Za-z]+\.[A-Za-z]+)\}/g, '')).not.toMatch(/[{}]/);
+      expect(text.replace(/\{([A-Za-z]+\.[A-Za-z]+)(\|[^{}|]*)?\}/g, '')).not.toMatch(/[{}]/);
     }
 
     // No invented statistics: a digit in the prompt text requires a named source.
@@ -115,5 +121,49 @@ describe('default prompt library', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('has cross-industry prompts for every phase, with some for small and for large deals', () => {
+    for (const phase of PHASES) {
+      const inPhase = crossIndustry.filter((p) => p.targeting.phases.includes(phase));
+      expect(inPhase.filter((p) => (p.targeting.sizes ?? []).length === 0).length).toBeGreaterThanOrEqual(3);
+      expect(inPhase.some((p) => p.targeting.sizes?.includes('small'))).toBe(true);
+      expect(inPhase.some((p) => p.targeting.sizes?.includes('large'))).toBe(true);
+    }
+  });
+
+  it('needs no merge field it has no fallback for, but the close date and amount', () => {
+    const needed = new Set(prompts.flatMap((p) => requiredMergeFields(p.title, p.provocation, p.followUp)));
+    expect([...needed].filter((f) => f !== 'Opportunity.CloseDate' && f !== 'Opportunity.Amount')).toEqual(
+      [],
+    );
+  });
+
+  describe('gives every account three to five prompts', () => {
+    const records = prompts.map(
+      (p, i) =>
+        ({ ...p, id: `p${i}`, setId: 'library', version: 1, requiredMergeFields: [] }) as PromptRecord,
+    );
+    const settings = defaultSettings();
+    const deals = [
+      ['an industry the library does not cover', { industry: 'Agriculture' }],
+      ['a blank industry', {}],
+      ['a covered industry', { industry: 'Healthcare' }],
+    ] as const;
+    const stages = ['Prospecting', 'Needs Analysis', 'Negotiation/Review'];
+    const amounts = [undefined, 10_000, 200_000, 2_000_000];
+    it.each(deals)('%s, at every phase and size', (_name, deal) => {
+      for (const stage of stages) {
+        for (const amount of amounts) {
+          const ctx = { id: '006000000000001AAA', stage, amount, ...deal };
+          const picked = selectPrompts(records, ctx, settings, { today: '2026-12-03' });
+          expect(picked.length).toBeGreaterThanOrEqual(3);
+          expect(picked.length).toBeLessThanOrEqual(5);
+          if (!('industry' in deal) || deal.industry === 'Agriculture') {
+            for (const p of picked) expect(p.targeting.industries).toEqual([]);
+          }
+        }
+      }
+    });
   });
 });

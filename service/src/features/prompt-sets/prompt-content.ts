@@ -1,6 +1,7 @@
 // A prompt as sales ops write it: what it says and whom it targets.
 import type { ErrorDetail } from '../../platform/lib/errors';
 import { unknownMergeFields } from './merge-fields';
+import type { DealSize } from '../settings';
 
 export interface PromptTargeting {
   industries: string[];
@@ -8,6 +9,8 @@ export interface PromptTargeting {
   stages: string[];
   amountMin: number | null;
   amountMax: number | null;
+  /** deal sizes by the tenant's amount bands; absent in versions stored before sizes existed */
+  sizes?: DealSize[];
   recordTypes: string[];
 }
 

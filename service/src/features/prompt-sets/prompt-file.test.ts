@@ -16,6 +16,7 @@ const hostile: PromptContent = {
     stages: ['\tTabbed', 'Plain'],
     amountMin: null,
     amountMax: null,
+    sizes: ['small', 'large'],
     recordTypes: ['\rReturn'],
   },
 };
@@ -49,6 +50,13 @@ describe('prompt set CSV files', () => {
     expect(read!.title).toBe(hostile.title);
     expect(read!.rationale).toBe(hostile.rationale);
     expect(read!.source).toBe(hostile.source);
+  });
+
+  test('when a file predates deal sizes, then it reads without a sizes column', () => {
+    const header =
+      'key,title,provocation,followUp,rationale,source,expiresOn,industries,phases,stages,amountMin,amountMax,recordTypes';
+    const [read] = fromCsvFile(`${header}\nk,t,p,f,r,s,,,,,,,\n`) as PromptContent[];
+    expect(read!.targeting.sizes).toEqual([]);
   });
 
   test('when a hand-written cell starts with an apostrophe and a letter, then it is kept as typed', () => {

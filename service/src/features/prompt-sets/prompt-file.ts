@@ -23,10 +23,14 @@ export const CSV_COLUMNS = [
   'amountMin',
   'amountMax',
   'recordTypes',
+  'sizes',
 ] as const;
 
 /** The set's name, repeated on every row so a CSV round trip keeps it; files without it still read. */
 export const SET_NAME_COLUMN = 'setName';
+
+// files exported before prompts targeted deal sizes have no sizes column
+const OPTIONAL_CSV_COLUMNS: ReadonlySet<string> = new Set(['sizes']);
 
 const LIST_SEPARATOR = ';';
 
@@ -64,6 +68,7 @@ export function toCsvFile(prompts: PromptContent[], setName?: string): string {
     amountMin: p.targeting.amountMin ?? '',
     amountMax: p.targeting.amountMax ?? '',
     recordTypes: joinList(p.targeting.recordTypes),
+    sizes: joinList(p.targeting.sizes ?? []),
     [SET_NAME_COLUMN]: setName === undefined ? '' : toSpreadsheetText(setName),
   }));
   const columns = setName === undefined ? [...CSV_COLUMNS] : [...CSV_COLUMNS, SET_NAME_COLUMN];
@@ -112,7 +117,7 @@ export function readCsvRows(text: string): CsvRows {
     throw badRequest(`the CSV file could not be read: ${(error as Error).message}`, [], 'invalid_csv');
   }
   const header = records.length > 0 ? Object.keys(records[0]!.record) : [];
-  const missing = CSV_COLUMNS.filter((c) => !header.includes(c));
+  const missing = CSV_COLUMNS.filter((c) => !header.includes(c) && !OPTIONAL_CSV_COLUMNS.has(c));
   if (records.length > 0 && missing.length > 0) {
     throw badRequest(
       `the CSV file lacks the column(s) ${missing.join(', ')}`,
@@ -150,6 +155,7 @@ function promptOfRow(r: Record<string, string>): unknown {
       amountMin: numberOrNull(r.amountMin ?? ''),
       amountMax: numberOrNull(r.amountMax ?? ''),
       recordTypes: splitList(r.recordTypes ?? ''),
+      sizes: splitList(r.sizes ?? ''),
     },
   };
 }

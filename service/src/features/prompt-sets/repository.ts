@@ -4,11 +4,14 @@ import type { Selectable } from 'kysely';
 import type { Executor } from '../../platform/database/database';
 import type { PromptsTable, PromptSetVersionsTable } from '../../platform/database/schema';
 import type { PromptContent } from './prompt-content';
+import { requiredMergeFields } from './merge-fields';
 
 export interface PromptRecord extends PromptContent {
   id: string;
   setId: string;
   version: number;
+  /** merge fields the prompt cannot be shown without (used with no fallback): sales ops see what each needs */
+  requiredMergeFields: string[];
 }
 
 export type VersionStatus = 'draft' | 'published' | 'retired';
@@ -52,6 +55,7 @@ function toPrompt(row: Selectable<PromptsTable>): PromptRecord {
     source: row.source,
     expiresOn: row.expires_on,
     targeting: row.targeting,
+    requiredMergeFields: requiredMergeFields(row.title, row.provocation, row.follow_up),
   };
 }
 

@@ -7,7 +7,7 @@ import { HttpApi } from 'jsforce/lib/http-api';
 import type { Db } from '../../platform/database/database';
 import { advanceWatermark, findWatermark, upsertSyncedOpportunities } from './data-access/sync';
 import { upsertUsers, type UserRecord } from '../users';
-import type { OpportunityContext } from '../opportunities';
+import type { StoredOpportunityContext } from '../opportunities';
 
 type SfRecord = Record<string, unknown>;
 
@@ -68,40 +68,41 @@ const text = (v: unknown): string | null => (v === null || v === undefined || v 
 const num = (v: unknown): number | null => (text(v) === null ? null : Number(v));
 const bool = (v: unknown): boolean | null => (text(v) === null ? null : v === true || v === 'true');
 
-const OPPORTUNITY: SObjectSpec<Required<{ [K in keyof OpportunityContext]: OpportunityContext[K] | null }>> =
-  {
-    name: 'Opportunity',
-    fields: [
-      'Id',
-      'Name',
-      'StageName',
-      'Amount',
-      'CloseDate',
-      'IsClosed',
-      'IsWon',
-      'OwnerId',
-      'AccountId',
-      'Account.Name',
-      'Account.Industry',
-      'RecordType.Name',
-      'SystemModstamp',
-    ],
-    toRow: (r) => ({
-      id: String(r.Id),
-      name: text(read(r, 'Name')),
-      stage: text(read(r, 'StageName')),
-      amount: num(read(r, 'Amount')),
-      closeDate: text(read(r, 'CloseDate')),
-      isClosed: bool(read(r, 'IsClosed')),
-      isWon: bool(read(r, 'IsWon')),
-      ownerId: text(read(r, 'OwnerId')),
-      accountName: text(read(r, 'Account.Name')),
-      accountId: text(read(r, 'AccountId')),
-      industry: text(read(r, 'Account.Industry')),
-      recordType: text(read(r, 'RecordType.Name')),
-    }),
-    store: (db, tenantId, rows) => upsertSyncedOpportunities(db, tenantId, rows),
-  };
+const OPPORTUNITY: SObjectSpec<
+  Required<{ [K in keyof StoredOpportunityContext]: StoredOpportunityContext[K] | null }>
+> = {
+  name: 'Opportunity',
+  fields: [
+    'Id',
+    'Name',
+    'StageName',
+    'Amount',
+    'CloseDate',
+    'IsClosed',
+    'IsWon',
+    'OwnerId',
+    'AccountId',
+    'Account.Name',
+    'Account.Industry',
+    'RecordType.Name',
+    'SystemModstamp',
+  ],
+  toRow: (r) => ({
+    id: String(r.Id),
+    name: text(read(r, 'Name')),
+    stage: text(read(r, 'StageName')),
+    amount: num(read(r, 'Amount')),
+    closeDate: text(read(r, 'CloseDate')),
+    isClosed: bool(read(r, 'IsClosed')),
+    isWon: bool(read(r, 'IsWon')),
+    ownerId: text(read(r, 'OwnerId')),
+    accountName: text(read(r, 'Account.Name')),
+    accountId: text(read(r, 'AccountId')),
+    industry: text(read(r, 'Account.Industry')),
+    recordType: text(read(r, 'RecordType.Name')),
+  }),
+  store: (db, tenantId, rows) => upsertSyncedOpportunities(db, tenantId, rows),
+};
 
 const USER: SObjectSpec<UserRecord> = {
   name: 'User',

@@ -19,6 +19,16 @@ export const settingsSchema = z.strictObject({
     })
     .optional(),
   insideViewStaleMonths: z.int('must be a whole number of months').min(1).max(120).optional(),
+  amountBands: z
+    .strictObject({
+      smallBelow: z.number().finite().positive().max(1e15),
+      largeFrom: z.number().finite().positive().max(1e15),
+    })
+    .refine((b) => b.smallBelow < b.largeFrom, {
+      message: 'smallBelow must be below largeFrom',
+      path: ['smallBelow'],
+    })
+    .optional(),
 });
 
 export const jobIdSchema = z.uuid('must be a job id (UUID)');

@@ -9,6 +9,8 @@ export interface SettingsRecord {
   stagePhases: Record<string, string>;
   weights: Record<string, number>;
   insideViewStaleMonths: number;
+  /** null: the default bands */
+  amountBands: { smallBelow: number; largeFrom: number } | null;
   /** bumped by every change */
   version: number;
   updatedAt: string;
@@ -16,19 +18,25 @@ export interface SettingsRecord {
 
 type SettingsRow = Pick<
   Selectable<TenantSettingsTable>,
-  'industries' | 'stage_phases' | 'weights' | 'inside_view_stale_months' | 'version' | 'updated_at'
+  | 'industries'
+  | 'stage_phases'
+  | 'weights'
+  | 'inside_view_stale_months'
+  | 'amount_bands'
+  | 'version'
+  | 'updated_at'
 >;
 
 /** A stored settings row, or undefined when the tenant has none (its columns null in an outer join). */
-export function toSettingsRecord(row: { [K in keyof SettingsRow]: SettingsRow[K] | null }):
+export function toSettingsRecord(row: { [K in keyof SettingsRow]: SettingsRow[K] | null | undefined }):
   SettingsRecord | undefined {
   if (
-    row.industries === null ||
-    row.stage_phases === null ||
-    row.weights === null ||
-    row.inside_view_stale_months === null ||
-    row.version === null ||
-    row.updated_at === null
+    row.industries == null ||
+    row.stage_phases == null ||
+    row.weights == null ||
+    row.inside_view_stale_months == null ||
+    row.version == null ||
+    row.updated_at == null
   )
     return undefined;
   return {
@@ -36,6 +44,7 @@ export function toSettingsRecord(row: { [K in keyof SettingsRow]: SettingsRow[K]
     stagePhases: row.stage_phases,
     weights: row.weights,
     insideViewStaleMonths: row.inside_view_stale_months,
+    amountBands: row.amount_bands ?? null,
     version: row.version,
     updatedAt: new Date(row.updated_at).toISOString(),
   };
@@ -60,6 +69,7 @@ const columnsOf = (settings: SettingsValues) => ({
   stage_phases: JSON.stringify(settings.stagePhases),
   weights: JSON.stringify(settings.weights),
   inside_view_stale_months: settings.insideViewStaleMonths,
+  amount_bands: settings.amountBands === null ? null : JSON.stringify(settings.amountBands),
 });
 
 /** Stores settings (a new row, or a new version of the stored one); answers the version stored. */

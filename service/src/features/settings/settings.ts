@@ -33,6 +33,19 @@ export const DEFAULT_STAGE_PHASES: Record<string, Phase | 'closed'> = {
 
 /** How many months an inside-view entry stays current unless the tenant says otherwise. */
 export const DEFAULT_INSIDE_VIEW_STALE_MONTHS = 12;
+/**
+ * Deal sizes in the org's currency: below `smallBelow` a deal is small, from `largeFrom` on it is
+ * large, medium between. Prompts target sizes, so one library serves orgs whose deals differ in scale.
+ */
+export interface AmountBands {
+  smallBelow: number;
+  largeFrom: number;
+}
+
+export const DEFAULT_AMOUNT_BANDS: AmountBands = { smallBelow: 50_000, largeFrom: 500_000 };
+
+export const DEAL_SIZES = ['small', 'medium', 'large'] as const;
+export type DealSize = (typeof DEAL_SIZES)[number];
 
 export interface SettingsValues {
   industries: string[];
@@ -40,6 +53,7 @@ export interface SettingsValues {
   weights: Weights;
   /** an inside-view entry older than this many months is marked stale */
   insideViewStaleMonths: number;
+  amountBands: AmountBands;
 }
 
 export interface TenantSettings extends SettingsValues {
@@ -56,6 +70,7 @@ export function defaultSettings(): TenantSettings {
     stagePhases: { ...DEFAULT_STAGE_PHASES },
     weights: { ...DEFAULT_WEIGHTS },
     insideViewStaleMonths: DEFAULT_INSIDE_VIEW_STALE_MONTHS,
+    amountBands: { ...DEFAULT_AMOUNT_BANDS },
     version: 0,
   };
 }
@@ -72,6 +87,7 @@ export function settingsFrom(stored: repo.SettingsRecord | undefined): TenantSet
     stagePhases: stored.stagePhases as TenantSettings['stagePhases'],
     weights: { ...DEFAULT_WEIGHTS, ...stored.weights },
     insideViewStaleMonths: stored.insideViewStaleMonths,
+    amountBands: stored.amountBands ?? { ...DEFAULT_AMOUNT_BANDS },
     version: stored.version,
   };
 }
@@ -83,6 +99,24 @@ export function validateWeights(weights: Weights): void {
       { path: 'weights', message: 'all weights are zero' },
     ]);
   }
+}
+
+export function validateAmountBands(bands: AmountBands): void {
+  if (bands.smallBelow >= bands.largeFrom) {
+    throw badRequest('a small deal must end below where a large deal starts', [
+      { path: 'amountBands.smallBelow', message: `must be below largeFrom (${bands.largeFrom})` },
+    ]);
+  }
+}
+
+/** The size band of a deal's amount; undefined when the amount is not known. */
+export function dealSize(
+  settings: Pick<TenantSettings, 'amountBands'>,
+  amount: number | undefined,
+): DealSize | undefined {
+  if (amount === undefined) return undefined;
+  if (amount < settings.amountBands.smallBelow) return 'small';
+  return amount >= settings.amountBands.largeFrom ? 'large' : 'medium';
 }
 
 /**
@@ -107,6 +141,7 @@ export async function updateSettings(
     }
     const next = { ...previous, ...patch };
     validateWeights(next.weights);
+    validateAmountBands(next.amountBands);
     const version = await repo.putSettings(tx, tenantId, next);
     return { previous, settings: { ...next, version } };
   });

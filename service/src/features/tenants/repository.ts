@@ -110,6 +110,7 @@ export async function findTenantByKeyHash(
       's.stage_phases',
       's.weights',
       's.inside_view_stale_months',
+      's.amount_bands',
       's.version',
       's.updated_at',
     ])

@@ -26,6 +26,12 @@ export interface TenantSettingsTable {
   weights: JSONColumnType<Record<string, number>>;
   /** an inside-view entry older than this is marked stale */
   inside_view_stale_months: ColumnType<number, number | undefined, number>;
+  /** null: the default bands */
+  amount_bands: JSONColumnType<
+    { smallBelow: number; largeFrom: number } | null,
+    string | null | undefined,
+    string | null
+  >;
   /** bumped by every change: the settings' ETag, and what a rescore job applies */
   version: ColumnType<number, number | undefined, number>;
   updated_at: Timestamp;

@@ -6,6 +6,7 @@ import { formatLabel, formatScore, parseJson } from 'c/uanFormat';
 import LABEL_TITLE from '@salesforce/label/c.UAN_Panel_Title';
 import LABEL_PROMPTS from '@salesforce/label/c.UAN_Panel_Prompts';
 import LABEL_NO_PROMPTS from '@salesforce/label/c.UAN_Panel_NoPrompts';
+import LABEL_CLOSED from '@salesforce/label/c.UAN_Panel_ClosedDeal';
 import LABEL_LOG from '@salesforce/label/c.UAN_Panel_Log';
 import LABEL_LOADING from '@salesforce/label/c.UAN_Panel_Loading';
 import LABEL_LOAD_ERROR from '@salesforce/label/c.UAN_Panel_LoadError';
@@ -19,8 +20,9 @@ import LABEL_DELETED from '@salesforce/label/c.UAN_Toast_Deleted';
 
 /**
  * The rep's panel on the Opportunity record page: score summary, picked prompts, a way to log a
- * conversation and the conversation history, where the rep edits or deletes their own notes — all from
- * one Apex call per load. The call is imperative, not a cached wire: loading the panel stores the
+ * conversation, the conversation history, where the rep edits or deletes their own notes, and what the
+ * account has already heard from us — all from one Apex call per load. A closed deal shows its history
+ * and says why it gets no new prompts. The call is imperative, not a cached wire: loading the panel stores the
  * deal's context in the service.
  */
 export default class OpportunityConversation extends LightningElement {
@@ -34,6 +36,7 @@ export default class OpportunityConversation extends LightningElement {
     title: LABEL_TITLE,
     prompts: LABEL_PROMPTS,
     noPrompts: LABEL_NO_PROMPTS,
+    closed: LABEL_CLOSED,
     log: LABEL_LOG,
     loading: LABEL_LOADING,
     loadError: LABEL_LOAD_ERROR,
@@ -78,6 +81,15 @@ export default class OpportunityConversation extends LightningElement {
 
   get hasPrompts() {
     return this.prompts.length > 0;
+  }
+
+  /** The service withholds prompts from a won or lost deal. */
+  get isClosed() {
+    return this.panel?.promptsWithheld === 'closed';
+  }
+
+  get accountHistory() {
+    return this.panel?.accountHistory;
   }
 
   get notes() {

@@ -6,10 +6,14 @@ import LABEL_AVERAGE from '@salesforce/label/c.UAN_Summary_Average';
 import LABEL_LAST_CONVERSATION from '@salesforce/label/c.UAN_Summary_LastConversation';
 import LABEL_LAST_REACTION from '@salesforce/label/c.UAN_Summary_LastReaction';
 import LABEL_NONE from '@salesforce/label/c.UAN_Summary_None';
+import LABEL_REACTION_COUNT from '@salesforce/label/c.UAN_Summary_ReactionCount';
 
-/** The opportunity's score summary: the latest conversation's overall and five dimensions. */
+/**
+ * The opportunity's score summary: the latest conversation's overall and five dimensions, and how the
+ * customer reacted to every prompt raised in it, most telling first (the service orders them).
+ */
 export default class ScoreSummary extends LightningElement {
-  /** panel.summary: {noteCount, lastConversationAt, averageOverall, latest, lastReaction} */
+  /** panel.summary: {noteCount, lastConversationAt, averageOverall, latest, lastReaction, lastReactions} */
   @api summary;
 
   labels = {
@@ -45,6 +49,15 @@ export default class ScoreSummary extends LightningElement {
   }
 
   get lastReactionText() {
+    const reactions = this.summary?.lastReactions ?? [];
+    if (reactions.length) {
+      return reactions
+        .map(({ reaction, count }) => {
+          const label = reactionLabel(reaction);
+          return count > 1 ? formatLabel(LABEL_REACTION_COUNT, label, count) : label;
+        })
+        .join(', ');
+    }
     return this.summary?.lastReaction ? reactionLabel(this.summary.lastReaction) : null;
   }
 

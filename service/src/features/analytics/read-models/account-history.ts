@@ -101,18 +101,51 @@ export async function accountProvocations(
   }));
 }
 
-/** Keys of library prompts raised with an account (on any of its opportunities) since `since`. */
-export async function promptKeysRaisedWithAccount(
+/** The latest time a library prompt was raised with the account: by whom, on which deal, and how it landed. */
+export interface LatestRaise {
+  promptKey: string;
+  occurredAt: string;
+  authorId: string;
+  authorName: string | null;
+  opportunityId: string;
+  opportunityName: string | null;
+  reaction: string | null;
+}
+
+/** Each library prompt raised with an account (on any of its opportunities) since `since`, at its latest raise. */
+export async function latestRaisesWithAccount(
   db: Executor,
   tenantId: string,
   account: AccountKey,
   since: string,
-): Promise<Set<string>> {
+): Promise<LatestRaise[]> {
   const rows = await accountRaises(db, tenantId, account)
-    .select('np.prompt_key')
-    .distinct()
+    .leftJoin('users as u', (join) =>
+      join.onRef('u.tenant_id', '=', 'n.tenant_id').onRef('u.id', '=', 'n.author_id'),
+    )
+    .distinctOn('np.prompt_key')
+    .select([
+      'np.prompt_key',
+      'n.occurred_at',
+      'n.author_id',
+      'u.name as author_name',
+      'o.id as opportunity_id',
+      'o.name as opportunity_name',
+      'np.reaction',
+    ])
     .where('n.occurred_at', '>=', since)
     .where('np.prompt_key', 'is not', null)
+    .orderBy('np.prompt_key')
+    .orderBy('n.occurred_at', 'desc')
+    .orderBy('n.created_at', 'desc')
     .execute();
-  return new Set(rows.map((r) => r.prompt_key!));
+  return rows.map((r) => ({
+    promptKey: r.prompt_key!,
+    occurredAt: r.occurred_at,
+    authorId: r.author_id,
+    authorName: r.author_name ?? null,
+    opportunityId: r.opportunity_id,
+    opportunityName: r.opportunity_name,
+    reaction: r.reaction,
+  }));
 }

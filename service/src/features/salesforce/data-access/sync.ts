@@ -2,7 +2,7 @@
 // (a page of the org's records per statement).
 import { sql } from 'kysely';
 import type { Executor } from '../../../platform/database/database';
-import type { OpportunityContext } from '../../opportunities';
+import type { StoredOpportunityContext } from '../../opportunities';
 
 export interface Watermark {
   sobject: string;
@@ -72,7 +72,7 @@ export async function advanceWatermark(
 export async function upsertSyncedOpportunities(
   db: Executor,
   tenantId: string,
-  records: Array<Required<{ [K in keyof OpportunityContext]: OpportunityContext[K] | null }>>,
+  records: Array<Required<{ [K in keyof StoredOpportunityContext]: StoredOpportunityContext[K] | null }>>,
 ): Promise<void> {
   if (records.length === 0) return;
   await db

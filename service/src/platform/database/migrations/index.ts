@@ -19,6 +19,7 @@ import * as promptRaiseShards from './0013-prompt-raise-shards';
 import * as accountMemory from './0014-account-memory';
 import * as insideViewStaleAge from './0015-inside-view-stale-age';
 import * as promptPromotions from './0016-prompt-promotions';
+import * as amountBands from './0017-amount-bands';
 
 /** A migration that runs its statements in order (the migrator wraps them in one transaction). */
 export function frozen({ statements }: { statements: readonly string[] }): Migration {
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '0014-account-memory': frozen(accountMemory),
   '0015-inside-view-stale-age': frozen(insideViewStaleAge),
   '0016-prompt-promotions': frozen(promptPromotions),
+  '0017-amount-bands': frozen(amountBands),
 };
 
 export const migrationProvider: MigrationProvider = {

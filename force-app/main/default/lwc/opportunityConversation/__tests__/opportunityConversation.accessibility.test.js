@@ -34,6 +34,18 @@ describe('c-opportunity-conversation accessibility', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('is accessible for a closed deal with the account history open', async () => {
+    getPanel.mockResolvedValue(JSON.stringify({ ...mockPanel, prompts: [], promptsWithheld: 'closed' }));
+    const element = createPanel();
+    await flushPromises();
+    element.shadowRoot
+      .querySelector('c-account-provocation-history')
+      .shadowRoot.querySelector('.uan-account-history__toggle')
+      .click();
+    await flushPromises();
+    await expect(element).toBeAccessible();
+  });
+
   it('is accessible when empty', async () => {
     getPanel.mockResolvedValue(JSON.stringify(mockPanelEmpty));
     const element = createPanel();

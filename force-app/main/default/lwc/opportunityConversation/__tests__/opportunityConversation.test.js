@@ -17,6 +17,25 @@ jest.mock('@salesforce/apex/UpAtNightPanelController.getPanel', () => ({ default
 // Labels with placeholders get their real text, so the filled-in values can be asserted.
 jest.mock('@salesforce/label/c.UAN_History_By', () => ({ default: 'by {0}' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_History_Score', () => ({ default: 'Score {0}' }), { virtual: true });
+jest.mock('@salesforce/label/c.UAN_Prompt_HeardDetail', () => ({ default: 'Raised by {0} on {1}: {2}' }), {
+  virtual: true,
+});
+jest.mock('@salesforce/label/c.UAN_Summary_ReactionCount', () => ({ default: '{0} x{1}' }), {
+  virtual: true,
+});
+jest.mock('@salesforce/label/c.UAN_AccountHistory_Toggle', () => ({ default: 'Heard ({0})' }), {
+  virtual: true,
+});
+jest.mock('@salesforce/label/c.UAN_Reaction_NewToThem', () => ({ default: 'New to them' }), {
+  virtual: true,
+});
+jest.mock('@salesforce/label/c.UAN_Reaction_Redirected', () => ({ default: 'Redirected us' }), {
+  virtual: true,
+});
+jest.mock('@salesforce/label/c.UAN_Reaction_Dismissed', () => ({ default: 'Dismissed' }), { virtual: true });
+jest.mock('@salesforce/label/c.UAN_Reaction_AlreadyAddressing', () => ({ default: 'Already addressing' }), {
+  virtual: true,
+});
 jest.mock('@salesforce/apex/UpAtNightPanelController.deleteNote', () => ({ default: jest.fn() }), {
   virtual: true,
 });
@@ -118,7 +137,7 @@ describe('c-opportunity-conversation', () => {
     expect(history.querySelector('.uan-note__score').textContent).toBe('Score 78');
     const reactions = history.querySelectorAll('.uan-note__reactions li');
     expect(reactions).toHaveLength(2);
-    expect(reactions[0].textContent).toContain('c.UAN_Reaction_NewToThem');
+    expect(reactions[0].textContent).toContain('New to them');
     expect(reactions[1].textContent).toContain('Their payer mix');
   });
 
@@ -276,5 +295,83 @@ describe('c-opportunity-conversation', () => {
     expect(getNotes).toHaveBeenCalledWith({ opportunityId: RECORD_ID, cursor: null });
     expect(history.querySelectorAll('c-score-bar')).toHaveLength(5);
     expect(history.querySelector('.uan-note__evidence-item q').textContent).toBe('CFO');
+  });
+
+  it('marks a prompt the account already heard with who, when and the reaction; a fresh one is unmarked', async () => {
+    getPanel.mockResolvedValue(JSON.stringify(mockPanel));
+    const element = createPanel();
+    await flushPromises();
+    const [fresh, heard] = element.shadowRoot.querySelectorAll('c-prompt-card');
+    expect(fresh.shadowRoot.querySelector('.uan-prompt__heard')).toBeNull();
+    const detail = heard.shadowRoot.querySelector('.uan-prompt__heard-detail').textContent;
+    expect(detail).toMatch(/^Raised by Sam Seller on .+: Already addressing$/);
+    expect(detail).toContain('2026');
+  });
+
+  it('says why a closed deal has no new prompts, and still shows its history', async () => {
+    getPanel.mockResolvedValue(JSON.stringify({ ...mockPanel, prompts: [], promptsWithheld: 'closed' }));
+    const element = createPanel();
+    await flushPromises();
+    expect(element.shadowRoot.querySelectorAll('c-prompt-card')).toHaveLength(0);
+    expect(element.shadowRoot.querySelector('.uan-prompts-closed').textContent).toBe(
+      'c.UAN_Panel_ClosedDeal',
+    );
+    expect(element.shadowRoot.querySelector('.uan-no-prompts')).toBeNull();
+    const history = element.shadowRoot.querySelector('c-note-history').shadowRoot;
+    expect(history.querySelectorAll('.uan-note')).toHaveLength(1);
+  });
+
+  it('sums up every reaction of the latest conversation, most telling first', async () => {
+    const summary = {
+      ...mockPanel.summary,
+      lastReaction: 'new_to_them',
+      lastReactions: [
+        { reaction: 'new_to_them', count: 1 },
+        { reaction: 'dismissed', count: 2 },
+      ],
+    };
+    getPanel.mockResolvedValue(JSON.stringify({ ...mockPanel, summary }));
+    const element = createPanel();
+    await flushPromises();
+    const text = element.shadowRoot
+      .querySelector('c-score-summary')
+      .shadowRoot.querySelector('.uan-summary__last-reaction').textContent;
+    expect(text).toBe('New to them, Dismissed x2');
+  });
+
+  it("opens the account's provocation history in one click", async () => {
+    getPanel.mockResolvedValue(JSON.stringify(mockPanel));
+    const element = createPanel();
+    await flushPromises();
+    const history = element.shadowRoot.querySelector('c-account-provocation-history').shadowRoot;
+    const toggle = history.querySelector('.uan-account-history__toggle');
+    expect(toggle.textContent.trim()).toBe('Heard (2)');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(history.querySelector('.uan-account-history__body').hidden).toBe(true);
+    toggle.click();
+    await flushPromises();
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(history.querySelector('.uan-account-history__body').hidden).toBe(false);
+    const items = history.querySelectorAll('.uan-account-history__item');
+    expect(items).toHaveLength(2);
+    expect(items[0].querySelector('.uan-account-history__what').textContent).toBe(
+      'Nurse staffing as a capacity constraint',
+    );
+    expect(items[0].querySelector('.uan-account-history__author').textContent).toBe('by Sam Seller');
+    expect(items[0].querySelector('.uan-account-history__deal').textContent).toBe('St. Agnes — Imaging');
+    expect(items[0].querySelector('.uan-account-history__reaction').textContent).toBe('Already addressing');
+    expect(items[1].querySelector('.uan-account-history__what').textContent).toBe(
+      'Radiology backlog after the merger',
+    );
+    expect(items[1].querySelector('.uan-account-history__reaction')).toBeNull();
+  });
+
+  it('says when the account has heard nothing yet', async () => {
+    getPanel.mockResolvedValue(JSON.stringify(mockPanelEmpty));
+    const element = createPanel();
+    await flushPromises();
+    const history = element.shadowRoot.querySelector('c-account-provocation-history').shadowRoot;
+    expect(history.querySelector('.uan-account-history__toggle').textContent.trim()).toBe('Heard (0)');
+    expect(history.querySelector('.uan-account-history__none')).not.toBeNull();
   });
 });
