@@ -68,7 +68,7 @@ function longestCueList(clause: Clause): { items: number; words: number } {
   let words = 0;
   let joined = true;
   let hit = 0;
-  for (let i = clause.from; i < clause.to; ) {
+  for (let i = clause.from; i < clause.to;) {
     while (hit < clause.hits.length && clause.hits[hit]!.to <= i) hit++;
     const pos = table.pos[i];
     let end = -1;
@@ -101,7 +101,9 @@ function longestCueList(clause: Clause): { items: number; words: number } {
 /** "budget, headcount", "she cares about growth and cost and margin and risk": a list, not a sentence */
 function isCueList(clause: Clause): boolean {
   const list = longestCueList(clause);
-  return (list.items >= 2 && list.words === clause.words) || (list.items >= 4 && list.words >= 0.6 * clause.words);
+  return (
+    (list.items >= 2 && list.words === clause.words) || (list.items >= 4 && list.words >= 0.6 * clause.words)
+  );
 }
 
 export function isEmptyTalk(clause: Clause): boolean {

@@ -58,7 +58,8 @@ interface FrameSeen {
 function reframesEarlier(clause: Clause, earlier: Map<number, FrameSeen[]>): boolean {
   const keys = frameKeys(clause);
   for (const { key, at } of keys)
-    for (const seen of earlier.get(key) ?? []) if (seen.at === at && sameFrame(seen.clause, clause, at)) return true;
+    for (const seen of earlier.get(key) ?? [])
+      if (seen.at === at && sameFrame(seen.clause, clause, at)) return true;
   for (const { key, at } of keys) {
     const seen = earlier.get(key);
     if (seen === undefined) earlier.set(key, [{ clause, at }]);

@@ -9,21 +9,28 @@ const score = (input: Partial<ScoringInput>) => scoreNote({ ...base, ...input })
 
 describe('cue words listed without a sentence', () => {
   it('earns nothing for the same short frame around a different cue word each time', () => {
-    const frames = score({ summary: 'Covered churn. Covered margin. Covered revenue. Covered cost. Covered growth.' });
+    const frames = score({
+      summary: 'Covered churn. Covered margin. Covered revenue. Covered cost. Covered growth.',
+    });
     expect(frames.businessFocus).toBe(0);
     const facts = score({
-      summary: 'Their churn doubled in Ohio. Margins fell to 3% after the freight rates rose. Revenue per store is flat.',
+      summary:
+        'Their churn doubled in Ohio. Margins fell to 3% after the freight rates rose. Revenue per store is flat.',
     });
     expect(facts.businessFocus).toBeGreaterThanOrEqual(35);
   });
 
   it('earns nothing for a run of cue words joined by "and" or commas, or for a bare list under a heading', () => {
-    expect(score({ customerView: 'She cares about growth and cost and margin and quality and risk.' }).customerView).toBe(0);
+    expect(
+      score({ customerView: 'She cares about growth and cost and margin and quality and risk.' })
+        .customerView,
+    ).toBe(0);
     const form = score({ customerView: 'Goals: revenue, retention. Limits: budget, headcount.' });
     expect(form.customerView).toBe(0);
     expect(form.businessFocus).toBe(0);
     expect(
-      score({ customerView: 'She worries that scrap on the night shift costs them 2% of margin.' }).customerView,
+      score({ customerView: 'She worries that scrap on the night shift costs them 2% of margin.' })
+        .customerView,
     ).toBeGreaterThanOrEqual(70);
   });
 });
@@ -31,14 +38,16 @@ describe('cue words listed without a sentence', () => {
 describe('a logistics summary with no customer view', () => {
   it('gives no inside view for what we went through, listed after a colon', () => {
     const view = score({
-      summary: 'Went through rollout logistics: badge access, laptop images, and the cut-over Saturday for the 25 depot drivers.',
+      summary:
+        'Went through rollout logistics: badge access, laptop images, and the cut-over Saturday for the 25 depot drivers.',
     }).customerView;
     expect(view).toBeLessThan(70);
   });
 
   it('does not take a customer confirming a booked date for their view', () => {
-    const view = score({ summary: 'Chat with their site lead; he confirmed 2 bays free, forklift booked for the 9th.' })
-      .customerView;
+    const view = score({
+      summary: 'Chat with their site lead; he confirmed 2 bays free, forklift booked for the 9th.',
+    }).customerView;
     expect(view).toBeLessThan(70);
   });
 });
@@ -46,16 +55,20 @@ describe('a logistics summary with no customer view', () => {
 describe('next steps as noun phrases and as two clauses', () => {
   it('reads a dated meeting with a named customer person after a "Next:" heading, or on its own', () => {
     expect(
-      score({ summary: 'Long talk about yield. Next: line audit with Rafael, their plant manager, on Friday.' }).nextStep,
+      score({
+        summary: 'Long talk about yield. Next: line audit with Rafael, their plant manager, on Friday.',
+      }).nextStep,
     ).toBeGreaterThanOrEqual(90);
     expect(
-      score({ summary: 'Long talk about yield. Line audit with Rafael, their plant manager, on Friday.' }).nextStep,
+      score({ summary: 'Long talk about yield. Line audit with Rafael, their plant manager, on Friday.' })
+        .nextStep,
     ).toBeGreaterThanOrEqual(70);
   });
 
   it('credits each side doing its part in a summary, and a customer arranging the meeting', () => {
     expect(
-      score({ summary: 'Good session on scrap. She books the plant tour; we bring the yield numbers.' }).nextStep,
+      score({ summary: 'Good session on scrap. She books the plant tour; we bring the yield numbers.' })
+        .nextStep,
     ).toBeGreaterThanOrEqual(70);
     expect(
       score({ nextStep: 'He sets up the call with finance; I prepare the savings case.' }).nextStep,
@@ -64,7 +77,8 @@ describe('next steps as noun phrases and as two clauses', () => {
 
   it('takes a customer asking us to act, and a customer arranging it, for a step', () => {
     expect(
-      score({ ideas: 'Jonas wants us to walk his planners through the demand model; he will set it up.' }).nextStep,
+      score({ ideas: 'Jonas wants us to walk his planners through the demand model; he will set it up.' })
+        .nextStep,
     ).toBeGreaterThanOrEqual(70);
   });
 });
@@ -87,7 +101,11 @@ describe('provocation that redirected or was only planned', () => {
 
   it('keeps a raise that was only planned, or never came up, low whatever reaction was ticked', () => {
     const prompts = [
-      { fromLibrary: false, text: 'Grid tariff reform next year will double peak charges', reaction: 'new_to_them' as const },
+      {
+        fromLibrary: false,
+        text: 'Grid tariff reform next year will double peak charges',
+        reaction: 'new_to_them' as const,
+      },
     ];
     for (const summary of [
       'My plan was to raise the grid tariff reform next year. We spent the hour on the renewal.',

@@ -29,6 +29,18 @@ export function isDealTalk(clause: Clause): boolean {
   return deal > 0 && deal > countCues(clause, 'business', 'issue', 'priority', 'stake');
 }
 
+/** verbs that arrange a time or a place rather than say anything about their business */
+const ARRANGING = new Set(['book', 'schedule', 'arrange', 'confirm', 'reschedule', 'reserve', 'set']);
+
+/** "he confirmed 2 bays free, forklift booked for the 9th": logistics for a date, not their view */
+export function isArrangement(clause: Clause): boolean {
+  if (clause.date !== 2) return false;
+  const table = clause.table;
+  for (let i = clause.from; i < clause.to; i++)
+    if (table.pos[i] === 'VERB' && ARRANGING.has(table.lemma[i]!)) return true;
+  return false;
+}
+
 /** "Wanted to raise the export-control risk…": we meant to bring it up, so it was not discussed */
 export function isUnraisedPlan(clause: Clause): boolean {
   if (clause.subject !== 'us' && clause.subject !== 'none') return false;
