@@ -41,10 +41,53 @@ export function isArrangement(clause: Clause): boolean {
   return false;
 }
 
+/** "wanted to raise", "had planned to bring up", "would like to suggest": a raise that did not happen */
+const INTENT = new Set(['want', 'plan', 'intend', 'mean', 'hope', 'try', 'going', 'like', 'wish']);
+/** "I", "we", and whose plan it was: "my plan was to", "our idea was to" */
+const OUR_WORDS = new Set(['i', 'we', 'my', 'our']);
+/** "would have raised", "should have challenged": what we did not do */
+const COUNTERFACTUAL = new Set(['would', 'should', 'could']);
+/** what we would have said: raise, bring up, suggest, mention, pitch */
+const SAYING = new Set(['suggest', 'mention', 'propose', 'pitch']);
+const INTENT_WINDOW = 3;
+
+function isRaiseWord(clause: Clause, index: number): boolean {
+  const info = clause.table.lemmaInfo[index]!;
+  return SAYING.has(info.word) || (info.cues ?? []).some((cue) => cue.kind === 'raise');
+}
+
+/** The intention is ours: "I had planned to", "we wanted to", or no subject at all ("Wanted to"). */
+function ourIntent(clause: Clause, at: number): boolean {
+  const table = clause.table;
+  for (let j = at - 1; j >= Math.max(clause.from, at - 2); j--) {
+    if (OUR_WORDS.has(table.lower[j]!)) return true;
+    // "had planned", "would have liked": wink may tag the auxiliary "have" as a verb
+    if (table.pos[j] !== 'AUX' && table.pos[j] !== 'PART' && table.lemma[j] !== 'have') return false;
+  }
+  return at - 2 <= clause.from;
+}
+
+export function isIntentOnly(clause: Clause): boolean {
+  if (clause.actor === 'customer') return false;
+  const table = clause.table;
+  for (let i = clause.from; i < clause.to; i++) {
+    if (!isRaiseWord(clause, i) || table.pos[i] !== 'VERB') continue;
+    for (let j = i - 1; j >= Math.max(clause.from, i - INTENT_WINDOW); j--) {
+      if ((INTENT.has(table.lemma[j]!) || INTENT.has(table.lower[j]!)) && ourIntent(clause, j)) return true;
+      if (COUNTERFACTUAL.has(table.lower[j]!) && table.lower[j + 1] === 'have') return true;
+    }
+    // "will raise it next time"
+    for (let j = i + 1; j < Math.min(clause.to, i + 4); j++)
+      if (table.lower[j] === 'next' && table.lower[j + 1] === 'time') return true;
+  }
+  return false;
+}
+
 /** "Wanted to raise the export-control risk…": we meant to bring it up, so it was not discussed */
 export function isUnraisedPlan(clause: Clause): boolean {
   if (clause.subject !== 'us' && clause.subject !== 'none') return false;
-  return clause.kinds.has('intent') && (clause.kinds.has('raise') || clause.kinds.has('contribute'));
+  const planned = clause.kinds.has('intent') && (clause.kinds.has('raise') || clause.kinds.has('contribute'));
+  return planned || isIntentOnly(clause);
 }
 
 /**
