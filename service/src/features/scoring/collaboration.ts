@@ -44,6 +44,33 @@ function contributes(clause: Clause): boolean {
   return false;
 }
 
+/** "her idea", "Tom's suggestion": an idea their side owns, whoever the clause's subject is */
+const THEIR_POSSESSIVES = new Set(['her', 'his', 'their']);
+
+function theirIdeaNoun(clause: Clause): boolean {
+  const table = clause.table;
+  for (const hit of clause.hits) {
+    if (hit.kind !== 'contribute' || hit.negated || table.pos[hit.from] !== 'NOUN') continue;
+    const before = table.lower[hit.from - 1]!;
+    const named = before === "'s" && clause.people.includes(hit.from - 2);
+    if (THEIR_POSSESSIVES.has(before) || named) return true;
+  }
+  return false;
+}
+
+/** verbs by which someone puts forward how to go about it: "he wants to try it on two lines first" */
+const PREFERRING = new Set(['want', 'prefer', 'like']);
+
+/** The customer proposing how to proceed: a preference for an action of theirs, not for a deal term. */
+function proposesApproach(clause: Clause): boolean {
+  if (!isTheirs(clause) || clause.concrete === 0 || isDealTalk(clause)) return false;
+  const table = clause.table;
+  for (let i = clause.from; i + 2 < clause.to; i++)
+    if (PREFERRING.has(table.lemma[i]!) && table.lower[i + 1] === 'to' && table.pos[i + 2] === 'VERB')
+      return true;
+  return false;
+}
+
 /** "they could move the heat-up cycles to the afternoon": a customer's suggestion in a modal */
 function suggestsInModal(clause: Clause): boolean {
   if (!isTheirs(clause) || clause.concrete === 0) return false;
@@ -98,7 +125,9 @@ export function scoreCollaboration(note: NoteReading, customerAnswered: boolean)
     const theirIdea =
       substantive &&
       ((contributes(clause) && (isTheirs(clause) || clause.contributors.length > 0)) ||
-        suggestsInModal(clause));
+        theirIdeaNoun(clause) ||
+        suggestsInModal(clause) ||
+        proposesApproach(clause));
     if (jointPlan) jointPlans++;
     if (theirIdea) theirIdeas++;
     if (jointPlan || theirIdea) {
