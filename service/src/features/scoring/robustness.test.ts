@@ -127,3 +127,18 @@ describe("the customer's own idea", () => {
     expect(score({ ideas: 'He wants a lower price on the second year.' }).collaboration).toBeLessThan(70);
   });
 });
+
+describe('business focus', () => {
+  it('does not count who was there, when, or what kind of talk it was as their business', () => {
+    const smallTalk = score({
+      summary:
+        'Catch-up with the finance director and the operations manager: general discussion about their plans for next year, good chat.',
+    });
+    expect(smallTalk.businessFocus).toBeLessThan(70);
+    const business = score({
+      summary:
+        'Their finance director says freight costs ate 2 points of margin and two grocery chains are moving volume to a rival.',
+    });
+    expect(business.businessFocus).toBeGreaterThanOrEqual(70);
+  });
+});
