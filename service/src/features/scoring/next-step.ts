@@ -52,11 +52,10 @@ function readsAsStep(segment: Segment, afterStep: boolean, paired: boolean): boo
 function isPart(segment: Segment): boolean {
   return (
     segment.actor !== 'none' &&
-    segment.leadVerb &&
+    segment.actionVerb &&
     !segment.past &&
     !segment.reported &&
-    !segment.kinds.has('practice') &&
-    (isAction(segment) || segment.arranges)
+    !segment.kinds.has('practice')
   );
 }
 
@@ -68,9 +67,7 @@ function pairedParts(segments: Segment[]): boolean[] {
   for (let i = 0; i + 1 < segments.length; i++) {
     const a = segments[i]!;
     const b = segments[i + 1]!;
-    const parts = (isPart(a) || isPart(b)) && a.actor !== 'none' && b.actor !== 'none';
-    if (parts && a.leadVerb && b.leadVerb && !a.past && !b.past && sideOf(a) !== sideOf(b))
-      paired[i] = paired[i + 1] = true;
+    if (isPart(a) && isPart(b) && sideOf(a) !== sideOf(b)) paired[i] = paired[i + 1] = true;
   }
   return paired;
 }

@@ -47,7 +47,9 @@ export interface Segment {
   vagueVerb: boolean;
   /** a meeting-type action that brings both sides together */
   meeting: boolean;
-  /** a verb of the segment arranges something: "he will set it up", "she books the tour" */
+  /** the first full verb is an action in the present or future: "she books the tour", "he will set it up" */
+  actionVerb: boolean;
+  /** and that action arranges something: "he will set it up", "she books the tour" */
   arranges: boolean;
   /** the customer asks us to act: "Jonas wants us to walk his planners through the model" */
   asksUs: boolean;
@@ -301,6 +303,8 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
   let futureFirst = false;
   let reported = false;
   let arranges = false;
+  let actionVerb = false;
+  let sawFullVerb = false;
   let asksUs = false;
   for (let i = start; i < to; i++) {
     const pos = posOf(clause, i);
@@ -314,7 +318,12 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
       if (table.negated[i]) refusal = true;
       else meeting = true;
     }
-    if (pos === 'VERB' && SCHEDULING.has(table.lemma[i]!)) arranges = true;
+    if (pos === 'VERB' && !sawFullVerb) {
+      sawFullVerb = true;
+      const cues = table.lemmaInfo[i]!.cues ?? [];
+      arranges = SCHEDULING.has(table.lemma[i]!) && !isPastForm(clause, i);
+      actionVerb = arranges || (!isPastForm(clause, i) && cues.some((cue) => cue.kind === 'concreteAction'));
+    }
     if (isVerb(pos) && (actor === 'customer' || actor === 'both') && asksUsAt(clause, i)) asksUs = true;
     const lower = table.lower[i]!;
     // only a future that carries the segment ("we will send…", "she said she would…"), not one
@@ -368,6 +377,7 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
     vagueVerb,
     meeting: meeting || (!hasVerb && withCustomer(clause, start, to)),
     arranges,
+    actionVerb,
     asksUs,
     headed,
     words,
