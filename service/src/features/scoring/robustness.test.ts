@@ -125,6 +125,21 @@ describe("the customer's own idea", () => {
     ])
       expect(score({ ideas }).collaboration).toBeGreaterThanOrEqual(70);
     expect(score({ ideas: 'He wants a lower price on the second year.' }).collaboration).toBeLessThan(70);
+    expect(score({ ideas: 'Their COO wants to see it on the March volumes.' }).collaboration).toBeLessThan(
+      70,
+    );
+  });
+
+  it('tops their idea when we take on our part of it, not when we only explain or did something', () => {
+    const idea = 'The depot manager proposed trialling night loading at the Leeds site';
+    expect(
+      score({ ideas: `${idea}; we model the overtime savings for both shifts.` }).collaboration,
+    ).toBeGreaterThanOrEqual(90);
+    expect(
+      score({ ideas: `${idea}. We would size the forklift fleet for it.` }).collaboration,
+    ).toBeGreaterThanOrEqual(90);
+    expect(score({ ideas: `${idea}; we explain how the planner works.` }).collaboration).toBeLessThan(90);
+    expect(score({ ideas: `${idea}. We sent the brochure.` }).collaboration).toBeLessThan(90);
   });
 });
 

@@ -225,7 +225,8 @@ function findActor(clause: Clause, from: number, to: number): { actor: StepActor
   return { actor, stop: i };
 }
 
-function isPastForm(clause: Clause, index: number): boolean {
+/** A verb form in the past tense ("booked", "said"), not a present or a lemma. */
+export function isPastForm(clause: Clause, index: number): boolean {
   const lower = clause.table.lower[index]!;
   if (lower === clause.table.lemma[index] || PRESENT_FORMS.has(lower)) return false;
   return !lower.endsWith('s') && !lower.endsWith('ing');
