@@ -6,7 +6,7 @@ import { countCues, type Clause } from './clause-facts';
 import type { CueKind } from './lexicon';
 import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
-import { isHollow, isOurOpinion, isUnraisedPlan, sentenceIndexes } from './statement-kind';
+import { isHollow, isMissedChance, isOurOpinion, isUnraisedPlan, sentenceIndexes } from './statement-kind';
 import type { Evidence } from './types';
 import * as wordInfo from './word-info';
 
@@ -104,7 +104,12 @@ export function scoreBusinessFocus(note: NoteReading): DimensionOutcome {
   const statements = note.statements;
   const sentenceOf = sentenceIndexes(statements);
   let ourSentence = -1;
+  // the prompt is what we meant to raise: when the note says it never came up, its words were not discussed
+  const onlyPlanned = statements.some(
+    (c) => (c.field === 'summary' || c.field === 'ideas') && (isUnraisedPlan(c) || isMissedChance(c)),
+  );
   statements.forEach((clause, index) => {
+    if (onlyPlanned && clause.field.startsWith('prompts.')) return;
     if (!isCountable(clause) || isRefusal(clause) || isHollow(clause)) {
       if ((clause.stuffed || isHollow(clause)) && clause.kinds.has('business'))
         evidence.push(clauseEvidence(clause, 'businessFocus', 'lowered'));

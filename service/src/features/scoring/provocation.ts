@@ -2,7 +2,7 @@
 // Prompts speak first (a library prompt is specific by construction; an ad-hoc one must read as a
 // specific, forward-looking issue); the summary can carry a provocation of its own ("I raised…").
 import { countCues, type Clause } from './clause-facts';
-import { isIntentOnly } from './statement-kind';
+import { isIntentOnly, isMissedChance } from './statement-kind';
 import {
   clauseEvidence,
   cueEvidence,
@@ -25,14 +25,6 @@ const LANDING_REACTIONS = new Set(['new_to_them', 'redirected']);
 type Kind = 'specific' | 'generic' | 'backward' | 'none';
 
 const MIN_ISSUE_WORDS = 4;
-const NEGATORS = new Set(['not', "n't", 'never', 'no']);
-
-function negatedNearby(clause: Clause, at: number): boolean {
-  for (let j = at - 1; j >= Math.max(clause.from, at - 3); j--)
-    if (NEGATORS.has(clause.table.lower[j]!)) return true;
-  return false;
-}
-
 /** The first raise cue used as a verb ("raised", "flagged"; not "there was a question"), or -1. */
 function raiseVerb(clause: Clause): number {
   for (const hit of clause.hits)
@@ -101,22 +93,6 @@ function promptWording(clauses: Clause[]): PromptWording {
   for (const c of countable)
     for (let i = c.from; i < c.to; i++) if (c.table.pos[i] === 'NOUN' || c.table.pos[i] === 'PROPN') nouns++;
   return words >= 4 && nouns >= 2 ? 'specific' : 'generic';
-}
-
-/** "didn't get there", "never got the chance", "didn't get to it" */
-function isMissedChance(clause: Clause): boolean {
-  if (clause.actor === 'customer') return false;
-  const table = clause.table;
-  for (let i = clause.from; i < clause.to; i++) {
-    // right after the negation: in a long run-on sentence its scope reaches far beyond the verb
-    if (!table.negated[i] || !negatedNearby(clause, i)) continue;
-    if (table.lemma[i] === 'chance') return true;
-    const after = table.lower[i + 1];
-    // "it never came up": the topic was not raised by anyone
-    if (table.lemma[i] === 'come' && after === 'up') return true;
-    if (table.lemma[i] === 'get' && (after === 'there' || after === 'to' || after === 'the')) return true;
-  }
-  return false;
 }
 
 /** verbs by which a customer takes the talk elsewhere: "steered us to", "turned the talk to" */

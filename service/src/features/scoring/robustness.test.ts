@@ -156,4 +156,25 @@ describe('business focus', () => {
     });
     expect(business.businessFocus).toBeGreaterThanOrEqual(70);
   });
+
+  it('does not count the words of a provocation the note says never came up', () => {
+    const prompts = [
+      {
+        fromLibrary: false,
+        text: 'Rising reinsurance premiums will squeeze their margins on coastal property',
+        reaction: 'new_to_them' as const,
+      },
+    ];
+    const planned = score({
+      summary:
+        'Quick call about the invoice. Meant to raise the reinsurance squeeze but never got the chance.',
+      prompts,
+    });
+    expect(planned.businessFocus).toBeLessThan(35);
+    const raised = score({
+      summary: 'Quick call about the invoice, then raised the reinsurance squeeze on coastal property.',
+      prompts,
+    });
+    expect(raised.businessFocus).toBeGreaterThan(planned.businessFocus);
+  });
 });

@@ -83,6 +83,30 @@ export function isIntentOnly(clause: Clause): boolean {
   return false;
 }
 
+const NEGATORS = new Set(['not', "n't", 'never', 'no']);
+
+function negatedNearby(clause: Clause, at: number): boolean {
+  for (let j = at - 1; j >= Math.max(clause.from, at - 3); j--)
+    if (NEGATORS.has(clause.table.lower[j]!)) return true;
+  return false;
+}
+
+/** "didn't get there", "never got the chance", "didn't get to it" */
+export function isMissedChance(clause: Clause): boolean {
+  if (clause.actor === 'customer') return false;
+  const table = clause.table;
+  for (let i = clause.from; i < clause.to; i++) {
+    // right after the negation: in a long run-on sentence its scope reaches far beyond the verb
+    if (!table.negated[i] || !negatedNearby(clause, i)) continue;
+    if (table.lemma[i] === 'chance') return true;
+    const after = table.lower[i + 1];
+    // "it never came up": the topic was not raised by anyone
+    if (table.lemma[i] === 'come' && after === 'up') return true;
+    if (table.lemma[i] === 'get' && (after === 'there' || after === 'to' || after === 'the')) return true;
+  }
+  return false;
+}
+
 /** "Wanted to raise the export-control risk…": we meant to bring it up, so it was not discussed */
 export function isUnraisedPlan(clause: Clause): boolean {
   if (clause.subject !== 'us' && clause.subject !== 'none') return false;
