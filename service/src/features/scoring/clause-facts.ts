@@ -57,8 +57,17 @@ function isWordPos(pos: string | undefined): boolean {
   return pos !== 'PUNCT' && pos !== 'SPACE' && pos !== 'SYM';
 }
 
+/** "Ill send it", "Im seeing her Friday": a dictated "I'll" or "I'm" before its verb, not a name */
+const DICTATED_I = new Set(['ill', 'im', 'ive', 'id']);
+
+export function isDictatedI(table: TokenTable, index: number): boolean {
+  const next = table.pos[index + 1];
+  return DICTATED_I.has(table.lower[index]!) && (next === 'VERB' || next === 'AUX');
+}
+
 function isPersonName(table: TokenTable, index: number): boolean {
   return (
+    !isDictatedI(table, index) &&
     table.pos[index] === 'PROPN' &&
     table.surface[index]!.nameShape &&
     (table.lemmaInfo[index]!.flags & W_CUE_WORD) === 0 &&
@@ -89,6 +98,7 @@ function wordFlags(table: TokenTable, index: number): number {
 
 function sideOf(table: TokenTable, index: number, people: number[]): Actor {
   if (isItDepartment(table, index) || people.includes(index)) return 'customer';
+  if (isDictatedI(table, index)) return 'us';
   const flags = wordFlags(table, index);
   if ((flags & W_US) !== 0) return 'us';
   if ((flags & (W_ROLE | W_PRONOUN)) !== 0) return 'customer';

@@ -3,7 +3,7 @@
 // ("Design review with Ana, their CTO, on the 14th"). This module cuts a clause into segments at a
 // conjunction that starts a new subject and at an inline "next step", and reads what the next-step
 // scorer needs from each: who acts, tense, whether it is an action, a meeting, dated, negated.
-import type { Clause } from './clause-facts';
+import { isDictatedI, type Clause } from './clause-facts';
 import type { CueKind } from './lexicon';
 import { datePrecision, type DatePrecision } from './dates';
 import * as wordInfo from './word-info';
@@ -74,6 +74,8 @@ const MEETING_WORDS = new Set([
   'visit',
   'signing',
 ]);
+/** meeting words that are a meeting as verbs too: "we meet on the 4th" (but not "they review it") */
+const MEETING_VERBS = new Set(['meet', 'visit']);
 const FUTURE_WORDS = new Set(['will', "'ll", 'shall', 'would', "'d"]);
 /** forms of be and have whose surface differs from the lemma without being past */
 const PRESENT_FORMS = new Set(['are', "'re", 'am', "'m", "'s", "'ve", 'is', 'has', 'does', 'ca', 'wo']);
@@ -163,7 +165,8 @@ function isNextStepAt(clause: Clause, index: number): boolean {
 function runOnSubject(clause: Clause, index: number, from: number): boolean {
   const table = clause.table;
   if (index - from < 6 || !isVerb(table.pos[index + 1])) return false;
-  const subject = isName(clause, index) || SUBJECT_PRONOUNS.has(table.lower[index]!);
+  const subject =
+    isName(clause, index) || SUBJECT_PRONOUNS.has(table.lower[index]!) || isDictatedI(table, index);
   if (!subject) return false;
   const before = table.pos[index - 1];
   return isWord(before) && !isVerb(before) && before !== 'SCONJ' && before !== 'ADP';
@@ -215,6 +218,7 @@ function findActor(clause: Clause, from: number, to: number): { actor: StepActor
   for (let n = 0; i < to && n < SUBJECT_WINDOW; i++, n++) {
     if ((isVerb(posOf(clause, i)) && table.value[i] !== 'IT') || table.lower[i] === 'to') break;
     if (isName(clause, i)) customer = true;
+    else if (isDictatedI(clause.table, i)) us = true;
     else {
       const flags = flagsOf(clause, i);
       if ((flags & W_US) !== 0) us = true;
@@ -315,7 +319,10 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
     if (pos === 'NOUN' || pos === 'PROPN') hasNoun = true;
     // "the call with finance": a call as a thing arranged, not "will call"
     const arrangedCall = table.lemma[i] === 'call' && pos === 'NOUN' && table.pos[i - 1] === 'DET';
-    if (MEETING_WORDS.has(table.lemma[i]!) || arrangedCall) {
+    // "review the proposal" is one side's work; "a design review" and "meet" bring both sides together
+    const meetingWord =
+      MEETING_WORDS.has(table.lemma[i]!) && (pos !== 'VERB' || MEETING_VERBS.has(table.lemma[i]!));
+    if (meetingWord || arrangedCall) {
       if (table.negated[i]) refusal = true;
       else meeting = true;
     }
