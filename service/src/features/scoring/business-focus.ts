@@ -83,14 +83,19 @@ const ABOUT_THE_TALK: CueKind[] = ['filler', 'vague', 'nextCue', 'vagueAction', 
 /**
  * Nouns that say who was there, when, or what kind of talk it was ("the operations director", "next
  * year", "general discussion") are in every note, whatever it is about: they weigh on neither side.
+ * `talk` marks the clause's tokens inside such cues.
  */
-function isBystander(clause: Clause, index: number): boolean {
+function isBystander(clause: Clause, index: number, talk: Uint8Array): boolean {
   const table = clause.table;
   const flags = table.lemmaInfo[index]!.flags | table.lowerInfo[index]!.flags;
-  if ((flags & (W_ROLE | W_DATE_WORD)) !== 0) return true;
+  return (flags & (W_ROLE | W_DATE_WORD)) !== 0 || talk[index - clause.from] === 1;
+}
+
+function talkTokens(clause: Clause): Uint8Array {
+  const talk = new Uint8Array(clause.to - clause.from);
   for (const hit of clause.hits)
-    if (hit.from <= index && index < hit.to && ABOUT_THE_TALK.includes(hit.kind)) return true;
-  return false;
+    if (ABOUT_THE_TALK.includes(hit.kind)) talk.fill(1, hit.from - clause.from, hit.to - clause.from);
+  return talk;
 }
 
 function isRefusal(clause: Clause): boolean {
@@ -120,8 +125,10 @@ export function scoreBusinessFocus(note: NoteReading): DimensionOutcome {
     if (ourSentence === sentenceOf[index]) return;
     const side = sideOf(clause);
     if (side === 'neither') return;
+    const talk = talkTokens(clause);
     for (let i = clause.from; i < clause.to; i++) {
-      if (clause.table.pos[i] === 'NOUN' && !isBystander(clause, i)) nouns[side].add(clause.table.lemma[i]!);
+      if (clause.table.pos[i] === 'NOUN' && !isBystander(clause, i, talk))
+        nouns[side].add(clause.table.lemma[i]!);
     }
     if (side === 'business' && (clause.kinds.has('stake') || clause.numbers > 0)) stakes++;
     evidence.push(clauseEvidence(clause, 'businessFocus', side === 'business' ? 'raised' : 'lowered'));

@@ -62,8 +62,9 @@ function reframesEarlier(clause: Clause, earlier: Map<number, FrameSeen[]>): boo
       if (seen.at === at && sameFrame(seen.clause, clause, at)) return true;
   for (const { key, at } of keys) {
     const seen = earlier.get(key);
+    // the same clause again adds nothing to compare with, and would make the list grow with repeats
     if (seen === undefined) earlier.set(key, [{ clause, at }]);
-    else seen.push({ clause, at });
+    else if (!seen.some((s) => s.at === at && sameWords(s.clause, clause))) seen.push({ clause, at });
   }
   return false;
 }
