@@ -28,6 +28,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ METRICS_TENANT_LABELS: 'yes' })).toThrow(/METRICS_TENANT_LABELS/);
   });
 
+  test('serve runs the worker too unless UPATNIGHT_ROLE=http asks for HTTP only', () => {
+    expect(loadConfig({}).serveRunsWorker).toBe(true);
+    expect(loadConfig({ UPATNIGHT_ROLE: 'http' }).serveRunsWorker).toBe(false);
+    expect(() => loadConfig({ UPATNIGHT_ROLE: 'worker' })).toThrow(/UPATNIGHT_ROLE/);
+  });
+
   test('production needs an explicit database and turns the demo and preview off', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL/);
     const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: '/var/lib/upatnight' });

@@ -47,6 +47,13 @@ const schema = z
     METRICS_REFRESH_MS: z.coerce.number().int().min(0).default(30_000),
     SALESFORCE_WORKER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
     /**
+     * What `serve` runs: `all` (HTTP and the worker, the single-process default) or `http` (HTTP
+     * only, for instances beside separate `upatnight worker` processes).
+     */
+    UPATNIGHT_ROLE: z.enum(['all', 'http']).default('all'),
+    /** How often a worker looks for queued jobs another instance queued. */
+    JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
+    /**
      * Development and tests only: lets a tenant's org be the local Salesforce fake (http on a
      * loopback address). Without it only https Salesforce hosts on public addresses are called.
      */
@@ -83,6 +90,9 @@ export interface Config {
   rateLimitPerMinute: number;
   rateLimitPerAddressPerMinute: number;
   salesforce: { secretsKey?: Buffer; workerIntervalMs: number; allowLocalOrg: boolean };
+  /** whether `serve` also runs the worker (outbox, sync, jobs) */
+  serveRunsWorker: boolean;
+  jobsPollMs: number;
   metrics: { token?: string; tenantLabels: boolean; refreshMs: number };
   /** demo tenant and the local preview: development only */
   devFeatures: boolean;
@@ -118,6 +128,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       workerIntervalMs: e.SALESFORCE_WORKER_INTERVAL_MS,
       allowLocalOrg: e.SALESFORCE_ALLOW_LOCAL_ORG === 'true',
     },
+    serveRunsWorker: e.UPATNIGHT_ROLE === 'all',
+    jobsPollMs: e.JOBS_POLL_MS,
     metrics: {
       token: e.METRICS_TOKEN,
       tenantLabels: e.METRICS_TENANT_LABELS === 'true',

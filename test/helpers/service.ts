@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { createApp } from '../../service/src/app';
 import { createLogger, type Logger } from '../../service/src/platform/logger';
 import { createTenant } from '../../service/src/features/tenants/tenants';
+import { JobRunner } from '../../service/src/features/jobs';
 import type { DatabaseTarget, Db } from '../../service/src/platform/database/database';
 import { openTestDatabase, type DatabaseKind } from './databases';
 
@@ -101,6 +102,10 @@ export async function startTestService(
     metrics: options.metrics,
     rateLimitPerAddressPerMinute: options.rateLimitPerAddressPerMinute ?? 100_000_000,
   });
+  // the single-process default: queued jobs run in this process
+  const jobs = new JobRunner(database.db, logger);
+  background.attach(() => jobs.wake());
+  jobs.start();
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -126,7 +131,7 @@ export async function startTestService(
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      await background.drain();
+      await jobs.stop();
       await database.close();
     },
   };

@@ -8,9 +8,11 @@ import { registerSeedDemo } from './seed-demo';
 import { registerServe } from './serve';
 import { registerSalesforce } from './sf';
 import { registerTenant } from './tenant';
+import { registerWorker } from './worker';
 
 export function registerCommands(program: Command): void {
   registerServe(program);
+  registerWorker(program);
   registerTenant(program);
   registerRescore(program);
   registerPrompts(program);
