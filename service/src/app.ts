@@ -30,8 +30,10 @@ export interface AppDeps {
   logger: Logger;
   bodyLimit?: string;
   rateLimitPerMinute?: number;
-  /** per connecting address, checked before the API key */
+  /** per client address, checked before the API key */
   rateLimitPerAddressPerMinute?: number;
+  /** behind a proxy: the hops or proxy addresses whose X-Forwarded-For names the client */
+  trustProxy?: number | string;
   /** Salesforce connections: the secrets key and whether the password flow is allowed */
   salesforce?: SalesforceAdminOptions;
   /** /metrics: served only with a token; tenant ids as labels only when asked for */
@@ -64,6 +66,7 @@ export function createApp(deps: AppDeps): BuiltApp {
 
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   app.use(helmet());
   app.use(
     pinoHttp({

@@ -30,6 +30,16 @@ const schema = z
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6000),
     RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().positive().default(30000),
+    /**
+     * Behind a load balancer or proxy: how many proxy hops to trust (`1`), or which proxy addresses
+     * (`loopback`, `10.0.0.0/8`, a comma list), so the client's address is read from
+     * X-Forwarded-For. Unset, the connecting address counts. Never every address: a client could then
+     * name any address it likes and step around the per-address limit.
+     */
+    TRUST_PROXY: z
+      .string()
+      .refine((v) => v !== 'true', 'name the hops or the proxy addresses, not true')
+      .optional(),
     /** Encrypts Salesforce connection secrets at rest; without it no org can be connected. */
     SECRETS_KEY: z
       .string()
@@ -89,6 +99,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   rateLimitPerMinute: number;
   rateLimitPerAddressPerMinute: number;
+  /** Express's trust proxy setting: hop count or proxy addresses */
+  trustProxy?: number | string;
   salesforce: { secretsKey?: Buffer; workerIntervalMs: number; allowLocalOrg: boolean };
   /** whether `serve` also runs the worker (outbox, sync, jobs) */
   serveRunsWorker: boolean;
@@ -123,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rateLimitPerAddressPerMinute: e.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY && /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     salesforce: {
       secretsKey: e.SECRETS_KEY ? Buffer.from(e.SECRETS_KEY, 'base64') : undefined,
       workerIntervalMs: e.SALESFORCE_WORKER_INTERVAL_MS,

@@ -111,6 +111,7 @@ export async function startService(
     rateLimitPerMinute: config.rateLimitPerMinute,
     metrics: config.metrics,
     rateLimitPerAddressPerMinute: config.rateLimitPerAddressPerMinute,
+    trustProxy: config.trustProxy,
     extraRoutes: preview?.router,
     salesforce: {
       secretsKey: config.salesforce.secretsKey,

@@ -86,6 +86,7 @@ export async function startTestService(
     rateLimitPerMinute?: number;
     /** every test client connects from 127.0.0.1: unlimited unless a test is about this limit */
     rateLimitPerAddressPerMinute?: number;
+    trustProxy?: number | string;
     withDefaultLibrary?: boolean;
     /** defaults to a silent logger; pass one to capture the service's log lines */
     logger?: Logger;
@@ -101,6 +102,7 @@ export async function startTestService(
     rateLimitPerMinute: options.rateLimitPerMinute,
     metrics: options.metrics,
     rateLimitPerAddressPerMinute: options.rateLimitPerAddressPerMinute ?? 100_000_000,
+    trustProxy: options.trustProxy,
   });
   // the single-process default: queued jobs run in this process
   const jobs = new JobRunner(database.db, logger);

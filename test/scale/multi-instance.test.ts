@@ -225,7 +225,7 @@ describe('two HTTP instances and two workers over one Postgres', () => {
       () => restartWorker(1),
       () => restartHttp(1),
     ]) {
-      await sleep(700);
+      await sleep(500);
       await restart();
     }
     restarted = true;
