@@ -17,6 +17,7 @@ import { notesRouter } from './features/notes';
 import { opportunitiesRouter } from './features/opportunities';
 import { promptSetsRouter } from './features/prompt-sets';
 import { settingsRouter } from './features/settings';
+import { registerJobMetrics } from './features/jobs';
 import {
   registerSalesforceMetrics,
   salesforceRouter,
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps): BuiltApp {
     tenantLabels: deps.metrics?.tenantLabels ?? false,
     refreshMs: deps.metrics?.refreshMs ?? 30_000,
   });
+  registerJobMetrics(metrics.registry, deps.db);
   const bodyLimit = deps.bodyLimit ?? '256kb';
 
   app.disable('x-powered-by');
