@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerBench } from './bench';
+import { registerMigrate } from './migrate';
 import { registerPrompts } from './prompts';
 import { registerRescore } from './rescore';
 import { registerScore } from './score';
@@ -13,6 +14,7 @@ import { registerWorker } from './worker';
 export function registerCommands(program: Command): void {
   registerServe(program);
   registerWorker(program);
+  registerMigrate(program);
   registerTenant(program);
   registerRescore(program);
   registerPrompts(program);
