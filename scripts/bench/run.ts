@@ -3,15 +3,21 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { benchParts, type BenchFigures } from './parts';
+import { selectParts } from './select-parts';
 
 const resultsFile = path.resolve(__dirname, '../../bench/results.json');
 
 export async function runBench(only?: string): Promise<void> {
-  const names = Object.keys(benchParts);
-  if (only && !names.includes(only)) {
-    throw new Error(`unknown bench part "${only}"; choose one of: ${names.join(', ')}`);
-  }
-  const selected = only ? [only] : names;
+  const selected = selectParts(only, Object.keys(benchParts));
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    load1AtStart: Number(os.loadavg()[0]!.toFixed(2)),
+  };
+  process.stdout.write(
+    `machine: ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, load average ${machine.load1AtStart} at start\n`,
+  );
   const figures: BenchFigures = {};
   for (const name of selected) {
     process.stdout.write(`\n== ${name}\n`);
@@ -19,11 +25,11 @@ export async function runBench(only?: string): Promise<void> {
     console.table(Object.entries(partFigures).map(([key, value]) => ({ key, value })));
     Object.assign(figures, partFigures);
   }
-  await mergeResults(figures);
+  await mergeResults(figures, machine);
   process.stdout.write(`\nmerged ${Object.keys(figures).length} figures into ${resultsFile}\n`);
 }
 
-async function mergeResults(figures: BenchFigures): Promise<void> {
+async function mergeResults(figures: BenchFigures, machine: object): Promise<void> {
   let previous: { figures?: BenchFigures } = {};
   try {
     previous = JSON.parse(await readFile(resultsFile, 'utf8')) as { figures?: BenchFigures };
@@ -31,7 +37,7 @@ async function mergeResults(figures: BenchFigures): Promise<void> {
     // first run: nothing to merge with
   }
   const merged = {
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version },
+    machine: { ...machine, load1AtEnd: Number(os.loadavg()[0]!.toFixed(2)) },
     date: new Date().toISOString(),
     figures: { ...previous.figures, ...figures },
   };

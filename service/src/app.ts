@@ -18,6 +18,7 @@ import { notesRoutes } from './features/notes';
 import { opportunitiesRoutes } from './features/opportunities';
 import { promptSetsRoutes } from './features/prompt-sets';
 import { settingsRoutes } from './features/settings';
+import { registerJobMetrics } from './features/jobs';
 import {
   registerSalesforceMetrics,
   salesforceRoutes,
@@ -32,8 +33,10 @@ export interface AppDeps {
   logger: Logger;
   bodyLimit?: string;
   rateLimitPerMinute?: number;
-  /** per connecting address, checked before the API key */
+  /** per client address, checked before the API key */
   rateLimitPerAddressPerMinute?: number;
+  /** behind a proxy: the hops or proxy addresses whose X-Forwarded-For names the client */
+  trustProxy?: number | string;
   /** Salesforce connections: the secrets key and whether the password flow is allowed */
   salesforce?: SalesforceAdminOptions;
   /** /metrics: served only with a token; tenant ids as labels only when asked for */
@@ -77,10 +80,12 @@ export function createApp(deps: AppDeps): BuiltApp {
     tenantLabels: deps.metrics?.tenantLabels ?? false,
     refreshMs: deps.metrics?.refreshMs ?? 30_000,
   });
+  registerJobMetrics(metrics.registry, deps.db);
   const bodyLimit = deps.bodyLimit ?? '256kb';
 
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   app.use(helmet());
   app.use(
     pinoHttp({

@@ -28,6 +28,19 @@ describe('configuration', () => {
     expect(() => loadConfig({ METRICS_TENANT_LABELS: 'yes' })).toThrow(/METRICS_TENANT_LABELS/);
   });
 
+  test('serve runs the worker too unless UPATNIGHT_ROLE=http asks for HTTP only', () => {
+    expect(loadConfig({}).serveRunsWorker).toBe(true);
+    expect(loadConfig({ UPATNIGHT_ROLE: 'http' }).serveRunsWorker).toBe(false);
+    expect(() => loadConfig({ UPATNIGHT_ROLE: 'worker' })).toThrow(/UPATNIGHT_ROLE/);
+  });
+
+  test('TRUST_PROXY takes a hop count or proxy addresses, never every address', () => {
+    expect(loadConfig({}).trustProxy).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: name the hops/);
+  });
+
   test('production needs an explicit database and turns the demo and preview off', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL/);
     const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: '/var/lib/upatnight' });

@@ -30,6 +30,16 @@ const schema = z
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6000),
     RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().positive().default(30000),
+    /**
+     * Behind a load balancer or proxy: how many proxy hops to trust (`1`), or which proxy addresses
+     * (`loopback`, `10.0.0.0/8`, a comma list), so the client's address is read from
+     * X-Forwarded-For. Unset, the connecting address counts. Never every address: a client could then
+     * name any address it likes and step around the per-address limit.
+     */
+    TRUST_PROXY: z
+      .string()
+      .refine((v) => v !== 'true', 'name the hops or the proxy addresses, not true')
+      .optional(),
     /** Encrypts Salesforce connection secrets at rest; without it no org can be connected. */
     SECRETS_KEY: z
       .string()
@@ -46,6 +56,13 @@ const schema = z
     METRICS_TENANT_LABELS: z.enum(['true', 'false']).default('false'),
     METRICS_REFRESH_MS: z.coerce.number().int().min(0).default(30_000),
     SALESFORCE_WORKER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+    /**
+     * What `serve` runs: `all` (HTTP and the worker, the single-process default) or `http` (HTTP
+     * only, for instances beside separate `upatnight worker` processes).
+     */
+    UPATNIGHT_ROLE: z.enum(['all', 'http']).default('all'),
+    /** How often a worker looks for queued jobs another instance queued. */
+    JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
     /**
      * Development and tests only: lets a tenant's org be the local Salesforce fake (http on a
      * loopback address). Without it only https Salesforce hosts on public addresses are called.
@@ -82,7 +99,12 @@ export interface Config {
   shutdownTimeoutMs: number;
   rateLimitPerMinute: number;
   rateLimitPerAddressPerMinute: number;
+  /** Express's trust proxy setting: hop count or proxy addresses */
+  trustProxy?: number | string;
   salesforce: { secretsKey?: Buffer; workerIntervalMs: number; allowLocalOrg: boolean };
+  /** whether `serve` also runs the worker (outbox, sync, jobs) */
+  serveRunsWorker: boolean;
+  jobsPollMs: number;
   metrics: { token?: string; tenantLabels: boolean; refreshMs: number };
   /** demo tenant and the local preview: development only */
   devFeatures: boolean;
@@ -113,11 +135,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rateLimitPerAddressPerMinute: e.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY && /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     salesforce: {
       secretsKey: e.SECRETS_KEY ? Buffer.from(e.SECRETS_KEY, 'base64') : undefined,
       workerIntervalMs: e.SALESFORCE_WORKER_INTERVAL_MS,
       allowLocalOrg: e.SALESFORCE_ALLOW_LOCAL_ORG === 'true',
     },
+    serveRunsWorker: e.UPATNIGHT_ROLE === 'all',
+    jobsPollMs: e.JOBS_POLL_MS,
     metrics: {
       token: e.METRICS_TOKEN,
       tenantLabels: e.METRICS_TENANT_LABELS === 'true',

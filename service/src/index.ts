@@ -1,12 +1,16 @@
-// Starts the service: config, database, demo tenant (development only), HTTP; drains on SIGTERM/SIGINT.
+// Starts the service in one of its roles: `serve` (HTTP, and unless UPATNIGHT_ROLE=http also the
+// worker) or `worker` (roll-up outbox, Salesforce sync, queued jobs, housekeeping); drains on
+// SIGTERM/SIGINT. Instances of either role share one Postgres and coordinate through row leases.
 import { createServer } from 'node:http';
 import type { Router } from 'express';
 import { createApp } from './app';
 import { loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './platform/logger';
 import { openDatabase, type Db } from './platform/database/database';
+import type { BackgroundWork } from './platform/background-work';
 import { purgeIdempotencyKeys } from './platform/idempotency/repository';
 import { ensureDemoTenant } from './features/demo';
+import { JobRunner } from './features/jobs';
 import { startSalesforceWorker } from './features/salesforce';
 
 const IDEMPOTENCY_KEEP_HOURS = 48;
@@ -24,14 +28,72 @@ export interface StartOptions {
   preview?: (demo: { apiKey: string; logger: Logger }) => DevPreview;
 }
 
-export interface RunningService {
+/** A running role: what a signal stops. */
+export interface Running {
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+export interface RunningWorker extends Running {
+  config: Config;
+  db: Db;
+}
+
+export interface RunningService extends Running {
   url: string;
   /** the local preview's link for this start (development only) */
   previewUrl?: string;
   config: Config;
   db: Db;
-  logger: Logger;
-  stop(): Promise<void>;
+}
+
+function openConfiguredDatabase(config: Config): Promise<Db> {
+  return openDatabase(
+    config.database.kind === 'postgres'
+      ? { kind: 'postgres', url: config.database.url }
+      : { kind: 'pglite', dataDir: config.database.dataDir, durability: config.database.durability },
+  );
+}
+
+/**
+ * The worker's parts over an open database. With `background`, requests in this process that queue
+ * a job wake the job runner at once instead of waiting for its next poll.
+ */
+function startWorkerParts(db: Db, logger: Logger, config: Config, background?: BackgroundWork) {
+  const salesforce = startSalesforceWorker(db, logger, config.salesforce);
+  const jobs = new JobRunner(db, logger, { pollMs: config.jobsPollMs });
+  background?.attach(() => jobs.wake());
+  jobs.start();
+  const housekeeping = setInterval(() => {
+    purgeIdempotencyKeys(db, IDEMPOTENCY_KEEP_HOURS).catch((err: unknown) =>
+      logger.warn({ err }, 'purge failed'),
+    );
+  }, 3600_000);
+  housekeeping.unref();
+  return {
+    /** waits for the job and the roll-up batch in hand */
+    async stop() {
+      clearInterval(housekeeping);
+      await jobs.stop();
+      await salesforce.stop();
+    },
+  };
+}
+
+/** `upatnight worker`: background work only, no HTTP. */
+export async function startWorker(config: Config = loadConfig()): Promise<RunningWorker> {
+  const logger = createLogger(config.logLevel);
+  const db = await openConfiguredDatabase(config);
+  const worker = startWorkerParts(db, logger, config);
+  logger.info({ database: config.database.kind, pid: process.pid }, 'Up at Night worker is running');
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await worker.stop();
+      await db.destroy();
+      logger.info('stopped');
+    })());
+  return { config, db, logger, stop };
 }
 
 export async function startService(
@@ -39,11 +101,7 @@ export async function startService(
   options: StartOptions = {},
 ): Promise<RunningService> {
   const logger = createLogger(config.logLevel);
-  const db = await openDatabase(
-    config.database.kind === 'postgres'
-      ? { kind: 'postgres', url: config.database.url }
-      : { kind: 'pglite', dataDir: config.database.dataDir, durability: config.database.durability },
-  );
+  const db = await openConfiguredDatabase(config);
   const demo = config.devFeatures ? await ensureDemoTenant(db, config.demoApiKey) : undefined;
   const preview = demo && options.preview?.({ apiKey: demo.apiKey, logger });
   const { app, lifecycle, background } = createApp({
@@ -53,6 +111,7 @@ export async function startService(
     rateLimitPerMinute: config.rateLimitPerMinute,
     metrics: config.metrics,
     rateLimitPerAddressPerMinute: config.rateLimitPerAddressPerMinute,
+    trustProxy: config.trustProxy,
     extraRoutes: preview?.router,
     salesforce: {
       secretsKey: config.salesforce.secretsKey,
@@ -60,13 +119,7 @@ export async function startService(
       allowLocalOrg: config.salesforce.allowLocalOrg,
     },
   });
-  const salesforce = startSalesforceWorker(db, logger, config.salesforce);
-  const housekeeping = setInterval(() => {
-    purgeIdempotencyKeys(db, IDEMPOTENCY_KEEP_HOURS).catch((err: unknown) =>
-      logger.warn({ err }, 'purge failed'),
-    );
-  }, 3600_000);
-  housekeeping.unref();
+  const worker = config.serveRunsWorker ? startWorkerParts(db, logger, config, background) : undefined;
 
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
@@ -77,13 +130,17 @@ export async function startService(
       resolve();
     });
   }).catch(async (error: unknown) => {
+    await worker?.stop();
     await db.destroy();
     throw error;
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
-  logger.info({ url, database: config.database.kind }, 'Up at Night is listening');
+  logger.info(
+    { url, database: config.database.kind, worker: config.serveRunsWorker },
+    'Up at Night is listening',
+  );
   const previewUrl = preview?.link(url);
   if (demo) {
     process.stdout.write(
@@ -99,7 +156,6 @@ export async function startService(
   const stop = () =>
     (stopping ??= (async () => {
       lifecycle.draining = true;
-      clearInterval(housekeeping);
       // a busy keep-alive socket would go on serving its client's next requests and never drain:
       // from now on every answer says "Connection: close", so each socket closes after its response
       server.prependListener('request', (_req, res) => res.setHeader('connection', 'close'));
@@ -107,9 +163,8 @@ export async function startService(
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await closed;
-      await background.drain();
       await preview?.close();
-      await salesforce.stop();
+      await worker?.stop();
       await db.destroy();
       logger.info('stopped');
     })());
@@ -117,23 +172,23 @@ export async function startService(
   return { url, previewUrl, config, db, logger, stop };
 }
 
-/** Runs until SIGTERM/SIGINT; a drain that outlasts the timeout is cut short. */
+/** Runs a role until SIGTERM/SIGINT; a drain that outlasts the timeout is cut short. */
 export async function runUntilSignalled(
-  config: Config = loadConfig(),
-  options: StartOptions = {},
+  start: () => Promise<Running>,
+  shutdownTimeoutMs: number,
 ): Promise<void> {
-  const service = await startService(config, options);
+  const running = await start();
   const onSignal = (signal: string) => {
-    service.logger.info({ signal }, 'draining');
+    running.logger.info({ signal }, 'draining');
     const force = setTimeout(() => {
-      service.logger.error('drain timed out; exiting');
+      running.logger.error('drain timed out; exiting');
       process.exit(1);
-    }, config.shutdownTimeoutMs);
+    }, shutdownTimeoutMs);
     force.unref();
-    service.stop().then(
+    running.stop().then(
       () => process.exit(0),
       (err: unknown) => {
-        service.logger.error({ err }, 'shutdown failed');
+        running.logger.error({ err }, 'shutdown failed');
         process.exit(1);
       },
     );

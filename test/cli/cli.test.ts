@@ -3,9 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { migrationProvider } from '../../service/src/platform/database/migrations';
 
 const CLI = path.resolve(__dirname, '../../scripts/upatnight.cjs');
 let dataDir: string;
+let LATEST_MIGRATION: string;
 
 function run(args: string[], input?: string) {
   const result = spawnSync(process.execPath, [CLI, ...args], {
@@ -17,10 +19,19 @@ function run(args: string[], input?: string) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
+  LATEST_MIGRATION = Object.keys(await migrationProvider.getMigrations())
+    .sort()
+    .at(-1)!;
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'upatnight-cli-'));
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+test('migrate brings a new data directory to the latest schema and says which it is', () => {
+  const migrated = run(['migrate']);
+  expect(migrated.status).toBe(0);
+  expect(migrated.stdout).toBe(`database schema is at ${LATEST_MIGRATION}\n`);
+});
 
 test('tenant create, list and rotate-key: keys are shown once and rotation replaces them', () => {
   const created = run(['tenant', 'create', 'acme-corp', '--name', 'Acme Corp']);

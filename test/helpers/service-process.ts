@@ -1,6 +1,7 @@
 // The real service as its own process in production mode (`node scripts/upatnight.cjs serve`, no
 // demo tenant, no preview), on a free loopback port; ready once /healthz answers 200. Used by the
-// reliability suites (kill -9, SIGTERM) and the HTTP bench (which also times the start).
+// reliability suites (kill -9, SIGTERM), the multi-instance test and the HTTP bench (which also
+// times the start). A worker process (`upatnight worker`) is ready once it logs that it runs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,9 @@ import { openDatabase, type DatabaseTarget } from '../../service/src/platform/da
 import { freePort } from './postgres-server';
 
 const CLI = path.resolve(__dirname, '../../scripts/upatnight.cjs');
+// what the CLI runs in production, started directly so a worker can run the compiled code in a
+// test environment (the Salesforce fake is a local org, which production refuses)
+const COMPILED_CLI = path.resolve(__dirname, '../../dist/scripts/cli/main.js');
 
 export interface ServiceProcess {
   child: ChildProcess;
@@ -49,11 +53,12 @@ export function databaseEnv(target: DatabaseTarget): Record<string, string> {
 export async function startServiceProcess(
   env: Record<string, string>,
   timeoutMs = 120_000,
+  args: string[] = ['serve'],
 ): Promise<ServiceProcess> {
   await ensureBuilt();
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI, 'serve'], {
+  const child = spawn(process.execPath, [CLI, ...args], {
     env: {
       ...process.env,
       NODE_OPTIONS: '',
@@ -101,6 +106,60 @@ export async function startServiceProcess(
       const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
       return Number(kb) / 1024;
     },
+    stop: async (signal = 'SIGTERM') => {
+      if (!gone) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  output(): string;
+  /** sends the signal and waits for the exit */
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** `upatnight worker` from the compiled CLI, in NODE_ENV=test unless `env` says otherwise. */
+export async function startWorkerProcess(
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+): Promise<WorkerProcess> {
+  await ensureBuilt();
+  const child = spawn(process.execPath, [COMPILED_CLI, 'worker'], {
+    env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`worker not running after ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('worker is running')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`worker exited before it ran:\n${output}`));
+    });
+  });
+  let gone = false;
+  void exited.then(() => (gone = true));
+  return {
+    child,
+    exited,
+    output: () => output,
     stop: async (signal = 'SIGTERM') => {
       if (!gone) child.kill(signal);
       return exited;

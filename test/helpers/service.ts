@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { createApp } from '../../service/src/app';
 import { createLogger, type Logger } from '../../service/src/platform/logger';
 import { createTenant } from '../../service/src/features/tenants/tenants';
+import { JobRunner } from '../../service/src/features/jobs';
 import type { DatabaseTarget, Db } from '../../service/src/platform/database/database';
 import { openTestDatabase, type DatabaseKind } from './databases';
 
@@ -85,6 +86,7 @@ export async function startTestService(
     rateLimitPerMinute?: number;
     /** every test client connects from 127.0.0.1: unlimited unless a test is about this limit */
     rateLimitPerAddressPerMinute?: number;
+    trustProxy?: number | string;
     withDefaultLibrary?: boolean;
     /** defaults to a silent logger; pass one to capture the service's log lines */
     logger?: Logger;
@@ -100,7 +102,12 @@ export async function startTestService(
     rateLimitPerMinute: options.rateLimitPerMinute,
     metrics: options.metrics,
     rateLimitPerAddressPerMinute: options.rateLimitPerAddressPerMinute ?? 100_000_000,
+    trustProxy: options.trustProxy,
   });
+  // the single-process default: queued jobs run in this process
+  const jobs = new JobRunner(database.db, logger);
+  background.attach(() => jobs.wake());
+  jobs.start();
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -126,7 +133,7 @@ export async function startTestService(
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      await background.drain();
+      await jobs.stop();
       await database.close();
     },
   };

@@ -34,6 +34,43 @@ describe('rate limit per address, in front of authentication', () => {
   });
 });
 
+describe('rate limit per address behind a load balancer', () => {
+  const flood = async (url: string, forwardedFor: string) => {
+    for (let served = 0; served < 40; served++) {
+      const reply = await fetch(`${url}/v1/settings`, {
+        headers: { authorization: 'Bearer not-a-key', 'x-forwarded-for': forwardedFor },
+      });
+      if (reply.status === 429) return served;
+    }
+    return Infinity;
+  };
+
+  test('when the proxy is trusted, then each client address named in X-Forwarded-For has its own allowance', async () => {
+    const service = await startTestService('pglite', {
+      rateLimitPerAddressPerMinute: 30,
+      trustProxy: 'loopback',
+    });
+    try {
+      // 30 a minute, and half a token a second refills while a flood runs
+      expect(await flood(service.url, '203.0.113.1')).toBeGreaterThanOrEqual(30);
+      expect(await flood(service.url, '203.0.113.2')).toBeGreaterThanOrEqual(30);
+    } finally {
+      await service.close();
+    }
+  });
+
+  test('when no proxy is trusted, then X-Forwarded-For is ignored and cannot step around the limit', async () => {
+    const service = await startTestService('pglite', { rateLimitPerAddressPerMinute: 30 });
+    try {
+      expect(await flood(service.url, '203.0.113.1')).toBeGreaterThanOrEqual(30);
+      // the same bucket: at most what refilled since the first flood was refused
+      expect(await flood(service.url, '203.0.113.2')).toBeLessThanOrEqual(1);
+    } finally {
+      await service.close();
+    }
+  });
+});
+
 describe('expensive routes cost more of a tenant’s allowance', () => {
   let service: TestService;
 

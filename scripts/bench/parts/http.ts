@@ -28,6 +28,7 @@ import { runNoisyNeighbour } from '../../../test/reliability/noisy-neighbour';
 import { benchNotes } from './scoring';
 import type { BenchFigures } from './index';
 import { ownCpuMs, postmasterPid, treeCpuMs } from './process-cpu';
+import { scaleOutFigures } from './scale-out';
 
 const CONNECTIONS = 20;
 const SECONDS = Number(process.env.HTTP_BENCH_SECONDS ?? 10);
@@ -466,6 +467,7 @@ export async function runHttpBench(): Promise<BenchFigures> {
     }
 
     Object.assign(figures, await noisyNeighbourFigures(pgTarget));
+    Object.assign(figures, await scaleOutFigures(postgres));
 
     // PGlite (the embedded default): notes at the maximum rate
     const liteTarget: DatabaseTarget = { kind: 'pglite', dataDir };

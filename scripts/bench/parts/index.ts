@@ -1,5 +1,6 @@
 import { runAnalyticsBench } from './analytics';
 import { runHttpBench } from './http';
+import { runScaleOutBench } from './scale-out';
 import { runSalesforceBench } from './salesforce';
 import { runScoringBench } from './scoring';
 
@@ -12,4 +13,6 @@ export const benchParts: Record<string, BenchPart> = {
   http: runHttpBench,
   salesforce: runSalesforceBench,
   analytics: runAnalyticsBench,
+  /** also part of http; alone, a quick look at one and two instances */
+  scaleOut: runScaleOutBench,
 };

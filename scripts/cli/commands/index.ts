@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerBench } from './bench';
+import { registerMigrate } from './migrate';
 import { registerPrompts } from './prompts';
 import { registerRescore } from './rescore';
 import { registerScore } from './score';
@@ -9,9 +10,12 @@ import { registerServe } from './serve';
 import { registerSalesforce } from './sf';
 import { registerTenant } from './tenant';
 import { registerUsers } from './users';
+import { registerWorker } from './worker';
 
 export function registerCommands(program: Command): void {
   registerServe(program);
+  registerWorker(program);
+  registerMigrate(program);
   registerTenant(program);
   registerUsers(program);
   registerRescore(program);

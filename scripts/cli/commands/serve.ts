@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../../service/src/config';
-import { runUntilSignalled, type StartOptions } from '../../../service/src/index';
+import { runUntilSignalled, startService, type StartOptions } from '../../../service/src/index';
 
 /** What `serve` adds to the service: in development, the local preview of the LWC components. */
 export function startOptions(config: Config): StartOptions {
@@ -17,8 +17,9 @@ export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('start the service (PORT, DATA_DIR, DATABASE_URL … from the environment)')
-    .action(async () => {
-      const config = loadConfig();
-      await runUntilSignalled(config, startOptions(config));
+    .option('--no-worker', 'HTTP only: leave the outbox, sync and jobs to `upatnight worker` processes')
+    .action(async (options: { worker: boolean }) => {
+      const config = loadConfig(options.worker ? process.env : { ...process.env, UPATNIGHT_ROLE: 'http' });
+      await runUntilSignalled(() => startService(config, startOptions(config)), config.shutdownTimeoutMs);
     });
 }

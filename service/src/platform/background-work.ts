@@ -1,19 +1,21 @@
-// Work that outlives the request that started it (rescoring). Tracked so shutdown can wait for it.
+// Work that outlives the request that queued it (rescoring) is queued in the database and run by a
+// worker: this instance's own when it runs one (attached here, woken at once), otherwise a worker
+// process, which finds it on its next poll.
 import type { Logger } from './logger';
 
 export class BackgroundWork {
-  private readonly running = new Set<Promise<unknown>>();
+  private wake?: () => void;
 
   constructor(private readonly logger: Logger) {}
 
-  start(name: string, work: () => Promise<unknown>): void {
-    const promise = work()
-      .catch((error: unknown) => this.logger.error({ err: error, work: name }, 'background work failed'))
-      .finally(() => this.running.delete(promise));
-    this.running.add(promise);
+  /** This instance runs queued work: `wake` is called whenever a request here queues some. */
+  attach(wake: () => void): void {
+    this.wake = wake;
   }
 
-  async drain(): Promise<void> {
-    await Promise.allSettled([...this.running]);
+  /** Called once the work is committed to its queue. */
+  queued(kind: string): void {
+    this.logger.debug({ work: kind, local: this.wake !== undefined }, 'background work queued');
+    this.wake?.();
   }
 }

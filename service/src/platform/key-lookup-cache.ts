@@ -1,9 +1,10 @@
 // Every request starts with a key lookup, and under steady load that round trip was most of the
 // live coach's tail (docs/adr/0004-key-lookup-cache.md). Found keys are kept for
-// KEEP_MS. A change to a tenant's keys or settings made in this process forgets the tenant at once
+// KEY_CACHE_MS. A change to a tenant's keys or settings made in this process forgets the tenant at once
 // (callers that make it inside a transaction forget it again after the commit); a change made by
-// another process (the CLI, another instance) is seen within KEEP_MS. Unknown keys are never kept.
-const KEEP_MS = 2_000;
+// another process (the CLI, another instance) is seen within KEY_CACHE_MS: that is the revocation
+// window every instance honours (docs/operations.md). Unknown keys are never kept.
+export const KEY_CACHE_MS = 2_000;
 const MAX_ENTRIES = 10_000;
 
 interface Entry {
@@ -37,7 +38,7 @@ export async function lookupKey<T extends { tenant: { id: string } }>(
   const found = await fetch();
   if (found) {
     if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-    entries.set(key, { tenantId: found.tenant.id, value: found, expires: now + KEEP_MS });
+    entries.set(key, { tenantId: found.tenant.id, value: found, expires: now + KEY_CACHE_MS });
   }
   return found;
 }

@@ -82,11 +82,26 @@ export async function recordSuccessor(db: Executor, tenantId: string, id: string
     .execute();
 }
 
-/** Moves a queued job to running; false when it was superseded before it started. */
-export async function startJob(db: Executor, tenantId: string, id: string, total: number): Promise<boolean> {
+/** The lease a claim takes: until it ends, no other worker claims the job. */
+function leaseFor(owner: string, leaseMs: number) {
+  return {
+    lease_owner: owner,
+    leased_until: sql<Date>`now() + ${leaseMs} * interval '1 millisecond'`,
+    updated_at: new Date(),
+  };
+}
+
+/** Moves a queued job to running under `owner`'s lease; false when it was superseded before it started. */
+export async function startJob(
+  db: Executor,
+  tenantId: string,
+  id: string,
+  owner: string,
+  leaseMs: number,
+): Promise<boolean> {
   const result = await db
     .updateTable('jobs')
-    .set({ status: 'running', total, done: 0, updated_at: new Date() })
+    .set({ status: 'running', done: 0, runs: sql`runs + 1`, ...leaseFor(owner, leaseMs) })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .where('status', '=', 'queued')
@@ -95,33 +110,73 @@ export async function startJob(db: Executor, tenantId: string, id: string, total
 }
 
 /**
- * Whether the job is still running, holding its row until the transaction ends: what the job writes
- * in that transaction commits before anything can supersede it.
+ * Claims the oldest job of a kind that no worker holds: a queued one, or a running one whose lease
+ * ran out (its worker died), which starts over. SKIP LOCKED lets concurrent workers pass over the
+ * row another one is claiming.
  */
-export async function lockIfRunning(db: Executor, tenantId: string, id: string): Promise<boolean> {
+export async function claimJob(
+  db: Executor,
+  kind: string,
+  owner: string,
+  leaseMs: number,
+): Promise<{ tenantId: string; job: JobRecord } | undefined> {
+  const { rows } = await sql<Selectable<JobsTable>>`
+    with picked as (
+      select tenant_id, id from jobs
+      where kind = ${kind}
+        and (status = 'queued' or (status = 'running' and leased_until < now()))
+      order by created_at
+      limit 1
+      for update skip locked
+    )
+    update jobs j set status = 'running', done = 0, runs = j.runs + 1, lease_owner = ${owner},
+      leased_until = now() + ${leaseMs} * interval '1 millisecond', updated_at = now()
+    from picked
+    where j.tenant_id = picked.tenant_id and j.id = picked.id
+    returning j.*`.execute(db);
+  return rows[0] && { tenantId: rows[0].tenant_id, job: toJob(rows[0]) };
+}
+
+/**
+ * Whether the job is still running under `owner`'s claim, holding its row until the transaction
+ * ends: what the job writes in that transaction commits before anything can supersede it, and a
+ * worker whose lease was taken over writes nothing more.
+ */
+export async function lockIfRunning(
+  db: Executor,
+  tenantId: string,
+  id: string,
+  owner: string,
+): Promise<boolean> {
   const row = await db
     .selectFrom('jobs')
-    .select('status')
+    .select(['status', 'lease_owner'])
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .forShare()
     .executeTakeFirst();
-  return row?.status === 'running';
+  return row?.status === 'running' && row.lease_owner === owner;
 }
 
-/** Records progress or the outcome of a running job; a superseded job keeps its status. */
+/**
+ * Records progress or the outcome of a job `owner` runs, extending its lease; a superseded job keeps
+ * its status, and one another worker took over is left to that worker.
+ */
 export async function updateJob(
   db: Executor,
   tenantId: string,
   id: string,
+  owner: string,
+  leaseMs: number,
   patch: Partial<Pick<JobRecord, 'status' | 'done' | 'total' | 'error'>>,
 ): Promise<void> {
   await db
     .updateTable('jobs')
-    .set({ ...patch, updated_at: new Date() })
+    .set({ ...patch, ...leaseFor(owner, leaseMs) })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .where('status', '=', 'running')
+    .where('lease_owner', '=', owner)
     .execute();
 }
 

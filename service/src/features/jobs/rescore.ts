@@ -1,6 +1,7 @@
 // Rescoring a tenant's stored notes (after a weight change or a new scorer version), in batches,
 // with progress recorded on a job a user can watch from the API or the CLI. One rescore runs per
 // tenant at a time; newer settings supersede a running one with a new job.
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/database/database';
 import type { BackgroundWork } from '../../platform/background-work';
 import * as jobsRepo from './repository';
@@ -22,6 +23,9 @@ const STALLED_AFTER_MS = 5 * 60_000;
 const CATCH_UP_PASSES = 3;
 /** Attempts to queue against concurrent starts with other settings versions before giving up. */
 const QUEUE_ATTEMPTS = 5;
+/** A worker's claim on a job, extended with every batch written; once it runs out (the worker died)
+ * another worker claims the job and runs it again from the start. */
+export const JOB_LEASE_MS = 60_000;
 
 /** Called after each batch is written; the rescore waits for a returned promise. */
 export type ProgressListener = (done: number, total: number) => void | Promise<void>;
@@ -61,7 +65,10 @@ export async function queueRescore(
   throw conflict('rescoring jobs are being started concurrently: try again', 'rescore_contended');
 }
 
-/** Queues a rescore of the tenant's notes and, unless one already covers it, runs it in the background. */
+/**
+ * Queues a rescore of the tenant's notes; a worker runs it (this instance's at once when it runs
+ * one, otherwise a worker process on its next poll).
+ */
 export async function startRescore(
   db: Db,
   background: BackgroundWork,
@@ -69,45 +76,80 @@ export async function startRescore(
   settingsVersion?: number,
 ): Promise<JobRecord> {
   const { job, started } = await queueRescore(db, tenantId, settingsVersion);
-  if (started) background.start('rescore', () => runRescore(db, tenantId, job.id));
+  if (started) background.queued(JOB_KIND);
   return job;
 }
 
+/** Runs the queued job `jobId` here and now (the CLI, tests), unless a worker claimed it first. */
 export async function runRescore(
   db: Db,
   tenantId: string,
   jobId: string,
   onProgress: ProgressListener = () => {},
 ): Promise<JobRecord> {
-  const settings = await loadSettings(db, tenantId);
-  const total = await countNotes(db, tenantId);
-  if (await jobsRepo.startJob(db, tenantId, jobId, total)) {
-    try {
-      await rescoreNotes(db, tenantId, jobId, settings, total, onProgress);
-    } catch (error) {
-      await jobsRepo.updateJob(db, tenantId, jobId, { status: 'failed', error: (error as Error).message });
-      throw error;
-    }
+  const owner = `run-${randomUUID()}`;
+  if (await jobsRepo.startJob(db, tenantId, jobId, owner, JOB_LEASE_MS)) {
+    await runClaimed(db, { tenantId, jobId, owner, leaseMs: JOB_LEASE_MS }, onProgress);
   }
   return (await jobsRepo.findJob(db, tenantId, jobId))!;
 }
 
-/** Thrown inside a batch's transaction when a newer job has taken over: the run stops there. */
+/**
+ * Claims the oldest rescore no worker holds (queued, or left by a worker that died) and runs it to
+ * its end; answers the job as it ended, or undefined when none was waiting.
+ */
+export async function runNextRescore(
+  db: Db,
+  owner: string,
+  leaseMs: number = JOB_LEASE_MS,
+): Promise<JobRecord | undefined> {
+  const claimed = await jobsRepo.claimJob(db, JOB_KIND, owner, leaseMs);
+  if (!claimed) return undefined;
+  const { tenantId, job } = claimed;
+  await runClaimed(db, { tenantId, jobId: job.id, owner, leaseMs });
+  return jobsRepo.findJob(db, tenantId, job.id);
+}
+
+interface Claim {
+  tenantId: string;
+  jobId: string;
+  owner: string;
+  leaseMs: number;
+}
+
+async function runClaimed(db: Db, claim: Claim, onProgress: ProgressListener = () => {}): Promise<void> {
+  const settings = await loadSettings(db, claim.tenantId);
+  const total = await countNotes(db, claim.tenantId);
+  await updateClaimed(db, claim, { total });
+  try {
+    await rescoreNotes(db, claim, settings, total, onProgress);
+  } catch (error) {
+    await updateClaimed(db, claim, { status: 'failed', error: (error as Error).message });
+    throw error;
+  }
+}
+
+function updateClaimed(db: Db, claim: Claim, patch: Parameters<typeof jobsRepo.updateJob>[5]) {
+  return jobsRepo.updateJob(db, claim.tenantId, claim.jobId, claim.owner, claim.leaseMs, patch);
+}
+
+/** Thrown inside a batch's transaction when a newer job, or another worker, has taken over: the run
+ * stops there. */
 class Superseded extends Error {}
 
 async function rescoreNotes(
   db: Db,
-  tenantId: string,
-  jobId: string,
+  claim: Claim,
   settings: ScoringSettings,
   total: number,
   onProgress: ProgressListener,
 ): Promise<void> {
+  const { tenantId } = claim;
   let done = 0;
   const write = async (scores: Array<NoteToRescore & { score: ReturnType<typeof scoreFields> }>) => {
     // new scores and their roll-ups to Salesforce commit together, and only while the job runs
     await db.transaction().execute(async (tx) => {
-      if (!(await jobsRepo.lockIfRunning(tx, tenantId, jobId))) throw new Superseded();
+      if (!(await jobsRepo.lockIfRunning(tx, tenantId, claim.jobId, claim.owner))) throw new Superseded();
       const written = await updateScores(tx, tenantId, scores, settings.version);
       await enqueueRollups(
         tx,
@@ -116,7 +158,7 @@ async function rescoreNotes(
       );
     });
     done += scores.length;
-    await jobsRepo.updateJob(db, tenantId, jobId, { done, total: Math.max(total, done) });
+    await updateClaimed(db, claim, { done, total: Math.max(total, done) });
     await onProgress(done, Math.max(total, done));
   };
   try {
@@ -126,7 +168,7 @@ async function rescoreNotes(
     for (let pass = 0; pass < CATCH_UP_PASSES; pass++) {
       if (!(await pipelinePass(db, tenantId, settings, write, settings.version))) break;
     }
-    await jobsRepo.updateJob(db, tenantId, jobId, { status: 'done', done, total: done });
+    await updateClaimed(db, claim, { status: 'done', done, total: done });
   } catch (error) {
     if (!(error instanceof Superseded)) throw error;
   }

@@ -165,6 +165,11 @@ export interface JobsTable {
   settings_version: number | null;
   /** the job that replaced this one when newer settings arrived */
   superseded_by: string | null;
+  /** the worker running the job, until `leased_until` */
+  lease_owner: string | null;
+  leased_until: Timestamp | null;
+  /** how many times a worker claimed the job */
+  runs: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

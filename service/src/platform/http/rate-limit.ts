@@ -63,11 +63,12 @@ export function rateLimitPerTenant(perMinute: number, now: () => number = Date.n
   );
 }
 
-/** In front of authentication, keyed by the connecting address (behind a proxy: the proxy's). */
+/** In front of authentication, keyed by the client's address: the connecting one, or behind a
+ * trusted proxy (TRUST_PROXY) the one it names in X-Forwarded-For. */
 export function rateLimitPerAddress(perMinute: number, now: () => number = Date.now) {
   return tokenBuckets(
     perMinute,
-    (req) => req.socket.remoteAddress ?? 'unknown',
+    (req) => req.ip ?? 'unknown',
     (seconds) =>
       new AppError(429, 'rate_limited_address', `too many requests from this address: retry in ${seconds} s`),
     now,

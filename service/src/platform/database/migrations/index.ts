@@ -20,6 +20,7 @@ import * as accountMemory from './0014-account-memory';
 import * as insideViewStaleAge from './0015-inside-view-stale-age';
 import * as promptPromotions from './0016-prompt-promotions';
 import * as amountBands from './0017-amount-bands';
+import * as jobLeases from './0018-job-leases';
 
 /** A migration that runs its statements in order (the migrator wraps them in one transaction). */
 export function frozen({ statements }: { statements: readonly string[] }): Migration {
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0015-inside-view-stale-age': frozen(insideViewStaleAge),
   '0016-prompt-promotions': frozen(promptPromotions),
   '0017-amount-bands': frozen(amountBands),
+  '0018-job-leases': frozen(jobLeases),
 };
 
 export const migrationProvider: MigrationProvider = {
