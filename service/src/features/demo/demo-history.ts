@@ -257,6 +257,14 @@ export function demoConversations(
   const ranked = published.map((p) => ({ ...p, setId: 'demo' }));
   const byKey = new Map(published.map((p) => [p.key, p]));
   return deals.map((deal) => {
+    // only prompts for the deal's industry, or for any, can be picked for it: selecting from those
+    // alone gives the same prompts for a fraction of the work
+    const industry = deal.context.industry?.toLowerCase();
+    const candidates = ranked.filter(
+      (p) =>
+        p.targeting.industries.length === 0 ||
+        p.targeting.industries.some((i) => i.toLowerCase() === industry),
+    );
     const raisedKeys = new Set<string>();
     const planned: Array<{ daysAgo: number; stage: string; quality?: Quality; note?: DemoNote }> = [
       ...deal.handWritten.map((note) => ({ daysAgo: note.daysAgo, stage: note.stage ?? deal.context.stage!, note })),
@@ -265,7 +273,8 @@ export function demoConversations(
     const conversations = planned.map((plan): DemoConversation => {
       const occurredAt = addDays(today, -plan.daysAgo);
       const then: OpportunityContext = { ...deal.context, stage: plan.stage, isClosed: false, isWon: false };
-      const offered = selectPrompts(ranked, then, settings, { today: occurredAt, alreadyRaisedKeys: raisedKeys })
+      // a conversation raises at most the first two the panel offers
+      const offered = selectPrompts(candidates, then, settings, { today: occurredAt, alreadyRaisedKeys: raisedKeys, limit: 2 })
         .map((p) => renderPrompt(byKey.get(p.key)!, then)); // prettier-ignore
       const { nextStepInDays, ...content } = plan.note
         ? handWrittenContent(plan.note, published)

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/database/database';
 import { todayUtc } from '../analytics';
 import { upsertOpportunity } from '../opportunities';
 import { upsertUsers } from '../users';
-import { createNote } from '../notes';
+import { importNotes } from '../notes';
 import { listPublishedPrompts } from '../prompt-sets';
 import { loadSettings } from '../settings';
 import { createTenant, findTenant, rotateKey } from '../tenants';
@@ -30,9 +30,9 @@ export async function ensureDemoTenant(db: Db, apiKey?: string): Promise<DemoTen
 }
 
 /**
- * Logs the demo's history as the product would have recorded it, in one transaction: each deal is
- * at the stage it had when a conversation was logged, so notes carry their stage and stage
- * progression counts, and ends where Salesforce holds it today.
+ * Logs the demo's history as the product would have recorded it, in one transaction: the deals as
+ * Salesforce holds them today, then every note scored and with the deal's stage on its day, in a few
+ * statements.
  */
 export async function seedDemoData(db: Db, tenantId: string, today = todayUtc()): Promise<void> {
   await db.transaction().execute(async (tx) => {
@@ -41,16 +41,11 @@ export async function seedDemoData(db: Db, tenantId: string, today = todayUtc())
       loadSettings(tx, tenantId),
       listPublishedPrompts(tx, tenantId),
     ]);
-    for (const { deal, conversations } of demoConversations(demoDeals(today), published, settings, today)) {
-      let stageNow: string | undefined;
-      for (const { stage, authorId, note } of conversations) {
-        if (stage !== stageNow) {
-          await upsertOpportunity(tx, tenantId, { ...deal.context, stage, isClosed: false, isWon: false });
-          stageNow = stage;
-        }
-        await createNote(tx, { tenantId, userId: authorId, role: 'rep' }, note, settings);
-      }
-      await upsertOpportunity(tx, tenantId, deal.context);
-    }
+    const history = demoConversations(demoDeals(today), published, settings, today);
+    for (const { deal } of history) await upsertOpportunity(tx, tenantId, deal.context);
+    const notes = history.flatMap(({ conversations }) =>
+      conversations.map(({ stage, authorId, note }) => ({ ...note, authorId, opportunityStage: stage })),
+    );
+    await importNotes(tx, tenantId, notes, settings);
   });
 }
