@@ -34,7 +34,7 @@ const OPEN_STAGES = Object.keys(DEFAULT_STAGE_PHASES).filter((s) => DEFAULT_STAG
  * rates to be more than "not enough data"; every other industry of the library is present too.
  */
 const DEALS_PER_INDUSTRY: Record<string, number> = {
-  Healthcare: 20, Banking: 17, Manufacturing: 17, Insurance: 8, Retail: 8, Technology: 6,
+  Healthcare: 22, Banking: 20, Manufacturing: 20, Insurance: 8, Retail: 8, Technology: 6,
 }; // prettier-ignore
 const OTHER_INDUSTRY_DEALS = 2;
 
@@ -115,7 +115,9 @@ export function demoDeals(today: string): DemoDeal[] {
       const reached = isClosed
         ? int(isWon ? 5 : 2, OPEN_STAGES.length - 1)
         : Math.min(OPEN_STAGES.length - 1, Math.floor(age / 25) + int(0, 1));
-      const endDaysAgo = isClosed ? Math.max(2, age - int(30, age - 5)) : 1;
+      // most open deals were talked about lately; some went quiet, which coverage should show
+      const quietFor = chance(0.25) ? int(35, 120) : int(1, 20);
+      const endDaysAgo = isClosed ? Math.max(2, age - int(30, age - 5)) : Math.min(age, quietFor);
       const span = age - endDaysAgo;
       const notes = Math.min(span + 1, 2 + int(0, 2) + (span > 60 ? 1 : 0));
       const slots = Array.from({ length: notes }, (_, k) => {
