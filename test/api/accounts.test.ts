@@ -328,6 +328,48 @@ describe.each(DATABASE_KINDS)('account memory on %s', (kind) => {
     ]);
   });
 
+  test('when sales ops sets a shorter stale age, then older entries are marked stale and leave the brief', async () => {
+    const setAge = (months: unknown) =>
+      ops().request('PUT', '/v1/settings', { insideViewStaleMonths: months });
+    for (const bad of [0, 121, 1.5, '6']) {
+      const refused = await setAge(bad);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details[0].path).toBe('body.insideViewStaleMonths');
+    }
+    expect((await service.client.request('PUT', '/v1/settings', { insideViewStaleMonths: 1 })).status).toBe(
+      403,
+    );
+
+    await post(REP, DEAL, {
+      occurredAt: daysAgo(45),
+      summary: 'Follow-up on staffing.',
+      customerView: 'The board wants one staffing vendor for all hospitals.',
+    });
+    const changed = await setAge(1);
+    expect(changed.status).toBe(200);
+    expect(changed.body.insideViewStaleMonths).toBe(1);
+    try {
+      const view = await ops().request('GET', `/v1/accounts/${ACCOUNT}/inside-view`);
+      expect(view.body.staleAfterMonths).toBe(1);
+      const statusOf = (text: string) =>
+        view.body.items.find((e: { text: string }) => e.text.startsWith(text))?.status;
+      expect(statusOf('The board wants one staffing vendor')).toBe('stale');
+      expect(statusOf('They launched a retention program')).toBe('current');
+
+      const brief = await service.client.request('POST', `/v1/opportunities/${DEAL.id}/brief`, {
+        opportunity: DEAL,
+      });
+      expect(brief.status).toBe(200);
+      expect(brief.text).not.toContain('The board wants one staffing vendor');
+      expect(brief.text).toContain('They launched a retention program');
+    } finally {
+      expect((await setAge(12)).status).toBe(200);
+    }
+    const restored = await ops().request('GET', `/v1/accounts/${ACCOUNT}/inside-view`);
+    const board = restored.body.items.find((e: { text: string }) => e.text.startsWith('The board wants'));
+    expect(board.status).toBe('current');
+  });
+
   test('when the brief names another opportunity in its body, then it is a 400 naming the field', async () => {
     const reply = await service.client.request('POST', `/v1/opportunities/${DEAL.id}/brief`, {
       opportunity: SECOND_DEAL,

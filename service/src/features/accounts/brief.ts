@@ -159,7 +159,10 @@ export async function loadBrief(
     .filter((p) => !heard.has(p.key))
     .slice(0, BRIEF_PROMPTS)
     .map(briefPrompt);
-  const entries = await entriesOfNotes(db, actor.tenantId, notes, today);
+  const entries = await entriesOfNotes(db, actor.tenantId, notes, {
+    today,
+    staleAfterMonths: settings.insideViewStaleMonths,
+  });
   const current = entries.filter((e) => e.status === 'current');
   const openRedirects = current.filter((e) => e.kind === 'redirect').slice(0, BRIEF_REDIRECTS);
   const insideView = current.filter((e) => e.kind !== 'redirect').slice(0, BRIEF_ENTRIES);

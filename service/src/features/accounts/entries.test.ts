@@ -72,8 +72,8 @@ describe('inside-view entries of a note', () => {
 
 describe('staleness', () => {
   it('counts calendar months back, clamping to the end of a shorter month', () => {
-    expect(staleBefore('2026-12-03')).toBe('2025-12-03');
-    expect(staleBefore('2028-02-29')).toBe('2027-02-28');
+    expect(staleBefore('2026-12-03', 12)).toBe('2025-12-03');
+    expect(staleBefore('2028-02-29', 12)).toBe('2027-02-28');
     expect(staleBefore('2026-03-31', 1)).toBe('2026-02-28');
   });
 });

@@ -14,8 +14,6 @@ import type { StoredMemoryNote } from './repository';
 
 /** The newest notes of an account an inside view reads. */
 export const INSIDE_VIEW_NOTE_CAP = 100;
-/** An entry older than this many months is stale: still shown, marked so, and left out of briefs. */
-export const STALE_AFTER_MONTHS = 12;
 
 export type EntryStatus = 'current' | 'stale' | 'outdated';
 
@@ -46,6 +44,7 @@ export interface InsideViewEntry {
 
 export interface InsideView {
   accountId: string;
+  /** the tenant's setting: an entry older than this is stale (still shown, marked so, left out of briefs) */
   staleAfterMonths: number;
   /** notes read (the newest ones, up to the cap) and whether older ones were left out */
   notesRead: number;
@@ -81,7 +80,7 @@ function entriesOfNote(tenantId: string, note: StoredMemoryNote): DerivedEntry[]
 }
 
 /** The first day that is not stale: `months` calendar months before `today`. */
-export function staleBefore(today: string, months = STALE_AFTER_MONTHS): string {
+export function staleBefore(today: string, months: number): string {
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const day = new Date(Date.UTC(y, m - 1 - months, 1));
   const lastDay = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 0)).getUTCDate();
@@ -122,12 +121,18 @@ function toEntry(
   };
 }
 
+/** The day entries are judged on, and the tenant's age (in months) past which they are stale. */
+export interface Staleness {
+  today: string;
+  staleAfterMonths: number;
+}
+
 /** The entries of the given notes (newest first), with the reps' judgements and authors' names. */
 export async function entriesOfNotes(
   db: Executor,
   tenantId: string,
   notes: StoredMemoryNote[],
-  today: string,
+  { today, staleAfterMonths }: Staleness,
 ): Promise<InsideViewEntry[]> {
   const [overrides, names] = await Promise.all([
     repo.overridesFor(
@@ -142,7 +147,7 @@ export async function entriesOfNotes(
     ),
   ]);
   const byEntry = new Map(overrides.map((o) => [o.entryId, o]));
-  const cutoff = staleBefore(today);
+  const cutoff = staleBefore(today, staleAfterMonths);
   return notes.flatMap((note) =>
     entriesOfNote(tenantId, note).map((entry) => toEntry(entry, note, byEntry.get(entry.id), names, cutoff)),
   );
@@ -159,15 +164,16 @@ export async function loadInsideView(
   db: Db,
   actor: Actor,
   accountId: string,
+  staleAfterMonths: number,
   today = todayUtc(),
 ): Promise<InsideView> {
   await checkAccountScope(db, actor, accountId);
   const notes = await repo.listMemoryNotes(db, actor.tenantId, { accountId }, INSIDE_VIEW_NOTE_CAP + 1);
   const read = notes.slice(0, INSIDE_VIEW_NOTE_CAP);
-  const items = await entriesOfNotes(db, actor.tenantId, read, today);
+  const items = await entriesOfNotes(db, actor.tenantId, read, { today, staleAfterMonths });
   return {
     accountId,
-    staleAfterMonths: STALE_AFTER_MONTHS,
+    staleAfterMonths,
     notesRead: read.length,
     truncated: notes.length > read.length,
     items,
@@ -191,6 +197,7 @@ export async function changeEntry(
   accountId: string,
   entryId: string,
   change: EntryChange,
+  staleAfterMonths: number,
   today = todayUtc(),
 ): Promise<InsideViewEntry> {
   const noteId = entryId.slice(0, entryId.lastIndexOf('.'));
@@ -215,7 +222,7 @@ export async function changeEntry(
       changedBy: actor.userId,
       changedAt: new Date().toISOString(),
     });
-    const [changed] = (await entriesOfNotes(tx, actor.tenantId, [note], today)).filter(
+    const [changed] = (await entriesOfNotes(tx, actor.tenantId, [note], { today, staleAfterMonths })).filter(
       (e) => e.id === entryId,
     );
     return changed!;

@@ -28,7 +28,7 @@ export function accountsRouter(db: Db, openapi: OpenApiRegistry): Router {
   });
   router.get('/accounts/:accountId/inside-view', async (req, res) => {
     const accountId = parseOrThrow(accountIdSchema, req.params.accountId, 'path.accountId');
-    res.json(await loadInsideView(db, actorOf(res), accountId));
+    res.json(await loadInsideView(db, actorOf(res), accountId, settingsOf(res).insideViewStaleMonths));
   });
 
   openapi.add({
@@ -55,7 +55,8 @@ export function accountsRouter(db: Db, openapi: OpenApiRegistry): Router {
     const accountId = parseOrThrow(accountIdSchema, req.params.accountId, 'path.accountId');
     const entryId = parseOrThrow(entryIdSchema, req.params.entryId, 'path.entryId');
     const change = parseOrThrow(entryChangeSchema, req.body, 'body');
-    res.json(await changeEntry(db, actorOf(res), accountId, entryId, change));
+    const staleAfterMonths = settingsOf(res).insideViewStaleMonths;
+    res.json(await changeEntry(db, actorOf(res), accountId, entryId, change, staleAfterMonths));
   });
 
   openapi.add({

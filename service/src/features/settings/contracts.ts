@@ -18,6 +18,7 @@ export const settingsSchema = z.strictObject({
       nextStep: weight,
     })
     .optional(),
+  insideViewStaleMonths: z.int('must be a whole number of months').min(1).max(120).optional(),
 });
 
 export const jobIdSchema = z.uuid('must be a job id (UUID)');

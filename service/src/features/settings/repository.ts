@@ -8,6 +8,7 @@ export interface SettingsRecord {
   industries: string[];
   stagePhases: Record<string, string>;
   weights: Record<string, number>;
+  insideViewStaleMonths: number;
   /** bumped by every change */
   version: number;
   updatedAt: string;
@@ -15,7 +16,7 @@ export interface SettingsRecord {
 
 type SettingsRow = Pick<
   Selectable<TenantSettingsTable>,
-  'industries' | 'stage_phases' | 'weights' | 'version' | 'updated_at'
+  'industries' | 'stage_phases' | 'weights' | 'inside_view_stale_months' | 'version' | 'updated_at'
 >;
 
 /** A stored settings row, or undefined when the tenant has none (its columns null in an outer join). */
@@ -25,6 +26,7 @@ export function toSettingsRecord(row: { [K in keyof SettingsRow]: SettingsRow[K]
     row.industries === null ||
     row.stage_phases === null ||
     row.weights === null ||
+    row.inside_view_stale_months === null ||
     row.version === null ||
     row.updated_at === null
   )
@@ -33,6 +35,7 @@ export function toSettingsRecord(row: { [K in keyof SettingsRow]: SettingsRow[K]
     industries: row.industries,
     stagePhases: row.stage_phases,
     weights: row.weights,
+    insideViewStaleMonths: row.inside_view_stale_months,
     version: row.version,
     updatedAt: new Date(row.updated_at).toISOString(),
   };
@@ -56,6 +59,7 @@ const columnsOf = (settings: SettingsValues) => ({
   industries: JSON.stringify(settings.industries),
   stage_phases: JSON.stringify(settings.stagePhases),
   weights: JSON.stringify(settings.weights),
+  inside_view_stale_months: settings.insideViewStaleMonths,
 });
 
 /** Stores settings (a new row, or a new version of the stored one); answers the version stored. */

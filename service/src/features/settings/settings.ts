@@ -31,10 +31,15 @@ export const DEFAULT_STAGE_PHASES: Record<string, Phase | 'closed'> = {
   'Closed Lost': 'closed',
 };
 
+/** How many months an inside-view entry stays current unless the tenant says otherwise. */
+export const DEFAULT_INSIDE_VIEW_STALE_MONTHS = 12;
+
 export interface SettingsValues {
   industries: string[];
   stagePhases: Record<string, Phase | 'closed'>;
   weights: Weights;
+  /** an inside-view entry older than this many months is marked stale */
+  insideViewStaleMonths: number;
 }
 
 export interface TenantSettings extends SettingsValues {
@@ -50,6 +55,7 @@ export function defaultSettings(): TenantSettings {
     industries: [...DEFAULT_INDUSTRIES],
     stagePhases: { ...DEFAULT_STAGE_PHASES },
     weights: { ...DEFAULT_WEIGHTS },
+    insideViewStaleMonths: DEFAULT_INSIDE_VIEW_STALE_MONTHS,
     version: 0,
   };
 }
@@ -65,6 +71,7 @@ export function settingsFrom(stored: repo.SettingsRecord | undefined): TenantSet
     industries: stored.industries,
     stagePhases: stored.stagePhases as TenantSettings['stagePhases'],
     weights: { ...DEFAULT_WEIGHTS, ...stored.weights },
+    insideViewStaleMonths: stored.insideViewStaleMonths,
     version: stored.version,
   };
 }

@@ -105,7 +105,14 @@ export async function findTenantByKeyHash(
     .innerJoin('tenants as t', 't.id', 'k.tenant_id')
     .leftJoin('tenant_settings as s', 's.tenant_id', 'k.tenant_id')
     .select(['t.id', 't.slug', 't.name', 't.created_at', 'k.key_hash'])
-    .select(['s.industries', 's.stage_phases', 's.weights', 's.version', 's.updated_at'])
+    .select([
+      's.industries',
+      's.stage_phases',
+      's.weights',
+      's.inside_view_stale_months',
+      's.version',
+      's.updated_at',
+    ])
     .where('k.key_hash', '=', keyHash)
     .where('k.revoked_at', 'is', null)
     .executeTakeFirst();

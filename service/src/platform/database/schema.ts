@@ -24,6 +24,8 @@ export interface TenantSettingsTable {
   industries: JSONColumnType<string[]>;
   stage_phases: JSONColumnType<Record<string, string>>;
   weights: JSONColumnType<Record<string, number>>;
+  /** an inside-view entry older than this is marked stale */
+  inside_view_stale_months: ColumnType<number, number | undefined, number>;
   /** bumped by every change: the settings' ETag, and what a rescore job applies */
   version: ColumnType<number, number | undefined, number>;
   updated_at: Timestamp;

@@ -11,6 +11,7 @@ import LABEL_TAB_SETS from '@salesforce/label/c.UAN_Manager_TabSets';
 import LABEL_TAB_PREVIEW from '@salesforce/label/c.UAN_Manager_TabPreview';
 import LABEL_TAB_EFFECT from '@salesforce/label/c.UAN_Manager_TabEffectiveness';
 import LABEL_TAB_WEIGHTS from '@salesforce/label/c.UAN_Manager_TabWeights';
+import LABEL_TAB_MEMORY from '@salesforce/label/c.UAN_Manager_TabMemory';
 import LABEL_SETS_HEADING from '@salesforce/label/c.UAN_Manager_SetsHeading';
 import LABEL_SETS_CAPTION from '@salesforce/label/c.UAN_Manager_SetsCaption';
 import LABEL_COL_SET from '@salesforce/label/c.UAN_Manager_ColSet';
@@ -71,6 +72,7 @@ export default class PromptSetManager extends LightningElement {
     tabPreview: LABEL_TAB_PREVIEW,
     tabEffect: LABEL_TAB_EFFECT,
     tabWeights: LABEL_TAB_WEIGHTS,
+    tabMemory: LABEL_TAB_MEMORY,
     setsHeading: LABEL_SETS_HEADING,
     setsCaption: LABEL_SETS_CAPTION,
     colSet: LABEL_COL_SET,

@@ -17,6 +17,7 @@ import * as notesByScorerVersion from './0011-notes-by-scorer-version';
 import * as boundedAnalyticsKeys from './0012-bounded-analytics-keys';
 import * as promptRaiseShards from './0013-prompt-raise-shards';
 import * as accountMemory from './0014-account-memory';
+import * as insideViewStaleAge from './0015-inside-view-stale-age';
 
 /** A migration that runs its statements in order (the migrator wraps them in one transaction). */
 export function frozen({ statements }: { statements: readonly string[] }): Migration {
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '0012-bounded-analytics-keys': frozen(boundedAnalyticsKeys),
   '0013-prompt-raise-shards': frozen(promptRaiseShards),
   '0014-account-memory': frozen(accountMemory),
+  '0015-inside-view-stale-age': frozen(insideViewStaleAge),
 };
 
 export const migrationProvider: MigrationProvider = {
