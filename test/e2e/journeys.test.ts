@@ -307,6 +307,11 @@ test('sales ops: in a new draft of the default library (106 prompts) find a prom
     await manager.locator('c-scoring-weights').getByRole('slider').first().waitFor();
   });
   await checkView(page, 'salesops-5-weights');
+  await step(page, 'salesops-account-memory', async () => {
+    await manager.getByRole('tab', { name: await label('UAN_Manager_TabMemory') }).click();
+    await manager.locator('c-inside-view-settings').getByRole('spinbutton').waitFor();
+  });
+  await checkView(page, 'salesops-6-account-memory');
   await manager.getByRole('tab', { name: await label('UAN_Manager_TabSets') }).click();
 
   const exported = await step(page, 'salesops-export', async () => {
@@ -337,7 +342,7 @@ test('sales ops: in a new draft of the default library (106 prompts) find a prom
     await (await rowButton('UAN_PromptList_EditRow', 1)).waitFor();
     await expect(promptRows.count()).resolves.toBe(25);
   });
-  await screenshot(page, 'salesops-6-imported');
+  await screenshot(page, 'salesops-7-imported');
   expect(pageErrors).toEqual([]);
 });
 
