@@ -8,6 +8,7 @@ import { DEFAULT_STAGE_PHASES } from '../../service/src/features/settings';
 import { REACTIONS } from '../../service/src/features/notes';
 import { DIMENSIONS } from '../../service/src/features/scoring';
 import { addDays } from '../../service/src/features/analytics';
+import { randomSource } from '../../service/src/platform/lib/random';
 
 export const REPS_PER_MANAGER = 10;
 export const HISTORY_DAYS = 730;
@@ -94,17 +95,6 @@ const SUMMARIES = [
   'Status call on the rollout plan and open support tickets.',
   'Together we sketched a pilot for two sites; they proposed the success measure.',
 ];
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function randomSource(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const clamp = (v: number) => Math.max(0, Math.min(100, Math.round(v)));
 const sfId = (prefix: string, kind: string, n: number) => `${prefix}${kind}${String(n).padStart(11, '0')}AAA`;

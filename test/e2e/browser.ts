@@ -1,9 +1,9 @@
 // Shared by the browser end-to-end tests: the preview build (built once, cached across runs and
 // processes), the real service started on a temp data directory and port 0, headless Debian
 // Chromium through playwright-core with no traffic beyond 127.0.0.1, labels read from the org's
-// CustomLabels, and screenshots.
+// CustomLabels, screenshots (test/e2e/screenshots/, git-ignored) and axe-core accessibility checks.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -143,6 +143,48 @@ export async function labelPattern(name: string): Promise<RegExp> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * What axe-core finds on the whole page as it is now, with every rule it runs by default: WCAG A and
+ * AA and best practices, among them the landmark and heading-order rules that a single component's
+ * jest check cannot see. The page's CSP refuses inline scripts, so axe is evaluated through the
+ * debugging protocol rather than added as a script tag.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(`${AXE_SOURCE};0`);
+  const result = (await page.evaluate(
+    'axe.run(document, { resultTypes: ["violations"] }).then((r) => JSON.stringify(r.violations))',
+  )) as string;
+  const violations = JSON.parse(result) as Array<{
+    id: string;
+    impact: string | null;
+    help: string;
+    nodes: Array<{ target: string[] }>;
+  }>;
+  return violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.map((n) => n.target.join(' ')),
+  }));
+}
+
+/** A key screen of a journey: expects axe to find nothing on it, after saving its screenshot. */
+export async function checkView(page: Page, name: string): Promise<void> {
+  const violations = await axeViolations(page);
+  // after axe's run, which gives charts the time to finish drawing
+  await screenshot(page, name);
+  expect({ view: name, violations }).toEqual({ view: name, violations: [] });
 }
 
 /** Polls until `check` passes (Playwright's expect.poll, for jest). */

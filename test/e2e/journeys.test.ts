@@ -1,7 +1,9 @@
 // The three journeys in the local preview, in headless Chromium against the real service and the
-// real components: the manager's baseline, the rep logging a conversation, sales ops changing a
-// prompt and moving a set in and out as a file, and the manager seeing the new note's effect.
-// One service for the file: each journey builds on the one before it.
+// real components: the manager's baseline, the rep logging a conversation and seeing it in the
+// account's inside view and pre-call brief, sales ops changing a prompt, reading its effectiveness
+// and moving a set in and out as a file, and the manager seeing the new note's effect and the notes
+// behind it. Each key screen is saved to test/e2e/screenshots/<journey>-<n>-<screen>.png and
+// checked with axe-core. One service for the file: each journey builds on the one before it.
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +19,7 @@ import {
   screenshot,
   startPreviewService,
   step,
+  checkView,
   type Actor,
   type PreviewPage,
   type PreviewService,
@@ -73,6 +76,9 @@ let baseline: { team: number; avery: number };
 const STRONG_SUMMARY =
   'I raised how third-party outages like the Change Healthcare attack can stop claims and cash for weeks, ' +
   'and asked Dana which vendors could halt their revenue cycle.';
+const NEW_INSIDE_VIEW = 'the CFO now wants a list of single points of failure before the budget cycle';
+const NEXT_STEP =
+  'Dana brings her vendor list and the CFO to a working session on Thursday; we bring the drill outline.';
 const NEW_PROVOCATION =
   'E2E: {Account.Name} will have to answer prior authorization requests electronically, and payers will measure how fast.';
 
@@ -82,9 +88,11 @@ test('manager: the dashboard shows the team before the rep logs anything', async
   baseline = await step(page, 'manager-baseline', () => teamCounts(page));
   expect(baseline.team).toBeGreaterThan(0);
   expect(baseline.avery).toBeGreaterThan(0);
+  await page.locator('c-conversation-dashboard c-prompt-effectiveness .uan-effect__row').first().waitFor();
+  await checkView(page, 'manager-1-dashboard');
 });
 
-test('rep: prompts with merge fields filled, log a conversation with two prompts and reactions, live coach, save, history and summary update', async () => {
+test('rep: prompts with merge fields filled, log a conversation with two prompts and reactions, live coach, save, history and summary update, the inside view and the brief show it', async () => {
   const { page, pageErrors } = await session(DEMO.rep);
   await page.goto(`${service.url}/#opportunity/${ST_AGNES}`);
   const panel = page.locator('c-opportunity-conversation');
@@ -97,6 +105,7 @@ test('rep: prompts with merge fields filled, log a conversation with two prompts
     expect(text).not.toMatch(/[{[](Account|Opportunity)\.\w+[}\]]/);
     return Promise.all([0, 1].map((i) => cards.nth(i).locator('.uan-prompt__title').innerText()));
   });
+  await checkView(page, 'rep-1-panel');
   const averagePattern = await labelPattern('UAN_Summary_Average');
   const before = numberIn(await panel.locator('c-score-summary').innerText(), averagePattern, 2);
 
@@ -123,21 +132,18 @@ test('rep: prompts with merge fields filled, log a conversation with two prompts
       .getByLabel(await label('UAN_Log_CustomerView'))
       .fill(
         'Dana said their claims vendor went down for nine days last year and finance had to borrow to cover payroll; ' +
-          'the CFO now wants a list of single points of failure before the budget cycle.',
+          `${NEW_INSIDE_VIEW}.`,
       );
     await modal
       .getByLabel(await label('UAN_Log_Ideas'))
       .fill(
         'Together we sketched a vendor outage drill for the two clinics with the most claims; Dana proposed the clinics.',
       );
-    await modal
-      .getByRole('textbox', { name: await label('UAN_Log_NextStep'), exact: true })
-      .fill(
-        'Dana brings her vendor list and the CFO to a working session on Thursday; we bring the drill outline.',
-      );
+    await modal.getByRole('textbox', { name: await label('UAN_Log_NextStep'), exact: true }).fill(NEXT_STEP);
     // the live coach rescored the better note
     await eventually(async () => expect(Number(await overall.innerText())).toBeGreaterThan(weak + 15));
     await expect(modal.locator('.uan-coach__group').count()).resolves.toBeGreaterThan(0);
+    await checkView(page, 'rep-2-log-modal');
 
     await page
       .locator('lightning-modal-footer')
@@ -158,14 +164,32 @@ test('rep: prompts with merge fields filled, log a conversation with two prompts
       ),
     );
   });
-  await screenshot(page, 'rep-opportunity');
+  await checkView(page, 'rep-3-history');
+
+  await step(page, 'rep-inside-view', async () => {
+    // what Dana told us in this note joins the account's inside view, without reloading the page
+    const view = panel.locator('c-account-inside-view');
+    await eventually(async () =>
+      expect((await view.locator('.uan-entry__text').allInnerTexts()).join('\n')).toContain(NEW_INSIDE_VIEW),
+    );
+    await view.locator('.uan-entry', { hasText: NEW_INSIDE_VIEW }).first().scrollIntoViewIfNeeded();
+  });
+  await checkView(page, 'rep-4-inside-view');
+
+  await step(page, 'rep-brief', async () => {
+    await panel.getByRole('button', { name: await label('UAN_Brief_Open') }).click();
+    const sheet = panel.locator('.uan-brief__sheet');
+    await sheet.waitFor();
+    await expect(sheet.locator('.uan-brief__next-step').innerText()).resolves.toContain(NEXT_STEP);
+  });
+  await checkView(page, 'rep-5-brief');
   expect(pageErrors).toEqual([]);
 });
 
 const DEFAULT_LIBRARY = 'Up at Night default library';
 const EDITED_TITLE = 'Prior authorization is going electronic';
 
-test('sales ops: in a new draft of the default library (106 prompts) find a prompt, edit it and its targeting, publish, the panel picks it up; export and re-import the set', async () => {
+test('sales ops: in a new draft of the default library (106 prompts) find a prompt, edit it and its targeting, publish, the panel picks it up; read win rates with intervals; export and re-import the set', async () => {
   // starts as the rep and switches role in the page's header, as a demo user would
   const { page, pageErrors } = await session(DEMO.rep);
   await page.goto(`${service.url}/#prompt-sets`);
@@ -200,6 +224,7 @@ test('sales ops: in a new draft of the default library (106 prompts) find a prom
       list.getByRole('button', { name: await label('UAN_PromptList_Remove') }).count(),
     ).resolves.toBe(0);
   });
+  await checkView(page, 'salesops-1-library');
 
   await step(page, 'salesops-open-default-draft', async () => {
     const started = Date.now();
@@ -240,6 +265,7 @@ test('sales ops: in a new draft of the default library (106 prompts) find a prom
     await promptEditor
       .getByRole('spinbutton', { name: await label('UAN_PromptEditor_AmountMin') })
       .fill('100000');
+    await checkView(page, 'salesops-2-editor');
     await editor.getByRole('button', { name: await label('UAN_Version_SavePrompt') }).click();
     await page.locator('.uan-toast-title', { hasText: await label('UAN_Version_Saved') }).waitFor();
     // back to the list, still searched, with the new targeting
@@ -259,10 +285,39 @@ test('sales ops: in a new draft of the default library (106 prompts) find a prom
       NEW_PROVOCATION.replace('{Account.Name}', 'St. Agnes Health'),
     );
   });
+  await screenshot(page, 'salesops-3-panel');
+
+  await step(page, 'salesops-effectiveness', async () => {
+    // the demo's two quarters of closed deals give some prompts a win rate with its interval
+    await page.goto(`${service.url}/#prompt-sets`);
+    await manager.getByRole('tab', { name: await label('UAN_Manager_TabEffectiveness') }).click();
+    const winRates = manager.locator('c-prompt-effectiveness .uan-effect__win-rate');
+    await winRates.first().waitFor();
+    const notEnough = await label('UAN_NotEnoughData');
+    const texts = await winRates.allInnerTexts();
+    expect(texts).toContain(notEnough);
+    const measured = texts.filter((t) => t !== notEnough);
+    expect(measured.length).toBeGreaterThanOrEqual(3);
+    for (const rate of measured) expect(rate).toMatch(/^\d+% \(\d+–\d+%\)$/);
+  });
+  await checkView(page, 'salesops-4-effectiveness');
+
+  await step(page, 'salesops-weights', async () => {
+    await manager.getByRole('tab', { name: await label('UAN_Manager_TabWeights') }).click();
+    await manager.locator('c-scoring-weights').getByRole('slider').first().waitFor();
+  });
+  await checkView(page, 'salesops-5-weights');
+  await step(page, 'salesops-account-memory', async () => {
+    await manager.getByRole('tab', { name: await label('UAN_Manager_TabMemory') }).click();
+    await manager.locator('c-inside-view-settings').getByRole('spinbutton').waitFor();
+  });
+  await checkView(page, 'salesops-6-account-memory');
+  await manager.getByRole('tab', { name: await label('UAN_Manager_TabSets') }).click();
 
   const exported = await step(page, 'salesops-export', async () => {
     await page.goto(`${service.url}/#prompt-sets`);
-    const row = sets.filter({ hasText: DEFAULT_LIBRARY });
+    // every version's row names its set; the newest is listed first
+    const row = sets.filter({ hasText: DEFAULT_LIBRARY }).first();
     await row.getByRole('button', { name: await label('UAN_Manager_Open'), exact: true }).click();
     const exportJson = editor.getByRole('button', { name: await label('UAN_Version_ExportJson') });
     await exportJson.waitFor();
@@ -287,7 +342,7 @@ test('sales ops: in a new draft of the default library (106 prompts) find a prom
     await (await rowButton('UAN_PromptList_EditRow', 1)).waitFor();
     await expect(promptRows.count()).resolves.toBe(25);
   });
-  await screenshot(page, 'salesops-prompt-sets');
+  await screenshot(page, 'salesops-7-imported');
   expect(pageErrors).toEqual([]);
 });
 
@@ -296,6 +351,7 @@ test("manager: the dashboard shows the team's scores with the new note; a drill-
   await page.goto(`${service.url}/#dashboard`);
   const after = await step(page, 'manager-effect', () => teamCounts(page));
   expect(after).toEqual({ team: baseline.team + 1, avery: baseline.avery + 1 });
+  await screenshot(page, 'manager-2-dashboard-after');
 
   await step(page, 'manager-drilldown', async () => {
     await page.getByRole('button', { name: DEMO.rep.name, exact: true }).click();
@@ -303,6 +359,6 @@ test("manager: the dashboard shows the team's scores with the new note; a drill-
     await drill.getByText(await label('UAN_Dash_DrillRep', DEMO.rep.name)).waitFor();
     await eventually(async () => expect(await drill.innerText()).toContain(STRONG_SUMMARY));
   });
-  await screenshot(page, 'manager-dashboard');
+  await checkView(page, 'manager-3-drilldown');
   expect(pageErrors).toEqual([]);
 });

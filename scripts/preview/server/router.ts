@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { Logger } from '../../../service/src/platform/logger';
 import { previewAccess } from './access';
 import {
-  DEMO_MANAGER_ID,
+  DEMO_MANAGERS,
   DEMO_OPPORTUNITIES,
   DEMO_REPS,
   DEMO_SALES_OPS_ID,
@@ -65,7 +65,7 @@ const ROLES: PreviewRole[] = ['rep', 'salesops', 'manager'];
 
 function roleOf(userId: string): PreviewRole {
   if (userId === DEMO_SALES_OPS_ID) return 'salesops';
-  if (userId === DEMO_MANAGER_ID) return 'manager';
+  if (DEMO_MANAGERS.includes(userId)) return 'manager';
   return 'rep';
 }
 

@@ -1,13 +1,15 @@
 // The demo tenant for `npm start`: created with its data on first start; its key is set from
 // DEMO_API_KEY or rotated on every start (only a digest is stored, so a new one is the only one we can print).
 import type { Db } from '../../platform/database/database';
-import { pickPrompts, upsertOpportunity } from '../opportunities';
+import { todayUtc } from '../analytics';
+import { upsertOpportunity } from '../opportunities';
 import { upsertUsers } from '../users';
-import type { Actor } from '../../platform/actor';
-import { createNote, type NotePromptInput } from '../notes';
+import { importNotes } from '../notes';
+import { listPublishedPrompts } from '../prompt-sets';
 import { loadSettings } from '../settings';
 import { createTenant, findTenant, rotateKey } from '../tenants';
-import { DEMO_MANAGER_ID, DEMO_NOTES, DEMO_OPPORTUNITIES, DEMO_SLUG, DEMO_USERS } from './demo-data';
+import { DEMO_SLUG, DEMO_USERS } from './demo-data';
+import { demoConversations, demoDeals } from './demo-history';
 
 export interface DemoTenant {
   slug: string;
@@ -15,9 +17,6 @@ export interface DemoTenant {
   apiKey: string;
   created: boolean;
 }
-
-const isoDaysFrom = (base: Date, days: number) =>
-  new Date(base.getTime() + days * 86400_000).toISOString().slice(0, 10);
 
 export async function ensureDemoTenant(db: Db, apiKey?: string): Promise<DemoTenant> {
   const existing = await findTenant(db, DEMO_SLUG);
@@ -30,42 +29,23 @@ export async function ensureDemoTenant(db: Db, apiKey?: string): Promise<DemoTen
   return { slug: DEMO_SLUG, tenantId: tenant.id, apiKey: key, created: true };
 }
 
-export async function seedDemoData(db: Db, tenantId: string, now = new Date()): Promise<void> {
-  await upsertUsers(db, tenantId, DEMO_USERS);
-  for (const opportunity of DEMO_OPPORTUNITIES) await upsertOpportunity(db, tenantId, opportunity);
-  const settings = await loadSettings(db, tenantId);
-  for (const note of DEMO_NOTES) {
-    const opportunity = DEMO_OPPORTUNITIES.find((o) => o.id === note.opportunityId)!;
-    const rep: Actor = { tenantId, userId: note.authorId, role: 'rep' };
-    // prompts as the panel offered them, so the demo history matches what reps would have seen
-    const offered = await pickPrompts(
-      db,
-      { ...rep, userId: DEMO_MANAGER_ID },
-      { ...opportunity, stage: 'Needs Analysis' },
-      settings,
+/**
+ * Logs the demo's history as the product would have recorded it, in one transaction: the deals as
+ * Salesforce holds them today, then every note scored and with the deal's stage on its day, in a few
+ * statements.
+ */
+export async function seedDemoData(db: Db, tenantId: string, today = todayUtc()): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await upsertUsers(tx, tenantId, DEMO_USERS);
+    const [settings, published] = await Promise.all([
+      loadSettings(tx, tenantId),
+      listPublishedPrompts(tx, tenantId),
+    ]);
+    const history = demoConversations(demoDeals(today), published, settings, today);
+    for (const { deal } of history) await upsertOpportunity(tx, tenantId, deal.context);
+    const notes = history.flatMap(({ conversations }) =>
+      conversations.map(({ stage, authorId, note }) => ({ ...note, authorId, opportunityStage: stage })),
     );
-    const prompts: NotePromptInput[] = note.libraryReactions.flatMap((reaction, i) =>
-      offered[i] ? [{ promptId: offered[i].id, reaction }] : [],
-    );
-    if (note.adHoc) prompts.push(note.adHoc);
-    const occurredAt = isoDaysFrom(now, -note.daysAgo);
-    await createNote(
-      db,
-      rep,
-      {
-        opportunityId: note.opportunityId,
-        occurredAt,
-        prompts,
-        summary: note.summary,
-        customerView: note.customerView,
-        ideas: note.ideas,
-        nextStep: note.nextStep,
-        nextStepDate:
-          note.nextStepInDays === undefined
-            ? undefined
-            : isoDaysFrom(now, -note.daysAgo + note.nextStepInDays),
-      },
-      settings,
-    );
-  }
+    await importNotes(tx, tenantId, notes, settings);
+  });
 }

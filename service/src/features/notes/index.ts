@@ -2,8 +2,15 @@
 // vocabulary first, router last: features import each other in cycles, and constants must be ready.
 export { REACTIONS } from './note';
 export type { NotePromptInput, Reaction } from './note';
-export { createNote, listOpportunityNotes, scoreFields, scoringInputOf, toNoteViews } from './notes';
-export type { NoteView } from './notes';
+export {
+  createNote,
+  importNotes,
+  listOpportunityNotes,
+  scoreFields,
+  scoringInputOf,
+  toNoteViews,
+} from './notes';
+export type { HistoricNote, NoteView } from './notes';
 export {
   countNotes,
   findNote,

@@ -99,8 +99,19 @@ async function resolvePrompts(
   tenantId: string,
   raised: NotePromptInput[],
 ): Promise<NotePromptRecord[]> {
+  return resolveAgainst(await citedPrompts(db, tenantId, raised), raised);
+}
+
+/** The tenant's prompts that these references cite, by id. */
+async function citedPrompts(db: Executor, tenantId: string, raised: NotePromptInput[]) {
   const ids = raised.flatMap((p) => (p.promptId ? [p.promptId] : []));
-  const found = new Map((await findPromptsByIds(db, tenantId, ids)).map((p) => [p.id, p]));
+  return new Map((await findPromptsByIds(db, tenantId, ids)).map((p) => [p.id, p]));
+}
+
+function resolveAgainst(
+  found: Map<string, Awaited<ReturnType<typeof findPromptsByIds>>[number]>,
+  raised: NotePromptInput[],
+): NotePromptRecord[] {
   const problems = raised.flatMap((p, i) => {
     if (!p.promptId) return [];
     const path = `prompts.${i}.promptId`;
@@ -233,6 +244,44 @@ export async function createNote(
     },
   });
   return stored && toNoteView(stored.note, stored.authorName);
+}
+
+/** A note of a history being loaded: its author, and the deal's stage when it was logged. */
+export interface HistoricNote extends NewNote {
+  authorId: string;
+  opportunityStage: string | null;
+}
+
+/**
+ * Stores a history of notes at once (the demo tenant's): each checked, resolved and scored as
+ * createNote would, then stored in a few statements. The deals are the caller's to store; nothing
+ * is queued for Salesforce.
+ */
+export async function importNotes(
+  db: Executor,
+  tenantId: string,
+  notes: HistoricNote[],
+  scoring: ScoringSettings,
+): Promise<void> {
+  const found = await citedPrompts(
+    db,
+    tenantId,
+    notes.flatMap((n) => n.prompts),
+  );
+  const rows = notes.map((note) => {
+    const prompts = resolveAgainst(found, note.prompts);
+    const fields = {
+      ...fieldsOf(note, { opportunityId: note.opportunityId, authorId: note.authorId }, prompts),
+      opportunityStage: note.opportunityStage,
+    };
+    return {
+      id: randomUUID(),
+      fields,
+      score: scoreFields(fields, scoring.weights),
+      settingsVersion: scoring.version,
+    };
+  });
+  await notesRepo.insertNotes(db, tenantId, rows);
 }
 
 export async function getNote(db: Executor, actor: Actor, id: string): Promise<NoteView> {

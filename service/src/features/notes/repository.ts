@@ -267,6 +267,39 @@ export async function insertNote(
   };
 }
 
+/** Notes per statement when many are stored at once: well under the protocol's parameter limit. */
+const NOTES_PER_INSERT = 500;
+
+/**
+ * Stores many notes, each as insertNote would store it but with its stage given, in a few statements
+ * (the analytics triggers run once per statement): for loading a history. No idempotency key is
+ * claimed and no roll-up is queued.
+ */
+export async function insertNotes(
+  db: Executor,
+  tenantId: string,
+  notes: Array<{ id: string; fields: NoteFields; score: StoredScore | null; settingsVersion: number | null }>,
+  now = new Date(),
+): Promise<void> {
+  for (let i = 0; i < notes.length; i += NOTES_PER_INSERT) {
+    const batch = notes.slice(i, i + NOTES_PER_INSERT);
+    await db
+      .insertInto('notes')
+      .values(
+        batch.map((n) => ({
+          tenant_id: tenantId,
+          id: n.id,
+          ...columns(n.fields, n.score, n.settingsVersion),
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
+    const prompts = batch.flatMap((n) => promptRows(tenantId, n.id, n.fields.prompts));
+    if (prompts.length > 0) await db.insertInto('note_prompts').values(prompts).execute();
+  }
+}
+
 export async function findNote(
   db: Executor,
   tenantId: string,

@@ -74,6 +74,12 @@ export default class AccountInsideView extends LightningElement {
     }
   }
 
+  /** Reads the view again: a note saved, edited or deleted on one of the account's deals changes it. */
+  @api
+  refresh() {
+    return this.currentAccountId ? this.load() : Promise.resolve();
+  }
+
   async load() {
     const load = ++this.loadCount;
     try {

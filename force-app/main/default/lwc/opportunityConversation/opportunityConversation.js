@@ -115,7 +115,12 @@ export default class OpportunityConversation extends LightningElement {
 
   async handleNoteDelete() {
     this.dispatchEvent(new ShowToastEvent({ title: LABEL_DELETED, variant: 'success' }));
-    await this.loadPanel();
+    await this.reloadAfterChange();
+  }
+
+  // what the account told us comes from its notes, so the inside view changes with them
+  reloadAfterChange() {
+    return Promise.all([this.loadPanel(), this.template.querySelector('c-account-inside-view')?.refresh()]);
   }
 
   async openLog(note) {
@@ -138,6 +143,6 @@ export default class OpportunityConversation extends LightningElement {
         variant: 'success',
       }),
     );
-    await this.loadPanel();
+    await this.reloadAfterChange();
   }
 }

@@ -141,7 +141,9 @@ export default class PromptSetManager extends LightningElement {
         .map((v, index) => ({
           key: `${set.id}-${v.version}`,
           setId: set.id,
-          setName: index === 0 ? set.name : '',
+          setName: set.name,
+          // later versions of a set show its name to screen readers only, so the table reads as one group per set
+          setNameClass: index === 0 ? '' : 'slds-assistive-text',
           version: v.version,
           status: statusLabel(v.status),
           statusClass: `slds-badge uan-status uan-status_${v.status}`,

@@ -106,6 +106,18 @@ describe('c-account-inside-view', () => {
     expect(getInsideView).toHaveBeenCalledTimes(2);
   });
 
+  it('reads the view again when asked to refresh, and shows what it says now', async () => {
+    getInsideView
+      .mockResolvedValueOnce(mockView)
+      .mockResolvedValueOnce({ ...mockView, items: [mockView.items[1]] });
+    const element = await create();
+    await flushPromises();
+    await element.refresh();
+    await flushPromises();
+    expect(getInsideView.mock.calls).toEqual([[{ accountId: ACCOUNT_ID }], [{ accountId: ACCOUNT_ID }]]);
+    expect(texts(element, '.uan-entry__text')).toEqual(['The CFO wants agency spend down by a fifth']);
+  });
+
   it('corrects an entry with the text the rep typed', async () => {
     getInsideView.mockResolvedValue(mockView);
     updateInsideViewEntry.mockResolvedValue('{}');

@@ -5,6 +5,7 @@ import LightningModal from 'lightning/modal';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
 import deleteNote from '@salesforce/apex/UpAtNightPanelController.deleteNote';
 import getNotes from '@salesforce/apex/UpAtNightPanelController.getNotes';
+import getInsideView from '@salesforce/apex/UpAtNightAccountController.getInsideView';
 import { flushPromises } from 'uan-test/flushPromises';
 
 const mockPanel = require('uan-test/fixtures/getPanel.json');
@@ -40,6 +41,9 @@ jest.mock('@salesforce/apex/UpAtNightPanelController.deleteNote', () => ({ defau
   virtual: true,
 });
 jest.mock('@salesforce/apex/UpAtNightPanelController.getNotes', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/UpAtNightAccountController.getInsideView', () => ({ default: jest.fn() }), {
   virtual: true,
 });
 // The rep on the page wrote the note of the fixture.
@@ -206,6 +210,27 @@ describe('c-opportunity-conversation', () => {
     expect(toastHandler).toHaveBeenCalledTimes(1);
     expect(toastHandler.mock.calls[0][0].detail.variant).toBe('success');
     expect(getPanel).toHaveBeenCalledTimes(2);
+  });
+
+  it("reads the account's inside view again after a save, since the note may add to it", async () => {
+    LightningModal.open.mockResolvedValue({ id: 'n-2', score: { overall: 81 } });
+    getInsideView.mockResolvedValue({ items: [] });
+    getPanel.mockResolvedValue(
+      JSON.stringify({
+        ...mockPanel,
+        opportunity: { ...mockPanel.opportunity, accountId: '001000000000001AAA' },
+      }),
+    );
+    const element = createPanel();
+    await flushPromises();
+    expect(getInsideView).toHaveBeenCalledTimes(1);
+
+    element.shadowRoot.querySelector('lightning-button.uan-log-button').click();
+    await flushPromises();
+    expect(getInsideView.mock.calls).toEqual([
+      [{ accountId: '001000000000001AAA' }],
+      [{ accountId: '001000000000001AAA' }],
+    ]);
   });
 
   it('does not refresh when the modal is closed without saving', async () => {

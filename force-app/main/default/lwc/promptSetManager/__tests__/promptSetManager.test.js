@@ -158,6 +158,10 @@ describe('c-prompt-set-manager', () => {
         '1',
       ]);
       expect(rows[0].querySelector('.uan-status').textContent).toBe('c.UAN_Status_Draft');
+      // every row header names its set; later versions only for screen readers
+      expect(rows[1].querySelector('th').textContent).toBe('Healthcare providers');
+      expect(rows[1].querySelector('th span').className).toBe('slds-assistive-text');
+      expect(rows[0].querySelector('th span').className).toBe('');
     });
 
     it('shows an empty state and an error state', async () => {
