@@ -24,12 +24,14 @@ import {
   type PreviewPage,
   type PreviewService,
 } from './browser';
+import { defaultLibrary } from '../../service/src/features/prompt-sets/default-library';
 
 jest.setTimeout(180_000);
 
 let service: PreviewService;
 let browser: Browser;
 const sessions: PreviewPage[] = [];
+const LIBRARY_SIZE = defaultLibrary.prompts.length;
 
 // the first run builds the preview bundle (about half a minute) before the service starts
 beforeAll(async () => {
@@ -189,7 +191,7 @@ test('rep: prompts with merge fields filled, log a conversation with two prompts
 const DEFAULT_LIBRARY = 'Up at Night default library';
 const EDITED_TITLE = 'Prior authorization is going electronic';
 
-test('sales ops: in a new draft of the default library (106 prompts) find a prompt, edit it and its targeting, publish, the panel picks it up; read win rates with intervals; export and re-import the set', async () => {
+test('sales ops: in a new draft of the default library (every prompt of it) find a prompt, edit it and its targeting, publish, the panel picks it up; read win rates with intervals; export and re-import the set', async () => {
   // starts as the rep and switches role in the page's header, as a demo user would
   const { page, pageErrors } = await session(DEMO.rep);
   await page.goto(`${service.url}/#prompt-sets`);
@@ -218,7 +220,7 @@ test('sales ops: in a new draft of the default library (106 prompts) find a prom
     await (await rowButton('UAN_PromptList_ViewRow', 1)).waitFor();
     await expect(promptRows.count()).resolves.toBe(25);
     await expect(list.locator('[role="status"]').innerText()).resolves.toBe(
-      await label('UAN_PromptList_Range', 1, 25, 106),
+      await label('UAN_PromptList_Range', 1, 25, LIBRARY_SIZE),
     );
     await expect(
       list.getByRole('button', { name: await label('UAN_PromptList_Remove') }).count(),
@@ -232,7 +234,7 @@ test('sales ops: in a new draft of the default library (106 prompts) find a prom
     await (await rowButton('UAN_PromptList_EditRow', 1)).waitFor();
     const openedMs = Date.now() - started;
     if (process.env.E2E_TIMING)
-      process.stdout.write(`new draft of the 106-prompt library listed in ${openedMs} ms\n`);
+      process.stdout.write(`new draft of the ${LIBRARY_SIZE}-prompt library listed in ${openedMs} ms\n`);
     await expect(editor.locator('h3').innerText()).resolves.toContain(await label('UAN_Status_Draft'));
     // one page of compact rows, and no prompt editor until one prompt is opened
     await expect(promptRows.count()).resolves.toBe(25);
@@ -326,7 +328,7 @@ test('sales ops: in a new draft of the default library (106 prompts) find a prom
     await download.saveAs(file);
     const text = readFileSync(file, 'utf8');
     expect(text).toContain(NEW_PROVOCATION);
-    expect((JSON.parse(text) as { prompts: unknown[] }).prompts).toHaveLength(106);
+    expect((JSON.parse(text) as { prompts: unknown[] }).prompts).toHaveLength(LIBRARY_SIZE);
     return file;
   });
 
