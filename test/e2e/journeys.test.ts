@@ -191,7 +191,7 @@ test('rep: prompts with merge fields filled, log a conversation with two prompts
 const DEFAULT_LIBRARY = 'Up at Night default library';
 const EDITED_TITLE = 'Prior authorization is going electronic';
 
-test('sales ops: in a new draft of the default library (every prompt of it) find a prompt, edit it and its targeting, publish, the panel picks it up; read win rates with intervals; export and re-import the set', async () => {
+test('sales ops: in a new draft of the default library (every prompt of it) find a prompt, edit it and its targeting, publish, the panel picks it up; read win rates with intervals; export and re-import the set; promote a candidate into a draft', async () => {
   // starts as the rep and switches role in the page's header, as a demo user would
   const { page, pageErrors } = await session(DEMO.rep);
   await page.goto(`${service.url}/#prompt-sets`);
@@ -345,10 +345,35 @@ test('sales ops: in a new draft of the default library (every prompt of it) find
     await expect(promptRows.count()).resolves.toBe(25);
   });
   await screenshot(page, 'salesops-7-imported');
+
+  await step(page, 'salesops-promote', async () => {
+    // a rep's redirected issue becomes a draft prompt of the library in one action
+    await manager.getByRole('tab', { name: await label('UAN_Manager_TabEffectiveness') }).click();
+    const effect = manager.locator('c-prompt-effectiveness');
+    await effect.getByRole('combobox', { name: await label('UAN_Effect_PromoteInto') }).click();
+    await effect.getByRole('option', { name: DEFAULT_LIBRARY }).first().click();
+    const candidate = effect.locator('.uan-effect__candidate').first();
+    const text = (await candidate.locator('td').first().innerText()).trim();
+    await candidate.getByRole('button', { name: await label('UAN_Effect_Promote'), exact: true }).click();
+    await page.locator('.uan-toast-title', { hasText: await label('UAN_Effect_PromotedToast') }).waitFor();
+    await eventually(async () =>
+      expect(await editor.locator('h3').innerText()).toContain(await label('UAN_Status_Draft')),
+    );
+    await manager.getByRole('tab', { name: await label('UAN_Manager_TabEffectiveness') }).click();
+    const status = effect
+      .locator('.uan-effect__candidate', { hasText: text })
+      .locator('.uan-effect__candidate-status');
+    // "Promoted to <set>, version <n> (<key>)": the set is the library, the version its new draft
+    const [promotedTo] = (await label('UAN_Effect_Promoted', DEFAULT_LIBRARY, '\u0000', '\u0000')).split(
+      '\u0000',
+    );
+    await eventually(async () => expect(await status.innerText()).toContain(promotedTo!));
+  });
+  await checkView(page, 'salesops-8-promoted');
   expect(pageErrors).toEqual([]);
 });
 
-test("manager: the dashboard shows the team's scores with the new note; a drill-down opens the notes behind a number", async () => {
+test("manager: the dashboard shows the team's scores with the new note; a drill-down opens the notes behind a number and a score band its closed deals", async () => {
   const { page, pageErrors } = await session(DEMO.manager);
   await page.goto(`${service.url}/#dashboard`);
   const after = await step(page, 'manager-effect', () => teamCounts(page));
@@ -362,5 +387,20 @@ test("manager: the dashboard shows the team's scores with the new note; a drill-
     await eventually(async () => expect(await drill.innerText()).toContain(STRONG_SUMMARY));
   });
   await checkView(page, 'manager-3-drilldown');
+
+  await step(page, 'manager-band-deals', async () => {
+    // a score band drills to the closed deals it counted, each won or lost, with its notes
+    await page.getByTitle(await label('UAN_Dash_BandNotes', '80-100')).click();
+    const drill = page.locator('.uan-drill');
+    await drill.getByText(await label('UAN_Dash_DrillBand', '80-100')).waitFor();
+    const deals = drill.locator('.uan-deal');
+    await deals.first().waitFor();
+    expect(await deals.count()).toBeGreaterThan(0);
+    for (const deal of await deals.all()) {
+      expect(await deal.locator('.uan-deal__name').innerText()).not.toBe('');
+      expect(await deal.innerText()).toMatch(/Won|Lost/);
+    }
+  });
+  await checkView(page, 'manager-4-band-deals');
   expect(pageErrors).toEqual([]);
 });
