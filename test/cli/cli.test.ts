@@ -61,8 +61,8 @@ test('prompts export and import round-trip a set through CSV, its name included'
   const csvFile = path.join(dataDir, 'prompts.csv');
   writeFileSync(
     csvFile,
-    'key,title,provocation,followUp,rationale,source,expiresOn,industries,phases,stages,amountMin,amountMax,recordTypes,setName\n' +
-      'cli-one,One,"Provoke {Account.Name}, now",What do you see?,Because.,Practitioner observation,,Banking; Insurance,early,,,,,Banking plays\n',
+    'key,title,provocation,followUp,rationale,source,expiresOn,industries,phases,stages,amountMin,amountMax,recordTypes,sizes,setName\n' +
+      'cli-one,One,"Provoke {Account.Name}, now",What do you see?,Because.,Practitioner observation,,Banking; Insurance,early,,,,,,Banking plays\n',
   );
   const imported = run(['prompts', 'import', csvFile, '--tenant', 'acme-corp']);
   expect(imported.status).toBe(0);
