@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchParts, type BenchFigures } from './parts';
 import { selectParts } from './select-parts';
+import { releaseLargeOrg } from './parts/seeded-org';
 
 const resultsFile = path.resolve(__dirname, '../../bench/results.json');
 
@@ -19,11 +20,15 @@ export async function runBench(only?: string): Promise<void> {
     `machine: ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, load average ${machine.load1AtStart} at start\n`,
   );
   const figures: BenchFigures = {};
-  for (const name of selected) {
-    process.stdout.write(`\n== ${name}\n`);
-    const partFigures = await benchParts[name]!();
-    console.table(Object.entries(partFigures).map(([key, value]) => ({ key, value })));
-    Object.assign(figures, partFigures);
+  try {
+    for (const name of selected) {
+      process.stdout.write(`\n== ${name}\n`);
+      const partFigures = await benchParts[name]!();
+      console.table(Object.entries(partFigures).map(([key, value]) => ({ key, value })));
+      Object.assign(figures, partFigures);
+    }
+  } finally {
+    await releaseLargeOrg();
   }
   await mergeResults(figures, machine);
   process.stdout.write(`\nmerged ${Object.keys(figures).length} figures into ${resultsFile}\n`);

@@ -1,19 +1,17 @@
 // Dashboard latency at a large org's scale: a synthetic org (`upatnight seed`'s generator) on a
-// throwaway Postgres (1M notes / 50k opportunities / 500 reps) and on embedded PGlite (100k notes),
-// then the full dashboard (all its queries) many times as managers and as sales ops.
-// BENCH_ANALYTICS_NOTES / BENCH_ANALYTICS_PGLITE_NOTES shrink the runs for a quick look; the
-// seeded counts are reported with the figures.
+// throwaway Postgres (1M notes / 50k opportunities / 500 reps, shared with other parts, see
+// seeded-org.ts) and on embedded PGlite (100k notes), then the full dashboard (all its queries)
+// many times as managers and as sales ops. BENCH_ANALYTICS_NOTES / BENCH_ANALYTICS_PGLITE_NOTES
+// shrink the runs for a quick look; the seeded counts are reported with the figures.
 import { performance } from 'node:perf_hooks';
 import {
   drilldownNotes,
   loadDashboard,
   loadPromptEffectiveness,
 } from '../../../service/src/features/analytics';
-import { seedSynthetic, type SeedCounts } from '../../seed/synthetic-seed';
 import type { Actor } from '../../../service/src/platform/actor';
-import { createTenant } from '../../../service/src/features/tenants';
-import { openDatabase, type DatabaseTarget, type Db } from '../../../service/src/platform/database/database';
-import { startPostgres } from '../../../test/helpers/postgres-server';
+import type { Db } from '../../../service/src/platform/database/database';
+import { envCount, largePostgresOrg, seedOrg, type SeededOrg } from './seeded-org';
 import type { BenchFigures } from './index';
 
 const RUNS = 50;
@@ -21,8 +19,6 @@ const RUNS = 50;
  * be timed over as many runs as the dashboard */
 const PROMPT_RUNS = RUNS;
 const WARM_UP = 3;
-
-const envCount = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -42,22 +38,6 @@ async function timeRuns(
   times.sort((a, b) => a - b);
   const round = (v: number) => Math.round(v * 10) / 10;
   return { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) };
-}
-
-async function seeded(target: DatabaseTarget, counts: SeedCounts, label: string) {
-  const db = await openDatabase(target);
-  const { tenant } = await createTenant(db, { slug: 'bench', name: 'Bench' });
-  const started = performance.now();
-  let reported = 0;
-  const summary = await seedSynthetic(db, tenant.id, counts, (done, total) => {
-    if (done - reported >= total / 10 || done === total) {
-      reported = done;
-      process.stdout.write(
-        `  ${label}: seeded ${done}/${total} notes (${((performance.now() - started) / 1000).toFixed(0)} s)\n`,
-      );
-    }
-  });
-  return { db, tenantId: tenant.id, summary, seedSeconds: (performance.now() - started) / 1000 };
 }
 
 /** Dashboard (default 90-day range, week buckets, 30-day coverage) per role, plus the other views. */
@@ -92,40 +72,34 @@ async function measure(db: Db, tenantId: string, managers: string[], key: string
   };
 }
 
-async function benchEngine(
-  target: () => Promise<{ target: DatabaseTarget; stop: () => void }>,
-  counts: SeedCounts,
-  key: string,
-): Promise<BenchFigures> {
-  const { target: resolved, stop } = await target();
-  const { db, tenantId, summary, seedSeconds } = await seeded(resolved, counts, key);
-  try {
-    return {
-      [`analytics.${key}.notesSeeded`]: summary.notes,
-      [`analytics.${key}.opportunitiesSeeded`]: summary.opportunities,
-      [`analytics.${key}.repsSeeded`]: counts.reps,
-      [`analytics.${key}.seedNotesPerSecond`]: Math.round(summary.notes / seedSeconds),
-      ...(await measure(db, tenantId, summary.managers, key)),
-    };
-  } finally {
-    await db.destroy();
-    stop();
-  }
+function seededFigures(org: SeededOrg, key: string): BenchFigures {
+  return {
+    [`analytics.${key}.notesSeeded`]: org.summary.notes,
+    [`analytics.${key}.opportunitiesSeeded`]: org.summary.opportunities,
+    [`analytics.${key}.repsSeeded`]: org.counts.reps,
+    [`analytics.${key}.seedNotesPerSecond`]: Math.round(org.summary.notes / org.seedSeconds),
+  };
 }
 
 export async function runAnalyticsBench(): Promise<BenchFigures> {
-  const postgres = await benchEngine(
-    async () => {
-      const server = await startPostgres();
-      return { target: { kind: 'postgres', url: server.url, poolSize: 10 }, stop: () => server.stop() };
-    },
-    { notes: envCount('BENCH_ANALYTICS_NOTES', 1_000_000), opportunities: 50_000, reps: 500 },
-    'postgres1M',
-  );
-  const pglite = await benchEngine(
-    async () => ({ target: { kind: 'pglite' }, stop: () => {} }),
+  // the large org stays up for other parts (the noisy neighbour); the harness releases it
+  const large = await largePostgresOrg();
+  const postgres = {
+    ...seededFigures(large, 'postgres1M'),
+    ...(await measure(large.db, large.tenantId, large.summary.managers, 'postgres1M')),
+  };
+  const small = await seedOrg(
+    { kind: 'pglite' },
     { notes: envCount('BENCH_ANALYTICS_PGLITE_NOTES', 100_000), opportunities: 10_000, reps: 100 },
     'pglite100k',
   );
-  return { ...postgres, ...pglite };
+  try {
+    return {
+      ...postgres,
+      ...seededFigures(small, 'pglite100k'),
+      ...(await measure(small.db, small.tenantId, small.summary.managers, 'pglite100k')),
+    };
+  } finally {
+    await small.db.destroy();
+  }
 }
