@@ -17,8 +17,12 @@ export interface CorpusNote {
   labels: Labels;
 }
 
-export type CorpusPart = 'tuning' | 'heldOut';
-export const CORPUS_PARTS: readonly CorpusPart[] = ['tuning', 'heldOut'];
+/** `fresh` holds notes written and labelled after the held-out part had been read in two rounds:
+ * held out from the start, never split, never tuned on (corpus/README.md). */
+export type CorpusPart = 'tuning' | 'heldOut' | 'fresh';
+export const CORPUS_PARTS: readonly CorpusPart[] = ['tuning', 'heldOut', 'fresh'];
+/** the folder of a labelled note set under corpus/: the split set, or the fresh one */
+export type CorpusSet = '.' | 'fresh';
 
 const CORPUS_DIR = path.join(__dirname, 'corpus');
 
@@ -53,12 +57,16 @@ export function loadSplit(): Record<CorpusPart, string[]> & { seed: string } {
 
 type StoredNote = Omit<CorpusNote, 'labels'>;
 
+export const corpusSetOf = (part: CorpusPart): CorpusSet => (part === 'fresh' ? 'fresh' : '.');
+
 /** One part of the corpus with its adjudicated labels. */
 export function loadCorpus(part: CorpusPart): CorpusNote[] {
-  const labels = loadLabels('labels.jsonl');
-  const ids = new Set(loadSplit()[part]);
-  return readJsonl<StoredNote>('notes.jsonl')
-    .filter((entry) => ids.has(entry.id))
+  const set = corpusSetOf(part);
+  const labels = loadLabels(path.join(set, 'labels.jsonl'));
+  const notes = readJsonl<StoredNote>(path.join(set, 'notes.jsonl'));
+  const ids = part === 'fresh' ? null : new Set(loadSplit()[part]);
+  return notes
+    .filter((entry) => !ids || ids.has(entry.id))
     .map((entry) => ({ ...entry, labels: labels.get(entry.id)! }));
 }
 

@@ -1,20 +1,29 @@
 // How well the scorer ranks the labelled corpus: Spearman's ρ per dimension and overall on the
-// tuning and held-out parts, the adversarial notes that escaped the bottom, and the agreement
-// between the two labelling passes (the ceiling a score can reach).
+// tuning, held-out and fresh parts, the adversarial notes that escaped the bottom, and the agreement
+// between the two labelling passes of each note set (the ceiling a score can reach).
+import path from 'node:path';
 import { DIMENSIONS } from '../../../service/src/features/scoring';
-import { CORPUS_PARTS, loadCorpus, loadLabels, weightedKappa } from '../../../test/scoring/corpus';
+import {
+  CORPUS_PARTS,
+  loadCorpus,
+  loadLabels,
+  weightedKappa,
+  type CorpusSet,
+} from '../../../test/scoring/corpus';
 import { evaluate } from '../../../test/scoring/evaluate';
 import type { BenchFigures } from './index';
 
 const round = (value: number) => Number(value.toFixed(3));
 
-function labelAgreement(): BenchFigures {
-  const first = loadLabels('labels-pass1.jsonl');
-  const second = loadLabels('labels-pass2.jsonl');
+/** the split set's keys keep their old names (scoring.labelKappa.<dimension>) */
+function labelAgreement(set: CorpusSet): BenchFigures {
+  const first = loadLabels(path.join(set, 'labels-pass1.jsonl'));
+  const second = loadLabels(path.join(set, 'labels-pass2.jsonl'));
   const ids = [...first.keys()];
+  const prefix = set === '.' ? 'scoring.labelKappa' : `scoring.labelKappa.${set}`;
   return Object.fromEntries(
     DIMENSIONS.map((d) => [
-      `scoring.labelKappa.${d}`,
+      `${prefix}.${d}`,
       round(
         weightedKappa(
           ids.map((id) => first.get(id)![d]),
@@ -26,7 +35,7 @@ function labelAgreement(): BenchFigures {
 }
 
 export function corpusFigures(): BenchFigures {
-  const figures: BenchFigures = labelAgreement();
+  const figures: BenchFigures = { ...labelAgreement('.'), ...labelAgreement('fresh') };
   for (const part of CORPUS_PARTS) {
     const evaluation = evaluate(loadCorpus(part));
     for (const [name, rho] of Object.entries(evaluation.rho))
