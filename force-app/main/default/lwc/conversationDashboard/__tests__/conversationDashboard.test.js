@@ -13,25 +13,6 @@ const mockEffectiveness = require('uan-test/fixtures/getPromptEffectiveness.json
 const mockBandDeals = require('uan-test/fixtures/getBandDeals.json');
 const mockInsideView = require('../../accountInsideView/__tests__/data/getInsideView.json');
 
-jest.mock('@salesforce/apex/UpAtNightAnalyticsController.getDashboard', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightAnalyticsController.getDrilldown', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightAnalyticsController.getBandDeals', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightAccountController.getInsideView', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock(
-  '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness',
-  () => ({ default: jest.fn() }),
-  {
-    virtual: true,
-  },
-);
 jest.mock('@salesforce/label/c.UAN_Dash_Rescoring', () => ({ default: 'Rescoring {0} of {1}' }), {
   virtual: true,
 });

@@ -5,10 +5,6 @@ import { flushPromises } from 'uan-test/flushPromises';
 
 const mockSettings = require('../../promptSetManager/__tests__/data/getSettings.json');
 
-jest.mock('@salesforce/apex/UpAtNightSettingsController.saveSettings', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-
 function createSettings(settings = mockSettings) {
   const element = createElement('c-inside-view-settings', { is: InsideViewSettings });
   element.settings = settings;

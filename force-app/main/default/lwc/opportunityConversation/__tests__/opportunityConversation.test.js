@@ -11,10 +11,6 @@ import { flushPromises } from 'uan-test/flushPromises';
 const mockPanel = require('uan-test/fixtures/getPanel.json');
 const mockPanelEmpty = require('./data/getPanelEmpty.json');
 
-jest.mock('@salesforce/apex/UpAtNightPanelController.getPanel', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-
 // Labels with placeholders get their real text, so the filled-in values can be asserted.
 jest.mock('@salesforce/label/c.UAN_History_By', () => ({ default: 'by {0}' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_History_Score', () => ({ default: 'Score {0}' }), { virtual: true });
@@ -35,15 +31,6 @@ jest.mock('@salesforce/label/c.UAN_Reaction_Redirected', () => ({ default: 'Redi
 });
 jest.mock('@salesforce/label/c.UAN_Reaction_Dismissed', () => ({ default: 'Dismissed' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_Reaction_AlreadyAddressing', () => ({ default: 'Already addressing' }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPanelController.deleteNote', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPanelController.getNotes', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightAccountController.getInsideView', () => ({ default: jest.fn() }), {
   virtual: true,
 });
 // The rep on the page wrote the note of the fixture.

@@ -9,14 +9,6 @@ const mockEffectiveness = require('./data/getPromptEffectiveness.json');
 const mockSets = require('./data/sets.json');
 
 jest.mock(
-  '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness',
-  () => ({ default: jest.fn() }),
-  { virtual: true },
-);
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.promoteCandidate', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock(
   '@salesforce/label/c.UAN_Effect_Promoted',
   () => ({ default: 'Promoted to {0}, version {1} ({2})' }),
   {

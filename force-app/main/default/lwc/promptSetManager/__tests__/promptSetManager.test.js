@@ -25,64 +25,6 @@ const mockSettings = require('./data/getSettings.json');
 const mockPreview = require('./data/previewPrompts.json');
 const mockEffectiveness = require('uan-test/fixtures/getPromptEffectiveness.json');
 
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.listPromptSets', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock(
-  '@salesforce/apex/UpAtNightPromptSetController.getPromptSetVersion',
-  () => ({ default: jest.fn() }),
-  {
-    virtual: true,
-  },
-);
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.createPromptSet', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.importPromptSet', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightSettingsController.getSettings', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.saveDraft', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.publishVersion', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.retireVersion', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock(
-  '@salesforce/apex/UpAtNightPromptSetController.createDraftVersion',
-  () => ({ default: jest.fn() }),
-  {
-    virtual: true,
-  },
-);
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.exportPromptSet', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.previewPrompts', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock(
-  '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness',
-  () => ({ default: jest.fn() }),
-  {
-    virtual: true,
-  },
-);
-jest.mock('@salesforce/apex/UpAtNightSettingsController.saveSettings', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightSettingsController.startRescore', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightSettingsController.getJob', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-
 jest.mock('@salesforce/label/c.UAN_Format_Interval', () => ({ default: '{0} ({1}–{2})' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_NotEnoughData', () => ({ default: 'not enough data' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_Effect_CountShare', () => ({ default: '{0} ({1})' }), { virtual: true });

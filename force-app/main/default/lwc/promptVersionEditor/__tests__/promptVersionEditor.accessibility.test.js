@@ -4,32 +4,6 @@ import { flushPromises } from 'uan-test/flushPromises';
 
 const mockVersion = require('uan-test/fixtures/getPromptSetVersion.json');
 
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.saveDraft', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.publishVersion', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.retireVersion', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock(
-  '@salesforce/apex/UpAtNightPromptSetController.createDraftVersion',
-  () => ({ default: jest.fn() }),
-  {
-    virtual: true,
-  },
-);
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.exportPromptSet', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.republishVersion', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.previewVersion', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-
 async function createEditor(version) {
   const element = createElement('c-prompt-version-editor', { is: PromptVersionEditor });
   element.version = version;

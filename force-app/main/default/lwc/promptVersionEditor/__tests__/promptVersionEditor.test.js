@@ -9,31 +9,6 @@ import { flushPromises } from 'uan-test/flushPromises';
 
 const mockVersion = require('uan-test/fixtures/getPromptSetVersion.json');
 
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.saveDraft', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.publishVersion', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.retireVersion', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock(
-  '@salesforce/apex/UpAtNightPromptSetController.createDraftVersion',
-  () => ({ default: jest.fn() }),
-  {
-    virtual: true,
-  },
-);
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.exportPromptSet', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.republishVersion', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.previewVersion', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
 jest.mock('@salesforce/label/c.UAN_Version_PreviewExample', () => ({ default: '{0}: {1}' }), {
   virtual: true,
 });

@@ -7,15 +7,6 @@ import { resetDom } from 'uan-test/render';
 
 const mockSettings = require('../../promptSetManager/__tests__/data/getSettings.json');
 
-jest.mock('@salesforce/apex/UpAtNightSettingsController.saveSettings', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightSettingsController.startRescore', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightSettingsController.getJob', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
 jest.mock('@salesforce/label/c.UAN_Weights_Share', () => ({ default: '{0}% of overall' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_Weights_Total', () => ({ default: 'Total: {0}%' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_Weights_Progress', () => ({ default: '{0} of {1} notes rescored' }), {
