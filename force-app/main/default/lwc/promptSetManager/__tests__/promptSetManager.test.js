@@ -1,4 +1,3 @@
-import { createElement } from '@lwc/engine-dom';
 import PromptSetManager from 'c/promptSetManager';
 import listPromptSets from '@salesforce/apex/UpAtNightPromptSetController.listPromptSets';
 import getPromptSetVersion from '@salesforce/apex/UpAtNightPromptSetController.getPromptSetVersion';
@@ -17,6 +16,7 @@ import startRescore from '@salesforce/apex/UpAtNightSettingsController.startResc
 import getJob from '@salesforce/apex/UpAtNightSettingsController.getJob';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
 import { flushPromises } from 'uan-test/flushPromises';
+import { render } from 'uan-test/render';
 
 const mockSets = require('./data/listPromptSets.json');
 const mockDraft = require('./data/getPromptSetVersion.json');
@@ -34,11 +34,8 @@ jest.mock('@salesforce/label/c.UAN_Weights_Progress', () => ({ default: '{0} of 
 
 const SET_ID = mockDraft.setId;
 
-async function createManager() {
-  const element = createElement('c-prompt-set-manager', { is: PromptSetManager });
-  document.body.appendChild(element);
-  await flushPromises();
-  return element;
+function createManager() {
+  return render('c-prompt-set-manager', PromptSetManager);
 }
 
 function $(root, selector) {

@@ -1,17 +1,15 @@
-import { createElement } from '@lwc/engine-dom';
 import PromptVersionEditor from 'c/promptVersionEditor';
 import { flushPromises } from 'uan-test/flushPromises';
+import { render } from 'uan-test/render';
 
 const mockVersion = require('uan-test/fixtures/getPromptSetVersion.json');
 
-async function createEditor(version) {
-  const element = createElement('c-prompt-version-editor', { is: PromptVersionEditor });
-  element.version = version;
-  element.industryOptions = [{ label: 'Healthcare', value: 'Healthcare' }];
-  element.stageOptions = [{ label: 'Needs Analysis', value: 'Needs Analysis' }];
-  document.body.appendChild(element);
-  await flushPromises();
-  return element;
+function createEditor(version) {
+  return render('c-prompt-version-editor', PromptVersionEditor, {
+    version,
+    industryOptions: [{ label: 'Healthcare', value: 'Healthcare' }],
+    stageOptions: [{ label: 'Needs Analysis', value: 'Needs Analysis' }],
+  });
 }
 
 async function openFirstPrompt(element) {
