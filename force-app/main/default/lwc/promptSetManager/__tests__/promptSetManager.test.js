@@ -508,16 +508,18 @@ describe('c-prompt-set-manager', () => {
     it('shows reaction mix and win rates with intervals, or not enough data', async () => {
       const element = await createManager();
       const table = $(element, 'c-prompt-effectiveness');
-      const rows = table.shadowRoot.querySelectorAll('.uan-effect__row');
+      const { rows, caption } = $(table, 'c-uan-table');
       expect(rows).toHaveLength(2);
-      const cells = [...rows[0].querySelectorAll('td')].map((td) => td.textContent);
-      expect(cells[0]).toBe('40');
-      expect(cells[1]).toBe('18 (45%)');
-      expect(rows[0].querySelector('.uan-effect__win-rate').textContent).toBe('52% (38–66%)');
-      expect(rows[0].querySelector('.uan-effect__baseline').textContent).toBe('40% (35–46%)');
-      expect(rows[1].querySelector('.uan-effect__win-rate').textContent).toBe('not enough data');
+      const cells = (row) => Object.fromEntries(row.cells.map((cell) => [cell.key, cell.text]));
+      expect(cells(rows[0])).toMatchObject({
+        raised: '40',
+        new_to_them: '18 (45%)',
+        winRate: '52% (38–66%)',
+        baseline: '40% (35–46%)',
+      });
+      expect(cells(rows[1]).winRate).toBe('not enough data');
       expect(table.shadowRoot.querySelectorAll('.uan-effect__candidates tbody tr')).toHaveLength(2);
-      expect(table.shadowRoot.querySelector('caption')).not.toBeNull();
+      expect(caption).toBeTruthy();
     });
   });
 
