@@ -544,7 +544,7 @@ describe('c-prompt-set-manager', () => {
       sliders[0].dispatchEvent(new CustomEvent('change', { detail: { value: 2 } }));
       await flushPromises();
       expect(weights.shadowRoot.querySelector('.uan-weights__rescore').disabled).toBe(true);
-      weights.shadowRoot.querySelector('.uan-weights__save').click();
+      weights.shadowRoot.querySelector('c-uan-settings-tab').dispatchEvent(new CustomEvent('save'));
       await flushPromises();
 
       expect(saveSettings.mock.calls[0][0].settings).toEqual({
