@@ -268,11 +268,11 @@ describe('c-conversation-dashboard', () => {
     const element = createElement('c-conversation-dashboard', { is: ConversationDashboard });
     document.body.appendChild(element);
     await flushPromises();
-    expect($(element, 'lightning-spinner')).not.toBeNull();
+    expect($(element, 'c-uan-busy')).not.toBeNull();
 
     reject({ body: { message: 'Service unavailable' } });
     await flushPromises();
-    expect($(element, 'lightning-spinner')).toBeNull();
+    expect($(element, 'c-uan-busy')).toBeNull();
     expect($(element, 'c-error-panel').friendlyMessage).toBe('c.UAN_Dash_LoadError');
   });
 });

@@ -92,7 +92,7 @@ describe('c-opportunity-conversation', () => {
   it('shows a spinner until the panel arrives', () => {
     getPanel.mockReturnValue(new Promise(() => {}));
     const element = createPanel();
-    expect(element.shadowRoot.querySelector('lightning-spinner')).not.toBeNull();
+    expect(element.shadowRoot.querySelector('c-uan-busy')).not.toBeNull();
     expect(element.shadowRoot.querySelector('lightning-button').disabled).toBe(true);
   });
 
@@ -101,7 +101,7 @@ describe('c-opportunity-conversation', () => {
     const element = createPanel();
     await flushPromises();
 
-    expect(element.shadowRoot.querySelector('lightning-spinner')).toBeNull();
+    expect(element.shadowRoot.querySelector('c-uan-busy')).toBeNull();
 
     const summary = element.shadowRoot.querySelector('c-score-summary');
     expect(summary.shadowRoot.querySelector('.uan-summary__overall').textContent).toBe('78');
@@ -176,7 +176,7 @@ describe('c-opportunity-conversation', () => {
     const errorPanel = element.shadowRoot.querySelector('c-error-panel');
     expect(errorPanel).not.toBeNull();
     expect(errorPanel.friendlyMessage).toBe('c.UAN_Panel_LoadError');
-    expect(element.shadowRoot.querySelector('lightning-spinner')).toBeNull();
+    expect(element.shadowRoot.querySelector('c-uan-busy')).toBeNull();
   });
 
   it('opens the log modal with the panel prompts, then toasts and refreshes after a save', async () => {
