@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../service/src/platform/database/database';
 import { openDatabase } from '../../service/src/platform/database/database';
 import { ensureDemoTenant } from '../../service/src/features/demo';
-import { DEMO_MANAGER_ID, DEMO_NOTES, DEMO_REPS, DEMO_SECOND_MANAGER_ID, DEMO_SALES_OPS_ID } from '../../service/src/features/demo/demo-data'; // prettier-ignore
+import { DEMO_MANAGER_ID, DEMO_NOTES, DEMO_REPS, DEMO_SECOND_MANAGER_ID, DEMO_SALES_OPS_ID, HAND_WRITTEN_DEALS } from '../../service/src/features/demo/demo-data'; // prettier-ignore
 import { HISTORY_DAYS, demoDeals } from '../../service/src/features/demo/demo-history';
 import { INDUSTRY_MATERIAL } from '../../service/src/features/demo/demo-material';
 import {
@@ -16,6 +16,7 @@ import {
 } from '../../service/src/features/analytics';
 import { listPublishedPrompts, type PromptRecord } from '../../service/src/features/prompt-sets';
 import { reportsOf } from '../../service/src/features/users';
+import { REACTIONS } from '../../service/src/features/notes';
 import { MIN_SAMPLE } from '../../service/src/features/analytics/wilson';
 
 let db: Db;
@@ -149,6 +150,18 @@ test('the hand-written deals keep their history: St. Agnes has its two conversat
   const prompts = await sql<{ n: number }>`select count(*)::int as n from note_prompts
     where tenant_id = ${tenantId} and note_id in (${sql.join(stAgnes.map((n) => n.id))}) and prompt_id is not null`.execute(db); // prettier-ignore
   expect(prompts.rows[0]!.n).toBe(2);
+});
+
+test('each hand-written conversation is by a demo rep, on a hand-written deal, with known reactions', () => {
+  const deals = new Set(HAND_WRITTEN_DEALS.map((d) => d.id));
+  const reactions = new Set<string>(REACTIONS);
+  for (const note of DEMO_NOTES) {
+    expect(DEMO_REPS).toContain(note.authorId);
+    expect(deals.has(note.opportunityId)).toBe(true);
+    const raised = [...note.library.map((p) => p.reaction), ...(note.adHoc ? [note.adHoc.reaction] : [])];
+    expect(raised.filter((r) => !reactions.has(r))).toEqual([]);
+  }
+  expect(DEMO_NOTES.length).toBeGreaterThanOrEqual(HAND_WRITTEN_DEALS.length);
 });
 
 test('the same day gives the same deals', () => {

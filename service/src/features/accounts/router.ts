@@ -4,7 +4,6 @@ import type { Db } from '../../platform/database/database';
 import { defineRoute, type Route } from '../../platform/http/route';
 import { accountProvocationsById, accountProvocationsResponse } from '../analytics';
 import { salesforceId } from '../opportunities';
-import { tenantSettings } from '../settings';
 import { loadBrief } from './brief';
 import { changeEntry, loadInsideView } from './inside-view';
 import { accountIdSchema, briefRequestSchema, entryChangeSchema, entryIdSchema } from './schemas';
@@ -24,12 +23,7 @@ export function accountsRoutes(db: Db): Route[] {
       response: insideViewResponse,
       success: 200,
       handler: async ({ actor, params, settings }) => ({
-        body: await loadInsideView(
-          db,
-          actor,
-          params.accountId,
-          tenantSettings(settings).insideViewStaleMonths,
-        ),
+        body: await loadInsideView(db, actor, params.accountId, settings.insideViewStaleMonths),
       }),
     }),
     defineRoute({
@@ -63,7 +57,7 @@ export function accountsRoutes(db: Db): Route[] {
           params.accountId,
           params.entryId,
           body,
-          tenantSettings(settings).insideViewStaleMonths,
+          settings.insideViewStaleMonths,
         ),
       }),
     }),
@@ -79,7 +73,7 @@ export function accountsRoutes(db: Db): Route[] {
       response: briefResponse,
       success: 200,
       handler: async ({ actor, params, body, settings }) => ({
-        body: await loadBrief(db, actor, params.oppId, body.opportunity, tenantSettings(settings)),
+        body: await loadBrief(db, actor, params.oppId, body.opportunity, settings),
       }),
     }),
   ];

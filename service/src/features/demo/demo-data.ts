@@ -3,6 +3,7 @@
 // Names are invented.
 import type { Reaction } from '../notes';
 import type { OpportunityContext } from '../opportunities';
+import notes from './demo-notes.json';
 
 export const DEMO_SLUG = 'demo';
 /** the head of sales: every rep reports here, directly or through the second manager */
@@ -65,123 +66,5 @@ export interface DemoNote {
   nextStepInDays?: number;
 }
 
-export const DEMO_NOTES: DemoNote[] = [
-  {
-    opportunityId: '006000000000001AAA',
-    authorId: DEMO_REPS[0]!,
-    daysAgo: 12,
-    library: [{ key: 'healthcare-middle-information-blocking', reaction: 'new_to_them' }],
-    summary:
-      'Met Dana Whitfield (VP Patient Access) and her scheduling lead. I raised how information blocking now has consequences: patients expect to see their records and book through the portal, and self-scheduling is shifting volume away from systems that still route everything through the call centre.',
-    customerView:
-      'Dana said the call centre is losing staff faster than they can hire, and the CFO wants to cut agency spend before next budget cycle. Scheduling and IT disagree about who owns the patient portal.',
-    ideas:
-      'Together we sketched a pilot: move follow-up appointments for two clinics to self-scheduling first, so the call centre keeps the complex cases. Dana suggested using their no-show data to pick the clinics.',
-    nextStep:
-      'Dana will bring the no-show data and her IT counterpart to a working session; we prepare the pilot outline.',
-    nextStepInDays: 9,
-  },
-  {
-    opportunityId: '006000000000001AAA',
-    authorId: DEMO_REPS[0]!,
-    daysAgo: 3,
-    library: [{ key: 'healthcare-middle-third-party-outage', reaction: 'already_addressing' }],
-    summary:
-      'Working session with Dana and Raj from IT on the self-scheduling pilot. I asked what happens to scheduling when a critical vendor goes dark, as it did for so many providers in the Change Healthcare attack.',
-    customerView:
-      'Raj explained they already tried a portal vendor in 2024 and adoption stalled because referrals needed manual review. They are addressing referral triage with a new nurse team.',
-    ideas:
-      'We agreed to exclude referral visits from the pilot and measure call deflection on follow-ups only.',
-    nextStep: 'Raj sends the clinic list; we send a draft success measure for Dana to review.',
-    nextStepInDays: 7,
-  },
-  {
-    opportunityId: '006000000000002AAA',
-    authorId: DEMO_REPS[1]!,
-    daysAgo: 6,
-    library: [{ key: 'insurance-early-secondary-perils', reaction: 'redirected' }],
-    summary:
-      'Intro call with the claims director. I brought the point that secondary perils are becoming primary: severe-weather claims surges outpacing adjuster capacity; she redirected us to subrogation recovery, which is where their board is pushing.',
-    customerView:
-      'Their recovery rate has slipped and the board asked for a plan by Q2. Claims and finance measure recovery differently.',
-    nextStep: 'Follow up with a short note on subrogation.',
-  },
-  {
-    opportunityId: '006000000000003AAA',
-    authorId: DEMO_REPS[0]!,
-    daysAgo: 20,
-    library: [],
-    summary: 'Demo of the payments hub features and pricing walkthrough. They liked the dashboard.',
-    customerView: 'They seem interested.',
-    nextStep: 'Send the deck.',
-  },
-  {
-    opportunityId: '006000000000003AAA',
-    authorId: DEMO_REPS[0]!,
-    daysAgo: 4,
-    library: [
-      { key: 'banking-late-cutover-governance', reaction: 'new_to_them' },
-      { key: 'banking-late-model-validation', reaction: 'dismissed' },
-    ],
-    summary:
-      'Met the treasurer and head of operations. I raised why the cutover weekend is a board matter: instant payments change liquidity management when settlement no longer waits for batch windows. They dismissed my point that model validation could set the go-live date.',
-    customerView:
-      'The treasurer admitted intraday liquidity is forecast in spreadsheets; operations wants to retire two legacy gateways but treasury fears losing visibility during cut-over.',
-    ideas:
-      'We worked out a phased cut-over where treasury gets an intraday position view before the first gateway is switched off; the treasurer proposed the order of corridors.',
-    nextStep:
-      'Treasurer and ops head will co-sign the phasing plan at the review on the 12th; we bring the liquidity view mock-up.',
-    nextStepInDays: 10,
-  },
-  {
-    opportunityId: '006000000000004AAA',
-    authorId: DEMO_REPS[2]!,
-    daysAgo: 8,
-    library: [{ key: 'manufacturing-early-cbam-costs', reaction: 'dismissed' }],
-    summary:
-      'Quick call. I tried the point that carbon at the EU border now costs money; they waved it off and asked about licence pricing and the implementation timeline.',
-    nextStep: 'Follow up.',
-  },
-  {
-    opportunityId: '006000000000005AAA',
-    authorId: DEMO_REPS[1]!,
-    daysAgo: 60,
-    stage: 'Negotiation/Review',
-    library: [{ key: 'retail-late-store-adoption', reaction: 'new_to_them' }],
-    adHoc: {
-      text: 'Shrink from self-checkout is rising faster than labour savings at stores like theirs',
-      reaction: 'new_to_them',
-    },
-    summary:
-      'Store operations review with the COO. I raised how self-checkout shrink can erase the labour savings it was bought for, and that store teams decide whether a rollout like this works.',
-    customerView:
-      'The COO said regional managers report shrink differently, so head office cannot see which stores are affected. Loss prevention and operations disagree on the fix.',
-    ideas:
-      'We developed a joint scorecard idea: one shrink measure per store, reviewed weekly by both teams. The COO proposed starting with the twelve highest-volume stores.',
-    nextStep: 'COO and loss-prevention lead meet us on the 3rd to agree the scorecard; we bring a draft.',
-    nextStepInDays: 7,
-  },
-  {
-    opportunityId: '006000000000006AAA',
-    authorId: DEMO_REPS[2]!,
-    daysAgo: 75,
-    stage: 'Proposal/Price Quote',
-    library: [],
-    summary: 'Presented our field service product, all modules, and the roadmap. Covered pricing tiers.',
-    nextStep: 'They will get back to us.',
-  },
-  {
-    opportunityId: '006000000000007AAA',
-    authorId: DEMO_REPS[2]!,
-    daysAgo: 5,
-    library: [{ key: 'education-middle-retention', reaction: 'new_to_them' }],
-    summary:
-      'Met the provost office. I raised how falling numbers of school leavers will make retention, not recruitment, the lever for tuition revenue.',
-    customerView:
-      'The associate provost said advising is split across colleges and nobody owns first-year retention; the registrar has data but no mandate.',
-    ideas:
-      'She suggested a cross-college retention working group; we offered to map where early warning data already exists.',
-    nextStep: 'Associate provost convenes the working group on the 9th; we present the data map.',
-    nextStepInDays: 9,
-  },
-];
+/** The hand-written conversations, kept as data: prose, each by a rep of DEMO_REPS on a deal above. */
+export const DEMO_NOTES = notes as DemoNote[];

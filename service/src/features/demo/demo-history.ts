@@ -6,7 +6,7 @@
 // figure the product shows has shape. Deterministic: dates count back from the given day, and the
 // same day gives the same history.
 import { addDays, todayUtc } from '../analytics';
-import type { NotePromptInput, Reaction } from '../notes';
+import type { HistoricNote, NotePromptInput, Reaction } from '../notes';
 import type { OpportunityContext } from '../opportunities';
 import { type PromptRecord, renderPrompt, selectPrompts } from '../prompt-sets';
 import { DEFAULT_STAGE_PHASES, type TenantSettings } from '../settings';
@@ -60,16 +60,8 @@ export interface DemoDeal {
 export interface DemoConversation {
   stage: string;
   authorId: string;
-  note: {
-    opportunityId: string;
-    occurredAt: string;
-    prompts: NotePromptInput[];
-    summary: string;
-    customerView?: string;
-    ideas?: string;
-    nextStep?: string;
-    nextStepDate?: string;
-  };
+  /** the note as importNotes takes it, less what the conversation says beside it; always dated */
+  note: Omit<HistoricNote, 'authorId' | 'opportunityStage'> & { occurredAt: string };
 }
 
 const sfId = (prefix: string, n: number) => `${prefix}${String(n).padStart(12, '0')}AAA`;

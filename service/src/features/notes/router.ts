@@ -2,7 +2,6 @@
 import type { Db } from '../../platform/database/database';
 import * as notes from './notes';
 import { runIdempotentStatement } from '../../platform/idempotency/idempotency';
-import { tenantSettings } from '../settings';
 import { etagOf, ifMatchVersions } from '../../platform/http/etag';
 import { idempotencyKeyOf, outcomeReply } from '../../platform/http/idempotency-key';
 import { defineRoute, type Route } from '../../platform/http/route';
@@ -35,7 +34,7 @@ export function notesRoutes(db: Db): Route[] {
           idempotencyKeyOf(req),
           { route: 'POST /v1/notes', actor: actor.userId, body: req.body },
           async (claim) => {
-            const note = await notes.createNote(db, actor, body, tenantSettings(settings), claim);
+            const note = await notes.createNote(db, actor, body, settings, claim);
             return note && { status: 201, body: note };
           },
         );
@@ -73,7 +72,7 @@ export function notesRoutes(db: Db): Route[] {
       response: noteResponse,
       success: 200,
       handler: async ({ actor, params, query, body, req, settings }) => {
-        const note = await notes.updateNote(db, actor, params.id, body, tenantSettings(settings), {
+        const note = await notes.updateNote(db, actor, params.id, body, settings, {
           ifMatch: ifMatchVersions(req.get('if-match')),
           onOpportunity: query.opportunityId,
         });
@@ -108,7 +107,7 @@ export function notesRoutes(db: Db): Route[] {
       response: scoreResponse,
       success: 200,
       handler: async ({ actor, body, settings }) => ({
-        body: await notes.scoreDraft(db, actor, body, tenantSettings(settings).weights),
+        body: await notes.scoreDraft(db, actor, body, settings.weights),
       }),
     }),
   ];

@@ -2,7 +2,6 @@
 import type { Db } from '../../platform/database/database';
 import { loadPanel } from './panel';
 import { listOpportunityNotes, notePageResponse } from '../notes';
-import { tenantSettings } from '../settings';
 import { defineRoute, type Route } from '../../platform/http/route';
 import { pageQuerySchema, panelRequestSchema, salesforceId } from './contracts';
 import { panelResponse } from './responses';
@@ -20,7 +19,7 @@ export function opportunitiesRoutes(db: Db): Route[] {
       response: panelResponse,
       success: 200,
       handler: async ({ actor, params, body, settings }) => ({
-        body: await loadPanel(db, actor, params.oppId, body.opportunity, tenantSettings(settings)),
+        body: await loadPanel(db, actor, params.oppId, body.opportunity, settings),
       }),
     }),
     defineRoute({

@@ -4,7 +4,6 @@ import * as sets from './prompt-sets';
 import { promoteCandidate } from './promotions';
 import { toCsvFile, toJsonFile } from './prompt-file';
 import { pickPrompts } from '../opportunities';
-import { tenantSettings } from '../settings';
 import { idempotentReply } from '../../platform/http/idempotency-key';
 import { defineRoute, type Route } from '../../platform/http/route';
 import {
@@ -85,7 +84,7 @@ export function promptSetsRoutes(db: Db): Route[] {
       success: 200,
       handler: async ({ actor, body, settings }) => ({
         body: {
-          items: await pickPrompts(db, actor, body.opportunity, tenantSettings(settings)),
+          items: await pickPrompts(db, actor, body.opportunity, settings),
           nextCursor: null,
         },
       }),
@@ -208,7 +207,7 @@ export function promptSetsRoutes(db: Db): Route[] {
             params.setId,
             params.version,
             body.opportunity,
-            tenantSettings(settings),
+            settings,
           ),
           nextCursor: null,
         },
@@ -245,7 +244,7 @@ export function promptSetsRoutes(db: Db): Route[] {
           { route: `POST promotions ${params.setId}`, body: req.body },
           async (tx) => ({
             status: 201,
-            body: await promoteCandidate(tx, actor, params.setId, body, tenantSettings(settings)),
+            body: await promoteCandidate(tx, actor, params.setId, body, settings),
           }),
         ),
     }),

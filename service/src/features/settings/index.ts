@@ -15,4 +15,4 @@ export {
 export type { AmountBands, DealSize, Phase, ScoringSettings, TenantSettings } from './settings';
 export { putSettings, toSettingsRecord } from './repository';
 export type { SettingsRecord } from './repository';
-export { settingsRoutes, tenantSettings } from './router';
+export { settingsRoutes } from './router';

@@ -10,8 +10,12 @@ import { defineRoute, type Route } from '../../platform/http/route';
 import { jobIdSchema, settingsSchema } from './contracts';
 import { jobResponse, settingsResponse } from './responses';
 
-/** The acting tenant's settings, read with its key by the authentication middleware (no second lookup). */
-export const tenantSettings = (settings: unknown) => settings as TenantSettings;
+// Every handler's `settings` are the acting tenant's, read with its key by the authentication middleware.
+declare module '../../platform/http/route' {
+  interface AuthenticatedTenant {
+    settings: TenantSettings;
+  }
+}
 
 const withEtag = (view: Awaited<ReturnType<typeof settingsView>>) => ({
   body: view,

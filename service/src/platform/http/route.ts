@@ -29,6 +29,13 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
+/**
+ * What authentication read for the acting tenant. Platform code does not name a feature's types, so the
+ * settings feature fills this in by declaration merging (`settings: TenantSettings`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the settings feature
+export interface AuthenticatedTenant {}
+
 export interface RouteContext<P, Q, B> {
   actor: Actor;
   params: P;
@@ -36,8 +43,8 @@ export interface RouteContext<P, Q, B> {
   body: B;
   req: Request;
   res: Response;
-  /** the tenant's settings, read with its API key; the settings feature gives them their type */
-  settings: unknown;
+  /** the tenant's settings, read with its API key */
+  settings: AuthenticatedTenant extends { settings: infer S } ? S : unknown;
 }
 
 export interface RouteDeclaration<P extends ParamShape, Q extends z.ZodType, B extends z.ZodType> {

@@ -1,7 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import saveSettings from '@salesforce/apex/UpAtNightSettingsController.saveSettings';
-import { parseJson } from 'c/uanFormat';
+import { saveSettingsChange } from 'c/uanSettings';
 import LABEL_HEADING from '@salesforce/label/c.UAN_Memory_Heading';
 import LABEL_INTRO from '@salesforce/label/c.UAN_Memory_Intro';
 import LABEL_MONTHS from '@salesforce/label/c.UAN_Memory_Months';
@@ -57,15 +55,14 @@ export default class InsideViewSettings extends LightningElement {
     this.saving = true;
     this.error = undefined;
     try {
-      // the service's settings schema is strict: send only what changes
-      const saved = parseJson(
-        await saveSettings({ settings: { insideViewStaleMonths: Number(this.months) } }),
+      const saved = await saveSettingsChange(
+        this,
+        { insideViewStaleMonths: Number(this.months) },
+        LABEL_SAVED,
       );
       this.current = saved;
       this.months = saved?.insideViewStaleMonths;
       this.dirty = false;
-      this.dispatchEvent(new ShowToastEvent({ title: LABEL_SAVED, variant: 'success' }));
-      this.dispatchEvent(new CustomEvent('settingschange', { detail: saved }));
     } catch (error) {
       this.error = error;
     } finally {

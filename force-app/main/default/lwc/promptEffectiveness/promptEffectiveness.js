@@ -100,11 +100,6 @@ export default class PromptEffectiveness extends LightningElement {
   labels = {
     heading: LABEL_HEADING,
     caption: LABEL_CAPTION,
-    prompt: LABEL_PROMPT,
-    raised: LABEL_RAISED,
-    progressed: LABEL_PROGRESSED,
-    winRate: LABEL_WIN_RATE,
-    baseline: LABEL_BASELINE,
     empty: LABEL_EMPTY,
     error: LABEL_ERROR,
     candidates: LABEL_CANDIDATES,
@@ -120,7 +115,14 @@ export default class PromptEffectiveness extends LightningElement {
     candidateStatus: LABEL_CANDIDATE_STATUS,
   };
 
-  reactionColumns = REACTIONS.map((key) => ({ key, label: reactionLabel(key) }));
+  columns = [
+    { key: 'prompt', label: LABEL_PROMPT },
+    { key: 'raised', label: LABEL_RAISED },
+    ...REACTIONS.map((key) => ({ key, label: reactionLabel(key) })),
+    { key: 'progressed', label: LABEL_PROGRESSED },
+    { key: 'winRate', label: LABEL_WIN_RATE },
+    { key: 'baseline', label: LABEL_BASELINE },
+  ];
 
   connectedCallback() {
     this.load();
@@ -274,15 +276,25 @@ export default class PromptEffectiveness extends LightningElement {
       const raised = item.timesRaised ?? 0;
       const share = (count) =>
         formatLabel(LABEL_COUNT_SHARE, count ?? 0, formatPercent(raised ? (count ?? 0) / raised : null));
+      const title = item.title || item.promptKey;
       return {
         key: item.promptKey,
-        title: item.title || item.promptKey,
-        showNotesLabel: formatLabel(LABEL_SHOW_NOTES, item.title || item.promptKey),
-        raised,
-        reactions: REACTIONS.map((reaction) => ({ key: reaction, text: share(item.reactions?.[reaction]) })),
-        progressed: share(item.progressed),
-        winRate: formatRateInterval(item.winRate),
-        baseline: formatRateInterval(item.baseline),
+        className: 'uan-effect__row',
+        header: this.selectable
+          ? {
+              text: title,
+              value: item.promptKey,
+              title: formatLabel(LABEL_SHOW_NOTES, title),
+              className: 'slds-cell-wrap',
+            }
+          : { text: title, className: 'slds-cell-wrap' },
+        cells: [
+          { key: 'raised', text: String(raised) },
+          ...REACTIONS.map((reaction) => ({ key: reaction, text: share(item.reactions?.[reaction]) })),
+          { key: 'progressed', text: share(item.progressed) },
+          { key: 'winRate', text: formatRateInterval(item.winRate), className: 'uan-effect__win-rate' },
+          { key: 'baseline', text: formatRateInterval(item.baseline), className: 'uan-effect__baseline' },
+        ],
       };
     });
   }
@@ -358,7 +370,8 @@ export default class PromptEffectiveness extends LightningElement {
   }
 
   handleSelect(event) {
-    const { key, title } = event.currentTarget.dataset;
-    this.dispatchEvent(new CustomEvent('promptselect', { detail: { promptKey: key, title } }));
+    const promptKey = event.detail.value;
+    const row = this.rows.find((r) => r.key === promptKey);
+    this.dispatchEvent(new CustomEvent('promptselect', { detail: { promptKey, title: row.header.text } }));
   }
 }

@@ -1,9 +1,8 @@
 import { LightningElement, api } from 'lwc';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import saveSettings from '@salesforce/apex/UpAtNightSettingsController.saveSettings';
 import startRescore from '@salesforce/apex/UpAtNightSettingsController.startRescore';
 import getJob from '@salesforce/apex/UpAtNightSettingsController.getJob';
 import { DIMENSIONS, dimensionLabel, formatLabel, parseJson } from 'c/uanFormat';
+import { saveSettingsChange } from 'c/uanSettings';
 import LABEL_HEADING from '@salesforce/label/c.UAN_Weights_Heading';
 import LABEL_INTRO from '@salesforce/label/c.UAN_Weights_Intro';
 import LABEL_SAVE from '@salesforce/label/c.UAN_Weights_Save';
@@ -175,10 +174,7 @@ export default class ScoringWeights extends LightningElement {
       for (const key of DIMENSIONS) {
         weights[key] = Number(this.weights[key] ?? 1);
       }
-      // The service's settings schema is strict: send only what changes.
-      const saved = parseJson(await saveSettings({ settings: { weights } }));
-      this.dispatchEvent(new ShowToastEvent({ title: LABEL_SAVED, variant: 'success' }));
-      this.dispatchEvent(new CustomEvent('settingschange', { detail: saved }));
+      const saved = await saveSettingsChange(this, { weights }, LABEL_SAVED);
       this.current = saved;
       this.weights = { ...(saved?.weights ?? weights) };
       this.dirty = false;

@@ -9,12 +9,15 @@ export default class UanTable extends LightningElement {
   /** What the table shows, read out before it. */
   @api caption;
 
+  /** Leaves the caption to assistive technology, for a table whose heading already says what it shows. */
+  @api captionHidden = false;
+
   /** [{key, label}], the first one heading the row headers. */
   @api columns = [];
 
   /**
-   * [{key, header: {text, value?, href?, title?, className?}, cells: [{key, text, className?}]}]; a header
-   * with a value is a button, with an href also a link.
+   * [{key, className?, header: {text, value?, href?, title?, className?}, cells: [{key, text, className?}]}];
+   * a header with a value is a button, with an href also a link.
    */
   @api rows = [];
 
@@ -23,6 +26,10 @@ export default class UanTable extends LightningElement {
 
   get tableClasses() {
     return `slds-table slds-table_bordered slds-table_cell-buffer ${this.tableClass}`.trim();
+  }
+
+  get captionClasses() {
+    return this.captionHidden ? 'slds-assistive-text' : 'slds-text-title slds-p-vertical_x-small';
   }
 
   get viewRows() {

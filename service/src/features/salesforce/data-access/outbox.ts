@@ -1,7 +1,7 @@
 // The durable roll-up outbox: one row per opportunity whose roll-up fields must be (re)written to
 // Salesforce. Writers bump `version` (coalescing); workers lease rows with FOR UPDATE SKIP LOCKED and
 // delete a row only if no change arrived while they were sending it.
-import { sql, type Expression, type QueryCreator, type SqlBool } from 'kysely';
+import { sql, type Expression, type QueryCreator, type SqlBool, type UpdateObject } from 'kysely';
 import type { Executor } from '../../../platform/database/database';
 import type { Database } from '../../../platform/database/schema';
 
@@ -124,7 +124,26 @@ export async function leaseDue(
     .sort((a, b) => a.opportunityId.localeCompare(b.opportunityId));
 }
 
-const releaseLease = { leased_until: null, lease_owner: null, leased_version: null } as const;
+/**
+ * Ends this owner's lease on the items with `changes`; an item whose lease expired and went to another
+ * worker is left to that worker.
+ */
+async function endLease(
+  db: Executor,
+  tenantId: string,
+  owner: string,
+  ids: string[],
+  changes: UpdateObject<Database, 'salesforce_outbox'>,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('salesforce_outbox')
+    .set({ leased_until: null, lease_owner: null, leased_version: null, ...changes })
+    .where('tenant_id', '=', tenantId)
+    .where('opportunity_id', 'in', ids)
+    .where('lease_owner', '=', owner)
+    .execute();
+}
 
 /**
  * Written: the row goes unless a newer change arrived meanwhile, in which case it stays due.
@@ -144,13 +163,7 @@ export async function completeItems(
     .where('lease_owner', '=', owner)
     .whereRef('version', '=', 'leased_version')
     .execute();
-  await db
-    .updateTable('salesforce_outbox')
-    .set({ ...releaseLease, in_doubt: false, attempts: 0, next_attempt_at: sql`now()` })
-    .where('tenant_id', '=', tenantId)
-    .where('opportunity_id', 'in', ids)
-    .where('lease_owner', '=', owner)
-    .execute();
+  await endLease(db, tenantId, owner, ids, { in_doubt: false, attempts: 0, next_attempt_at: sql`now()` });
 }
 
 /** A per-record failure worth retrying: back off; `attempts` counts toward parking. */
@@ -162,19 +175,12 @@ export async function retryItem(
   error: string,
   delayMs: number,
 ): Promise<void> {
-  await db
-    .updateTable('salesforce_outbox')
-    .set({
-      ...releaseLease,
-      in_doubt: false,
-      attempts: sql`attempts + 1`,
-      last_error: error,
-      next_attempt_at: sql`now() + ${delayMs} * interval '1 millisecond'`,
-    })
-    .where('tenant_id', '=', tenantId)
-    .where('opportunity_id', '=', id)
-    .where('lease_owner', '=', owner)
-    .execute();
+  await endLease(db, tenantId, owner, [id], {
+    in_doubt: false,
+    attempts: sql`attempts + 1`,
+    last_error: error,
+    next_attempt_at: sql`now() + ${delayMs} * interval '1 millisecond'`,
+  });
 }
 
 /** Gives up on an item until its opportunity changes again or an admin requeues it. */
@@ -185,19 +191,12 @@ export async function parkItem(
   id: string,
   reason: string,
 ): Promise<void> {
-  await db
-    .updateTable('salesforce_outbox')
-    .set({
-      ...releaseLease,
-      in_doubt: false,
-      status: 'parked',
-      attempts: sql`attempts + 1`,
-      last_error: reason,
-    })
-    .where('tenant_id', '=', tenantId)
-    .where('opportunity_id', '=', id)
-    .where('lease_owner', '=', owner)
-    .execute();
+  await endLease(db, tenantId, owner, [id], {
+    in_doubt: false,
+    status: 'parked',
+    attempts: sql`attempts + 1`,
+    last_error: reason,
+  });
 }
 
 /**
@@ -211,19 +210,11 @@ export async function releaseItems(
   ids: string[],
   options: { inDoubt: boolean; delayMs: number; error: string },
 ): Promise<void> {
-  if (ids.length === 0) return;
-  await db
-    .updateTable('salesforce_outbox')
-    .set({
-      ...releaseLease,
-      last_error: options.error,
-      next_attempt_at: sql`now() + ${options.delayMs} * interval '1 millisecond'`,
-      ...(options.inDoubt ? { in_doubt: true } : {}),
-    })
-    .where('tenant_id', '=', tenantId)
-    .where('opportunity_id', 'in', ids)
-    .where('lease_owner', '=', owner)
-    .execute();
+  await endLease(db, tenantId, owner, ids, {
+    last_error: options.error,
+    next_attempt_at: sql`now() + ${options.delayMs} * interval '1 millisecond'`,
+    ...(options.inDoubt ? { in_doubt: true } : {}),
+  });
 }
 
 export async function requeueParked(db: Executor, tenantId: string): Promise<number> {

@@ -5,10 +5,6 @@ import { render, resetDom } from 'uan-test/render';
 
 const mockView = require('./data/getInsideView.json');
 
-jest.mock('@salesforce/apex/UpAtNightAccountController.getInsideView', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-
 function create() {
   return render('c-account-inside-view', AccountInsideView, { accountId: '001000000000001AAA' });
 }

@@ -6,16 +6,6 @@ import { render, resetDom } from 'uan-test/render';
 
 const mockView = require('./data/getInsideView.json');
 
-jest.mock('@salesforce/apex/UpAtNightAccountController.getInsideView', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock(
-  '@salesforce/apex/UpAtNightAccountController.updateInsideViewEntry',
-  () => ({ default: jest.fn() }),
-  {
-    virtual: true,
-  },
-);
 // Labels with placeholders get their real text, so the filled-in values can be asserted.
 jest.mock('@salesforce/label/c.UAN_Account_Source', () => ({ default: '{0} · {1} · {2}' }), {
   virtual: true,

@@ -9,20 +9,6 @@ const mockDashboard = require('uan-test/fixtures/getDashboard.json');
 const mockDrilldown = require('uan-test/fixtures/getDrilldown.json');
 const mockEffectiveness = require('uan-test/fixtures/getPromptEffectiveness.json');
 
-jest.mock('@salesforce/apex/UpAtNightAnalyticsController.getDashboard', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightAnalyticsController.getDrilldown', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock(
-  '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness',
-  () => ({ default: jest.fn() }),
-  {
-    virtual: true,
-  },
-);
-
 describe('c-conversation-dashboard accessibility', () => {
   beforeEach(() => {
     window.Chart = jest.fn(() => ({ update: jest.fn(), destroy: jest.fn() }));

@@ -13,25 +13,6 @@ const mockEffectiveness = require('uan-test/fixtures/getPromptEffectiveness.json
 const mockBandDeals = require('uan-test/fixtures/getBandDeals.json');
 const mockInsideView = require('../../accountInsideView/__tests__/data/getInsideView.json');
 
-jest.mock('@salesforce/apex/UpAtNightAnalyticsController.getDashboard', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightAnalyticsController.getDrilldown', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightAnalyticsController.getBandDeals', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightAccountController.getInsideView', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock(
-  '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness',
-  () => ({ default: jest.fn() }),
-  {
-    virtual: true,
-  },
-);
 jest.mock('@salesforce/label/c.UAN_Dash_Rescoring', () => ({ default: 'Rescoring {0} of {1}' }), {
   virtual: true,
 });
@@ -287,11 +268,11 @@ describe('c-conversation-dashboard', () => {
     const element = createElement('c-conversation-dashboard', { is: ConversationDashboard });
     document.body.appendChild(element);
     await flushPromises();
-    expect($(element, 'lightning-spinner')).not.toBeNull();
+    expect($(element, 'c-uan-busy')).not.toBeNull();
 
     reject({ body: { message: 'Service unavailable' } });
     await flushPromises();
-    expect($(element, 'lightning-spinner')).toBeNull();
+    expect($(element, 'c-uan-busy')).toBeNull();
     expect($(element, 'c-error-panel').friendlyMessage).toBe('c.UAN_Dash_LoadError');
   });
 });

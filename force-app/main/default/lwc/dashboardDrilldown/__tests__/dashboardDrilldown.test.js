@@ -64,7 +64,7 @@ describe('c-dashboard-drilldown', () => {
     element.loading = true;
     await flushPromises();
     expect($(element, '.uan-drill__more').disabled).toBe(true);
-    expect($(element, 'lightning-spinner')).not.toBeNull();
+    expect($(element, 'c-uan-busy')).not.toBeNull();
   });
 
   it('lists a band’s closed deals: outcome, score, owner, account and each deal’s own notes', async () => {
@@ -117,7 +117,7 @@ describe('c-dashboard-drilldown', () => {
 
     element.accounts = { '001000000000001AAA': { loading: true } };
     await flushPromises();
-    expect($(element, '.uan-deal__intersection lightning-spinner')).not.toBeNull();
+    expect($(element, '.uan-deal__intersection c-uan-busy')).not.toBeNull();
     element.accounts = { '001000000000001AAA': { intersection } };
     await flushPromises();
     const shown = $(element, 'c-account-intersection');

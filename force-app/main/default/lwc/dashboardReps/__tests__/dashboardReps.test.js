@@ -40,7 +40,8 @@ describe('c-dashboard-reps', () => {
   it('says there is no data when no rep wrote a note', async () => {
     const element = await render('c-dashboard-reps', DashboardReps, { reps: [] });
     expect($(element, 'c-uan-table')).toBeNull();
-    expect(element.shadowRoot.textContent).toContain('c.UAN_Dash_NoData');
+    expect($(element, 'c-uan-section').hasContent).toBe(false);
+    expect($(element, 'c-uan-section').emptyText).toBe('c.UAN_Dash_NoData');
   });
 
   it('is accessible', async () => {

@@ -49,7 +49,8 @@ describe('c-dashboard-score-bands', () => {
   it('says there is no data when no deal closed', async () => {
     const element = await render('c-dashboard-score-bands', DashboardScoreBands, { bands: [] });
     expect($(element, 'c-uan-chart')).toBeNull();
-    expect(element.shadowRoot.textContent).toContain('c.UAN_Dash_NoData');
+    expect($(element, 'c-uan-section').hasContent).toBe(false);
+    expect($(element, 'c-uan-section').emptyText).toBe('c.UAN_Dash_NoData');
   });
 
   it('is accessible', async () => {

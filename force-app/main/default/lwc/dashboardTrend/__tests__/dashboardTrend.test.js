@@ -50,7 +50,8 @@ describe('c-dashboard-trend', () => {
     const element = await render('c-dashboard-trend', DashboardTrend, { series: [] });
     expect($(element, 'c-uan-chart')).toBeNull();
     expect($(element, 'c-uan-table')).toBeNull();
-    expect(element.shadowRoot.textContent).toContain('c.UAN_Dash_NoData');
+    expect($(element, 'c-uan-section').hasContent).toBe(false);
+    expect($(element, 'c-uan-section').emptyText).toBe('c.UAN_Dash_NoData');
   });
 
   it('is accessible', async () => {

@@ -5,10 +5,6 @@ import { flushPromises } from 'uan-test/flushPromises';
 
 const mockSettings = require('../../promptSetManager/__tests__/data/getSettings.json');
 
-jest.mock('@salesforce/apex/UpAtNightSettingsController.saveSettings', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-
 function createSettings(settings = mockSettings) {
   const element = createElement('c-inside-view-settings', { is: InsideViewSettings });
   element.settings = settings;
@@ -39,11 +35,11 @@ describe('c-inside-view-settings', () => {
     const input = $(element, 'lightning-input');
     expect(input.value).toBe(12);
     expect([input.min, input.max, input.step, input.required]).toEqual(['1', '120', '1', true]);
-    expect($(element, '.uan-memory__save').disabled).toBe(true);
+    expect($(element, 'c-uan-settings-tab').saveDisabled).toBe(true);
 
     typeMonths(element, '6');
     await flushPromises();
-    expect($(element, '.uan-memory__save').disabled).toBe(false);
+    expect($(element, 'c-uan-settings-tab').saveDisabled).toBe(false);
   });
 
   it('sends only the stale age, as a number, and hands the saved settings on', async () => {
@@ -53,20 +49,20 @@ describe('c-inside-view-settings', () => {
     element.addEventListener('settingschange', changed);
     typeMonths(element, '6');
     await flushPromises();
-    $(element, '.uan-memory__save').click();
+    $(element, 'c-uan-settings-tab').dispatchEvent(new CustomEvent('save'));
     await flushPromises();
 
     expect(saveSettings).toHaveBeenCalledWith({ settings: { insideViewStaleMonths: 6 } });
     expect(changed.mock.calls[0][0].detail.insideViewStaleMonths).toBe(6);
     expect($(element, 'lightning-input').value).toBe(6);
-    expect($(element, '.uan-memory__save').disabled).toBe(true);
+    expect($(element, 'c-uan-settings-tab').saveDisabled).toBe(true);
   });
 
   it('does not send a value the field marks invalid', async () => {
     const element = createSettings();
     const input = typeMonths(element, '0', false);
     await flushPromises();
-    $(element, '.uan-memory__save').click();
+    $(element, 'c-uan-settings-tab').dispatchEvent(new CustomEvent('save'));
     await flushPromises();
     expect(input.reportValidity).toHaveBeenCalled();
     expect(saveSettings).not.toHaveBeenCalled();
@@ -77,9 +73,11 @@ describe('c-inside-view-settings', () => {
     const element = createSettings();
     typeMonths(element, '60');
     await flushPromises();
-    $(element, '.uan-memory__save').click();
+    $(element, 'c-uan-settings-tab').dispatchEvent(new CustomEvent('save'));
     await flushPromises();
-    expect($(element, 'c-error-panel')).not.toBeNull();
+    const tab = $(element, 'c-uan-settings-tab');
+    expect(tab.error).toEqual({ body: { message: 'insideViewStaleMonths: too big' } });
+    expect(tab.errorMessage).toBe('c.UAN_Memory_SaveError');
     expect($(element, 'lightning-input').value).toBe('60');
     await expect(element).toBeAccessible();
   });

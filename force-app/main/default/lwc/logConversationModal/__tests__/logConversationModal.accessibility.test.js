@@ -6,13 +6,6 @@ import { flushPromises } from 'uan-test/flushPromises';
 const mockScore = require('./data/scoreDraft.json');
 const mockPanel = require('uan-test/fixtures/getPanel.json');
 
-jest.mock('@salesforce/apex/UpAtNightPanelController.scoreDraft', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPanelController.saveNote', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-
 describe('c-log-conversation-modal accessibility', () => {
   afterEach(() => {
     while (document.body.firstChild) {

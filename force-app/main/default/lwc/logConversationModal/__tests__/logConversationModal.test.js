@@ -9,16 +9,6 @@ const mockScore = require('./data/scoreDraft.json');
 const mockSaved = require('./data/saveNote.json');
 const mockPanel = require('uan-test/fixtures/getPanel.json');
 
-jest.mock('@salesforce/apex/UpAtNightPanelController.scoreDraft', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPanelController.saveNote', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPanelController.updateNote', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-
 const OPP_ID = '006000000000001AAA';
 const SUMMARY = 'Raised price transparency as a growth lever; we told them to act.';
 

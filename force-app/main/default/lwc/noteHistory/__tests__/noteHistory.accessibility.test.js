@@ -4,9 +4,6 @@ import { flushPromises } from 'uan-test/flushPromises';
 
 const mockNotes = require('./data/notes.json');
 
-jest.mock('@salesforce/apex/UpAtNightPanelController.deleteNote', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
 jest.mock('@salesforce/user/Id', () => ({ default: '005000000000001AAA' }), { virtual: true });
 
 function createHistory() {

@@ -6,12 +6,6 @@ import { flushPromises } from 'uan-test/flushPromises';
 
 const mockNotes = require('./data/notes.json');
 
-jest.mock('@salesforce/apex/UpAtNightPanelController.deleteNote', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPanelController.getNotes', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
 // The current user wrote the first note of the fixture, not the second.
 jest.mock('@salesforce/user/Id', () => ({ default: '005000000000001AAA' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_History_Edit', () => ({ default: 'Edit the note of {0}' }), {

@@ -6,10 +6,6 @@ import { flushPromises } from 'uan-test/flushPromises';
 const mockPanel = require('uan-test/fixtures/getPanel.json');
 const mockPanelEmpty = require('./data/getPanelEmpty.json');
 
-jest.mock('@salesforce/apex/UpAtNightPanelController.getPanel', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-
 function createPanel() {
   const element = createElement('c-opportunity-conversation', { is: OpportunityConversation });
   element.recordId = '006000000000001AAA';

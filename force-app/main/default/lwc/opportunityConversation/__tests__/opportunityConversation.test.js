@@ -11,10 +11,6 @@ import { flushPromises } from 'uan-test/flushPromises';
 const mockPanel = require('uan-test/fixtures/getPanel.json');
 const mockPanelEmpty = require('./data/getPanelEmpty.json');
 
-jest.mock('@salesforce/apex/UpAtNightPanelController.getPanel', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-
 // Labels with placeholders get their real text, so the filled-in values can be asserted.
 jest.mock('@salesforce/label/c.UAN_History_By', () => ({ default: 'by {0}' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_History_Score', () => ({ default: 'Score {0}' }), { virtual: true });
@@ -35,15 +31,6 @@ jest.mock('@salesforce/label/c.UAN_Reaction_Redirected', () => ({ default: 'Redi
 });
 jest.mock('@salesforce/label/c.UAN_Reaction_Dismissed', () => ({ default: 'Dismissed' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_Reaction_AlreadyAddressing', () => ({ default: 'Already addressing' }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPanelController.deleteNote', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPanelController.getNotes', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightAccountController.getInsideView', () => ({ default: jest.fn() }), {
   virtual: true,
 });
 // The rep on the page wrote the note of the fixture.
@@ -105,7 +92,7 @@ describe('c-opportunity-conversation', () => {
   it('shows a spinner until the panel arrives', () => {
     getPanel.mockReturnValue(new Promise(() => {}));
     const element = createPanel();
-    expect(element.shadowRoot.querySelector('lightning-spinner')).not.toBeNull();
+    expect(element.shadowRoot.querySelector('c-uan-busy')).not.toBeNull();
     expect(element.shadowRoot.querySelector('lightning-button').disabled).toBe(true);
   });
 
@@ -114,7 +101,7 @@ describe('c-opportunity-conversation', () => {
     const element = createPanel();
     await flushPromises();
 
-    expect(element.shadowRoot.querySelector('lightning-spinner')).toBeNull();
+    expect(element.shadowRoot.querySelector('c-uan-busy')).toBeNull();
 
     const summary = element.shadowRoot.querySelector('c-score-summary');
     expect(summary.shadowRoot.querySelector('.uan-summary__overall').textContent).toBe('78');
@@ -189,7 +176,7 @@ describe('c-opportunity-conversation', () => {
     const errorPanel = element.shadowRoot.querySelector('c-error-panel');
     expect(errorPanel).not.toBeNull();
     expect(errorPanel.friendlyMessage).toBe('c.UAN_Panel_LoadError');
-    expect(element.shadowRoot.querySelector('lightning-spinner')).toBeNull();
+    expect(element.shadowRoot.querySelector('c-uan-busy')).toBeNull();
   });
 
   it('opens the log modal with the panel prompts, then toasts and refreshes after a save', async () => {

@@ -5,10 +5,6 @@ import { render, resetDom } from 'uan-test/render';
 
 const mockBrief = require('./data/getBrief.json');
 
-jest.mock('@salesforce/apex/UpAtNightAccountController.getBrief', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-
 async function createOpened() {
   const element = await render('c-pre-call-brief', PreCallBrief, { opportunityId: '006000000000101AAA' });
   element.shadowRoot.querySelector('.uan-brief__open').click();

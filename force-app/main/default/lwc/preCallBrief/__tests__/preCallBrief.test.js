@@ -6,10 +6,6 @@ import { render, resetDom } from 'uan-test/render';
 
 const mockBrief = require('./data/getBrief.json');
 
-jest.mock('@salesforce/apex/UpAtNightAccountController.getBrief', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-
 const OPPORTUNITY_ID = '006000000000101AAA';
 
 function create() {

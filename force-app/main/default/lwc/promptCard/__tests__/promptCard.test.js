@@ -34,6 +34,17 @@ function createCard(prompt) {
   return element;
 }
 
+/** The prompt as the account heard it before: from Sam, redirected. */
+const HEARD = {
+  ...PROMPT,
+  heard: {
+    authorId: '005000000000002AAA',
+    authorName: 'Sam Seller',
+    occurredAt: '2026-10-02',
+    reaction: 'redirected',
+  },
+};
+
 describe('c-prompt-card', () => {
   afterEach(() => {
     while (document.body.firstChild) {
@@ -49,15 +60,7 @@ describe('c-prompt-card', () => {
   });
 
   it('marks a prompt the account heard with who raised it, when, and how it landed', async () => {
-    const element = createCard({
-      ...PROMPT,
-      heard: {
-        authorId: '005000000000002AAA',
-        authorName: 'Sam Seller',
-        occurredAt: '2026-10-02',
-        reaction: 'redirected',
-      },
-    });
+    const element = createCard(HEARD);
     await flushPromises();
     const detail = element.shadowRoot.querySelector('.uan-prompt__heard-detail').textContent;
     expect(detail).toMatch(/^Raised by Sam Seller on .*2026.*: Redirected us$/);
@@ -78,15 +81,7 @@ describe('c-prompt-card', () => {
   });
 
   it('is accessible when marked', async () => {
-    const element = createCard({
-      ...PROMPT,
-      heard: {
-        authorId: '005000000000002AAA',
-        authorName: 'Sam Seller',
-        occurredAt: '2026-10-02',
-        reaction: 'redirected',
-      },
-    });
+    const element = createCard(HEARD);
     await flushPromises();
     await expect(element).toBeAccessible();
   });

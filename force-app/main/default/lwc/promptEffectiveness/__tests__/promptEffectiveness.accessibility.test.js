@@ -6,15 +6,6 @@ import { render, resetDom } from 'uan-test/render';
 const mockEffectiveness = require('./data/getPromptEffectiveness.json');
 const mockSets = require('./data/sets.json');
 
-jest.mock(
-  '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness',
-  () => ({ default: jest.fn() }),
-  { virtual: true },
-);
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.promoteCandidate', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-
 describe('c-prompt-effectiveness accessibility', () => {
   beforeEach(() => {
     window.Chart = jest.fn(() => ({ update: jest.fn(), destroy: jest.fn() }));

@@ -9,14 +9,6 @@ const mockEffectiveness = require('./data/getPromptEffectiveness.json');
 const mockSets = require('./data/sets.json');
 
 jest.mock(
-  '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness',
-  () => ({ default: jest.fn() }),
-  { virtual: true },
-);
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.promoteCandidate', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock(
   '@salesforce/label/c.UAN_Effect_Promoted',
   () => ({ default: 'Promoted to {0}, version {1} ({2})' }),
   {
@@ -99,10 +91,10 @@ describe('c-prompt-effectiveness', () => {
 
     // a version narrows what is already loaded: no new request
     expect(getPromptEffectiveness.mock.calls.length).toBe(calls);
-    const rows = $$(element, '.uan-effect__row');
+    const { rows } = $(element, '.uan-effect__table');
     expect(rows).toHaveLength(1);
-    expect(rows[0].querySelector('th').textContent).toContain('Price transparency');
-    expect(rows[0].querySelectorAll('td')[0].textContent).toBe('10');
+    expect(rows[0].header.text).toContain('Price transparency');
+    expect(rows[0].cells[0].text).toBe('10');
   });
 
   it('draws the win rate with its interval and the baseline for prompts with enough closed deals', async () => {
@@ -122,7 +114,34 @@ describe('c-prompt-effectiveness', () => {
     );
     const element = await renderEffectiveness();
     expect($(element, '.uan-effect__chart')).toBeNull();
-    expect($$(element, '.uan-effect__row')).toHaveLength(1);
+    expect($(element, '.uan-effect__table').rows).toHaveLength(1);
+  });
+
+  it('heads each prompt with a button to its notes when selectable', async () => {
+    const element = await renderEffectiveness({ selectable: true });
+    const table = $(element, '.uan-effect__table');
+    expect(table.captionHidden).toBe(true);
+    expect(table.rows[0].header).toEqual({
+      text: 'Price transparency as a patient-acquisition lever',
+      value: 'hc-price-transparency',
+      title: 'c.UAN_Effect_ShowNotes',
+      className: 'slds-cell-wrap',
+    });
+    const select = jest.fn();
+    element.addEventListener('promptselect', select);
+    table.dispatchEvent(new CustomEvent('rowaction', { detail: { value: 'hc-price-transparency' } }));
+    expect(select.mock.calls[0][0].detail).toEqual({
+      promptKey: 'hc-price-transparency',
+      title: 'Price transparency as a patient-acquisition lever',
+    });
+  });
+
+  it('heads each prompt with its title alone when not selectable', async () => {
+    const element = await renderEffectiveness();
+    expect($(element, '.uan-effect__table').rows[0].header).toEqual({
+      text: 'Price transparency as a patient-acquisition lever',
+      className: 'slds-cell-wrap',
+    });
   });
 
   it('shows which candidates were promoted, and where to', async () => {

@@ -1,6 +1,6 @@
-import { createElement } from '@lwc/engine-dom';
 import PromptList from 'c/promptList';
 import { flushPromises } from 'uan-test/flushPromises';
+import { render } from 'uan-test/render';
 
 const mockVersion = require('uan-test/fixtures/getPromptSetVersion.json');
 
@@ -11,12 +11,8 @@ function prompts(count) {
   }));
 }
 
-async function createList(props) {
-  const element = createElement('c-prompt-list', { is: PromptList });
-  Object.assign(element, props);
-  document.body.appendChild(element);
-  await flushPromises();
-  return element;
+function createList(props) {
+  return render('c-prompt-list', PromptList, props);
 }
 
 describe('c-prompt-list accessibility', () => {

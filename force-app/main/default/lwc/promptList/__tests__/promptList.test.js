@@ -1,6 +1,6 @@
-import { createElement } from '@lwc/engine-dom';
 import PromptList from 'c/promptList';
 import { flushPromises } from 'uan-test/flushPromises';
+import { render } from 'uan-test/render';
 
 const mockVersion = require('uan-test/fixtures/getPromptSetVersion.json');
 
@@ -18,12 +18,8 @@ function prompts(count = mockVersion.prompts.length) {
   });
 }
 
-async function createList(props) {
-  const element = createElement('c-prompt-list', { is: PromptList });
-  Object.assign(element, props);
-  document.body.appendChild(element);
-  await flushPromises();
-  return element;
+function createList(props) {
+  return render('c-prompt-list', PromptList, props);
 }
 
 const rowsOf = (element) => [...element.shadowRoot.querySelectorAll('.uan-prompt-list__row')];

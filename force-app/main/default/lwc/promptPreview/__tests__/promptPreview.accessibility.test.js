@@ -3,13 +3,6 @@ import previewVersion from '@salesforce/apex/UpAtNightPromptSetController.previe
 import { flushPromises } from 'uan-test/flushPromises';
 import { render, resetDom } from 'uan-test/render';
 
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.previewPrompts', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.previewVersion', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-
 describe('c-prompt-preview accessibility', () => {
   afterEach(() => {
     resetDom();

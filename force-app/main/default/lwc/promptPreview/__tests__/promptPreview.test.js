@@ -4,13 +4,6 @@ import previewVersion from '@salesforce/apex/UpAtNightPromptSetController.previe
 import { flushPromises } from 'uan-test/flushPromises';
 import { render, resetDom } from 'uan-test/render';
 
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.previewPrompts', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.previewVersion', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-
 const PROMPT = {
   id: 'p1',
   key: 'hc-staffing',

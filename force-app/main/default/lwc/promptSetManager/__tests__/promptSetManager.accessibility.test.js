@@ -14,33 +14,6 @@ const mockSettings = require('./data/getSettings.json');
 const mockEffectiveness = require('uan-test/fixtures/getPromptEffectiveness.json');
 const mockPreview = require('./data/previewPrompts.json');
 
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.listPromptSets', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock(
-  '@salesforce/apex/UpAtNightPromptSetController.getPromptSetVersion',
-  () => ({ default: jest.fn() }),
-  {
-    virtual: true,
-  },
-);
-jest.mock('@salesforce/apex/UpAtNightSettingsController.getSettings', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock(
-  '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness',
-  () => ({ default: jest.fn() }),
-  {
-    virtual: true,
-  },
-);
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.previewPrompts', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.importPromptSet', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-
 describe('c-prompt-set-manager accessibility', () => {
   beforeEach(() => {
     window.Chart = jest.fn(() => ({ update: jest.fn(), destroy: jest.fn() }));

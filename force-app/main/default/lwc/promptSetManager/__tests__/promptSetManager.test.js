@@ -1,4 +1,3 @@
-import { createElement } from '@lwc/engine-dom';
 import PromptSetManager from 'c/promptSetManager';
 import listPromptSets from '@salesforce/apex/UpAtNightPromptSetController.listPromptSets';
 import getPromptSetVersion from '@salesforce/apex/UpAtNightPromptSetController.getPromptSetVersion';
@@ -17,6 +16,7 @@ import startRescore from '@salesforce/apex/UpAtNightSettingsController.startResc
 import getJob from '@salesforce/apex/UpAtNightSettingsController.getJob';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
 import { flushPromises } from 'uan-test/flushPromises';
+import { render } from 'uan-test/render';
 
 const mockSets = require('./data/listPromptSets.json');
 const mockDraft = require('./data/getPromptSetVersion.json');
@@ -24,64 +24,6 @@ const mockPublished = require('./data/getPromptSetVersionPublished.json');
 const mockSettings = require('./data/getSettings.json');
 const mockPreview = require('./data/previewPrompts.json');
 const mockEffectiveness = require('uan-test/fixtures/getPromptEffectiveness.json');
-
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.listPromptSets', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock(
-  '@salesforce/apex/UpAtNightPromptSetController.getPromptSetVersion',
-  () => ({ default: jest.fn() }),
-  {
-    virtual: true,
-  },
-);
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.createPromptSet', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.importPromptSet', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightSettingsController.getSettings', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.saveDraft', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.publishVersion', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.retireVersion', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock(
-  '@salesforce/apex/UpAtNightPromptSetController.createDraftVersion',
-  () => ({ default: jest.fn() }),
-  {
-    virtual: true,
-  },
-);
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.exportPromptSet', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.previewPrompts', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock(
-  '@salesforce/apex/UpAtNightAnalyticsController.getPromptEffectiveness',
-  () => ({ default: jest.fn() }),
-  {
-    virtual: true,
-  },
-);
-jest.mock('@salesforce/apex/UpAtNightSettingsController.saveSettings', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightSettingsController.startRescore', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightSettingsController.getJob', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
 
 jest.mock('@salesforce/label/c.UAN_Format_Interval', () => ({ default: '{0} ({1}–{2})' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_NotEnoughData', () => ({ default: 'not enough data' }), { virtual: true });
@@ -92,11 +34,8 @@ jest.mock('@salesforce/label/c.UAN_Weights_Progress', () => ({ default: '{0} of 
 
 const SET_ID = mockDraft.setId;
 
-async function createManager() {
-  const element = createElement('c-prompt-set-manager', { is: PromptSetManager });
-  document.body.appendChild(element);
-  await flushPromises();
-  return element;
+function createManager() {
+  return render('c-prompt-set-manager', PromptSetManager);
 }
 
 function $(root, selector) {
@@ -569,16 +508,18 @@ describe('c-prompt-set-manager', () => {
     it('shows reaction mix and win rates with intervals, or not enough data', async () => {
       const element = await createManager();
       const table = $(element, 'c-prompt-effectiveness');
-      const rows = table.shadowRoot.querySelectorAll('.uan-effect__row');
+      const { rows, caption } = $(table, 'c-uan-table');
       expect(rows).toHaveLength(2);
-      const cells = [...rows[0].querySelectorAll('td')].map((td) => td.textContent);
-      expect(cells[0]).toBe('40');
-      expect(cells[1]).toBe('18 (45%)');
-      expect(rows[0].querySelector('.uan-effect__win-rate').textContent).toBe('52% (38–66%)');
-      expect(rows[0].querySelector('.uan-effect__baseline').textContent).toBe('40% (35–46%)');
-      expect(rows[1].querySelector('.uan-effect__win-rate').textContent).toBe('not enough data');
+      const cells = (row) => Object.fromEntries(row.cells.map((cell) => [cell.key, cell.text]));
+      expect(cells(rows[0])).toMatchObject({
+        raised: '40',
+        new_to_them: '18 (45%)',
+        winRate: '52% (38–66%)',
+        baseline: '40% (35–46%)',
+      });
+      expect(cells(rows[1]).winRate).toBe('not enough data');
       expect(table.shadowRoot.querySelectorAll('.uan-effect__candidates tbody tr')).toHaveLength(2);
-      expect(table.shadowRoot.querySelector('caption')).not.toBeNull();
+      expect(caption).toBeTruthy();
     });
   });
 
@@ -603,7 +544,7 @@ describe('c-prompt-set-manager', () => {
       sliders[0].dispatchEvent(new CustomEvent('change', { detail: { value: 2 } }));
       await flushPromises();
       expect(weights.shadowRoot.querySelector('.uan-weights__rescore').disabled).toBe(true);
-      weights.shadowRoot.querySelector('.uan-weights__save').click();
+      weights.shadowRoot.querySelector('c-uan-settings-tab').dispatchEvent(new CustomEvent('save'));
       await flushPromises();
 
       expect(saveSettings.mock.calls[0][0].settings).toEqual({

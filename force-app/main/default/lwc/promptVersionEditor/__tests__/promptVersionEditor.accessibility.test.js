@@ -1,43 +1,15 @@
-import { createElement } from '@lwc/engine-dom';
 import PromptVersionEditor from 'c/promptVersionEditor';
 import { flushPromises } from 'uan-test/flushPromises';
+import { render } from 'uan-test/render';
 
 const mockVersion = require('uan-test/fixtures/getPromptSetVersion.json');
 
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.saveDraft', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.publishVersion', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.retireVersion', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock(
-  '@salesforce/apex/UpAtNightPromptSetController.createDraftVersion',
-  () => ({ default: jest.fn() }),
-  {
-    virtual: true,
-  },
-);
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.exportPromptSet', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.republishVersion', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.previewVersion', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-
-async function createEditor(version) {
-  const element = createElement('c-prompt-version-editor', { is: PromptVersionEditor });
-  element.version = version;
-  element.industryOptions = [{ label: 'Healthcare', value: 'Healthcare' }];
-  element.stageOptions = [{ label: 'Needs Analysis', value: 'Needs Analysis' }];
-  document.body.appendChild(element);
-  await flushPromises();
-  return element;
+function createEditor(version) {
+  return render('c-prompt-version-editor', PromptVersionEditor, {
+    version,
+    industryOptions: [{ label: 'Healthcare', value: 'Healthcare' }],
+    stageOptions: [{ label: 'Needs Analysis', value: 'Needs Analysis' }],
+  });
 }
 
 async function openFirstPrompt(element) {

@@ -1,4 +1,3 @@
-import { createElement } from '@lwc/engine-dom';
 import PromptVersionEditor from 'c/promptVersionEditor';
 import saveDraft from '@salesforce/apex/UpAtNightPromptSetController.saveDraft';
 import publishVersion from '@salesforce/apex/UpAtNightPromptSetController.publishVersion';
@@ -6,34 +5,10 @@ import republishVersion from '@salesforce/apex/UpAtNightPromptSetController.repu
 import { daysAgoIso, formatDate } from 'c/uanFormat';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
 import { flushPromises } from 'uan-test/flushPromises';
+import { render } from 'uan-test/render';
 
 const mockVersion = require('uan-test/fixtures/getPromptSetVersion.json');
 
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.saveDraft', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.publishVersion', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.retireVersion', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock(
-  '@salesforce/apex/UpAtNightPromptSetController.createDraftVersion',
-  () => ({ default: jest.fn() }),
-  {
-    virtual: true,
-  },
-);
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.exportPromptSet', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.republishVersion', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightPromptSetController.previewVersion', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
 jest.mock('@salesforce/label/c.UAN_Version_PreviewExample', () => ({ default: '{0}: {1}' }), {
   virtual: true,
 });
@@ -70,14 +45,12 @@ function content(prompt) {
   return Object.fromEntries(SCHEMA_FIELDS.map((field) => [field, prompt[field]]));
 }
 
-async function createEditor(version = mockVersion) {
-  const element = createElement('c-prompt-version-editor', { is: PromptVersionEditor });
-  element.version = version;
-  element.industryOptions = [{ label: 'Healthcare', value: 'Healthcare' }];
-  element.stageOptions = [{ label: 'Needs Analysis', value: 'Needs Analysis' }];
-  document.body.appendChild(element);
-  await flushPromises();
-  return element;
+function createEditor(version = mockVersion) {
+  return render('c-prompt-version-editor', PromptVersionEditor, {
+    version,
+    industryOptions: [{ label: 'Healthcare', value: 'Healthcare' }],
+    stageOptions: [{ label: 'Needs Analysis', value: 'Needs Analysis' }],
+  });
 }
 
 const $ = (root, selector) => root.shadowRoot.querySelector(selector);

@@ -4,12 +4,6 @@ import { flushPromises } from 'uan-test/flushPromises';
 
 const mockSettings = require('../../promptSetManager/__tests__/data/getSettings.json');
 
-jest.mock('@salesforce/apex/UpAtNightSettingsController.saveSettings', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightSettingsController.startRescore', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
 jest.mock(
   '@salesforce/apex/UpAtNightSettingsController.getJob',
   () => ({ default: jest.fn(() => new Promise(() => {})) }),

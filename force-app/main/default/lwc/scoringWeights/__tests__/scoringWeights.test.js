@@ -7,15 +7,6 @@ import { resetDom } from 'uan-test/render';
 
 const mockSettings = require('../../promptSetManager/__tests__/data/getSettings.json');
 
-jest.mock('@salesforce/apex/UpAtNightSettingsController.saveSettings', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightSettingsController.startRescore', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/UpAtNightSettingsController.getJob', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
 jest.mock('@salesforce/label/c.UAN_Weights_Share', () => ({ default: '{0}% of overall' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_Weights_Total', () => ({ default: 'Total: {0}%' }), { virtual: true });
 jest.mock('@salesforce/label/c.UAN_Weights_Progress', () => ({ default: '{0} of {1} notes rescored' }), {
@@ -88,12 +79,12 @@ describe('c-scoring-weights', () => {
     await flushMicrotasks();
     expect($(element, '.uan-weights__total').textContent).toBe('Total: 0%');
     expect($(element, '.uan-weights__all-zero').getAttribute('role')).toBe('alert');
-    expect($(element, '.uan-weights__save').disabled).toBe(true);
+    expect($(element, 'c-uan-settings-tab').saveDisabled).toBe(true);
 
     slide(element, 1, 0.5);
     await flushMicrotasks();
     expect($(element, '.uan-weights__all-zero')).toBeNull();
-    expect($(element, '.uan-weights__save').disabled).toBe(false);
+    expect($(element, 'c-uan-settings-tab').saveDisabled).toBe(false);
     expect(shares(element)[1]).toBe('100% of overall');
   });
 
@@ -114,7 +105,7 @@ describe('c-scoring-weights', () => {
 
     slide(element, 0, 2);
     await flushMicrotasks();
-    $(element, '.uan-weights__save').click();
+    $(element, 'c-uan-settings-tab').dispatchEvent(new CustomEvent('save'));
     await flushMicrotasks();
 
     expect($(element, '.uan-weights__job-heading').textContent).toBe('c.UAN_Weights_RescoreStarted');
@@ -142,7 +133,7 @@ describe('c-scoring-weights', () => {
     const element = createWeights();
     slide(element, 0, 2);
     await flushMicrotasks();
-    $(element, '.uan-weights__save').click();
+    $(element, 'c-uan-settings-tab').dispatchEvent(new CustomEvent('save'));
     await flushMicrotasks();
     expect($(element, '.uan-weights__job')).toBeNull();
     jest.advanceTimersByTime(POLL_MS * 2);

@@ -34,6 +34,18 @@ describe('c-uan-table', () => {
     expect(table.querySelector('button')).toBeNull();
   });
 
+  it('marks rows with their class and can leave the caption to assistive technology', async () => {
+    const element = await createTable([
+      { key: 'a', className: 'x-row', header: { text: 'Dana' }, cells: [{ key: 'n', text: '20' }] },
+    ]);
+    const caption = element.shadowRoot.querySelector('caption');
+    expect(caption.className).not.toContain('slds-assistive-text');
+    element.captionHidden = true;
+    await flushPromises();
+    expect(caption.className).toBe('slds-assistive-text');
+    expect(element.shadowRoot.querySelector('tbody tr.x-row th').textContent).toBe('Dana');
+  });
+
   it('fires rowaction with the value of a button or a link header, and keeps the link from navigating', async () => {
     const element = await createTable([
       { key: 'a', header: { text: 'Dana', value: '005A', title: 'Notes by Dana' }, cells: [] },
