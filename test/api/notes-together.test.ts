@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { insertNote } from '../../service/src/features/notes/repository';
+import { upsertOpportunities } from '../../service/src/features/opportunities/repository';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { OPPORTUNITY, startTestService, type TestService } from '../helpers/service';
 
@@ -122,5 +123,37 @@ describe.each(DATABASE_KINDS)('notes sent together on %s', (kind) => {
         sql`select coalesce(sum(note_count), 0) as n from analytics_tenant_daily where tenant_id = ${tenant.tenantId}`,
       ),
     ).toBe(3);
+  });
+
+  test('when deal contexts are stored together, then each deal ends as if they came one after another', async () => {
+    const tenant = await service.newTenant(`contexts-${kind}`);
+    const read = (id: string) =>
+      service.db
+        .selectFrom('opportunities')
+        .select(['name', 'stage', 'amount', 'industry', 'is_won', 'updated_at'])
+        .where('tenant_id', '=', tenant.tenantId)
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+    const [a, b] = ['006000000000081AAA', '006000000000082AAA'];
+    await upsertOpportunities(service.db, tenant.tenantId, [
+      { id: b!, name: 'Beta', amount: 10 },
+      { id: a!, name: 'Alpha', stage: 'Prospecting', isWon: false },
+      { id: a!, stage: 'Proposal', industry: 'Healthcare' },
+    ]);
+    expect(await read(a!)).toMatchObject({
+      name: 'Alpha',
+      stage: 'Proposal',
+      amount: null,
+      industry: 'Healthcare',
+      is_won: false,
+    });
+    expect(await read(b!)).toMatchObject({ name: 'Beta', stage: null, amount: 10 });
+
+    // a field left out keeps its value; a context that changes nothing writes nothing
+    const before = await read(a!);
+    await upsertOpportunities(service.db, tenant.tenantId, [{ id: a!, stage: 'Proposal' }, { id: a! }]);
+    expect(await read(a!)).toEqual(before);
+    await upsertOpportunities(service.db, tenant.tenantId, [{ id: a!, isWon: true }]);
+    expect(await read(a!)).toMatchObject({ name: 'Alpha', stage: 'Proposal', is_won: true });
   });
 });

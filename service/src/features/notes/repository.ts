@@ -1,6 +1,7 @@
 // Conversation notes and the prompts raised in them (a row each, for per-prompt analytics).
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../platform/database/database';
+import { type OpportunityContext, upsertOpportunities } from '../opportunities';
 import { rollupsQueued } from '../salesforce';
 import { GroupCommit } from './group-commit';
 import type { NotesTable, StoredNotePrompt } from '../../platform/database/schema';
@@ -202,6 +203,8 @@ interface NewNoteRow {
   now: Date;
   remember?: RememberedAnswer;
   settingsVersion: number | null;
+  /** the deal's context the note brought, stored before the note */
+  context?: OpportunityContext;
 }
 
 type Stored = { note: NoteRecord; authorName: string | null } | undefined;
@@ -296,6 +299,20 @@ async function insertNotesNow(db: Executor, tenantId: string, notes: NewNoteRow[
   });
 }
 
+/**
+ * Stores the deals' contexts the notes brought, then the notes (see insertNotesNow). The contexts are
+ * what Salesforce holds now: they stand even when a note then fails or turns out to be a retry, and
+ * each note records its deal's stage as stored with them.
+ */
+async function writeNotes(db: Executor, tenantId: string, notes: NewNoteRow[]): Promise<Stored[]> {
+  await upsertOpportunities(
+    db,
+    tenantId,
+    notes.flatMap((n) => (n.context ? [n.context] : [])),
+  );
+  return insertNotesNow(db, tenantId, notes);
+}
+
 // per database handle and tenant: notes waiting to be written together
 const writers = new WeakMap<object, Map<string, GroupCommit<NewNoteRow, Stored>>>();
 
@@ -305,7 +322,7 @@ function writerFor(db: Executor, tenantId: string): GroupCommit<NewNoteRow, Stor
   let writer = byTenant.get(tenantId);
   if (!writer) {
     writer = new GroupCommit(
-      (notes) => insertNotesNow(db, tenantId, notes),
+      (notes) => writeNotes(db, tenantId, notes),
       (note) => note.remember?.keyDigest,
     );
     byTenant.set(tenantId, writer);
@@ -314,7 +331,7 @@ function writerFor(db: Executor, tenantId: string): GroupCommit<NewNoteRow, Stor
 }
 
 /**
- * Stores a new note as insertNotesNow does. Outside a transaction, notes of the same tenant that
+ * Stores a new note, and first the deal's context it brought, as writeNotes does. Outside a transaction, notes of the same tenant that
  * arrive while an earlier write is under way are written together in the next statement (group
  * commit); each caller is answered once its own note has committed. Answers undefined when the key
  * was already taken and nothing was written.
@@ -330,10 +347,16 @@ export async function insertNote(
     now = new Date(),
     remember,
     settingsVersion = null,
-  }: { now?: Date; remember?: RememberedAnswer; settingsVersion?: number | null } = {},
+    context,
+  }: {
+    now?: Date;
+    remember?: RememberedAnswer;
+    settingsVersion?: number | null;
+    context?: OpportunityContext;
+  } = {},
 ): Promise<Stored> {
-  const note = { id, fields, score, now, remember, settingsVersion };
-  if (db.isTransaction) return (await insertNotesNow(db, tenantId, [note]))[0];
+  const note = { id, fields, score, now, remember, settingsVersion, context };
+  if (db.isTransaction) return (await writeNotes(db, tenantId, [note]))[0];
   return writerFor(db, tenantId).submit(note);
 }
 
