@@ -137,8 +137,9 @@ function toNote(row: Selectable<NotesTable>): NoteRecord {
   return note;
 }
 
-/** `settingsVersion`: the settings whose weights computed the score (null when unknown). */
-function columns(fields: NoteFields, score: StoredScore | null, settingsVersion: number | null) {
+/** `settingsVersion`: the settings whose weights computed the score (null when unknown). The JSON
+ * columns as values, for a statement that sends them inside a larger JSON document. */
+function columnValues(fields: NoteFields, score: StoredScore | null, settingsVersion: number | null) {
   return {
     opportunity_id: fields.opportunityId,
     author_id: fields.authorId,
@@ -149,11 +150,21 @@ function columns(fields: NoteFields, score: StoredScore | null, settingsVersion:
     ideas: fields.ideas,
     next_step: fields.nextStep,
     next_step_date: fields.nextStepDate,
-    prompts: JSON.stringify(fields.prompts),
-    score: score === null ? null : JSON.stringify(storedForm(score)),
+    prompts: fields.prompts,
+    score: score === null ? null : storedForm(score),
     overall: score?.overall ?? null,
     scorer_version: score?.scorerVersion ?? null,
     settings_version: settingsVersion,
+  };
+}
+
+/** The columns as Kysely writes them: the JSON columns as text. */
+function columns(fields: NoteFields, score: StoredScore | null, settingsVersion: number | null) {
+  const values = columnValues(fields, score, settingsVersion);
+  return {
+    ...values,
+    prompts: JSON.stringify(values.prompts),
+    score: values.score === null ? null : JSON.stringify(values.score),
   };
 }
 
@@ -222,12 +233,9 @@ type Stored = { note: NoteRecord; authorName: string | null } | undefined;
 async function insertNotesNow(db: Executor, tenantId: string, notes: NewNoteRow[]): Promise<Stored[]> {
   const input = notes.map(({ id, fields, score, now, remember, settingsVersion }) => {
     const { opportunityStage, ...rest } = fields;
-    const c = columns({ ...rest, opportunityStage: null }, score, settingsVersion);
     return {
-      ...c,
+      ...columnValues({ ...rest, opportunityStage: null }, score, settingsVersion),
       id,
-      prompts: fields.prompts,
-      score: score === null ? null : storedForm(score),
       stage_given: opportunityStage !== undefined,
       opportunity_stage: opportunityStage ?? null,
       created_at: now.toISOString(),
