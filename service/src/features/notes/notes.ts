@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Db, Executor } from '../../platform/database/database';
 import * as notesRepo from './repository';
 import type { NoteFields, NotePromptRecord, NoteRecord, StoredScore } from './repository';
-import { type OpportunityContext, upsertOpportunity } from '../opportunities';
+import type { OpportunityContext } from '../opportunities';
 import { namesOf } from '../users';
 import { findPromptsByIds } from '../prompt-sets';
 import { enqueueRollups } from '../salesforce';
@@ -216,7 +216,6 @@ export async function createNote(
   const prompts = await resolvePrompts(db, actor.tenantId, input.prompts);
   const fields = fieldsOf(input, { opportunityId: input.opportunityId, authorId: actor.userId }, prompts);
   const score = scoreFields(fields, scoring.weights);
-  if (context) await upsertOpportunity(db, actor.tenantId, context);
   const id = randomUUID();
   const now = new Date();
   const stamp = now.toISOString();
@@ -233,6 +232,7 @@ export async function createNote(
   const stored = await notesRepo.insertNote(db, actor.tenantId, id, fields, score, {
     now,
     settingsVersion: scoring.version,
+    context,
     remember: claim && {
       ...claim,
       status: 201,

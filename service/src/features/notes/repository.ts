@@ -1,7 +1,9 @@
 // Conversation notes and the prompts raised in them (a row each, for per-prompt analytics).
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../platform/database/database';
+import { type OpportunityContext, upsertOpportunities } from '../opportunities';
 import { rollupsQueued } from '../salesforce';
+import { GroupCommit } from './group-commit';
 import type { NotesTable, StoredNotePrompt } from '../../platform/database/schema';
 
 export type NotePromptRecord = StoredNotePrompt;
@@ -135,8 +137,9 @@ function toNote(row: Selectable<NotesTable>): NoteRecord {
   return note;
 }
 
-/** `settingsVersion`: the settings whose weights computed the score (null when unknown). */
-function columns(fields: NoteFields, score: StoredScore | null, settingsVersion: number | null) {
+/** `settingsVersion`: the settings whose weights computed the score (null when unknown). The JSON
+ * columns as values, for a statement that sends them inside a larger JSON document. */
+function columnValues(fields: NoteFields, score: StoredScore | null, settingsVersion: number | null) {
   return {
     opportunity_id: fields.opportunityId,
     author_id: fields.authorId,
@@ -147,11 +150,21 @@ function columns(fields: NoteFields, score: StoredScore | null, settingsVersion:
     ideas: fields.ideas,
     next_step: fields.nextStep,
     next_step_date: fields.nextStepDate,
-    prompts: JSON.stringify(fields.prompts),
-    score: score === null ? null : JSON.stringify(storedForm(score)),
+    prompts: fields.prompts,
+    score: score === null ? null : storedForm(score),
     overall: score?.overall ?? null,
     scorer_version: score?.scorerVersion ?? null,
     settings_version: settingsVersion,
+  };
+}
+
+/** The columns as Kysely writes them: the JSON columns as text. */
+function columns(fields: NoteFields, score: StoredScore | null, settingsVersion: number | null) {
+  const values = columnValues(fields, score, settingsVersion);
+  return {
+    ...values,
+    prompts: JSON.stringify(values.prompts),
+    score: values.score === null ? null : JSON.stringify(values.score),
   };
 }
 
@@ -193,78 +206,166 @@ export interface RememberedAnswer {
   decided: { stage: string; authorName: string };
 }
 
+/** A new note as insertNote takes it. */
+interface NewNoteRow {
+  id: string;
+  fields: Omit<NoteFields, 'opportunityStage'> & { opportunityStage?: string | null };
+  score: StoredScore | null;
+  now: Date;
+  remember?: RememberedAnswer;
+  settingsVersion: number | null;
+  /** the deal's context the note brought, stored before the note */
+  context?: OpportunityContext;
+}
+
+type Stored = { note: NoteRecord; authorName: string | null } | undefined;
+
 /**
- * Stores a new note in one statement (a round trip is the dearest part of a note's write): the note,
- * stamped with its deal's stage as stored now unless `fields` names one; its prompt rows; the deal's
- * roll-up in the Salesforce outbox; and, with `remember`, the claim of the client's key with the
- * answer. One statement is atomic on its own, and the analytics triggers of every table it writes
- * see all of it when they fire at its end. Answers with what the database decided (the rest is what
- * was sent), or undefined when the key was already taken and nothing was written: a concurrent
- * claim of the same key waits on it until the first statement commits.
+ * Stores new notes of one tenant in one statement (a round trip, and the analytics triggers that
+ * fire once per statement, are the dearest part of a note's write): each note, stamped with its
+ * deal's stage as stored now unless its fields name one; its prompt rows; its deal's roll-up in the
+ * Salesforce outbox; and, with `remember`, the claim of the client's key with the answer. One
+ * statement is atomic on its own, and the triggers of every table it writes see all of it when they
+ * fire at its end. Answers, in order, what the database decided for each note (the rest is what was
+ * sent), or undefined for a note whose key was already taken and was not written: a concurrent
+ * claim of the same key waits on it until the first statement commits. The notes' keys must differ.
+ */
+async function insertNotesNow(db: Executor, tenantId: string, notes: NewNoteRow[]): Promise<Stored[]> {
+  const input = notes.map(({ id, fields, score, now, remember, settingsVersion }) => {
+    const { opportunityStage, ...rest } = fields;
+    return {
+      ...columnValues({ ...rest, opportunityStage: null }, score, settingsVersion),
+      id,
+      stage_given: opportunityStage !== undefined,
+      opportunity_stage: opportunityStage ?? null,
+      created_at: now.toISOString(),
+      prompt_rows: promptRows(tenantId, id, fields.prompts),
+      key_digest: remember?.keyDigest ?? null,
+      request_hash: remember?.requestHash ?? null,
+      status_code: remember?.status ?? null,
+      body: remember?.body ?? null,
+      stage_property: remember?.decided.stage ?? null,
+      author_property: remember?.decided.authorName ?? null,
+    };
+  });
+  // each deal's roll-up is queued only when a note on it was written (not for a replayed key)
+  const deals = [...new Set(notes.map((n) => n.fields.opportunityId))].sort();
+  const rollups = deals.map(
+    (deal, i) =>
+      sql`, ${sql.id(`rollup_${i}`)} as (${rollupsQueued(db, tenantId, [deal], sql<boolean>`exists (select 1 from note where opportunity_id = ${deal})`)})`,
+  );
+  const { rows } = await sql<{ id: string; opportunity_stage: string | null; author_name: string | null }>`
+    with input as (
+      select i.*,
+        case when i.stage_given then i.opportunity_stage
+          else (select stage from opportunities o where o.tenant_id = ${tenantId} and o.id = i.opportunity_id) end as stage,
+        (select name from users u where u.tenant_id = ${tenantId} and u.id = i.author_id) as author_name
+      from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as i(id uuid, opportunity_id text, author_id text,
+        occurred_at text, stage_given boolean, opportunity_stage text, summary text, customer_view text, ideas text,
+        next_step text, next_step_date text, prompts jsonb, score jsonb, overall integer, scorer_version text,
+        settings_version integer, created_at timestamptz, prompt_rows jsonb, key_digest text, request_hash text,
+        status_code integer, body jsonb, stage_property text, author_property text)),
+    claim as (
+      insert into idempotency_keys (tenant_id, key_digest, request_hash, status_code, body)
+      select ${tenantId}::uuid, key_digest, request_hash, status_code,
+        body || jsonb_build_object(stage_property, stage, author_property, author_name)
+      from input where key_digest is not null
+      on conflict (tenant_id, key_digest) do nothing returning key_digest),
+    kept as (select * from input where key_digest is null or key_digest in (select key_digest from claim)),
+    note as (
+      insert into notes (tenant_id, id, opportunity_id, author_id, occurred_at, opportunity_stage, summary,
+        customer_view, ideas, next_step, next_step_date, prompts, score, overall, scorer_version,
+        settings_version, created_at, updated_at)
+      select ${tenantId}::uuid, id, opportunity_id, author_id, occurred_at, stage, summary, customer_view, ideas,
+        next_step, next_step_date, prompts, score, overall, scorer_version, settings_version, created_at, created_at
+      from kept
+      returning opportunity_id),
+    note_prompt_rows as (
+      insert into note_prompts (tenant_id, note_id, position, prompt_id, prompt_key, set_id, version, text, reaction)
+      select p.* from kept cross join lateral jsonb_to_recordset(kept.prompt_rows) as p(tenant_id uuid, note_id uuid,
+        position integer, prompt_id uuid, prompt_key text, set_id uuid, version integer, text text, reaction text))
+    ${sql.join(rollups, sql``)}
+    select id, stage as opportunity_stage, author_name from kept`.execute(db);
+  const decided = new Map(rows.map((row) => [row.id, row]));
+  return notes.map(({ id, fields, score, now }) => {
+    const row = decided.get(id);
+    if (!row) return undefined;
+    const { opportunityStage: _given, ...rest } = fields;
+    const stamp = now.toISOString();
+    return {
+      note: {
+        id,
+        ...rest,
+        opportunityStage: row.opportunity_stage,
+        score,
+        version: 1,
+        createdAt: stamp,
+        updatedAt: stamp,
+      },
+      authorName: row.author_name,
+    };
+  });
+}
+
+/**
+ * Stores the deals' contexts the notes brought, then the notes (see insertNotesNow). The contexts are
+ * what Salesforce holds now: they stand even when a note then fails or turns out to be a retry, and
+ * each note records its deal's stage as stored with them.
+ */
+async function writeNotes(db: Executor, tenantId: string, notes: NewNoteRow[]): Promise<Stored[]> {
+  await upsertOpportunities(
+    db,
+    tenantId,
+    notes.flatMap((n) => (n.context ? [n.context] : [])),
+  );
+  return insertNotesNow(db, tenantId, notes);
+}
+
+// per database handle and tenant: notes waiting to be written together
+const writers = new WeakMap<object, Map<string, GroupCommit<NewNoteRow, Stored>>>();
+
+function writerFor(db: Executor, tenantId: string): GroupCommit<NewNoteRow, Stored> {
+  let byTenant = writers.get(db);
+  if (!byTenant) writers.set(db, (byTenant = new Map()));
+  let writer = byTenant.get(tenantId);
+  if (!writer) {
+    writer = new GroupCommit(
+      (notes) => writeNotes(db, tenantId, notes),
+      (note) => note.remember?.keyDigest,
+    );
+    byTenant.set(tenantId, writer);
+  }
+  return writer;
+}
+
+/**
+ * Stores a new note, and first the deal's context it brought, as writeNotes does. Outside a transaction, notes of the same tenant that
+ * arrive while an earlier write is under way are written together in the next statement (group
+ * commit); each caller is answered once its own note has committed. Answers undefined when the key
+ * was already taken and nothing was written.
  */
 export async function insertNote(
   db: Executor,
   tenantId: string,
   id: string,
-  fields: Omit<NoteFields, 'opportunityStage'> & { opportunityStage?: string | null },
+  fields: NewNoteRow['fields'],
   score: StoredScore | null,
   // the time comes from the app, at millisecond precision, so paging cursors compare exactly
   {
     now = new Date(),
     remember,
     settingsVersion = null,
-  }: { now?: Date; remember?: RememberedAnswer; settingsVersion?: number | null } = {},
-): Promise<{ note: NoteRecord; authorName: string | null } | undefined> {
-  const { opportunityStage, ...rest } = fields;
-  const stage =
-    opportunityStage === undefined
-      ? sql`(select stage from opportunities where tenant_id = ${tenantId} and id = ${fields.opportunityId})`
-      : sql`${opportunityStage}::text`;
-  const author = sql`(select name from users where tenant_id = ${tenantId} and id = ${fields.authorId})`;
-  const claim = remember
-    ? sql`insert into idempotency_keys (tenant_id, key_digest, request_hash, status_code, body)
-        values (${tenantId}, ${remember.keyDigest}, ${remember.requestHash}, ${remember.status},
-          ${JSON.stringify(remember.body)}::jsonb
-            || jsonb_build_object(${remember.decided.stage}::text, ${stage}, ${remember.decided.authorName}::text, ${author}))
-        on conflict (tenant_id, key_digest) do nothing returning key_digest`
-    : sql`select 1`;
-  const c = columns({ ...rest, opportunityStage: null }, score, settingsVersion);
-  const rows = promptRows(tenantId, id, fields.prompts);
-  const gate = sql<boolean>`exists (select 1 from note)`;
-  const { rows: stored } = await sql<{ opportunity_stage: string | null; author_name: string | null }>`
-    with claim as (${claim}),
-    note as (
-      insert into notes (tenant_id, id, opportunity_id, author_id, occurred_at, opportunity_stage, summary,
-        customer_view, ideas, next_step, next_step_date, prompts, score, overall, scorer_version,
-        settings_version, created_at, updated_at)
-      select ${tenantId}::uuid, ${id}::uuid, ${c.opportunity_id}::text, ${c.author_id}::text, ${c.occurred_at}::text,
-        ${stage}, ${c.summary}::text, ${c.customer_view}::text, ${c.ideas}::text, ${c.next_step}::text,
-        ${c.next_step_date}::text, ${c.prompts}::jsonb, ${c.score}::jsonb, ${c.overall}::integer,
-        ${c.scorer_version}::text, ${c.settings_version}::integer, ${now}::timestamptz, ${now}::timestamptz
-      where exists (select 1 from claim)
-      returning tenant_id, author_id, opportunity_stage),
-    note_prompt_rows as (
-      insert into note_prompts (tenant_id, note_id, position, prompt_id, prompt_key, set_id, version, text, reaction)
-      select p.* from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as p(tenant_id uuid, note_id uuid,
-        position integer, prompt_id uuid, prompt_key text, set_id uuid, version integer, text text, reaction text)
-      where ${gate}),
-    rollup as (${rollupsQueued(db, tenantId, [fields.opportunityId], gate)})
-    select note.opportunity_stage, ${author} as author_name from note`.execute(db);
-  const row = stored[0];
-  if (!row) return undefined;
-  const stamp = now.toISOString();
-  return {
-    note: {
-      id,
-      ...rest,
-      opportunityStage: row.opportunity_stage,
-      score,
-      version: 1,
-      createdAt: stamp,
-      updatedAt: stamp,
-    },
-    authorName: row.author_name,
-  };
+    context,
+  }: {
+    now?: Date;
+    remember?: RememberedAnswer;
+    settingsVersion?: number | null;
+    context?: OpportunityContext;
+  } = {},
+): Promise<Stored> {
+  const note = { id, fields, score, now, remember, settingsVersion, context };
+  if (db.isTransaction) return (await writeNotes(db, tenantId, [note]))[0];
+  return writerFor(db, tenantId).submit(note);
 }
 
 /** Notes per statement when many are stored at once: well under the protocol's parameter limit. */

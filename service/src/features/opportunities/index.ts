@@ -3,5 +3,5 @@
 export type { OpportunityContext, StoredOpportunityContext } from './context';
 export { opportunityContextSchema, salesforceId } from './contracts';
 export { pickPrompts } from './panel';
-export { findOpportunity, upsertOpportunity } from './repository';
+export { findOpportunity, upsertOpportunities, upsertOpportunity } from './repository';
 export { opportunitiesRoutes } from './router';

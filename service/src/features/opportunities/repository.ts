@@ -17,6 +17,21 @@ const COLUMNS = {
   ownerId: 'owner_id',
 } as const;
 
+/** Each stored column's SQL type, to read a batch of contexts from JSON. */
+const COLUMN_TYPES: Record<(typeof COLUMNS)[keyof typeof COLUMNS], string> = {
+  name: 'text',
+  stage: 'text',
+  amount: 'double precision',
+  close_date: 'text',
+  record_type: 'text',
+  account_name: 'text',
+  account_id: 'text',
+  industry: 'text',
+  is_closed: 'boolean',
+  is_won: 'boolean',
+  owner_id: 'text',
+};
+
 /**
  * Stores the fields the context carries; fields it leaves out keep their stored value. A context
  * that matches what is stored writes nothing: every note and panel load from Salesforce brings its
@@ -28,25 +43,46 @@ export async function upsertOpportunity(
   tenantId: string,
   context: OpportunityContext,
 ): Promise<void> {
-  const values: Record<string, unknown> = {};
-  for (const [field, column] of Object.entries(COLUMNS)) {
-    const value = context[field as keyof typeof COLUMNS];
-    if (value !== undefined) values[column] = value;
+  await upsertOpportunities(db, tenantId, [context]);
+}
+
+/**
+ * Stores many contexts as upsertOpportunity stores each, in one statement: contexts of the same deal
+ * apply in order. Rows are written in id order, so two such statements never wait on each other's
+ * rows in opposite orders.
+ */
+export async function upsertOpportunities(
+  db: Executor,
+  tenantId: string,
+  contexts: OpportunityContext[],
+): Promise<void> {
+  const rows = new Map<string, Record<string, unknown>>();
+  for (const context of contexts) {
+    const row = rows.get(context.id) ?? { id: context.id };
+    for (const [field, column] of Object.entries(COLUMNS)) {
+      const value = context[field as keyof typeof COLUMNS];
+      if (value !== undefined) row[column] = value;
+    }
+    rows.set(context.id, row);
   }
-  const changed = Object.keys(values);
-  await db
-    .insertInto('opportunities')
-    .values({ tenant_id: tenantId, id: context.id, ...values })
-    .onConflict((oc) => {
-      const target = oc.columns(['tenant_id', 'id']);
-      if (changed.length === 0) return target.doNothing();
-      const stored = sql.join(changed.map((c) => sql.ref(`opportunities.${c}`)));
-      const sent = sql.join(changed.map((c) => sql.ref(`excluded.${c}`)));
-      return target
-        .doUpdateSet({ ...values, updated_at: sql`now()` })
-        .where(sql<boolean>`(${stored}) is distinct from (${sent})`);
-    })
-    .execute();
+  if (rows.size === 0) return;
+  const sorted = [...rows.values()].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+  const columns = Object.keys(COLUMN_TYPES);
+  const list = sql.join(columns.map((c) => sql.ref(c)));
+  const types = sql.join(
+    columns.map((c) => sql`${sql.ref(c)} ${sql.raw(COLUMN_TYPES[c as keyof typeof COLUMN_TYPES])}`),
+  );
+  // a field a context leaves out arrives as null and keeps the stored value
+  const merged = columns.map(
+    (c) => sql`coalesce(${sql.ref(`excluded.${c}`)}, ${sql.ref(`opportunities.${c}`)})`,
+  );
+  const stored = sql.join(columns.map((c) => sql.ref(`opportunities.${c}`)));
+  await sql`
+    insert into opportunities (tenant_id, id, ${list})
+    select ${tenantId}::uuid, id, ${list} from jsonb_to_recordset(${JSON.stringify(sorted)}::jsonb) as r(id text, ${types})
+    on conflict (tenant_id, id) do update
+      set ${sql.join(columns.map((c, i) => sql`${sql.ref(c)} = ${merged[i]!}`))}, updated_at = now()
+      where (${stored}) is distinct from (${sql.join(merged)})`.execute(db);
 }
 
 export async function findOpportunity(
