@@ -6,8 +6,12 @@ import { countCues, type Clause } from './clause-facts';
 import type { CueKind } from './lexicon';
 import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
-import { isHollow, isOurOpinion, isUnraisedPlan, sentenceIndexes } from './statement-kind';
+import { isHollow, isMissedChance, isOurOpinion, isUnraisedPlan, sentenceIndexes } from './statement-kind';
 import type { Evidence } from './types';
+import * as wordInfo from './word-info';
+
+// Imported bindings are getter calls once compiled to CommonJS (tsx, jest); these are read per token.
+const { W_DATE_WORD, W_ROLE } = wordInfo;
 
 const TIPS: Record<Exclude<Level, 3>, string> = {
   0: 'Tie the conversation to their business (their customers, margins, growth or risk): the note is only about our product or the deal.',
@@ -65,12 +69,33 @@ function sideOf(clause: Clause): Side {
   const theirWords = clause.actor === 'customer' || clause.field === 'customerView';
   const aboutThem = mentionsTheir(clause) && product === 0;
   // their own account of their world may mention a product ("the enterprise tier"): it is still theirs
-  const substance = business > 0 || clause.kinds.has('priority') || clause.numbers > 0;
+  const substance = business > 0 || countNamingCues(clause, 'priority') > 0 || clause.numbers > 0;
   if (theirWords && substance && product <= business + 1 && !clause.kinds.has('us')) return 'business';
   if (product > 0 && product >= business) return 'product';
   // "good rapport, lots of energy in the room": small talk that happens to contain a business word
   if (clause.kinds.has('filler') && countCues(clause, 'vague', 'filler') >= business) return 'neither';
   return business > 0 || aboutThem ? 'business' : 'neither';
+}
+
+/** cue kinds whose nouns name the talk itself (a meeting, an update, a good chat), not a business */
+const ABOUT_THE_TALK: CueKind[] = ['filler', 'vague', 'nextCue', 'vagueAction', 'concreteAction'];
+
+/**
+ * Nouns that say who was there, when, or what kind of talk it was ("the operations director", "next
+ * year", "general discussion") are in every note, whatever it is about: they weigh on neither side.
+ * `talk` marks the clause's tokens inside such cues.
+ */
+function isBystander(clause: Clause, index: number, talk: Uint8Array): boolean {
+  const table = clause.table;
+  const flags = table.lemmaInfo[index]!.flags | table.lowerInfo[index]!.flags;
+  return (flags & (W_ROLE | W_DATE_WORD)) !== 0 || talk[index - clause.from] === 1;
+}
+
+function talkTokens(clause: Clause): Uint8Array {
+  const talk = new Uint8Array(clause.to - clause.from);
+  for (const hit of clause.hits)
+    if (ABOUT_THE_TALK.includes(hit.kind)) talk.fill(1, hit.from - clause.from, hit.to - clause.from);
+  return talk;
 }
 
 function isRefusal(clause: Clause): boolean {
@@ -84,7 +109,12 @@ export function scoreBusinessFocus(note: NoteReading): DimensionOutcome {
   const statements = note.statements;
   const sentenceOf = sentenceIndexes(statements);
   let ourSentence = -1;
+  // the prompt is what we meant to raise: when the note says it never came up, its words were not discussed
+  const onlyPlanned = statements.some(
+    (c) => (c.field === 'summary' || c.field === 'ideas') && (isUnraisedPlan(c) || isMissedChance(c)),
+  );
   statements.forEach((clause, index) => {
+    if (onlyPlanned && clause.field.startsWith('prompts.')) return;
     if (!isCountable(clause) || isRefusal(clause) || isHollow(clause)) {
       if ((clause.stuffed || isHollow(clause)) && clause.kinds.has('business'))
         evidence.push(clauseEvidence(clause, 'businessFocus', 'lowered'));
@@ -95,8 +125,10 @@ export function scoreBusinessFocus(note: NoteReading): DimensionOutcome {
     if (ourSentence === sentenceOf[index]) return;
     const side = sideOf(clause);
     if (side === 'neither') return;
+    const talk = talkTokens(clause);
     for (let i = clause.from; i < clause.to; i++) {
-      if (clause.table.pos[i] === 'NOUN') nouns[side].add(clause.table.lemma[i]!);
+      if (clause.table.pos[i] === 'NOUN' && !isBystander(clause, i, talk))
+        nouns[side].add(clause.table.lemma[i]!);
     }
     if (side === 'business' && (clause.kinds.has('stake') || clause.numbers > 0)) stakes++;
     evidence.push(clauseEvidence(clause, 'businessFocus', side === 'business' ? 'raised' : 'lowered'));

@@ -45,7 +45,7 @@ export interface Clause extends ClauseRange {
   date: DatePrecision;
   stuffed: boolean;
   filler: boolean;
-  /** the clause repeats an earlier one of the note word for word */
+  /** the clause repeats an earlier one of the note word for word, or its short frame around another cue word */
   repeated: boolean;
   /** hash of the clause's lemmas, for spotting a clause repeated word for word */
   signature: number;
@@ -57,8 +57,17 @@ function isWordPos(pos: string | undefined): boolean {
   return pos !== 'PUNCT' && pos !== 'SPACE' && pos !== 'SYM';
 }
 
+/** "Ill send it", "Im seeing her Friday": a dictated "I'll" or "I'm" before its verb, not a name */
+const DICTATED_I = new Set(['ill', 'im', 'ive', 'id']);
+
+export function isDictatedI(table: TokenTable, index: number): boolean {
+  const next = table.pos[index + 1];
+  return DICTATED_I.has(table.lower[index]!) && (next === 'VERB' || next === 'AUX');
+}
+
 function isPersonName(table: TokenTable, index: number): boolean {
   return (
+    !isDictatedI(table, index) &&
     table.pos[index] === 'PROPN' &&
     table.surface[index]!.nameShape &&
     (table.lemmaInfo[index]!.flags & W_CUE_WORD) === 0 &&
@@ -89,6 +98,7 @@ function wordFlags(table: TokenTable, index: number): number {
 
 function sideOf(table: TokenTable, index: number, people: number[]): Actor {
   if (isItDepartment(table, index) || people.includes(index)) return 'customer';
+  if (isDictatedI(table, index)) return 'us';
   const flags = wordFlags(table, index);
   if ((flags & W_US) !== 0) return 'us';
   if ((flags & (W_ROLE | W_PRONOUN)) !== 0) return 'customer';
@@ -322,6 +332,55 @@ export function countCues(clause: Clause, ...kinds: CueKind[]): number {
   let count = 0;
   for (const hit of clause.hits) if (!hit.negated && kinds.includes(hit.kind)) count++;
   return count;
+}
+
+/** A short clause that may be a frame around one cue word ("Covered churn."): its longest length. */
+const FRAME_WORDS = 5;
+
+function coveredByCue(clause: Clause, index: number): boolean {
+  for (const hit of clause.hits) if (hit.from <= index && index < hit.to) return true;
+  return false;
+}
+
+/** The word tokens of a clause, in order. */
+function wordTokens(clause: Clause): number[] {
+  const tokens: number[] = [];
+  for (let i = clause.from; i < clause.to; i++) if (isWordPos(clause.table.pos[i])) tokens.push(i);
+  return tokens;
+}
+
+/**
+ * Keys of the frames a short clause fits: one per cue word, hashing the other words with that one
+ * left out, so that "Covered churn." and "Covered margin." share a key.
+ */
+export function frameKeys(clause: Clause): Array<{ key: number; at: number }> {
+  if (clause.words < 2 || clause.words > FRAME_WORDS) return [];
+  const tokens = wordTokens(clause);
+  const keys: Array<{ key: number; at: number }> = [];
+  tokens.forEach((token, at) => {
+    if (!coveredByCue(clause, token)) return;
+    let key = clause.words;
+    tokens.forEach((other, k) => {
+      key = (Math.imul(key, 31) + (k === at ? 0 : clause.table.lemmaInfo[other]!.id)) | 0;
+    });
+    keys.push({ key, at });
+  });
+  return keys;
+}
+
+/** true when two short clauses differ only in the cue word at word position `at`, and there they differ */
+export function sameFrame(a: Clause, b: Clause, at: number): boolean {
+  if (a.words !== b.words) return false;
+  const x = wordTokens(a);
+  const y = wordTokens(b);
+  for (let k = 0; k < x.length; k++) {
+    if (k === at) {
+      // the same short clause again ("New to them.") may legitimately recur; another cue word may not
+      const same = a.table.lemmaInfo[x[k]!] === b.table.lemmaInfo[y[k]!];
+      if (same || !coveredByCue(a, x[k]!) || !coveredByCue(b, y[k]!)) return false;
+    } else if (a.table.lemmaInfo[x[k]!] !== b.table.lemmaInfo[y[k]!]) return false;
+  }
+  return true;
 }
 
 /** true when two clauses consist of the same words (lemmas), ignoring punctuation */

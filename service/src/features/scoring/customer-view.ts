@@ -5,6 +5,7 @@ import type { Actor, Clause } from './clause-facts';
 import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
 import {
+  isArrangement,
   isDealTalk,
   isHollow,
   isLabel,
@@ -44,11 +45,17 @@ function isRefusal(clause: Clause): boolean {
 }
 
 /** Distinct content cues: priorities, business terms, issues, numbers, names, stances, practices. */
-/** "so she pivoted: real worry is subro leakage": after a colon, a clause without a subject goes on with the last one's */
+/**
+ * "so she pivoted: real worry is subro leakage": after a colon, a clause without a subject goes on
+ * with the last one's; after what we did ("Went through the rollout: badges, laptops…") it lists
+ * what we went through.
+ */
 function subjectOf(clause: Clause, previous: Clause | undefined): Actor {
   if (clause.subject !== 'none' || previous === undefined || previous.field !== clause.field)
     return clause.subject;
-  return clause.table.value[clause.from - 1] === ':' ? previous.subject : 'none';
+  if (clause.table.value[clause.from - 1] !== ':') return 'none';
+  const ourAct = previous.subject === 'none' && previous.table.pos[previous.from] === 'VERB';
+  return ourAct ? 'us' : previous.subject;
 }
 
 function specificity(clause: Clause): number {
@@ -127,7 +134,7 @@ export function scoreCustomerView(note: NoteReading): DimensionOutcome {
       return;
     }
     if (!isCustomerSide(clause, subjectOf(clause, statements[index - 1]))) return;
-    const deal = isDealTalk(clause);
+    const deal = isDealTalk(clause) || isArrangement(clause);
     if (!deal) customerSide.push(clause);
     if (!deal && isSpecific(clause)) {
       specific++;

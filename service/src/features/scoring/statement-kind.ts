@@ -29,10 +29,89 @@ export function isDealTalk(clause: Clause): boolean {
   return deal > 0 && deal > countCues(clause, 'business', 'issue', 'priority', 'stake');
 }
 
+/** verbs that arrange a time or a place rather than say anything about their business */
+const ARRANGING = new Set(['book', 'schedule', 'arrange', 'confirm', 'reschedule', 'reserve', 'set']);
+
+/** "he confirmed 2 bays free, forklift booked for the 9th": logistics for a date, not their view */
+export function isArrangement(clause: Clause): boolean {
+  if (clause.date !== 2) return false;
+  const table = clause.table;
+  for (let i = clause.from; i < clause.to; i++)
+    if (table.pos[i] === 'VERB' && ARRANGING.has(table.lemma[i]!)) return true;
+  return false;
+}
+
+/** "wanted to raise", "had planned to bring up", "would like to suggest": a raise that did not happen */
+const INTENT = new Set(['want', 'plan', 'intend', 'mean', 'hope', 'try', 'going', 'like', 'wish']);
+/** "I", "we", and whose plan it was: "my plan was to", "our idea was to" */
+const OUR_WORDS = new Set(['i', 'we', 'my', 'our']);
+/** "would have raised", "should have challenged": what we did not do */
+const COUNTERFACTUAL = new Set(['would', 'should', 'could']);
+/** what we would have said: raise, bring up, suggest, mention, pitch */
+const SAYING = new Set(['suggest', 'mention', 'propose', 'pitch']);
+const INTENT_WINDOW = 3;
+
+function isRaiseWord(clause: Clause, index: number): boolean {
+  const info = clause.table.lemmaInfo[index]!;
+  return SAYING.has(info.word) || (info.cues ?? []).some((cue) => cue.kind === 'raise');
+}
+
+/** The intention is ours: "I had planned to", "we wanted to", or no subject at all ("Wanted to"). */
+function ourIntent(clause: Clause, at: number): boolean {
+  const table = clause.table;
+  for (let j = at - 1; j >= Math.max(clause.from, at - 2); j--) {
+    if (OUR_WORDS.has(table.lower[j]!)) return true;
+    // "had planned", "would have liked": wink may tag the auxiliary "have" as a verb
+    if (table.pos[j] !== 'AUX' && table.pos[j] !== 'PART' && table.lemma[j] !== 'have') return false;
+  }
+  return at - 2 <= clause.from;
+}
+
+export function isIntentOnly(clause: Clause): boolean {
+  if (clause.actor === 'customer') return false;
+  const table = clause.table;
+  for (let i = clause.from; i < clause.to; i++) {
+    if (!isRaiseWord(clause, i) || table.pos[i] !== 'VERB') continue;
+    for (let j = i - 1; j >= Math.max(clause.from, i - INTENT_WINDOW); j--) {
+      if ((INTENT.has(table.lemma[j]!) || INTENT.has(table.lower[j]!)) && ourIntent(clause, j)) return true;
+      if (COUNTERFACTUAL.has(table.lower[j]!) && table.lower[j + 1] === 'have') return true;
+    }
+    // "will raise it next time"
+    for (let j = i + 1; j < Math.min(clause.to, i + 4); j++)
+      if (table.lower[j] === 'next' && table.lower[j + 1] === 'time') return true;
+  }
+  return false;
+}
+
+const NEGATORS = new Set(['not', "n't", 'never', 'no']);
+
+function negatedNearby(clause: Clause, at: number): boolean {
+  for (let j = at - 1; j >= Math.max(clause.from, at - 3); j--)
+    if (NEGATORS.has(clause.table.lower[j]!)) return true;
+  return false;
+}
+
+/** "didn't get there", "never got the chance", "didn't get to it" */
+export function isMissedChance(clause: Clause): boolean {
+  if (clause.actor === 'customer') return false;
+  const table = clause.table;
+  for (let i = clause.from; i < clause.to; i++) {
+    // right after the negation: in a long run-on sentence its scope reaches far beyond the verb
+    if (!table.negated[i] || !negatedNearby(clause, i)) continue;
+    if (table.lemma[i] === 'chance') return true;
+    const after = table.lower[i + 1];
+    // "it never came up": the topic was not raised by anyone
+    if (table.lemma[i] === 'come' && after === 'up') return true;
+    if (table.lemma[i] === 'get' && (after === 'there' || after === 'to' || after === 'the')) return true;
+  }
+  return false;
+}
+
 /** "Wanted to raise the export-control risk…": we meant to bring it up, so it was not discussed */
 export function isUnraisedPlan(clause: Clause): boolean {
   if (clause.subject !== 'us' && clause.subject !== 'none') return false;
-  return clause.kinds.has('intent') && (clause.kinds.has('raise') || clause.kinds.has('contribute'));
+  const planned = clause.kinds.has('intent') && (clause.kinds.has('raise') || clause.kinds.has('contribute'));
+  return planned || isIntentOnly(clause);
 }
 
 /**
