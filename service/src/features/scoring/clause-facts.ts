@@ -8,7 +8,7 @@ import type { CueKind } from './lexicon';
 import type { ClauseRange } from './clauses';
 import type { TokenTable } from './read-text';
 import * as wordInfo from './word-info';
-import type { KindSet } from './word-info';
+import type { CueEntry, KindSet } from './word-info';
 
 // Imported bindings are getter calls once compiled to CommonJS (tsx, jest); these are read per token.
 const { W_CUE_WORD, W_DISCOURSE, W_MONTH, W_PRONOUN, W_ROLE, W_US, W_WEEKDAY } = wordInfo;
@@ -178,14 +178,32 @@ function findHolders(
   return holders;
 }
 
-/** A role word names a person only as the head of its phrase: "the pricing lead", not "pricing model". */
+/** words for the customer as a whole: "the customer will review it" names nobody who commits */
+const WHOLE_PARTY = new Set(['customer', 'client']);
+/** cue kinds of things: a role word that is also one ("pricing", "legal") names a thing when bare */
+const THING_KINDS = new Set<CueKind>(['status', 'product', 'dealTerm']);
+const DETERMINERS = new Set(['DET', 'PRON']);
+
+function isThingWord(table: TokenTable, index: number): boolean {
+  const thing = (cue: CueEntry) => cue.rest.length === 0 && THING_KINDS.has(cue.kind);
+  return (table.lemmaInfo[index]!.cues ?? []).some(thing) || (table.lowerInfo[index]!.cues ?? []).some(thing);
+}
+
+/**
+ * A role word names customer people only as the head of its phrase ("the pricing lead", not "pricing
+ * model"), not when it names the customer as a whole, and, if it can name a thing too, only with a
+ * determiner before it: "their legal team", "the pricing lead", but "Send pricing", "Share legal".
+ */
+export function namesPeople(table: TokenTable, hit: CueHit): boolean {
+  if (hit.kind !== 'role' || hit.negated) return false;
+  const next = table.pos[hit.to];
+  if (next === 'NOUN' || next === 'PROPN' || WHOLE_PARTY.has(table.lemma[hit.from]!)) return false;
+  return !isThingWord(table, hit.from) || DETERMINERS.has(table.pos[hit.from - 1] ?? '');
+}
+
 function countRoleHeads(table: TokenTable, hits: CueHit[]): number {
   let count = 0;
-  for (const hit of hits) {
-    if (hit.kind !== 'role' || hit.negated) continue;
-    const next = table.pos[hit.to];
-    if (next !== 'NOUN' && next !== 'PROPN') count++;
-  }
+  for (const hit of hits) if (namesPeople(table, hit)) count++;
   return count;
 }
 

@@ -111,7 +111,14 @@ function judge(
   const vagueOnly = vagueCue || segment.vagueVerb;
   const concrete = !vagueOnly && (isAction(segment) || segment.hasNoun || segment.hasVerb);
   const theirs = segment.actor === 'customer' || segment.actor === 'both' || segment.asksUs;
-  const participation = segment.named > 0 || theirs || sharedWithThem;
+  // "they will read our proposal" is their homework, not their part in a step, unless "they" are
+  // people the note names
+  const participation =
+    segment.named > 0 ||
+    segment.actor === 'both' ||
+    segment.asksUs ||
+    sharedWithThem ||
+    (theirs && customerNamedInNote);
   let level: Level = 1;
   if ((concrete && (dated || participation)) || (vagueOnly && dated && participation)) level = 2;
   // "she said she would send the list": a promise in passing, not an agreed step, unless dated

@@ -3,7 +3,7 @@
 // ("Design review with Ana, their CTO, on the 14th"). This module cuts a clause into segments at a
 // conjunction that starts a new subject and at an inline "next step", and reads what the next-step
 // scorer needs from each: who acts, tense, whether it is an action, a meeting, dated, negated.
-import { isDictatedI, type Clause } from './clause-facts';
+import { isDictatedI, namesPeople, type Clause } from './clause-facts';
 import type { CueKind } from './lexicon';
 import { datePrecision, type DatePrecision } from './dates';
 import * as wordInfo from './word-info';
@@ -277,7 +277,7 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
   for (const hit of clause.hits) {
     if (hit.from < from || hit.from >= to) continue;
     (hit.negated ? negatedKinds : kinds).add(hit.kind);
-    if (!hit.negated && hit.kind === 'role' && !['NOUN', 'PROPN'].includes(table.pos[hit.to] ?? '')) named++;
+    if (namesPeople(table, hit)) named++;
     const lemma = table.lemma[hit.from];
     // in a long summary a negated action is often something else ("nobody services them"); a
     // negated "next step" or "follow-up" is a step refused wherever it stands
@@ -351,7 +351,9 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
       if (firstVerbPast === null) {
         firstVerbPast = isPastForm(clause, i);
         scheduled = SCHEDULING.has(table.lemma[i]!);
-        vagueVerb = isVagueVerb(clause, i);
+        // "they need to get back to us": the verb after "need to" or "have to" is the one that acts
+        const main = table.lower[i + 1] === 'to' && isVerb(table.pos[i + 2]) ? i + 2 : i;
+        vagueVerb = isVagueVerb(clause, main);
         leadVerb ||= pos === 'VERB';
       }
     }

@@ -1,0 +1,63 @@
+// Notes written to fool the coach must stay below every genuine note that reaches level 2, and the
+// genuine notes must not fall to the bottom for the way they are written. Each case here is a cause
+// seen on the tuning part of the corpus, written in sentences of our own.
+import { scoreNote, type ScoringInput } from '.';
+
+const base: ScoringInput = { prompts: [], summary: 'Call with the plant team.', occurredAt: '2026-11-02' };
+const score = (input: Partial<ScoringInput>) => scoreNote({ ...base, ...input }).dimensions;
+
+describe('a next step one side takes alone, with no date', () => {
+  it('is vague when we only send something, whatever department the thing is named after', () => {
+    expect(score({ nextStep: 'Send the quote.' }).nextStep).toBeLessThan(70);
+    expect(score({ nextStep: 'Forward pricing and legal.' }).nextStep).toBeLessThan(70);
+  });
+
+  it('is vague when the main verb only promises to come back, after "need to" or "have to"', () => {
+    expect(score({ nextStep: 'They have to get back to us.' }).nextStep).toBeLessThan(70);
+    expect(score({ nextStep: 'She needs to look into it.' }).nextStep).toBeLessThan(70);
+  });
+
+  it('is one-sided when "the customer" or "they" do homework on our offer', () => {
+    expect(
+      score({ summary: 'Went over the options.', nextStep: 'The client will look over our offer.' }).nextStep,
+    ).toBeLessThan(70);
+    expect(score({ summary: 'Went over the options. They will read our proposal.' }).nextStep).toBeLessThan(
+      70,
+    );
+  });
+
+  it('still reaches level 2 with a named person on their side or a date', () => {
+    expect(
+      score({ nextStep: 'Jonas will pull the returns data for the model.' }).nextStep,
+    ).toBeGreaterThanOrEqual(70);
+    expect(
+      score({ nextStep: 'The client will look over our offer.', nextStepDate: '2026-11-09' }).nextStep,
+    ).toBeGreaterThanOrEqual(70);
+  });
+});
+
+describe('prices and contracts of their own trade', () => {
+  it('count as their business when the customer tells us of the price they hold for their own buyers', () => {
+    const told = score({
+      summary:
+        'Visit to the bakery plant. He told me their aim is to hold the price for the hotel chains steady, since those contracts are fixed for a year.',
+    });
+    expect(told.businessFocus).toBeGreaterThanOrEqual(35);
+  });
+
+  it('count as their business when they are the price of what they buy or sell, or a contract with a third party', () => {
+    const trade = score({
+      summary:
+        'I asked how the price of cocoa beans affects them. She said their contracts with the supermarket chains fix the shelf price for a year, so the margin takes every swing.',
+    });
+    expect(trade.businessFocus).toBeGreaterThanOrEqual(70);
+  });
+
+  it('stay the deal when they are our price or the contract with us', () => {
+    const deal = score({
+      summary:
+        'Went over the price of our licence and the contract terms. They want a discount for three years.',
+    });
+    expect(deal.businessFocus).toBeLessThan(35);
+  });
+});
