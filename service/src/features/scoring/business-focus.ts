@@ -3,16 +3,22 @@
 // nouns on each side decides, so repeating a word or padding the note earns nothing, and a note with
 // something at stake for them (a loss, a number) can reach the top level.
 import { countCues, type Clause } from './clause-facts';
-import type { CueHit } from './cue-matcher';
 import type { CueKind } from './lexicon';
 import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
-import { isHollow, isMissedChance, isOurOpinion, isUnraisedPlan, sentenceIndexes } from './statement-kind';
+import {
+  countTrade,
+  isHollow,
+  isMissedChance,
+  isOurOpinion,
+  isUnraisedPlan,
+  sentenceIndexes,
+} from './statement-kind';
 import type { Evidence } from './types';
 import * as wordInfo from './word-info';
 
 // Imported bindings are getter calls once compiled to CommonJS (tsx, jest); these are read per token.
-const { W_DATE_WORD, W_ROLE, W_US } = wordInfo;
+const { W_DATE_WORD, W_ROLE } = wordInfo;
 
 const TIPS: Record<Exclude<Level, 3>, string> = {
   0: 'Tie the conversation to their business (their customers, margins, growth or risk): the note is only about our product or the deal.',
@@ -64,44 +70,6 @@ function productCues(clause: Clause, trade: number): number {
   const weTell = clause.kinds.has('oneway') && clause.actor !== 'customer';
   const ours = weAct || mentionsOur(clause) || weTell || isOurAct(clause);
   return deal + (ours || deal > 0 ? countCues(clause, 'product') : 0);
-}
-
-/** prepositions that tie a price or a contract to what or whom it is for */
-const TRADE_LINKS = new Set(['of', 'for', 'with', 'from', 'to']);
-const TRADE_WINDOW = 6;
-const PRODUCT_KINDS = new Set<CueKind>(['product', 'status', 'dealTerm']);
-
-/**
- * "the price of flour", "the price for the hotel chains", "contracts with the mills": a price or a
- * contract tied to a thing or a party that is neither us, our product nor a length of time is their
- * own trade, not our deal.
- */
-function isTheirTrade(clause: Clause, hit: CueHit): boolean {
-  if (hit.kind !== 'status' || hit.negated) return false;
-  const table = clause.table;
-  const end = Math.min(clause.to, hit.to + TRADE_WINDOW);
-  for (let i = hit.to; i < end; i++) {
-    const pos = table.pos[i];
-    if (pos === 'PUNCT' || pos === 'VERB' || pos === 'AUX') return false;
-    if (pos !== 'ADP' || !TRADE_LINKS.has(table.lower[i]!)) continue;
-    // the phrase after the preposition: a plain noun, not "our licence" or "three years"
-    for (let j = i + 1; j < end; j++) {
-      const word = table.pos[j];
-      if (word === 'DET' || word === 'ADJ') continue;
-      if (word === 'NUM' || (word === 'PRON' && table.lower[j] !== 'their')) break;
-      if (word === 'PRON') continue;
-      const flags = table.lemmaInfo[j]!.flags | table.lowerInfo[j]!.flags;
-      if ((word === 'NOUN' || word === 'PROPN') && (flags & (W_DATE_WORD | W_US)) === 0)
-        return !clause.hits.some((other) => other.from === j && PRODUCT_KINDS.has(other.kind));
-      break;
-    }
-  }
-  return false;
-}
-function countTrade(clause: Clause): number {
-  let count = 0;
-  for (const hit of clause.hits) if (isTheirTrade(clause, hit)) count++;
-  return count;
 }
 
 function sideOf(clause: Clause): Side {

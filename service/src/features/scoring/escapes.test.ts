@@ -43,6 +43,8 @@ describe('prices and contracts of their own trade', () => {
         'Visit to the bakery plant. He told me their aim is to hold the price for the hotel chains steady, since those contracts are fixed for a year.',
     });
     expect(told.businessFocus).toBeGreaterThanOrEqual(35);
+    // a priority told in their terms is their view, not deal talk
+    expect(told.customerView).toBeGreaterThanOrEqual(70);
   });
 
   it('count as their business when they are the price of what they buy or sell, or a contract with a third party', () => {

@@ -1,6 +1,12 @@
 // What kind of statement a clause is, beyond its cues: the rep's own opinion, consultant jargon that
 // names nothing, or deal terms. Shared by the dimensions that credit what the customer told us.
 import { countCues, type Clause } from './clause-facts';
+import type { CueHit } from './cue-matcher';
+import type { CueKind } from './lexicon';
+import * as wordInfo from './word-info';
+
+// Imported bindings are getter calls once compiled to CommonJS (tsx, jest); these are read per token.
+const { W_DATE_WORD, W_US } = wordInfo;
 
 /** "Key stakeholders resonate with the vision": jargon outweighs anything concrete. */
 export function isHollow(clause: Clause): boolean {
@@ -23,10 +29,50 @@ export function isPrescription(clause: Clause): boolean {
   return clause.kinds.has('lecture') && clause.concrete + clause.numbers < 2;
 }
 
+/** prepositions that tie a price or a contract to what or whom it is for */
+const TRADE_LINKS = new Set(['of', 'for', 'with', 'from', 'to']);
+const TRADE_WINDOW = 6;
+const PRODUCT_KINDS = new Set<CueKind>(['product', 'status', 'dealTerm']);
+
+/**
+ * "the price of flour", "the price for the hotel chains", "contracts with the mills": a price or a
+ * contract tied to a thing or a party that is neither us, our product nor a length of time is their
+ * own trade, not our deal.
+ */
+function isTheirTrade(clause: Clause, hit: CueHit): boolean {
+  if (hit.kind !== 'status' || hit.negated) return false;
+  const table = clause.table;
+  const end = Math.min(clause.to, hit.to + TRADE_WINDOW);
+  for (let i = hit.to; i < end; i++) {
+    const pos = table.pos[i];
+    if (pos === 'PUNCT' || pos === 'VERB' || pos === 'AUX') return false;
+    if (pos !== 'ADP' || !TRADE_LINKS.has(table.lower[i]!)) continue;
+    // the phrase after the preposition: a plain noun, not "our licence" or "three years"
+    for (let j = i + 1; j < end; j++) {
+      const word = table.pos[j];
+      if (word === 'DET' || word === 'ADJ') continue;
+      if (word === 'NUM' || (word === 'PRON' && table.lower[j] !== 'their')) break;
+      if (word === 'PRON') continue;
+      const flags = table.lemmaInfo[j]!.flags | table.lowerInfo[j]!.flags;
+      if ((word === 'NOUN' || word === 'PROPN') && (flags & (W_DATE_WORD | W_US)) === 0)
+        return !clause.hits.some((other) => other.from === j && PRODUCT_KINDS.has(other.kind));
+      break;
+    }
+  }
+  return false;
+}
+/** How many prices or contracts of the clause are their own trade. */
+export function countTrade(clause: Clause): number {
+  let count = 0;
+  for (const hit of clause.hits) if (isTheirTrade(clause, hit)) count++;
+  return count;
+}
+
 /** Contract, pricing, product and logistics terms outweigh anything about their business. */
 export function isDealTalk(clause: Clause): boolean {
-  const deal = countCues(clause, 'status', 'product', 'dealTerm');
-  return deal > 0 && deal > countCues(clause, 'business', 'issue', 'priority', 'stake');
+  const trade = countTrade(clause);
+  const deal = countCues(clause, 'status', 'product', 'dealTerm') - trade;
+  return deal > 0 && deal > countCues(clause, 'business', 'issue', 'priority', 'stake') + trade;
 }
 
 /** verbs that arrange a time or a place rather than say anything about their business */
