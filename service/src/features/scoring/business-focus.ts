@@ -10,7 +10,9 @@ import {
   countTrade,
   isHollow,
   isMissedChance,
+  isOurLecture,
   isOurOpinion,
+  isPrescription,
   isUnraisedPlan,
   sentenceIndexes,
 } from './statement-kind';
@@ -132,8 +134,11 @@ export function scoreBusinessFocus(note: NoteReading): DimensionOutcome {
         evidence.push(clauseEvidence(clause, 'businessFocus', 'lowered'));
       return;
     }
-    // what we only meant to raise, and our own opinion of them, is not a conversation about their business
-    if (isUnraisedPlan(clause) || isOurOpinion(clause)) ourSentence = sentenceOf[index]!;
+    // what we only meant to raise, our own opinion of them and what we told them they must do is not
+    // a conversation about their business
+    if (isUnraisedPlan(clause) || isOurOpinion(clause) || isOurLecture(clause))
+      ourSentence = sentenceOf[index]!;
+    if (isPrescription(clause)) return;
     if (ourSentence === sentenceOf[index]) return;
     const side = sideOf(clause);
     if (side === 'neither') return;

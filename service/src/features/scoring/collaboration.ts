@@ -4,7 +4,15 @@
 import { countCues, type Clause } from './clause-facts';
 import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
-import { isDealTalk, isHollow } from './statement-kind';
+import {
+  isArrangement,
+  isDealTalk,
+  isHollow,
+  isOurLecture,
+  isOurOpinion,
+  isPrescription,
+  sentenceIndexes,
+} from './statement-kind';
 import { isPastForm } from './step-segments';
 import type { Evidence } from './types';
 
@@ -16,13 +24,7 @@ const TIPS: Record<Exclude<Level, 3>, string> = {
 const LECTURE_TIP =
   'Replace telling them what they must do with a question about how they see it, and note their answer: the note reads as a lecture.';
 
-const isOurs = (clause: Clause) =>
-  clause.actor === 'us' || (clause.actor === 'none' && clause.field === 'summary');
 const isTheirs = (clause: Clause) => clause.actor === 'customer' || clause.actor === 'both';
-
-function isLecture(clause: Clause): boolean {
-  return isOurs(clause) && clause.kinds.has('oneway') && clause.kinds.has('lecture');
-}
 
 function productHeavy(clause: Clause): boolean {
   return countCues(clause, 'product') > countCues(clause, 'business');
@@ -134,10 +136,21 @@ function suggestsInModal(clause: Clause): boolean {
   return false;
 }
 
-/** A plan or idea arrived at together ("together we sketched a pilot", "we agreed on a triage"), about their work, not the deal. */
+/**
+ * A plan or idea arrived at together ("together we sketched a pilot", "we agreed on a triage",
+ * "agreed to go through the ledger together"), about their work, not the deal or a date booked.
+ */
 function isJointPlan(clause: Clause): boolean {
   if (!clause.kinds.has('joint') || isDealTalk(clause) || clause.kinds.has('vagueAction')) return false;
-  return clause.kinds.has('plan') || clause.kinds.has('contribute');
+  if (isArrangement(clause)) return false;
+  return clause.kinds.has('plan') || clause.kinds.has('contribute') || nouns(clause) >= 2;
+}
+
+/** what a clause names: "go through the returns ledger" names two things to work on */
+function nouns(clause: Clause): number {
+  let count = 0;
+  for (let i = clause.from; i < clause.to; i++) if (clause.table.pos[i] === 'NOUN') count++;
+  return count;
 }
 
 /** The customer answered with a view of their own, not only a reaction. */
@@ -156,8 +169,13 @@ export function scoreCollaboration(note: NoteReading, customerAnswered: boolean)
   let lectures = 0;
   let lastIdea = -1;
   const statements = note.statements;
+  const sentenceOf = sentenceIndexes(statements);
+  let opinionSentence = -1;
   statements.forEach((clause, index) => {
     if (clause.field.startsWith('prompts.') || clause.field === 'nextStep') return;
+    // "My view: the CFO should worry…": a stance we put in their mouth is no exchange with them
+    if (isOurOpinion(clause)) opinionSentence = sentenceOf[index]!;
+    if (opinionSentence === sentenceOf[index]) return;
     if (clause.stuffed || clause.repeated || isHollow(clause)) {
       if (clause.kinds.has('buzz')) evidence.push(clauseEvidence(clause, 'collaboration', 'lowered'));
       return;
@@ -168,11 +186,12 @@ export function scoreCollaboration(note: NoteReading, customerAnswered: boolean)
       evidence.push(clauseEvidence(clause, 'collaboration', 'lowered'));
       return;
     }
-    if (isLecture(clause)) {
+    if (isOurLecture(clause)) {
       lectures++;
       evidence.push(clauseEvidence(clause, 'collaboration', 'lowered'));
       return;
     }
+    if (isPrescription(clause)) return;
     // an idea or plan counts when it says what it is: "Joint idea. Co-created plan." says nothing
     const substantive = namesSomething(clause, statements[index + 1]);
     const jointPlan = substantive && isJointPlan(clause);

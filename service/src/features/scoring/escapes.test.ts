@@ -63,3 +63,34 @@ describe('prices and contracts of their own trade', () => {
     expect(deal.businessFocus).toBeLessThan(35);
   });
 });
+
+describe('our opinion and our lecture', () => {
+  it('give no collaboration for a customer stance we only put in their mouth', () => {
+    const opinion = score({
+      summary: 'First call with the plant finance team, overview of our costing tool.',
+      customerView:
+        'My view: the controller should fear the energy bill; I think they have no real cost model yet.',
+    });
+    expect(opinion.collaboration).toBe(0);
+  });
+
+  it('give no business focus for telling them what their business must do', () => {
+    const lecture = score({
+      summary:
+        'Saw the fleet manager at a bus operator. We explained that their depot charging is badly planned and that they must buy more chargers now or their routes will fail in winter. Told them they need to rebuild the timetable around our charging software.',
+      customerView: 'They need to act.',
+    });
+    expect(lecture.businessFocus).toBeLessThan(35);
+  });
+});
+
+describe('a plan agreed together', () => {
+  it('counts when it names what they will work on together, however it is phrased', () => {
+    const agreed = score({
+      summary:
+        'Raised how late returns pile up before audits. She said the backlog sits with two clerks. Agreed to go through the returns ledger together.',
+    });
+    expect(agreed.collaboration).toBeGreaterThanOrEqual(70);
+    expect(score({ summary: 'Agreed to stay in touch together.' }).collaboration).toBeLessThan(70);
+  });
+});

@@ -68,6 +68,12 @@ export function countTrade(clause: Clause): number {
   return count;
 }
 
+/** "We explained that they must…", "Told them they need to…": we prescribe, they listen */
+export function isOurLecture(clause: Clause): boolean {
+  const ours = clause.actor === 'us' || (clause.actor === 'none' && clause.field === 'summary');
+  return ours && clause.kinds.has('oneway') && clause.kinds.has('lecture');
+}
+
 /** Contract, pricing, product and logistics terms outweigh anything about their business. */
 export function isDealTalk(clause: Clause): boolean {
   const trade = countTrade(clause);
