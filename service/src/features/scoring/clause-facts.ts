@@ -217,7 +217,8 @@ function isFiller(kinds: KindSet, words: number, numbers: number, people: number
 
 /**
  * wink's negation scope runs to the next punctuation mark, across every statement of a run-on
- * sentence; a statement's cues are negated only by a negation word inside the statement itself.
+ * sentence and past "and that" in a long clause ("…are not good enough and that they need to…"): a
+ * cue is negated only by a negation word inside its own clause or statement, governing its own verb.
  */
 function keepOwnNegation(table: TokenTable, range: ClauseRange, hits: CueHit[]): void {
   let ownScope = false;
@@ -247,10 +248,9 @@ export function readClause(
   range: ClauseRange,
   field: TextField,
   fieldIndex: number,
-  ownNegation = false,
 ): Clause {
   const hits = findCues(table, range.from, range.to);
-  if (ownNegation) keepOwnNegation(table, range, hits);
+  keepOwnNegation(table, range, hits);
   const people: number[] = [];
   let words = 0;
   let numbers = 0;

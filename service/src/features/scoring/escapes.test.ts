@@ -82,6 +82,14 @@ describe('our opinion and our lecture', () => {
     });
     expect(lecture.businessFocus).toBeLessThan(35);
   });
+
+  it('reads a "not" early in a long clause as negating its own verb, not the lecture after "and that"', () => {
+    const lecture = score({
+      summary:
+        'Met the stores director. Told them their stock counts are not good enough for a chain of their size and that they need to rebuild replenishment around our forecasting tool.',
+    });
+    expect(lecture.businessFocus).toBeLessThan(35);
+  });
 });
 
 describe('a plan agreed together', () => {

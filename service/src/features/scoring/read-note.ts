@@ -97,7 +97,7 @@ export function readNote(input: ScoringInput): NoteReading {
       if (parts.length === 1) statements.push(clause);
       else
         for (const part of parts) {
-          const statement = readClause(table, part, field, fieldIndex, true);
+          const statement = readClause(table, part, field, fieldIndex);
           statement.repeated = clause.repeated;
           statements.push(statement);
         }
