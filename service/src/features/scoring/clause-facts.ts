@@ -195,10 +195,14 @@ function isThingWord(table: TokenTable, index: number): boolean {
  * determiner before it: "their legal team", "the pricing lead", but "Send pricing", "Share legal".
  */
 export function namesPeople(table: TokenTable, hit: CueHit): boolean {
-  if (hit.kind !== 'role' || hit.negated) return false;
-  const next = table.pos[hit.to];
-  if (next === 'NOUN' || next === 'PROPN' || WHOLE_PARTY.has(table.lemma[hit.from]!)) return false;
-  return !isThingWord(table, hit.from) || DETERMINERS.has(table.pos[hit.from - 1] ?? '');
+  return hit.kind === 'role' && !hit.negated && roleNamesPeople(table, hit.from, hit.to);
+}
+
+/** The same for the role word at `from` (ending before `to`), wherever it was found. */
+export function roleNamesPeople(table: TokenTable, from: number, to = from + 1): boolean {
+  const next = table.pos[to];
+  if (next === 'NOUN' || next === 'PROPN' || WHOLE_PARTY.has(table.lemma[from]!)) return false;
+  return !isThingWord(table, from) || DETERMINERS.has(table.pos[from - 1] ?? '');
 }
 
 function countRoleHeads(table: TokenTable, hits: CueHit[]): number {

@@ -36,6 +36,22 @@ describe('a next step one side takes alone, with no date', () => {
   });
 });
 
+describe('a next step that names nothing or no one', () => {
+  it('is filler when it is jargon, dated or not', () => {
+    const jargon = score({
+      nextStep: 'Next ideation session to unlock the north star.',
+      nextStepDate: '2026-11-10',
+    });
+    expect(jargon.nextStep).toBeLessThan(35);
+  });
+
+  it('has no customer in it when a department only names the kind of call, still to be booked', () => {
+    expect(score({ nextStep: 'Pricing call to be scheduled.' }).nextStep).toBeLessThan(70);
+    expect(score({ nextStep: 'Legal review of the terms to be booked.' }).nextStep).toBeLessThan(70);
+    expect(score({ nextStep: 'Their legal team books the review.' }).nextStep).toBeGreaterThanOrEqual(70);
+  });
+});
+
 describe('prices and contracts of their own trade', () => {
   it('count as their business when the customer tells us of the price they hold for their own buyers', () => {
     const told = score({

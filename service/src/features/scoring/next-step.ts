@@ -7,6 +7,7 @@
 import type { Clause } from './clause-facts';
 import { limitEvidence, spanEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
+import { isHollow } from './statement-kind';
 import { segmentsOf, type Segment } from './step-segments';
 import type { Evidence } from './types';
 
@@ -72,9 +73,10 @@ function pairedParts(segments: Segment[]): boolean[] {
   return paired;
 }
 
-/** "see above", "tbd we'll see": filler where a step should be */
+/** "see above", "tbd we'll see", "ideation sprint to unlock the north star": filler where a step should be */
 function isFillerStep(segment: Segment): boolean {
-  return (segment.kinds.has('filler') && !isAction(segment) && segment.words <= 4) || onlyStepWords(segment);
+  const filler = segment.kinds.has('filler') && !isAction(segment) && segment.words <= 4;
+  return filler || onlyStepWords(segment) || isHollow(segment.clause);
 }
 
 /** "Next step next step follow up": next-step words said over and over, and nothing else */
