@@ -9,6 +9,7 @@ import {
   isDealTalk,
   isHollow,
   isLabel,
+  isOurLecture,
   isOurOpinion,
   isPrescription,
   sentenceIndexes,
@@ -73,9 +74,16 @@ function specificity(clause: Clause): number {
 
 /** Specific: several content cues about something concrete, not a list of rubric words. */
 function isSpecific(clause: Clause): boolean {
-  if (clause.concrete + clause.numbers + clause.people.length === 0) return false;
+  // a customer subject with a verb is a sentence, not a cue list, even if every noun in it is a cue
+  const sentence = (clause.subject === 'customer' || clause.subject === 'both') && hasVerb(clause);
+  if (clause.concrete + clause.numbers + clause.people.length === 0 && !sentence) return false;
   const score = specificity(clause);
   return (score >= 2 && clause.words >= 6) || score >= 3;
+}
+
+function hasVerb(clause: Clause): boolean {
+  for (let i = clause.from; i < clause.to; i++) if (clause.table.pos[i] === 'VERB') return true;
+  return false;
 }
 
 /** A stance held by a named party inside (the board, the CFO, another department): inside dynamics. */
@@ -123,7 +131,8 @@ export function scoreCustomerView(note: NoteReading): DimensionOutcome {
   statements.forEach((clause, index) => {
     // prompts are our words and next steps are plans, not their view
     if (clause.field.startsWith('prompts.') || clause.field === 'nextStep') return;
-    if (isOurOpinion(clause)) opinionSentence = sentenceOf[index]!;
+    // what we think of them, or told them they must do, frames the rest of its sentence
+    if (isOurOpinion(clause) || isOurLecture(clause)) opinionSentence = sentenceOf[index]!;
     const ours = opinionSentence === sentenceOf[index] || isPrescription(clause);
     if (isRefusal(clause)) {
       evidence.push(clauseEvidence(clause, 'customerView', 'lowered'));

@@ -118,3 +118,18 @@ describe('a plan agreed together', () => {
     expect(score({ summary: 'Agreed to stay in touch together.' }).collaboration).toBeLessThan(70);
   });
 });
+
+describe('their view in sentences whose nouns are all cue words', () => {
+  it('counts a customer subject and verb as a sentence, not a list', () => {
+    const view = score({ summary: 'He said they budget everything around staffing and overtime.' });
+    expect(view.customerView).toBeGreaterThanOrEqual(70);
+  });
+
+  it('does not count the end of a sentence in which we told them what they must do', () => {
+    const lecture = score({
+      summary:
+        'We told them their rostering is outdated and that they must hire now or they will lose their best nurses.',
+    });
+    expect(lecture.customerView).toBeLessThan(35);
+  });
+});
