@@ -198,6 +198,11 @@ export function namesPeople(table: TokenTable, hit: CueHit): boolean {
   return hit.kind === 'role' && !hit.negated && roleNamesPeople(table, hit.from, hit.to);
 }
 
+/** A role word standing for their side, as people or as a whole ("the customer will review it"). */
+export function roleIsTheirSide(table: TokenTable, index: number): boolean {
+  return WHOLE_PARTY.has(table.lemma[index]!) || roleNamesPeople(table, index);
+}
+
 /** The same for the role word at `from` (ending before `to`), wherever it was found. */
 export function roleNamesPeople(table: TokenTable, from: number, to = from + 1): boolean {
   const next = table.pos[to];

@@ -73,10 +73,9 @@ function pairedParts(segments: Segment[]): boolean[] {
   return paired;
 }
 
-/** "see above", "tbd we'll see", "ideation sprint to unlock the north star": filler where a step should be */
+/** "see above", "tbd we'll see": filler where a step should be */
 function isFillerStep(segment: Segment): boolean {
-  const filler = segment.kinds.has('filler') && !isAction(segment) && segment.words <= 4;
-  return filler || onlyStepWords(segment) || isHollow(segment.clause);
+  return (segment.kinds.has('filler') && !isAction(segment) && segment.words <= 4) || onlyStepWords(segment);
 }
 
 /** "Next step next step follow up": next-step words said over and over, and nothing else */
@@ -110,7 +109,8 @@ function judge(
 ): Step {
   const vagueCue =
     segment.kinds.has('vagueAction') && !segment.kinds.has('concreteAction') && !segment.meeting;
-  const vagueOnly = vagueCue || segment.vagueVerb;
+  // "ideation sprint to unlock the north star": jargon names no action, however it is dated
+  const vagueOnly = vagueCue || segment.vagueVerb || isHollow(segment.clause);
   const concrete = !vagueOnly && (isAction(segment) || segment.hasNoun || segment.hasVerb);
   const theirs = segment.actor === 'customer' || segment.actor === 'both' || segment.asksUs;
   // "they will read our proposal" is their homework, not their part in a step, unless "they" are

@@ -3,7 +3,7 @@
 // ("Design review with Ana, their CTO, on the 14th"). This module cuts a clause into segments at a
 // conjunction that starts a new subject and at an inline "next step", and reads what the next-step
 // scorer needs from each: who acts, tense, whether it is an action, a meeting, dated, negated.
-import { isDictatedI, namesPeople, roleNamesPeople, type Clause } from './clause-facts';
+import { isDictatedI, namesPeople, roleIsTheirSide, type Clause } from './clause-facts';
 import type { CueKind } from './lexicon';
 import { datePrecision, type DatePrecision } from './dates';
 import * as wordInfo from './word-info';
@@ -224,7 +224,7 @@ function findActor(clause: Clause, from: number, to: number): { actor: StepActor
       if ((flags & W_US) !== 0) us = true;
       else if ((flags & W_PRONOUN) !== 0) customer = true;
       // "Pricing call to be scheduled": a department naming the kind of call is nobody acting
-      else if ((flags & W_ROLE) !== 0) customer ||= roleNamesPeople(table, i);
+      else if ((flags & W_ROLE) !== 0) customer ||= roleIsTheirSide(table, i);
     }
   }
   const actor: StepActor = us && customer ? 'both' : us ? 'us' : customer ? 'customer' : 'none';
