@@ -3,6 +3,7 @@
 // nouns on each side decides, so repeating a word or padding the note earns nothing, and a note with
 // something at stake for them (a loss, a number) can reach the top level.
 import { countCues, type Clause } from './clause-facts';
+import type { CueHit } from './cue-matcher';
 import type { CueKind } from './lexicon';
 import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
@@ -36,15 +37,30 @@ function mentionsTheir(clause: Clause): boolean {
   return false;
 }
 
-/** Cues of the kinds that name a thing or an act: "fine" as an adjective is not a penalty. */
+/**
+ * Cues of the kinds that name a thing or an act: "fine" as an adjective is not a penalty; a word
+ * that names who was there ("nurse mgr", "the operations team") or is part of a deal term
+ * ("liability cap") is not their business either.
+ */
 function countNamingCues(clause: Clause, ...kinds: CueKind[]): number {
+  const table = clause.table;
   let count = 0;
   for (const hit of clause.hits) {
     if (hit.negated || !kinds.includes(hit.kind)) continue;
-    const pos = clause.table.pos[hit.from];
-    if (pos !== 'ADJ' && pos !== 'ADV') count++;
+    const pos = table.pos[hit.from];
+    if (pos === 'ADJ' || pos === 'ADV') continue;
+    const flags = table.lemmaInfo[hit.from]!.flags | table.lowerInfo[hit.from]!.flags;
+    if ((flags & W_ROLE) !== 0 || insideDealTerm(clause, hit)) continue;
+    count++;
   }
   return count;
+}
+
+function insideDealTerm(clause: Clause, hit: CueHit): boolean {
+  for (const other of clause.hits)
+    if (other.kind === 'dealTerm' && other.from <= hit.from && hit.to <= other.to && other !== hit)
+      return true;
+  return false;
 }
 
 /** "Showed roadmap + integrations": a summary clause opening with a verb tells what we did */
@@ -82,7 +98,9 @@ function sideOf(clause: Clause): Side {
   const aboutThem = mentionsTheir(clause) && product === 0;
   // their own account of their world may mention a product ("the enterprise tier"): it is still theirs;
   // "she told me" has us in it only as the one told
-  const substance = business > 0 || countNamingCues(clause, 'priority') > 0 || clause.numbers > 0;
+  // a date ("by 9/30") is when, not what is at stake
+  const figures = clause.date === 0 && clause.numbers > 0;
+  const substance = business > 0 || countNamingCues(clause, 'priority') > 0 || figures;
   const ourWords = clause.actor === 'us' || clause.actor === 'both' || mentionsOur(clause);
   if (theirWords && substance && product <= business + 1 && !ourWords) return 'business';
   if (product > 0 && product >= business) return 'product';

@@ -139,3 +139,15 @@ describe('their view in sentences whose nouns are all cue words', () => {
     expect(lecture.customerView).toBeLessThan(35);
   });
 });
+
+describe('business focus on a product or deal call', () => {
+  it('does not take who was there, a deal term or a date for their business', () => {
+    const demo = score({
+      summary: 'Store mgr + buyer. Demo of the forecasting app, alerts and exports.',
+      nextStep: 'Ops (Dana) sends the export spec by 10/12',
+    });
+    expect(demo.businessFocus).toBeLessThan(35);
+    const deal = score({ summary: 'Call with their COO. Procurement wants the liability cap lowered.' });
+    expect(deal.businessFocus).toBeLessThan(35);
+  });
+});
