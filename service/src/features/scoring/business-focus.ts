@@ -3,7 +3,6 @@
 // nouns on each side decides, so repeating a word or padding the note earns nothing, and a note with
 // something at stake for them (a loss, a number) can reach the top level.
 import { countCues, type Clause } from './clause-facts';
-import type { CueHit } from './cue-matcher';
 import type { CueKind } from './lexicon';
 import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
@@ -44,23 +43,25 @@ function mentionsTheir(clause: Clause): boolean {
  */
 function countNamingCues(clause: Clause, ...kinds: CueKind[]): number {
   const table = clause.table;
+  const deal = dealTermTokens(clause);
   let count = 0;
   for (const hit of clause.hits) {
     if (hit.negated || !kinds.includes(hit.kind)) continue;
     const pos = table.pos[hit.from];
     if (pos === 'ADJ' || pos === 'ADV') continue;
     const flags = table.lemmaInfo[hit.from]!.flags | table.lowerInfo[hit.from]!.flags;
-    if ((flags & W_ROLE) !== 0 || insideDealTerm(clause, hit)) continue;
+    if ((flags & W_ROLE) !== 0 || (hit.kind !== 'dealTerm' && deal[hit.from - clause.from] === 1)) continue;
     count++;
   }
   return count;
 }
 
-function insideDealTerm(clause: Clause, hit: CueHit): boolean {
-  for (const other of clause.hits)
-    if (other.kind === 'dealTerm' && other.from <= hit.from && hit.to <= other.to && other !== hit)
-      return true;
-  return false;
+/** marks the clause's tokens inside a deal term ("liability cap") */
+function dealTermTokens(clause: Clause): Uint8Array {
+  const deal = new Uint8Array(clause.to - clause.from);
+  for (const hit of clause.hits)
+    if (hit.kind === 'dealTerm') deal.fill(1, hit.from - clause.from, hit.to - clause.from);
+  return deal;
 }
 
 /** "Showed roadmap + integrations": a summary clause opening with a verb tells what we did */

@@ -184,7 +184,8 @@ const WHOLE_PARTY = new Set(['customer', 'client']);
 const THING_KINDS = new Set<CueKind>(['status', 'product', 'dealTerm']);
 const DETERMINERS = new Set(['DET', 'PRON']);
 
-function isThingWord(table: TokenTable, index: number): boolean {
+/** a word that can name our product, the deal or its status ("pricing", "legal", "licence") */
+export function isThingWord(table: TokenTable, index: number): boolean {
   const thing = (cue: CueEntry) => cue.rest.length === 0 && THING_KINDS.has(cue.kind);
   return (table.lemmaInfo[index]!.cues ?? []).some(thing) || (table.lowerInfo[index]!.cues ?? []).some(thing);
 }

@@ -1,8 +1,7 @@
 // What kind of statement a clause is, beyond its cues: the rep's own opinion, consultant jargon that
 // names nothing, or deal terms. Shared by the dimensions that credit what the customer told us.
-import { countCues, type Clause } from './clause-facts';
+import { countCues, isThingWord, type Clause } from './clause-facts';
 import type { CueHit } from './cue-matcher';
-import type { CueKind } from './lexicon';
 import * as wordInfo from './word-info';
 
 // Imported bindings are getter calls once compiled to CommonJS (tsx, jest); these are read per token.
@@ -32,7 +31,6 @@ export function isPrescription(clause: Clause): boolean {
 /** prepositions that tie a price or a contract to what or whom it is for */
 const TRADE_LINKS = new Set(['of', 'for', 'with', 'from', 'to']);
 const TRADE_WINDOW = 6;
-const PRODUCT_KINDS = new Set<CueKind>(['product', 'status', 'dealTerm']);
 
 /**
  * "the price of flour", "the price for the hotel chains", "contracts with the mills": a price or a
@@ -55,7 +53,7 @@ function isTheirTrade(clause: Clause, hit: CueHit): boolean {
       if (word === 'PRON') continue;
       const flags = table.lemmaInfo[j]!.flags | table.lowerInfo[j]!.flags;
       if ((word === 'NOUN' || word === 'PROPN') && (flags & (W_DATE_WORD | W_US)) === 0)
-        return !clause.hits.some((other) => other.from === j && PRODUCT_KINDS.has(other.kind));
+        return !isThingWord(table, j);
       break;
     }
   }
