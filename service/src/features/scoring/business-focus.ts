@@ -6,21 +6,8 @@ import { countCues, type Clause } from './clause-facts';
 import type { CueKind } from './lexicon';
 import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
-import {
-  countTrade,
-  isHollow,
-  isMissedChance,
-  isOurLecture,
-  isOurOpinion,
-  isPrescription,
-  isUnraisedPlan,
-  sentenceIndexes,
-} from './statement-kind';
+import { isHollow, isOurOpinion, isUnraisedPlan, sentenceIndexes } from './statement-kind';
 import type { Evidence } from './types';
-import * as wordInfo from './word-info';
-
-// Imported bindings are getter calls once compiled to CommonJS (tsx, jest); these are read per token.
-const { W_DATE_WORD, W_ROLE } = wordInfo;
 
 const TIPS: Record<Exclude<Level, 3>, string> = {
   0: 'Tie the conversation to their business (their customers, margins, growth or risk): the note is only about our product or the deal.',
@@ -36,32 +23,15 @@ function mentionsTheir(clause: Clause): boolean {
   return false;
 }
 
-/**
- * Cues of the kinds that name a thing or an act: "fine" as an adjective is not a penalty; a word
- * that names who was there ("nurse mgr", "the operations team") or is part of a deal term
- * ("liability cap") is not their business either.
- */
+/** Cues of the kinds that name a thing or an act: "fine" as an adjective is not a penalty. */
 function countNamingCues(clause: Clause, ...kinds: CueKind[]): number {
-  const table = clause.table;
-  const deal = dealTermTokens(clause);
   let count = 0;
   for (const hit of clause.hits) {
     if (hit.negated || !kinds.includes(hit.kind)) continue;
-    const pos = table.pos[hit.from];
-    if (pos === 'ADJ' || pos === 'ADV') continue;
-    const flags = table.lemmaInfo[hit.from]!.flags | table.lowerInfo[hit.from]!.flags;
-    if ((flags & W_ROLE) !== 0 || (hit.kind !== 'dealTerm' && deal[hit.from - clause.from] === 1)) continue;
-    count++;
+    const pos = clause.table.pos[hit.from];
+    if (pos !== 'ADJ' && pos !== 'ADV') count++;
   }
   return count;
-}
-
-/** marks the clause's tokens inside a deal term ("liability cap") */
-function dealTermTokens(clause: Clause): Uint8Array {
-  const deal = new Uint8Array(clause.to - clause.from);
-  for (const hit of clause.hits)
-    if (hit.kind === 'dealTerm') deal.fill(1, hit.from - clause.from, hit.to - clause.from);
-  return deal;
 }
 
 /** "Showed roadmap + integrations": a summary clause opening with a verb tells what we did */
@@ -80,55 +50,27 @@ function mentionsOur(clause: Clause): boolean {
  * ("the sensors can carry subscriptions") and the prices in an issue we raise ("the price of durum
  * wheat is more volatile") are their business.
  */
-function productCues(clause: Clause, trade: number): number {
+function productCues(clause: Clause): number {
   // the issue we raise is about their market, whatever prices or products it names
   const raised = clause.kinds.has('raise') && !mentionsOur(clause);
-  const deal = countCues(clause, 'dealTerm') + (raised ? 0 : countCues(clause, 'status') - trade);
+  const deal = countCues(clause, 'dealTerm') + (raised ? 0 : countCues(clause, 'status'));
   const weAct = clause.subject === 'us' && !raised;
-  // "we showed them", not "she told me": telling is ours only when we are the ones doing it
-  const weTell = clause.kinds.has('oneway') && clause.actor !== 'customer';
-  const ours = weAct || mentionsOur(clause) || weTell || isOurAct(clause);
+  const ours = weAct || mentionsOur(clause) || clause.kinds.has('oneway') || isOurAct(clause);
   return deal + (ours || deal > 0 ? countCues(clause, 'product') : 0);
 }
 
 function sideOf(clause: Clause): Side {
-  const trade = countTrade(clause);
-  const business = countNamingCues(clause, 'business', 'issue') + trade;
-  const product = productCues(clause, trade);
+  const business = countNamingCues(clause, 'business', 'issue');
+  const product = productCues(clause);
   const theirWords = clause.actor === 'customer' || clause.field === 'customerView';
   const aboutThem = mentionsTheir(clause) && product === 0;
-  // their own account of their world may mention a product ("the enterprise tier"): it is still theirs;
-  // "she told me" has us in it only as the one told
-  // a date ("by 9/30") is when, not what is at stake
-  const figures = clause.date === 0 && clause.numbers > 0;
-  const substance = business > 0 || countNamingCues(clause, 'priority') > 0 || figures;
-  const ourWords = clause.actor === 'us' || clause.actor === 'both' || mentionsOur(clause);
-  if (theirWords && substance && product <= business + 1 && !ourWords) return 'business';
+  // their own account of their world may mention a product ("the enterprise tier"): it is still theirs
+  const substance = business > 0 || clause.kinds.has('priority') || clause.numbers > 0;
+  if (theirWords && substance && product <= business + 1 && !clause.kinds.has('us')) return 'business';
   if (product > 0 && product >= business) return 'product';
   // "good rapport, lots of energy in the room": small talk that happens to contain a business word
   if (clause.kinds.has('filler') && countCues(clause, 'vague', 'filler') >= business) return 'neither';
   return business > 0 || aboutThem ? 'business' : 'neither';
-}
-
-/** cue kinds whose nouns name the talk itself (a meeting, an update, a good chat), not a business */
-const ABOUT_THE_TALK: CueKind[] = ['filler', 'vague', 'nextCue', 'vagueAction', 'concreteAction'];
-
-/**
- * Nouns that say who was there, when, or what kind of talk it was ("the operations director", "next
- * year", "general discussion") are in every note, whatever it is about: they weigh on neither side.
- * `talk` marks the clause's tokens inside such cues.
- */
-function isBystander(clause: Clause, index: number, talk: Uint8Array): boolean {
-  const table = clause.table;
-  const flags = table.lemmaInfo[index]!.flags | table.lowerInfo[index]!.flags;
-  return (flags & (W_ROLE | W_DATE_WORD)) !== 0 || talk[index - clause.from] === 1;
-}
-
-function talkTokens(clause: Clause): Uint8Array {
-  const talk = new Uint8Array(clause.to - clause.from);
-  for (const hit of clause.hits)
-    if (ABOUT_THE_TALK.includes(hit.kind)) talk.fill(1, hit.from - clause.from, hit.to - clause.from);
-  return talk;
 }
 
 function isRefusal(clause: Clause): boolean {
@@ -142,29 +84,19 @@ export function scoreBusinessFocus(note: NoteReading): DimensionOutcome {
   const statements = note.statements;
   const sentenceOf = sentenceIndexes(statements);
   let ourSentence = -1;
-  // the prompt is what we meant to raise: when the note says it never came up, its words were not discussed
-  const onlyPlanned = statements.some(
-    (c) => (c.field === 'summary' || c.field === 'ideas') && (isUnraisedPlan(c) || isMissedChance(c)),
-  );
   statements.forEach((clause, index) => {
-    if (onlyPlanned && clause.field.startsWith('prompts.')) return;
     if (!isCountable(clause) || isRefusal(clause) || isHollow(clause)) {
       if ((clause.stuffed || isHollow(clause)) && clause.kinds.has('business'))
         evidence.push(clauseEvidence(clause, 'businessFocus', 'lowered'));
       return;
     }
-    // what we only meant to raise, our own opinion of them and what we told them they must do is not
-    // a conversation about their business
-    if (isUnraisedPlan(clause) || isOurOpinion(clause) || isOurLecture(clause))
-      ourSentence = sentenceOf[index]!;
-    if (isPrescription(clause)) return;
+    // what we only meant to raise, and our own opinion of them, is not a conversation about their business
+    if (isUnraisedPlan(clause) || isOurOpinion(clause)) ourSentence = sentenceOf[index]!;
     if (ourSentence === sentenceOf[index]) return;
     const side = sideOf(clause);
     if (side === 'neither') return;
-    const talk = talkTokens(clause);
     for (let i = clause.from; i < clause.to; i++) {
-      if (clause.table.pos[i] === 'NOUN' && !isBystander(clause, i, talk))
-        nouns[side].add(clause.table.lemma[i]!);
+      if (clause.table.pos[i] === 'NOUN') nouns[side].add(clause.table.lemma[i]!);
     }
     if (side === 'business' && (clause.kinds.has('stake') || clause.numbers > 0)) stakes++;
     evidence.push(clauseEvidence(clause, 'businessFocus', side === 'business' ? 'raised' : 'lowered'));

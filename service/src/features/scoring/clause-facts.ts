@@ -8,7 +8,7 @@ import type { CueKind } from './lexicon';
 import type { ClauseRange } from './clauses';
 import type { TokenTable } from './read-text';
 import * as wordInfo from './word-info';
-import type { CueEntry, KindSet } from './word-info';
+import type { KindSet } from './word-info';
 
 // Imported bindings are getter calls once compiled to CommonJS (tsx, jest); these are read per token.
 const { W_CUE_WORD, W_DISCOURSE, W_MONTH, W_PRONOUN, W_ROLE, W_US, W_WEEKDAY } = wordInfo;
@@ -45,7 +45,7 @@ export interface Clause extends ClauseRange {
   date: DatePrecision;
   stuffed: boolean;
   filler: boolean;
-  /** the clause repeats an earlier one of the note word for word, or its short frame around another cue word */
+  /** the clause repeats an earlier one of the note word for word */
   repeated: boolean;
   /** hash of the clause's lemmas, for spotting a clause repeated word for word */
   signature: number;
@@ -57,17 +57,8 @@ function isWordPos(pos: string | undefined): boolean {
   return pos !== 'PUNCT' && pos !== 'SPACE' && pos !== 'SYM';
 }
 
-/** "Ill send it", "Im seeing her Friday": a dictated "I'll" or "I'm" before its verb, not a name */
-const DICTATED_I = new Set(['ill', 'im', 'ive', 'id']);
-
-export function isDictatedI(table: TokenTable, index: number): boolean {
-  const next = table.pos[index + 1];
-  return DICTATED_I.has(table.lower[index]!) && (next === 'VERB' || next === 'AUX');
-}
-
 function isPersonName(table: TokenTable, index: number): boolean {
   return (
-    !isDictatedI(table, index) &&
     table.pos[index] === 'PROPN' &&
     table.surface[index]!.nameShape &&
     (table.lemmaInfo[index]!.flags & W_CUE_WORD) === 0 &&
@@ -98,7 +89,6 @@ function wordFlags(table: TokenTable, index: number): number {
 
 function sideOf(table: TokenTable, index: number, people: number[]): Actor {
   if (isItDepartment(table, index) || people.includes(index)) return 'customer';
-  if (isDictatedI(table, index)) return 'us';
   const flags = wordFlags(table, index);
   if ((flags & W_US) !== 0) return 'us';
   if ((flags & (W_ROLE | W_PRONOUN)) !== 0) return 'customer';
@@ -178,42 +168,14 @@ function findHolders(
   return holders;
 }
 
-/** words for the customer as a whole: "the customer will review it" names nobody who commits */
-const WHOLE_PARTY = new Set(['customer', 'client']);
-/** cue kinds of things: a role word that is also one ("pricing", "legal") names a thing when bare */
-const THING_KINDS = new Set<CueKind>(['status', 'product', 'dealTerm']);
-const DETERMINERS = new Set(['DET', 'PRON']);
-
-/** a word that can name our product, the deal or its status ("pricing", "legal", "licence") */
-export function isThingWord(table: TokenTable, index: number): boolean {
-  const thing = (cue: CueEntry) => cue.rest.length === 0 && THING_KINDS.has(cue.kind);
-  return (table.lemmaInfo[index]!.cues ?? []).some(thing) || (table.lowerInfo[index]!.cues ?? []).some(thing);
-}
-
-/**
- * A role word names customer people only as the head of its phrase ("the pricing lead", not "pricing
- * model"), not when it names the customer as a whole, and, if it can name a thing too, only with a
- * determiner before it: "their legal team", "the pricing lead", but "Send pricing", "Share legal".
- */
-export function namesPeople(table: TokenTable, hit: CueHit): boolean {
-  return hit.kind === 'role' && !hit.negated && roleNamesPeople(table, hit.from, hit.to);
-}
-
-/** A role word standing for their side, as people or as a whole ("the customer will review it"). */
-export function roleIsTheirSide(table: TokenTable, index: number): boolean {
-  return WHOLE_PARTY.has(table.lemma[index]!) || roleNamesPeople(table, index);
-}
-
-/** The same for the role word at `from` (ending before `to`), wherever it was found. */
-export function roleNamesPeople(table: TokenTable, from: number, to = from + 1): boolean {
-  const next = table.pos[to];
-  if (next === 'NOUN' || next === 'PROPN' || WHOLE_PARTY.has(table.lemma[from]!)) return false;
-  return !isThingWord(table, from) || DETERMINERS.has(table.pos[from - 1] ?? '');
-}
-
+/** A role word names a person only as the head of its phrase: "the pricing lead", not "pricing model". */
 function countRoleHeads(table: TokenTable, hits: CueHit[]): number {
   let count = 0;
-  for (const hit of hits) if (namesPeople(table, hit)) count++;
+  for (const hit of hits) {
+    if (hit.kind !== 'role' || hit.negated) continue;
+    const next = table.pos[hit.to];
+    if (next !== 'NOUN' && next !== 'PROPN') count++;
+  }
   return count;
 }
 
@@ -227,8 +189,7 @@ function isFiller(kinds: KindSet, words: number, numbers: number, people: number
 
 /**
  * wink's negation scope runs to the next punctuation mark, across every statement of a run-on
- * sentence and past "and that" in a long clause ("…are not good enough and that they need to…"): a
- * cue is negated only by a negation word inside its own clause or statement, governing its own verb.
+ * sentence; a statement's cues are negated only by a negation word inside the statement itself.
  */
 function keepOwnNegation(table: TokenTable, range: ClauseRange, hits: CueHit[]): void {
   let ownScope = false;
@@ -258,9 +219,10 @@ export function readClause(
   range: ClauseRange,
   field: TextField,
   fieldIndex: number,
+  ownNegation = false,
 ): Clause {
   const hits = findCues(table, range.from, range.to);
-  keepOwnNegation(table, range, hits);
+  if (ownNegation) keepOwnNegation(table, range, hits);
   const people: number[] = [];
   let words = 0;
   let numbers = 0;
@@ -360,55 +322,6 @@ export function countCues(clause: Clause, ...kinds: CueKind[]): number {
   let count = 0;
   for (const hit of clause.hits) if (!hit.negated && kinds.includes(hit.kind)) count++;
   return count;
-}
-
-/** A short clause that may be a frame around one cue word ("Covered churn."): its longest length. */
-const FRAME_WORDS = 5;
-
-function coveredByCue(clause: Clause, index: number): boolean {
-  for (const hit of clause.hits) if (hit.from <= index && index < hit.to) return true;
-  return false;
-}
-
-/** The word tokens of a clause, in order. */
-function wordTokens(clause: Clause): number[] {
-  const tokens: number[] = [];
-  for (let i = clause.from; i < clause.to; i++) if (isWordPos(clause.table.pos[i])) tokens.push(i);
-  return tokens;
-}
-
-/**
- * Keys of the frames a short clause fits: one per cue word, hashing the other words with that one
- * left out, so that "Covered churn." and "Covered margin." share a key.
- */
-export function frameKeys(clause: Clause): Array<{ key: number; at: number }> {
-  if (clause.words < 2 || clause.words > FRAME_WORDS) return [];
-  const tokens = wordTokens(clause);
-  const keys: Array<{ key: number; at: number }> = [];
-  tokens.forEach((token, at) => {
-    if (!coveredByCue(clause, token)) return;
-    let key = clause.words;
-    tokens.forEach((other, k) => {
-      key = (Math.imul(key, 31) + (k === at ? 0 : clause.table.lemmaInfo[other]!.id)) | 0;
-    });
-    keys.push({ key, at });
-  });
-  return keys;
-}
-
-/** true when two short clauses differ only in the cue word at word position `at`, and there they differ */
-export function sameFrame(a: Clause, b: Clause, at: number): boolean {
-  if (a.words !== b.words) return false;
-  const x = wordTokens(a);
-  const y = wordTokens(b);
-  for (let k = 0; k < x.length; k++) {
-    if (k === at) {
-      // the same short clause again ("New to them.") may legitimately recur; another cue word may not
-      const same = a.table.lemmaInfo[x[k]!] === b.table.lemmaInfo[y[k]!];
-      if (same || !coveredByCue(a, x[k]!) || !coveredByCue(b, y[k]!)) return false;
-    } else if (a.table.lemmaInfo[x[k]!] !== b.table.lemmaInfo[y[k]!]) return false;
-  }
-  return true;
 }
 
 /** true when two clauses consist of the same words (lemmas), ignoring punctuation */

@@ -5,11 +5,9 @@ import type { Actor, Clause } from './clause-facts';
 import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
 import {
-  isArrangement,
   isDealTalk,
   isHollow,
   isLabel,
-  isOurLecture,
   isOurOpinion,
   isPrescription,
   sentenceIndexes,
@@ -46,17 +44,11 @@ function isRefusal(clause: Clause): boolean {
 }
 
 /** Distinct content cues: priorities, business terms, issues, numbers, names, stances, practices. */
-/**
- * "so she pivoted: real worry is subro leakage": after a colon, a clause without a subject goes on
- * with the last one's; after what we did ("Went through the rollout: badges, laptops…") it lists
- * what we went through.
- */
+/** "so she pivoted: real worry is subro leakage": after a colon, a clause without a subject goes on with the last one's */
 function subjectOf(clause: Clause, previous: Clause | undefined): Actor {
   if (clause.subject !== 'none' || previous === undefined || previous.field !== clause.field)
     return clause.subject;
-  if (clause.table.value[clause.from - 1] !== ':') return 'none';
-  const ourAct = previous.subject === 'none' && previous.table.pos[previous.from] === 'VERB';
-  return ourAct ? 'us' : previous.subject;
+  return clause.table.value[clause.from - 1] === ':' ? previous.subject : 'none';
 }
 
 function specificity(clause: Clause): number {
@@ -74,16 +66,9 @@ function specificity(clause: Clause): number {
 
 /** Specific: several content cues about something concrete, not a list of rubric words. */
 function isSpecific(clause: Clause): boolean {
-  // a customer subject with a verb is a sentence, not a cue list, even if every noun in it is a cue
-  const sentence = (clause.subject === 'customer' || clause.subject === 'both') && hasVerb(clause);
-  if (clause.concrete + clause.numbers + clause.people.length === 0 && !sentence) return false;
+  if (clause.concrete + clause.numbers + clause.people.length === 0) return false;
   const score = specificity(clause);
   return (score >= 2 && clause.words >= 6) || score >= 3;
-}
-
-function hasVerb(clause: Clause): boolean {
-  for (let i = clause.from; i < clause.to; i++) if (clause.table.pos[i] === 'VERB') return true;
-  return false;
 }
 
 /** A stance held by a named party inside (the board, the CFO, another department): inside dynamics. */
@@ -131,8 +116,7 @@ export function scoreCustomerView(note: NoteReading): DimensionOutcome {
   statements.forEach((clause, index) => {
     // prompts are our words and next steps are plans, not their view
     if (clause.field.startsWith('prompts.') || clause.field === 'nextStep') return;
-    // what we think of them, or told them they must do, frames the rest of its sentence
-    if (isOurOpinion(clause) || isOurLecture(clause)) opinionSentence = sentenceOf[index]!;
+    if (isOurOpinion(clause)) opinionSentence = sentenceOf[index]!;
     const ours = opinionSentence === sentenceOf[index] || isPrescription(clause);
     if (isRefusal(clause)) {
       evidence.push(clauseEvidence(clause, 'customerView', 'lowered'));
@@ -143,7 +127,7 @@ export function scoreCustomerView(note: NoteReading): DimensionOutcome {
       return;
     }
     if (!isCustomerSide(clause, subjectOf(clause, statements[index - 1]))) return;
-    const deal = isDealTalk(clause) || isArrangement(clause);
+    const deal = isDealTalk(clause);
     if (!deal) customerSide.push(clause);
     if (!deal && isSpecific(clause)) {
       specific++;

@@ -48,68 +48,7 @@ function isWord(pos: string | undefined): boolean {
   return pos !== 'PUNCT' && pos !== 'SPACE' && pos !== 'SYM';
 }
 
-function wordsIn(clause: Clause, from: number, to: number): number {
-  let words = 0;
-  for (let i = from; i < to; i++) if (isWord(clause.table.pos[i])) words++;
-  return words;
-}
-
-/** Words that join the items of a list ("margin, cost and risk", "budget/headcount"). */
-const LIST_JOINERS = new Set([',', 'and', 'or', '/', '&', '+', 'plus']);
-
-/**
- * The longest run of cue words joined only by list words ("growth and cost and margin"): its items
- * and the words it spans. A multi-word cue ("market share") is one item.
- */
-function longestCueList(clause: Clause): { items: number; words: number } {
-  const table = clause.table;
-  let best = { items: 0, words: 0 };
-  let items = 0;
-  let words = 0;
-  let joined = true;
-  let hit = 0;
-  for (let i = clause.from; i < clause.to;) {
-    while (hit < clause.hits.length && clause.hits[hit]!.to <= i) hit++;
-    const pos = table.pos[i];
-    let end = -1;
-    for (let h = hit; h < clause.hits.length && clause.hits[h]!.from <= i; h++)
-      if (!clause.hits[h]!.negated) end = Math.max(end, clause.hits[h]!.to);
-    if (end > i && joined) {
-      items++;
-      words += wordsIn(clause, i, end);
-      joined = false;
-      i = end;
-      continue;
-    }
-    if (LIST_JOINERS.has(table.lower[i]!) && !joined && items > 0) {
-      if (isWord(pos)) words++;
-      joined = true;
-    } else if (pos !== 'SPACE') {
-      if (items > best.items) best = { items, words };
-      // a cue word right after another one starts a new run
-      items = end > i ? 1 : 0;
-      words = end > i ? wordsIn(clause, i, end) : 0;
-      joined = false;
-      i = end > i ? end : i + 1;
-      continue;
-    }
-    i++;
-  }
-  return items > best.items ? { items, words } : best;
-}
-
-/** "budget, headcount", "she cares about growth and cost and margin and risk": a list, not a sentence */
-function isCueList(clause: Clause): boolean {
-  const list = longestCueList(clause);
-  return (
-    (list.items >= 2 && list.words === clause.words) || (list.items >= 4 && list.words >= 0.6 * clause.words)
-  );
-}
-
 export function isEmptyTalk(clause: Clause): boolean {
-  // a clause with numbers says something concrete, whatever words surround them
-  if (clause.words < 2 || clause.numbers > 0) return false;
-  if (isCueList(clause)) return true;
   if (clause.words < 3) return false;
   const table = clause.table;
   let empty = 0;
@@ -130,6 +69,8 @@ export function isEmptyTalk(clause: Clause): boolean {
     )
       empty++;
   }
+  // a clause with numbers says something concrete, whatever words surround them
+  if (clause.numbers > 0) return false;
   // two such words in a short clause, or many in a long one ("the CFO sees strategic value" is neither)
   const share = empty / clause.words;
   if ((empty >= 2 && share >= 0.3) || (empty >= 4 && share >= 0.2)) return true;

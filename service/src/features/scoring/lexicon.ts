@@ -98,7 +98,7 @@ export const CUE_LEXICON = {
   /** someone contributes an idea */
   contribute: cues`
     suggest, propose, add, offer, come up with, push back, build on, recommend, jump in, counter,
-    volunteer, idea, pick, sketch, outline, draft, design, float, put forward
+    volunteer, idea, pick, sketch, outline, draft, design
   `,
   /** we build on their idea rather than beside it */
   buildOn: cues`

@@ -88,25 +88,3 @@ describe('next step: plain follow-ups', () => {
     expect(nextStep({ nextStep: 'Next step next step follow up.' })).toBe(0);
   });
 });
-
-describe('next step: who does it', () => {
-  it('reads a dictated "Ill" as us, not as a customer person taking part', () => {
-    const ours = nextStep({ nextStep: 'Ill send them the tariff summary' });
-    expect(ours).toBeGreaterThanOrEqual(35);
-    expect(ours).toBeLessThan(70);
-    expect(
-      nextStep({
-        summary: 'long call about the presses they are busy anyway Ill send them the tariff summary',
-      }),
-    ).toBeGreaterThanOrEqual(35);
-  });
-
-  it('does not take our reviewing something for them as a meeting with them', () => {
-    expect(
-      nextStep({ nextStep: 'We review the draft terms for Ana, their counsel, on Tuesday.' }),
-    ).toBeLessThan(90);
-    expect(
-      nextStep({ nextStep: 'Review of the draft terms with Ana, their counsel, on Tuesday.' }),
-    ).toBeGreaterThanOrEqual(90);
-  });
-});

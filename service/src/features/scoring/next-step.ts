@@ -7,7 +7,6 @@
 import type { Clause } from './clause-facts';
 import { limitEvidence, spanEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
-import { isHollow } from './statement-kind';
 import { segmentsOf, type Segment } from './step-segments';
 import type { Evidence } from './types';
 
@@ -36,41 +35,16 @@ function isAction(segment: Segment): boolean {
 }
 
 /** Does a segment of the summary or ideas read as a step? */
-function readsAsStep(segment: Segment, afterStep: boolean, paired: boolean): boolean {
-  if (segment.headed || paired || segment.asksUs) return true;
+function readsAsStep(segment: Segment, afterStep: boolean): boolean {
+  if (segment.headed) return true;
   // "Booked a follow-up for Thursday", "agreed to meet on the 10th": arranged now, happening later
   if (segment.past) return segment.scheduled && segment.date === 2;
-  const acts = isAction(segment) || segment.arranges;
-  if (segment.future && acts && (segment.actor !== 'none' || segment.futureFirst)) return true;
+  if (segment.future && isAction(segment) && (segment.actor !== 'none' || segment.futureFirst)) return true;
   const someoneActs = segment.actor !== 'none' && segment.leadVerb;
   if (segment.date === 2 && !segment.reported && (isAction(segment) || someoneActs)) return true;
   if (segment.imperative) return true;
   // the other half of a step: "…; we bring the gap model", "…and we build the lapse model"
   return afterStep && segment.hasVerb && segment.actor !== 'none';
-}
-
-/** One side's part in the present tense: "she books the plant tour", "we bring the numbers". */
-function isPart(segment: Segment): boolean {
-  return (
-    segment.actor !== 'none' &&
-    segment.actionVerb &&
-    !segment.past &&
-    !segment.reported &&
-    !segment.kinds.has('practice')
-  );
-}
-
-const sideOf = (segment: Segment) => (segment.actor === 'us' ? 'us' : 'customer');
-
-/** Two parts next to each other, one for each side, divide the work of a step between them. */
-function pairedParts(segments: Segment[]): boolean[] {
-  const paired = segments.map(() => false);
-  for (let i = 0; i + 1 < segments.length; i++) {
-    const a = segments[i]!;
-    const b = segments[i + 1]!;
-    if (isPart(a) && isPart(b) && sideOf(a) !== sideOf(b)) paired[i] = paired[i + 1] = true;
-  }
-  return paired;
 }
 
 /** "see above", "tbd we'll see": filler where a step should be */
@@ -101,26 +75,13 @@ interface Step {
   commits: boolean;
 }
 
-function judge(
-  segment: Segment,
-  dated: boolean,
-  customerNamedInNote: boolean,
-  sharedWithThem: boolean,
-): Step {
+function judge(segment: Segment, dated: boolean, customerNamedInNote: boolean): Step {
   const vagueCue =
     segment.kinds.has('vagueAction') && !segment.kinds.has('concreteAction') && !segment.meeting;
-  // "ideation sprint to unlock the north star": jargon names no action, however it is dated
-  const vagueOnly = vagueCue || segment.vagueVerb || isHollow(segment.clause);
+  const vagueOnly = vagueCue || segment.vagueVerb;
   const concrete = !vagueOnly && (isAction(segment) || segment.hasNoun || segment.hasVerb);
-  const theirs = segment.actor === 'customer' || segment.actor === 'both' || segment.asksUs;
-  // "they will read our proposal" is their homework, not their part in a step, unless "they" are
-  // people the note names
-  const participation =
-    segment.named > 0 ||
-    segment.actor === 'both' ||
-    segment.asksUs ||
-    sharedWithThem ||
-    (theirs && customerNamedInNote);
+  const theirs = segment.actor === 'customer' || segment.actor === 'both';
+  const participation = segment.named > 0 || theirs;
   let level: Level = 1;
   if ((concrete && (dated || participation)) || (vagueOnly && dated && participation)) level = 2;
   // "she said she would send the list": a promise in passing, not an agreed step, unless dated
@@ -146,45 +107,35 @@ export function scoreNextStep(note: NoteReading): DimensionOutcome {
     const clauses = note.byField.get(field) ?? [];
     // the note's next-step date dates the step wherever it is written, if the step field is empty
     const fieldDated = note.hasUsableNextStepDate && (field === 'nextStep' || !hasStepField);
-    const entries: Array<{ clause: Clause; segment: Segment; afterHeading: boolean }> = [];
-    let afterHeading = false;
+    let afterStep = false;
     for (const clause of clauses) {
       if (isHeading(clause)) {
-        afterHeading = true;
+        afterStep = true;
         continue;
       }
-      for (const segment of segmentsOf(clause)) entries.push({ clause, segment, afterHeading });
-      afterHeading = false;
+      const countable = isCountable(clause);
+      let inStep = false;
+      for (const segment of segmentsOf(clause)) {
+        const step = field === 'nextStep' || readsAsStep(segment, afterStep);
+        afterStep = false;
+        if (segment.refusal) {
+          refused = true;
+          evidence.push(segmentEvidence(segment, 'lowered'));
+          continue;
+        }
+        if (!step) continue;
+        inStep = true;
+        afterStep = true;
+        if (!countable || segment.words === 0 || isFillerStep(segment)) {
+          evidence.push(segmentEvidence(segment, 'lowered'));
+          continue;
+        }
+        const judged = judge(segment, segment.date === 2 || fieldDated, customerNamedInNote);
+        steps.push(judged);
+        evidence.push(segmentEvidence(segment, judged.level >= 2 ? 'raised' : 'lowered'));
+      }
+      afterStep = inStep;
     }
-    const paired = pairedParts(entries.map((entry) => entry.segment));
-    let afterStep = false;
-    let inStep = false;
-    let previous: Clause | undefined;
-    entries.forEach(({ clause, segment, afterHeading: headed }, index) => {
-      // a clause with a step in it makes its successor's first segment the other half of that step
-      if (clause !== previous) {
-        afterStep = inStep;
-        inStep = false;
-        previous = clause;
-      }
-      const step = field === 'nextStep' || headed || readsAsStep(segment, afterStep, paired[index]!);
-      afterStep = false;
-      if (segment.refusal) {
-        refused = true;
-        evidence.push(segmentEvidence(segment, 'lowered'));
-        return;
-      }
-      if (!step) return;
-      afterStep = inStep = true;
-      if (!isCountable(clause) || segment.words === 0 || isFillerStep(segment)) {
-        evidence.push(segmentEvidence(segment, 'lowered'));
-        return;
-      }
-      // a part paired with the other side's is a step the customer takes part in
-      const judged = judge(segment, segment.date === 2 || fieldDated, customerNamedInNote, paired[index]!);
-      steps.push(judged);
-      evidence.push(segmentEvidence(segment, judged.level >= 2 ? 'raised' : 'lowered'));
-    });
   }
   let best: Level = 0;
   let commits = 0;

@@ -2,7 +2,6 @@
 // Prompts speak first (a library prompt is specific by construction; an ad-hoc one must read as a
 // specific, forward-looking issue); the summary can carry a provocation of its own ("I raised…").
 import { countCues, type Clause } from './clause-facts';
-import { isIntentOnly, isMissedChance } from './statement-kind';
 import {
   clauseEvidence,
   cueEvidence,
@@ -25,6 +24,15 @@ const LANDING_REACTIONS = new Set(['new_to_them', 'redirected']);
 type Kind = 'specific' | 'generic' | 'backward' | 'none';
 
 const MIN_ISSUE_WORDS = 4;
+const US_WORDS = new Set(['i', 'we']);
+const NEGATORS = new Set(['not', "n't", 'never', 'no']);
+
+function negatedNearby(clause: Clause, at: number): boolean {
+  for (let j = at - 1; j >= Math.max(clause.from, at - 3); j--)
+    if (NEGATORS.has(clause.table.lower[j]!)) return true;
+  return false;
+}
+
 /** The first raise cue used as a verb ("raised", "flagged"; not "there was a question"), or -1. */
 function raiseVerb(clause: Clause): number {
   for (const hit of clause.hits)
@@ -95,63 +103,61 @@ function promptWording(clauses: Clause[]): PromptWording {
   return words >= 4 && nouns >= 2 ? 'specific' : 'generic';
 }
 
-/** verbs by which a customer takes the talk elsewhere: "steered us to", "turned the talk to" */
-const REDIRECTING = new Set([
-  'turn',
-  'steer',
-  'pivot',
-  'shift',
-  'redirect',
-  'move',
-  'switch',
-  'swing',
-  'bring',
-]);
-/** what marks the concern they turned to as the one that matters: "her real concern", "the bigger problem" */
-const WHAT_MATTERS = new Set(['real', 'bigger', 'biggest', 'actual', 'main', 'true', 'deeper', 'larger']);
-const CONCERNS = new Set(['worry', 'concern', 'problem', 'issue', 'fear', 'headache', 'pain', 'priority']);
-const TO_WINDOW = 5;
+/** "wanted to raise", "had planned to bring up", "was going to suggest": a raise that did not happen */
+const INTENT = new Set(['want', 'plan', 'intend', 'mean', 'hope', 'try', 'going']);
+/** what we would have said: raise, bring up, suggest, mention, pitch */
+const SAYING = new Set(['suggest', 'mention', 'propose', 'pitch']);
+const INTENT_WINDOW = 3;
 
-const isTheirs = (clause: Clause) => clause.actor === 'customer' || clause.actor === 'both';
+function isRaiseWord(clause: Clause, index: number): boolean {
+  const info = clause.table.lemmaInfo[index]!;
+  return SAYING.has(info.word) || (info.cues ?? []).some((cue) => cue.kind === 'raise');
+}
 
-/** "she steered the talk to…", "he turned us toward…": the customer redirected the conversation */
-function turnsTheTalk(clause: Clause): boolean {
+/** The intention is ours: "I had planned to", "we wanted to", or no subject at all ("Wanted to"). */
+function ourIntent(clause: Clause, at: number): boolean {
   const table = clause.table;
-  if (!isTheirs(clause)) return false;
+  for (let j = at - 1; j >= Math.max(clause.from, at - 2); j--) {
+    if (US_WORDS.has(table.lower[j]!)) return true;
+    if (table.pos[j] !== 'AUX' && table.pos[j] !== 'PART') return false;
+  }
+  return at - 2 <= clause.from;
+}
+
+function isIntentOnly(clause: Clause): boolean {
+  if (clause.actor === 'customer') return false;
+  const table = clause.table;
   for (let i = clause.from; i < clause.to; i++) {
-    if (table.pos[i] !== 'VERB' || !REDIRECTING.has(table.lemma[i]!)) continue;
-    for (let j = i + 1; j < Math.min(clause.to, i + TO_WINDOW); j++)
-      if (table.lower[j] === 'to' || table.lower[j] === 'toward' || table.lower[j] === 'towards') return true;
+    if (!isRaiseWord(clause, i) || table.pos[i] !== 'VERB') continue;
+    for (let j = i - 1; j >= Math.max(clause.from, i - INTENT_WINDOW); j--)
+      if ((INTENT.has(table.lemma[j]!) || INTENT.has(table.lower[j]!)) && ourIntent(clause, j)) return true;
+    // "will raise it next time"
+    for (let j = i + 1; j < Math.min(clause.to, i + 4); j++)
+      if (table.lower[j] === 'next' && table.lower[j + 1] === 'time') return true;
   }
   return false;
 }
 
-/** "he said the bigger problem is…": answering our issue with the one that really matters to them */
-function namesWhatMatters(clause: Clause): boolean {
+/** "didn't get there", "never got the chance", "didn't get to it" */
+function isMissedChance(clause: Clause): boolean {
+  if (clause.actor === 'customer') return false;
   const table = clause.table;
-  if (!isTheirs(clause)) return false;
-  for (let i = clause.from + 1; i < clause.to; i++)
-    if (
-      CONCERNS.has(table.lemma[i]!) &&
-      (WHAT_MATTERS.has(table.lower[i - 1]!) || WHAT_MATTERS.has(table.lower[i - 2]!))
-    )
-      return true;
+  for (let i = clause.from; i < clause.to; i++) {
+    // right after the negation: in a long run-on sentence its scope reaches far beyond the verb
+    if (!table.negated[i] || !negatedNearby(clause, i)) continue;
+    if (table.lemma[i] === 'chance') return true;
+    const after = table.lower[i + 1];
+    if (table.lemma[i] === 'get' && (after === 'there' || after === 'to' || after === 'the')) return true;
+  }
   return false;
 }
 
-/**
- * Where the text says the provocation landed: new to them, not considered, or redirected to what
- * really worries them (said outright, or in answer to an issue we raised in the text before it).
- */
-function landedInText(clauses: Clause[], raised: Clause | undefined): Clause | undefined {
+function landedInText(clauses: Clause[]): Clause | undefined {
   return clauses.find(
     (c) =>
       isCountable(c) &&
       (c.field === 'summary' || c.field === 'customerView') &&
-      (c.kinds.has('landed') ||
-        (c.negatedKinds.has('unaware') && c.actor !== 'us') ||
-        turnsTheTalk(c) ||
-        (raised !== undefined && c.field === raised.field && c.from > raised.from && namesWhatMatters(c))),
+      (c.kinds.has('landed') || (c.negatedKinds.has('unaware') && c.actor !== 'us')),
   );
 }
 
@@ -171,7 +177,6 @@ export function scoreProvocation(note: NoteReading): DimensionOutcome {
   let textLevel: Level = 0;
   let unraised = false;
   let raisedInText = false;
-  let firstRaise: Clause | undefined;
   for (const field of ['summary', 'ideas'] as const) {
     const clauses = note.byField.get(field) ?? [];
     clauses.forEach((clause, i) => {
@@ -185,7 +190,6 @@ export function scoreProvocation(note: NoteReading): DimensionOutcome {
       const kind = classifyRaise(clause, clauses[i + 1]);
       if (kind === 'specific') {
         textLevel = 2;
-        firstRaise ??= clause;
         raisedInText = true;
         signals++;
         evidence.push(clauseEvidence(clause, 'provocation', 'raised'));
@@ -210,7 +214,7 @@ export function scoreProvocation(note: NoteReading): DimensionOutcome {
 
   // The text says it landed ("new to them", "they had not considered it"): credit a provocation whose
   // reaction was not recorded; a recorded reaction is the rep's own, more deliberate answer.
-  const landed = landedInText(note.statements, firstRaise);
+  const landed = landedInText(note.clauses);
   if (landed && !reacted && Math.max(level, textLevel) >= 2) {
     level = 3;
     const hit = landed.hits.find((h) => h.kind === 'landed' || h.kind === 'unaware');

@@ -1,6 +1,6 @@
 // Reads every free-text field of a note once and turns it into clauses with their facts; clauses
 // repeated word for word anywhere in the note are marked so that repetition earns nothing.
-import { frameKeys, readClause, sameFrame, sameWords, type Clause } from './clause-facts';
+import { readClause, sameWords, type Clause } from './clause-facts';
 import { splitClauses } from './clauses';
 import { usableNextStepDate } from './dates';
 import { isEmptyTalk } from './empty-talk';
@@ -49,33 +49,12 @@ function repeatsEarlier(clause: Clause, earlier: Map<number, Clause[]>): boolean
   return false;
 }
 
-interface FrameSeen {
-  clause: Clause;
-  at: number;
-}
-
-/** "Covered churn. Covered margin. Covered cost.": a cue list dressed as sentences, one cue each */
-function reframesEarlier(clause: Clause, earlier: Map<number, FrameSeen[]>): boolean {
-  const keys = frameKeys(clause);
-  for (const { key, at } of keys)
-    for (const seen of earlier.get(key) ?? [])
-      if (seen.at === at && sameFrame(seen.clause, clause, at)) return true;
-  for (const { key, at } of keys) {
-    const seen = earlier.get(key);
-    // the same clause again adds nothing to compare with, and would make the list grow with repeats
-    if (seen === undefined) earlier.set(key, [{ clause, at }]);
-    else if (!seen.some((s) => s.at === at && sameWords(s.clause, clause))) seen.push({ clause, at });
-  }
-  return false;
-}
-
 export function readNote(input: ScoringInput): NoteReading {
   const fields = fieldTexts(input);
   const clauses: Clause[] = [];
   const statements: Clause[] = [];
   const byField = new Map<TextField, Clause[]>();
   const earlier = new Map<number, Clause[]>();
-  const frames = new Map<number, FrameSeen[]>();
   if (fields.length > 0) {
     const table = readFields(fields.map(([, text]) => text));
     let fieldIndex = 0;
@@ -88,7 +67,7 @@ export function readNote(input: ScoringInput): NoteReading {
       clause.stuffed ||= isEmptyTalk(clause);
       const repeats = repeatsEarlier(clause, earlier);
       // short clauses ("New to them.") may legitimately recur; repeating a real sentence earns nothing
-      clause.repeated = (clause.words >= 4 && repeats) || reframesEarlier(clause, frames);
+      clause.repeated = clause.words >= 4 && repeats;
       let fieldClauses = byField.get(field);
       if (fieldClauses === undefined) byField.set(field, (fieldClauses = []));
       fieldClauses.push(clause);
@@ -97,7 +76,7 @@ export function readNote(input: ScoringInput): NoteReading {
       if (parts.length === 1) statements.push(clause);
       else
         for (const part of parts) {
-          const statement = readClause(table, part, field, fieldIndex);
+          const statement = readClause(table, part, field, fieldIndex, true);
           statement.repeated = clause.repeated;
           statements.push(statement);
         }

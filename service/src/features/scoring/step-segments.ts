@@ -3,7 +3,7 @@
 // ("Design review with Ana, their CTO, on the 14th"). This module cuts a clause into segments at a
 // conjunction that starts a new subject and at an inline "next step", and reads what the next-step
 // scorer needs from each: who acts, tense, whether it is an action, a meeting, dated, negated.
-import { isDictatedI, namesPeople, roleIsTheirSide, type Clause } from './clause-facts';
+import type { Clause } from './clause-facts';
 import type { CueKind } from './lexicon';
 import { datePrecision, type DatePrecision } from './dates';
 import * as wordInfo from './word-info';
@@ -47,12 +47,6 @@ export interface Segment {
   vagueVerb: boolean;
   /** a meeting-type action that brings both sides together */
   meeting: boolean;
-  /** the first full verb is an action in the present or future: "she books the tour", "he will set it up" */
-  actionVerb: boolean;
-  /** and that action arranges something: "he will set it up", "she books the tour" */
-  arranges: boolean;
-  /** the customer asks us to act: "Jonas wants us to walk his planners through the model" */
-  asksUs: boolean;
   /** "Next step:" or "next step" opens the segment */
   headed: boolean;
   words: number;
@@ -74,8 +68,6 @@ const MEETING_WORDS = new Set([
   'visit',
   'signing',
 ]);
-/** meeting words that are a meeting as verbs too: "we meet on the 4th" (but not "they review it") */
-const MEETING_VERBS = new Set(['meet', 'visit']);
 const FUTURE_WORDS = new Set(['will', "'ll", 'shall', 'would', "'d"]);
 /** forms of be and have whose surface differs from the lemma without being past */
 const PRESENT_FORMS = new Set(['are', "'re", 'am', "'m", "'s", "'ve", 'is', 'has', 'does', 'ca', 'wo']);
@@ -119,11 +111,6 @@ const SCHEDULING = new Set([
   'organize',
 ]);
 const SAYING = new Set(['say', 'tell', 'mention', 'promise', 'offer', 'agree']);
-/** verbs by which someone asks another to act ("wants us to", "asked me to") */
-const ASKING = new Set(['want', 'ask', 'need', 'invite', 'expect', 'like']);
-const US_OBJECTS = new Set(['us', 'me']);
-/** a meeting written as a noun phrase names who it is with: "Design review with Ana on the 14th" */
-const WITH_WINDOW = 6;
 const SEGMENT_CONJUNCTIONS = new Set(['and', 'so', 'then', 'once', 'after', 'plus']);
 const SUBJECT_WINDOW = 8;
 /** pronouns that open a clause as its subject ("and her team" does not) */
@@ -165,8 +152,7 @@ function isNextStepAt(clause: Clause, index: number): boolean {
 function runOnSubject(clause: Clause, index: number, from: number): boolean {
   const table = clause.table;
   if (index - from < 6 || !isVerb(table.pos[index + 1])) return false;
-  const subject =
-    isName(clause, index) || SUBJECT_PRONOUNS.has(table.lower[index]!) || isDictatedI(table, index);
+  const subject = isName(clause, index) || SUBJECT_PRONOUNS.has(table.lower[index]!);
   if (!subject) return false;
   const before = table.pos[index - 1];
   return isWord(before) && !isVerb(before) && before !== 'SCONJ' && before !== 'ADP';
@@ -189,19 +175,6 @@ function cutPoints(clause: Clause): Array<[number, number]> {
   return ranges;
 }
 
-/**
- * wink tags a verb as a noun after a subject and before its object ("She books the tour"): a "noun"
- * right after a subject pronoun or a name and followed by a determiner is the verb.
- */
-function posOf(clause: Clause, index: number): string | undefined {
-  const table = clause.table;
-  const pos = table.pos[index];
-  if (pos !== 'NOUN' || table.pos[index + 1] !== 'DET') return pos;
-  const before = index - 1;
-  const subject = SUBJECT_PRONOUNS.has(table.lower[before]!) || isName(clause, before);
-  return subject ? 'VERB' : pos;
-}
-
 function findActor(clause: Clause, from: number, to: number): { actor: StepActor; stop: number } {
   const table = clause.table;
   let i = from;
@@ -216,52 +189,22 @@ function findActor(clause: Clause, from: number, to: number): { actor: StepActor
   let us = false;
   let customer = false;
   for (let n = 0; i < to && n < SUBJECT_WINDOW; i++, n++) {
-    if ((isVerb(posOf(clause, i)) && table.value[i] !== 'IT') || table.lower[i] === 'to') break;
+    if ((isVerb(table.pos[i]) && table.value[i] !== 'IT') || table.lower[i] === 'to') break;
     if (isName(clause, i)) customer = true;
-    else if (isDictatedI(clause.table, i)) us = true;
     else {
       const flags = flagsOf(clause, i);
       if ((flags & W_US) !== 0) us = true;
-      else if ((flags & W_PRONOUN) !== 0) customer = true;
-      // "Pricing call to be scheduled": a department naming the kind of call is nobody acting
-      else if ((flags & W_ROLE) !== 0) customer ||= roleIsTheirSide(table, i);
+      else if ((flags & (W_ROLE | W_PRONOUN)) !== 0) customer = true;
     }
   }
   const actor: StepActor = us && customer ? 'both' : us ? 'us' : customer ? 'customer' : 'none';
   return { actor, stop: i };
 }
 
-/** A verb form in the past tense ("booked", "said"), not a present or a lemma. */
-export function isPastForm(clause: Clause, index: number): boolean {
+function isPastForm(clause: Clause, index: number): boolean {
   const lower = clause.table.lower[index]!;
   if (lower === clause.table.lemma[index] || PRESENT_FORMS.has(lower)) return false;
   return !lower.endsWith('s') && !lower.endsWith('ing');
-}
-
-/** "with Ana", "w/ their CFO": a customer person met, named within a few words of "with" */
-function withCustomer(clause: Clause, from: number, to: number): boolean {
-  const table = clause.table;
-  for (let i = from; i < to; i++) {
-    const lower = table.lower[i];
-    if (lower !== 'with' && !(lower === 'w' && table.value[i + 1] === '/')) continue;
-    for (let j = i + 1; j < Math.min(to, i + WITH_WINDOW); j++) {
-      if (isName(clause, j)) return true;
-      if ((flagsOf(clause, j) & W_ROLE) !== 0 && !['NOUN', 'PROPN'].includes(table.pos[j + 1] ?? ''))
-        return true;
-    }
-  }
-  return false;
-}
-
-/** "wants us to walk…", "asked me to send…" with the customer as subject */
-function asksUsAt(clause: Clause, index: number): boolean {
-  const table = clause.table;
-  return (
-    ASKING.has(table.lemma[index]!) &&
-    US_OBJECTS.has(table.lower[index + 1]!) &&
-    table.lower[index + 2] === 'to' &&
-    isVerb(table.pos[index + 3])
-  );
 }
 
 function fieldBounds(clause: Clause): [number, number] {
@@ -279,7 +222,7 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
   for (const hit of clause.hits) {
     if (hit.from < from || hit.from >= to) continue;
     (hit.negated ? negatedKinds : kinds).add(hit.kind);
-    if (namesPeople(table, hit)) named++;
+    if (!hit.negated && hit.kind === 'role' && !['NOUN', 'PROPN'].includes(table.pos[hit.to] ?? '')) named++;
     const lemma = table.lemma[hit.from];
     // in a long summary a negated action is often something else ("nobody services them"); a
     // negated "next step" or "follow-up" is a step refused wherever it stands
@@ -309,32 +252,16 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
   let vagueVerb = false;
   let futureFirst = false;
   let reported = false;
-  let arranges = false;
-  let actionVerb = false;
-  let sawFullVerb = false;
-  let asksUs = false;
   for (let i = start; i < to; i++) {
-    const pos = posOf(clause, i);
+    const pos = table.pos[i];
     if (!isWord(pos)) continue;
     words++;
     if (clause.people.includes(i)) named++;
     if (pos === 'NOUN' || pos === 'PROPN') hasNoun = true;
-    // "the call with finance": a call as a thing arranged, not "will call"
-    const arrangedCall = table.lemma[i] === 'call' && pos === 'NOUN' && table.pos[i - 1] === 'DET';
-    // "review the proposal" is one side's work; "a design review" and "meet" bring both sides together
-    const meetingWord =
-      MEETING_WORDS.has(table.lemma[i]!) && (pos !== 'VERB' || MEETING_VERBS.has(table.lemma[i]!));
-    if (meetingWord || arrangedCall) {
+    if (MEETING_WORDS.has(table.lemma[i]!)) {
       if (table.negated[i]) refusal = true;
       else meeting = true;
     }
-    if (pos === 'VERB' && !sawFullVerb) {
-      sawFullVerb = true;
-      const cues = table.lemmaInfo[i]!.cues ?? [];
-      arranges = SCHEDULING.has(table.lemma[i]!) && !isPastForm(clause, i);
-      actionVerb = arranges || (!isPastForm(clause, i) && cues.some((cue) => cue.kind === 'concreteAction'));
-    }
-    if (isVerb(pos) && (actor === 'customer' || actor === 'both') && asksUsAt(clause, i)) asksUs = true;
     const lower = table.lower[i]!;
     // only a future that carries the segment ("we will send…", "she said she would…"), not one
     // inside a description ("the part has been piloted and will need…")
@@ -353,9 +280,7 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
       if (firstVerbPast === null) {
         firstVerbPast = isPastForm(clause, i);
         scheduled = SCHEDULING.has(table.lemma[i]!);
-        // "they need to get back to us": the verb after "need to" or "have to" is the one that acts
-        const main = table.lower[i + 1] === 'to' && isVerb(table.pos[i + 2]) ? i + 2 : i;
-        vagueVerb = isVagueVerb(clause, main);
+        vagueVerb = isVagueVerb(clause, i);
         leadVerb ||= pos === 'VERB';
       }
     }
@@ -387,10 +312,7 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
     leadVerb,
     imperative,
     vagueVerb,
-    meeting: meeting || (!hasVerb && withCustomer(clause, start, to)),
-    arranges,
-    actionVerb,
-    asksUs,
+    meeting,
     headed,
     words,
   };
