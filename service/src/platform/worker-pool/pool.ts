@@ -204,7 +204,7 @@ export class WorkerPool {
 
 export const DEFAULT_POOL_OPTIONS: WorkerPoolOptions = {
   threads: os.availableParallelism(),
-  perTenant: 1,
+  perTenant: 2,
   taskBudgetMs: 30_000,
   niceness: 10,
 };
