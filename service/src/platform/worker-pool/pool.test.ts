@@ -2,12 +2,14 @@
 import path from 'node:path';
 import { WorkerPool } from './pool';
 import { defineTask } from './task';
+import { AppError } from '../lib/errors';
 import type * as tasks from '../../../../test/helpers/pool-tasks';
 
 const dir = path.join(__dirname, '../../../../test/helpers');
 const double = defineTask<typeof tasks.double>(dir, 'pool-tasks', 'double');
 const busy = defineTask<typeof tasks.busy>(dir, 'pool-tasks', 'busy');
 const broken = defineTask<typeof tasks.broken>(dir, 'pool-tasks', 'broken');
+const refuse = defineTask<typeof tasks.refuse>(dir, 'pool-tasks', 'refuse');
 
 describe('worker pool', () => {
   let pool: WorkerPool;
@@ -24,6 +26,14 @@ describe('worker pool', () => {
     await expect(pool.run('t1', broken, undefined)).rejects.toThrow(TypeError);
     // the thread survives a failed task
     await expect(pool.run('t1', double, 2)).resolves.toBe(4);
+    const refused = pool.run('t1', refuse, undefined);
+    await expect(refused).rejects.toBeInstanceOf(AppError);
+    await expect(refused).rejects.toMatchObject({
+      status: 400,
+      code: 'validation_failed',
+      message: 'the file has 2 problems',
+      details: [{ path: 'line 2.name', message: 'must not be blank' }],
+    });
   });
 
   test("when one tenant has a backlog, then another tenant's task runs next, not after the backlog", async () => {

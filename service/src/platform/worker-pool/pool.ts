@@ -9,7 +9,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../lib/errors';
+import { AppError, type ErrorDetail } from '../lib/errors';
 import type { Task, TaskFunction } from './task';
 
 export interface WorkerPoolOptions {
@@ -38,10 +38,25 @@ interface Thread {
   task?: Pending & { id: number; timer: NodeJS.Timeout };
 }
 
-type Answer =
-  { id: number; output: unknown } | { id: number; error: { kind: string; message: string; stack?: string } };
+interface TaskError {
+  kind: string;
+  message: string;
+  stack?: string;
+  app?: { status: number; code: string; details: ErrorDetail[] };
+}
+
+type Answer = { id: number; output: unknown } | { id: number; error: TaskError };
 
 const ERROR_KINDS: Record<string, ErrorConstructor> = { TypeError, RangeError, SyntaxError };
+
+/** A task's error as the caller would have seen it thrown: an AppError, a TypeError, … */
+function rebuilt({ kind, message, stack, app }: TaskError): Error {
+  const error = app
+    ? new AppError(app.status, app.code, message, app.details)
+    : new (ERROR_KINDS[kind] ?? Error)(message);
+  error.stack = stack;
+  return error;
+}
 
 /** The worker's entry: the compiled JavaScript beside this file, or the TypeScript source through tsx. */
 function spawn(niceness: number): Worker {
@@ -183,11 +198,8 @@ export class WorkerPool {
   private answered(thread: Thread, answer: Answer): void {
     if (thread.task?.id !== answer.id) return;
     const task = this.finish(thread)!;
-    if ('error' in answer) {
-      const error = new (ERROR_KINDS[answer.error.kind] ?? Error)(answer.error.message);
-      error.stack = answer.error.stack;
-      task.reject(error);
-    } else task.resolve(answer.output);
+    if ('error' in answer) task.reject(rebuilt(answer.error));
+    else task.resolve(answer.output);
     this.dispatch();
   }
 

@@ -2,6 +2,7 @@
 // request thread, so that when background work and requests want the same core the requests win.
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../lib/errors';
 
 interface Request {
   id: number;
@@ -26,6 +27,11 @@ parentPort!.on('message', async ({ id, module, name, input }: Request) => {
     parentPort!.postMessage({ id, output: await run(input) });
   } catch (error) {
     const { name: kind, message, stack } = error as Error;
-    parentPort!.postMessage({ id, error: { kind, message, stack } });
+    // an expected failure (a 400 listing a file's problems) reaches the caller as it was thrown
+    const app =
+      error instanceof AppError
+        ? { status: error.status, code: error.code, details: error.details }
+        : undefined;
+    parentPort!.postMessage({ id, error: { kind, message, stack, app } });
   }
 });
