@@ -161,11 +161,11 @@ async function rescoreNotes(
     await onProgress(done, Math.max(total, done));
   };
   try {
-    await pipelinePass(db, tenantId, settings, write);
+    await pipelinePass(db, claim, settings, write);
     // notes edited during the pass kept their edit's score; those scored with other settings than
     // these (a request that read the settings before the change) are scored again
     for (let pass = 0; pass < CATCH_UP_PASSES; pass++) {
-      if (!(await pipelinePass(db, tenantId, settings, write, settings.version))) break;
+      if (!(await pipelinePass(db, claim, settings, write, settings.version))) break;
     }
     await updateClaimed(db, claim, { status: 'done', done, total: done });
   } catch (error) {
@@ -182,7 +182,7 @@ async function rescoreNotes(
  */
 async function pipelinePass(
   db: Db,
-  tenantId: string,
+  { tenantId, leaseMs }: Claim,
   settings: ScoringSettings,
   write: (scores: ScoredBatch) => Promise<void>,
   otherThanSettings?: number,
@@ -211,7 +211,10 @@ async function pipelinePass(
       if (batch.length === 0) break;
       found = true;
       reading = held(page(batch.at(-1)!.id));
-      scoring.push(held(pool.run(tenantId, SCORE_BATCH_TASK, { notes: batch, weights: settings.weights })));
+      // a batch may take as long as the lease it renews: past that, another worker holds the job
+      scoring.push(
+        held(pool.run(tenantId, SCORE_BATCH_TASK, { notes: batch, weights: settings.weights }, leaseMs)),
+      );
       if (scoring.length >= ahead) await writeNext();
     }
     while (scoring.length > 0) await writeNext();
