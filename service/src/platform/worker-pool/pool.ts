@@ -62,8 +62,10 @@ function rebuilt({ kind, message, stack, app }: TaskError): Error {
 function spawn(niceness: number): Worker {
   const options = { workerData: { niceness } };
   if (path.extname(__filename) === '.js') return new Worker(path.join(__dirname, 'worker.js'), options);
+  // resolved here: an eval'd worker resolves modules from the working directory, not from this file
+  const tsx = JSON.stringify(require.resolve('tsx/cjs'));
   const entry = JSON.stringify(path.join(__dirname, 'worker.ts'));
-  return new Worker(`require('tsx/cjs'); require(${entry});`, { ...options, eval: true });
+  return new Worker(`require(${tsx}); require(${entry});`, { ...options, eval: true });
 }
 
 export class WorkerPool {
