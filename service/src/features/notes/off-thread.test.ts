@@ -36,6 +36,12 @@ describe('scoring off the request thread', () => {
     expect(workerPool().stats().threads).toBe(0);
   });
 
+  test('when one long note comes while no thread is ready, then it is scored inline and a thread warms up', async () => {
+    const [score] = await scoreOffThread('t1', [LONG], WEIGHTS);
+    expect(score).toEqual(assessNote(scoringInputOf(LONG), WEIGHTS));
+    expect(workerPool().stats().threads).toBe(1);
+  });
+
   test('when notes are long, then a pool thread scores them, in order, as inline scoring would', async () => {
     expect(LONG.summary.length).toBeGreaterThan(INLINE_CHARS);
     const scores = await scoreOffThread('t1', [LONG, SHORT], WEIGHTS);

@@ -1,7 +1,7 @@
 // Scoring that would hold the request thread for more than a few milliseconds runs on the worker
 // pool: the largest drafts and notes the schema admits, and imports of many notes. A note of
 // ordinary length is scored inline, where the hop to a thread would cost more than the scoring.
-import { defineTask, workerPool } from '../../platform/worker-pool';
+import { defineTask, workerPool, type WorkerPool } from '../../platform/worker-pool';
 import { assessNote, type NoteAssessment, type Weights } from '../scoring';
 import { type scoreFields, scoringInputOf } from './notes';
 import type { StoredScore } from './repository';
@@ -33,9 +33,15 @@ export async function scoreOffThread(
   notes: Fields[],
   weights: Weights,
 ): Promise<NoteAssessment[]> {
-  if (notes.reduce((sum, fields) => sum + textLength(fields), 0) <= INLINE_CHARS)
-    return scoreMany({ notes, weights });
   const pool = workerPool();
+  const short = notes.reduce((sum, fields) => sum + textLength(fields), 0) <= INLINE_CHARS;
+  // a long note scores inline while the first thread starts, rather than wait seconds for it
+  if (!short && notes.length === 1 && !pool.isWarm(SCORE_MANY)) pool.warm(SCORE_MANY);
+  else if (!short) return runOnPool(pool, tenantId, notes, weights);
+  return scoreMany({ notes, weights });
+}
+
+async function runOnPool(pool: WorkerPool, tenantId: string, notes: Fields[], weights: Weights) {
   const chunks: Array<Promise<NoteAssessment[]>> = [];
   for (let start = 0; start < notes.length; start += NOTES_PER_TASK)
     chunks.push(

@@ -35,6 +35,8 @@ interface Pending {
 
 interface Thread {
   worker: Worker;
+  /** the task modules this thread has loaded */
+  loaded: Set<string>;
   task?: Pending & { id: number; timer: NodeJS.Timeout };
 }
 
@@ -46,6 +48,9 @@ interface TaskError {
 }
 
 type Answer = { id: number; output: unknown } | { id: number; error: TaskError };
+
+/** The task name (and tenant) of a warm-up: the worker loads the module and runs nothing. */
+export const WARM = '(warm)';
 
 const ERROR_KINDS: Record<string, ErrorConstructor> = { TypeError, RangeError, SyntaxError };
 
@@ -77,6 +82,7 @@ export class WorkerPool {
   private served = 0;
   private readonly running = new Map<string, number>();
   private nextId = 0;
+  private readonly warming = new Set<string>();
   private closed = false;
 
   constructor(options: Partial<WorkerPoolOptions> = {}) {
@@ -106,6 +112,22 @@ export class WorkerPool {
       else this.queues.set(tenantId, [pending]);
       this.dispatch();
     });
+  }
+
+  /** Whether a thread has loaded `task`'s module: until then a first task waits for a thread to
+   * start and load it (seconds on a busy machine), which a short task may rather run inline. */
+  isWarm(task: Task<TaskFunction>): boolean {
+    return this.threads.some((thread) => thread.loaded.has(task.module));
+  }
+
+  /** Starts a thread that loads `task`'s module, unless one has or is doing it. */
+  warm(task: Task<TaskFunction>): void {
+    if (this.warming.has(task.module) || this.isWarm(task)) return;
+    this.warming.add(task.module);
+    const load = { module: task.module, name: WARM } as Task<TaskFunction>;
+    void this.run(WARM, load, undefined)
+      .catch(() => {})
+      .finally(() => this.warming.delete(task.module));
   }
 
   /** Threads started, threads busy and tasks waiting. */
@@ -155,7 +177,7 @@ export class WorkerPool {
   private idleThread(): Thread | undefined {
     const idle = this.threads.find((thread) => !thread.task);
     if (idle || this.threads.length >= this.options.threads) return idle;
-    const thread: Thread = { worker: spawn(this.options.niceness) };
+    const thread: Thread = { worker: spawn(this.options.niceness), loaded: new Set() };
     thread.worker.on('message', (answer: Answer) => this.answered(thread, answer));
     thread.worker.on('error', (error) => void this.retire(thread, error));
     thread.worker.on('exit', () => void this.retire(thread, new Error('a pool thread exited')));
@@ -201,7 +223,10 @@ export class WorkerPool {
     if (thread.task?.id !== answer.id) return;
     const task = this.finish(thread)!;
     if ('error' in answer) task.reject(rebuilt(answer.error));
-    else task.resolve(answer.output);
+    else {
+      thread.loaded.add(task.module);
+      task.resolve(answer.output);
+    }
     this.dispatch();
   }
 

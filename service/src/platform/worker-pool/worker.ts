@@ -3,6 +3,7 @@
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../lib/errors';
+import { WARM } from './pool';
 
 interface Request {
   id: number;
@@ -22,7 +23,9 @@ try {
 parentPort!.on('message', async ({ id, module, name, input }: Request) => {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const run = (require(module) as Record<string, (input: unknown) => unknown>)[name];
+    const exports = require(module) as Record<string, (input: unknown) => unknown>;
+    if (name === WARM) return void parentPort!.postMessage({ id, output: undefined });
+    const run = exports[name];
     if (typeof run !== 'function') throw new Error(`${module} exports no task ${name}`);
     parentPort!.postMessage({ id, output: await run(input) });
   } catch (error) {
