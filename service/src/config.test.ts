@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import { ConfigError, loadConfig } from './config';
 
 describe('configuration', () => {
@@ -32,6 +33,23 @@ describe('configuration', () => {
     expect(loadConfig({}).serveRunsWorker).toBe(true);
     expect(loadConfig({ UPATNIGHT_ROLE: 'http' }).serveRunsWorker).toBe(false);
     expect(() => loadConfig({ UPATNIGHT_ROLE: 'worker' })).toThrow(/UPATNIGHT_ROLE/);
+  });
+
+  test('the worker pool: one thread a core, two a tenant, lowered priority, each setting overridable', () => {
+    expect(loadConfig({}).workerPool).toEqual({
+      threads: os.availableParallelism(),
+      perTenant: 2,
+      taskBudgetMs: 30_000,
+      niceness: 10,
+    });
+    const env = {
+      WORKER_THREADS: '4',
+      WORKER_THREADS_PER_TENANT: '1',
+      WORKER_TASK_BUDGET_MS: '5000',
+      WORKER_NICENESS: '0',
+    };
+    expect(loadConfig(env).workerPool).toEqual({ threads: 4, perTenant: 1, taskBudgetMs: 5000, niceness: 0 });
+    expect(() => loadConfig({ WORKER_NICENESS: '20' })).toThrow(/WORKER_NICENESS/);
   });
 
   test('TRUST_PROXY takes a hop count or proxy addresses, never every address', () => {

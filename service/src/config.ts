@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { randomKeyProblem } from './platform/lib/key-material';
+import { DEFAULT_POOL_OPTIONS, type WorkerPoolOptions } from './platform/worker-pool/pool';
 
 const schema = z
   .object({
@@ -63,6 +64,14 @@ const schema = z
     UPATNIGHT_ROLE: z.enum(['all', 'http']).default('all'),
     /** How often a worker looks for queued jobs another instance queued. */
     JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
+    /** Worker threads for CPU-heavy work (rescoring, imports, exports); by default one a core. */
+    WORKER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+    /** Of those, how many one tenant's work may hold at once. */
+    WORKER_THREADS_PER_TENANT: z.coerce.number().int().min(1).default(DEFAULT_POOL_OPTIONS.perTenant),
+    /** A task on a worker thread running longer than this is stopped and fails. */
+    WORKER_TASK_BUDGET_MS: z.coerce.number().int().min(100).default(DEFAULT_POOL_OPTIONS.taskBudgetMs),
+    /** The worker threads' nice value: above 0, requests win a busy core over background work. */
+    WORKER_NICENESS: z.coerce.number().int().min(0).max(19).default(DEFAULT_POOL_OPTIONS.niceness),
     /**
      * Development and tests only: lets a tenant's org be the local Salesforce fake (http on a
      * loopback address). Without it only https Salesforce hosts on public addresses are called.
@@ -105,6 +114,7 @@ export interface Config {
   /** whether `serve` also runs the worker (outbox, sync, jobs) */
   serveRunsWorker: boolean;
   jobsPollMs: number;
+  workerPool: WorkerPoolOptions;
   metrics: { token?: string; tenantLabels: boolean; refreshMs: number };
   /** demo tenant and the local preview: development only */
   devFeatures: boolean;
@@ -143,6 +153,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     serveRunsWorker: e.UPATNIGHT_ROLE === 'all',
     jobsPollMs: e.JOBS_POLL_MS,
+    workerPool: {
+      threads: e.WORKER_THREADS ?? DEFAULT_POOL_OPTIONS.threads,
+      perTenant: e.WORKER_THREADS_PER_TENANT,
+      taskBudgetMs: e.WORKER_TASK_BUDGET_MS,
+      niceness: e.WORKER_NICENESS,
+    },
     metrics: {
       token: e.METRICS_TOKEN,
       tenantLabels: e.METRICS_TENANT_LABELS === 'true',

@@ -12,6 +12,7 @@ import { purgeIdempotencyKeys } from './platform/idempotency/repository';
 import { ensureDemoTenant } from './features/demo';
 import { JobRunner } from './features/jobs';
 import { startSalesforceWorker } from './features/salesforce';
+import { closeWorkerPool, configureWorkerPool } from './platform/worker-pool';
 
 const IDEMPOTENCY_KEEP_HOURS = 48;
 
@@ -83,6 +84,7 @@ function startWorkerParts(db: Db, logger: Logger, config: Config, background?: B
 /** `upatnight worker`: background work only, no HTTP. */
 export async function startWorker(config: Config = loadConfig()): Promise<RunningWorker> {
   const logger = createLogger(config.logLevel);
+  configureWorkerPool(config.workerPool);
   const db = await openConfiguredDatabase(config);
   const worker = startWorkerParts(db, logger, config);
   logger.info({ database: config.database.kind, pid: process.pid }, 'Up at Night worker is running');
@@ -90,6 +92,7 @@ export async function startWorker(config: Config = loadConfig()): Promise<Runnin
   const stop = () =>
     (stopping ??= (async () => {
       await worker.stop();
+      await closeWorkerPool();
       await db.destroy();
       logger.info('stopped');
     })());
@@ -101,6 +104,7 @@ export async function startService(
   options: StartOptions = {},
 ): Promise<RunningService> {
   const logger = createLogger(config.logLevel);
+  configureWorkerPool(config.workerPool);
   const db = await openConfiguredDatabase(config);
   const demo = config.devFeatures ? await ensureDemoTenant(db, config.demoApiKey) : undefined;
   const preview = demo && options.preview?.({ apiKey: demo.apiKey, logger });
@@ -131,6 +135,7 @@ export async function startService(
     });
   }).catch(async (error: unknown) => {
     await worker?.stop();
+    await closeWorkerPool();
     await db.destroy();
     throw error;
   });
@@ -165,6 +170,7 @@ export async function startService(
       await closed;
       await preview?.close();
       await worker?.stop();
+      await closeWorkerPool();
       await db.destroy();
       logger.info('stopped');
     })());

@@ -1,8 +1,9 @@
 // One tenant sends the costliest requests the API accepts — the largest notes the schema admits to
-// the live coach and to storage, ten-year dashboards, exports, a 1,000-prompt import, rescores —
-// from several connections at once, while another tenant's rep uses the live coach (POST /v1/score)
-// one request at a time. Shared by the reliability test (a generous bound) and the HTTP bench (the
-// published figure, http.noisyNeighbour.scoreP99Ms).
+// the live coach and to storage, all-time dashboards, exports, a 1,000-prompt import, a whole-tenant
+// rescore — from several connections at once, while another tenant's rep uses the live coach
+// (POST /v1/score) one request at a time and writes notes. Latency is taken on both sides: the
+// client's, and the service's own (its Server-Timing header). Shared by the reliability test (a
+// generous bound) and the HTTP bench (the published figures, http.noisyNeighbour.*).
 import { hostileNote } from '../scoring/hostile-notes';
 import { samplePrompt } from '../helpers/service';
 
@@ -10,6 +11,8 @@ export interface NoisyNeighbourOptions {
   url: string;
   noisyKey: string;
   quietKey: string;
+  /** whose sales ops load the all-time dashboard (by default the noisy tenant's; the bench's has 1M notes) */
+  dashboardKey?: string;
   /** how long the noisy tenant keeps going */
   seconds: number;
   /** concurrent connections of the noisy tenant */
@@ -22,6 +25,12 @@ export interface NoisyNeighbourResult {
   quietP50Ms: number;
   quietP99Ms: number;
   quietRequests: number;
+  /** the same in the service (Server-Timing), for the live coach and for note writes */
+  scoreServiceAloneP99Ms: number;
+  scoreServiceP99Ms: number;
+  notesServiceAloneP99Ms: number;
+  notesServiceP99Ms: number;
+  notesRequests: number;
   /** what the noisy tenant got: served, refused by its rate limit */
   noisyServed: number;
   noisyRefused: number;
@@ -30,14 +39,22 @@ export interface NoisyNeighbourResult {
 const OPS = '005000000000S00AAA';
 const REP = '005000000000R01AAA';
 const OPP = '006000000000N01AAA';
+const NOTE_PAUSE_MS = 50;
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 };
 
+/** The service's own duration of an answer, from its Server-Timing header (app;dur=…). */
+const serviceMs = (header: string | null) => Number(/dur=([\d.]+)/.exec(header ?? '')?.[1] ?? NaN);
+
 function caller(url: string, key: string, role: 'rep' | 'salesops', user: string) {
-  return async (method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> => {
+  return async (
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: any; serviceMs: number }> => {
     const reply = await fetch(`${url}${path}`, {
       method,
       headers: {
@@ -55,7 +72,7 @@ function caller(url: string, key: string, role: 'rep' | 'salesops', user: string
     } catch {
       json = text; // the CSV export
     }
-    return { status: reply.status, json };
+    return { status: reply.status, json, serviceMs: serviceMs(reply.headers.get('server-timing')) };
   };
 }
 
@@ -71,11 +88,13 @@ const LIVE_NOTE = {
 export async function runNoisyNeighbour(options: NoisyNeighbourOptions): Promise<NoisyNeighbourResult> {
   const noisy = caller(options.url, options.noisyKey, 'salesops', OPS);
   const quiet = caller(options.url, options.quietKey, 'rep', REP);
+  const dashboard = options.dashboardKey ? caller(options.url, options.dashboardKey, 'salesops', OPS) : noisy;
   const set = await noisy('POST', '/v1/prompt-sets', { name: 'Noisy', prompts: [samplePrompt('noisy')] });
   const largest = hostileNote('zeroWidthJoined');
   const largeNote = { ...largest, prompts: largest.prompts.map((p) => ({ text: p.text!.trim() })) };
   const today = new Date();
-  const tenYearsAgo = new Date(today.getTime() - 3652 * 86_400_000).toISOString().slice(0, 10);
+  // all time, as far as the dashboard goes back (it refuses ranges over 3,653 days)
+  const allTime = new Date(today.getTime() - 3650 * 86_400_000).toISOString().slice(0, 10);
   const importFile = {
     name: 'Imported',
     prompts: Array.from({ length: 1000 }, (_, i) => samplePrompt(`p-${i}`)),
@@ -83,24 +102,41 @@ export async function runNoisyNeighbour(options: NoisyNeighbourOptions): Promise
   const costly: Array<() => Promise<{ status: number }>> = [
     () => noisy('POST', '/v1/score', largeNote),
     () => noisy('POST', '/v1/notes', { ...largeNote, opportunityId: OPP }),
-    () => noisy('GET', `/v1/analytics/dashboard?from=${tenYearsAgo}&bucket=month&days=365`),
+    () => dashboard('GET', `/v1/analytics/dashboard?from=${allTime}&bucket=month&days=365`),
     () => noisy('GET', `/v1/prompt-sets/${set.json.id}/versions/1/export?format=csv`),
     () => noisy('POST', '/v1/prompt-sets/import?format=json', importFile),
     () => noisy('POST', '/v1/rescore'),
   ];
 
-  const coach = async (until: () => boolean) => {
-    const latencies: number[] = [];
+  /** one request at a time until `until`, with `pauseMs` between: client and service latencies */
+  const rep = async (
+    send: () => ReturnType<typeof quiet>,
+    expected: number,
+    until: () => boolean,
+    pauseMs = 0,
+  ) => {
+    const client: number[] = [];
+    const service: number[] = [];
     while (!until()) {
       const started = performance.now();
-      const { status } = await quiet('POST', '/v1/score', LIVE_NOTE);
-      if (status !== 200) throw new Error(`the quiet tenant's live coach answered ${status}`);
-      latencies.push(performance.now() - started);
+      const reply = await send();
+      if (reply.status !== expected) throw new Error(`the quiet tenant's rep got ${reply.status}`);
+      client.push(performance.now() - started);
+      service.push(reply.serviceMs);
+      if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
     }
-    return latencies;
+    return { client, service };
   };
-  let alone = 0;
-  const aloneLatencies = await coach(() => alone++ >= 30);
+  const coach = (until: () => boolean) => rep(() => quiet('POST', '/v1/score', LIVE_NOTE), 200, until);
+  // a rep logs a note now and then, not back to back
+  const notes = (until: () => boolean) =>
+    rep(() => quiet('POST', '/v1/notes', { ...LIVE_NOTE, opportunityId: OPP }), 201, until, NOTE_PAUSE_MS);
+  const times = (n: number) => {
+    let i = 0;
+    return () => i++ >= n;
+  };
+  const coachAlone = await coach(times(30));
+  const notesAlone = await notes(times(15));
 
   let served = 0;
   let refused = 0;
@@ -114,15 +150,22 @@ export async function runNoisyNeighbour(options: NoisyNeighbourOptions): Promise
       else served++;
     }
   };
-  const [latencies] = await Promise.all([
+  const [coached, noted] = await Promise.all([
     coach(over),
+    notes(over),
     ...Array.from({ length: options.connections ?? 6 }, (_, i) => noisyLoop(i)),
   ]);
+  const p = (values: number[], q: number) => Number(percentile(values, q).toFixed(1));
   return {
-    quietAloneP99Ms: Number(percentile(aloneLatencies, 99).toFixed(1)),
-    quietP50Ms: Number(percentile(latencies, 50).toFixed(1)),
-    quietP99Ms: Number(percentile(latencies, 99).toFixed(1)),
-    quietRequests: latencies.length,
+    quietAloneP99Ms: p(coachAlone.client, 99),
+    quietP50Ms: p(coached.client, 50),
+    quietP99Ms: p(coached.client, 99),
+    quietRequests: coached.client.length,
+    scoreServiceAloneP99Ms: p(coachAlone.service, 99),
+    scoreServiceP99Ms: p(coached.service, 99),
+    notesServiceAloneP99Ms: p(notesAlone.service, 99),
+    notesServiceP99Ms: p(noted.service, 99),
+    notesRequests: noted.client.length,
     noisyServed: served,
     noisyRefused: refused,
   };

@@ -6,16 +6,15 @@ import type { Db } from '../../platform/database/database';
 import type { BackgroundWork } from '../../platform/background-work';
 import * as jobsRepo from './repository';
 import type { JobRecord } from './repository';
-import { countNotes, type NoteToRescore, pageNotesToRescore, scoreFields, updateScores } from '../notes';
+import { workerPool } from '../../platform/worker-pool';
+import { countNotes, pageNotesToRescore, updateScores } from '../notes';
+import { SCORE_BATCH_TASK, type ScoredBatch } from './score-batch';
 import { enqueueRollups } from '../salesforce';
 import { conflict, notFound } from '../../platform/lib/errors';
 import type { Actor } from '../../platform/actor';
 import { loadSettings, type ScoringSettings } from '../settings';
 
 export const RESCORE_BATCH = 500;
-/** Notes scored between two turns of the event loop. Scoring a batch takes a quarter of a second,
- * and the write in flight and the read of the next page move on only when the event loop turns. */
-const SCORE_SLICE = 25;
 const JOB_KIND = 'rescore';
 /** A job without progress for this long died with its process (a restart) and no longer blocks. */
 const STALLED_AFTER_MS = 5 * 60_000;
@@ -146,7 +145,7 @@ async function rescoreNotes(
 ): Promise<void> {
   const { tenantId } = claim;
   let done = 0;
-  const write = async (scores: Array<NoteToRescore & { score: ReturnType<typeof scoreFields> }>) => {
+  const write = async (scores: ScoredBatch) => {
     // new scores and their roll-ups to Salesforce commit together, and only while the job runs
     await db.transaction().execute(async (tx) => {
       if (!(await jobsRepo.lockIfRunning(tx, tenantId, claim.jobId, claim.owner))) throw new Superseded();
@@ -162,11 +161,11 @@ async function rescoreNotes(
     await onProgress(done, Math.max(total, done));
   };
   try {
-    await pipelinePass(db, tenantId, settings, write);
+    await pipelinePass(db, claim, settings, write);
     // notes edited during the pass kept their edit's score; those scored with other settings than
     // these (a request that read the settings before the change) are scored again
     for (let pass = 0; pass < CATCH_UP_PASSES; pass++) {
-      if (!(await pipelinePass(db, tenantId, settings, write, settings.version))) break;
+      if (!(await pipelinePass(db, claim, settings, write, settings.version))) break;
     }
     await updateClaimed(db, claim, { status: 'done', done, total: done });
   } catch (error) {
@@ -176,44 +175,54 @@ async function rescoreNotes(
 
 /**
  * One pass over the tenant's notes (or those scored with other settings than `otherThanSettings`),
- * in id order. Each batch is scored while the database writes the previous one and reads the next,
- * so Postgres and the scorer work at the same time (two cores); batches are still written and
- * reported in page order. Answers whether it found any note.
+ * in id order. Batches are scored on the worker pool (as many at once as the pool lets one tenant
+ * run, one more waiting) while the database writes the batch before and reads the next, so the
+ * request thread only moves rows; batches are still written and reported in page order. Answers
+ * whether it found any note.
  */
 async function pipelinePass(
   db: Db,
-  tenantId: string,
+  { tenantId, leaseMs }: Claim,
   settings: ScoringSettings,
-  write: (scores: Array<NoteToRescore & { score: ReturnType<typeof scoreFields> }>) => Promise<void>,
+  write: (scores: ScoredBatch) => Promise<void>,
   otherThanSettings?: number,
 ): Promise<boolean> {
+  const pool = workerPool();
+  const ahead = pool.options.perTenant + 1;
   const page = (afterId?: string) =>
     pageNotesToRescore(db, tenantId, RESCORE_BATCH, afterId, otherThanSettings);
+  // every promise here is awaited later; until then a failure must not count as unhandled
+  const held = <T>(promise: Promise<T>) => {
+    promise.catch(() => {});
+    return promise;
+  };
   let found = false;
   let writing: Promise<void> = Promise.resolve();
-  let reading = page();
+  let reading = held(page());
+  const scoring: Array<Promise<ScoredBatch>> = [];
+  const writeNext = async () => {
+    const scores = await scoring.shift()!;
+    await writing;
+    writing = held(write(scores));
+  };
   try {
     for (;;) {
       const batch = await reading;
       if (batch.length === 0) break;
       found = true;
-      reading = page(batch.at(-1)!.id);
-      // awaited in the next round; until then a failure must not count as unhandled
-      reading.catch(() => {});
-      const scores: Array<NoteToRescore & { score: ReturnType<typeof scoreFields> }> = [];
-      for (const note of batch) {
-        if (scores.length % SCORE_SLICE === 0) await new Promise(setImmediate);
-        scores.push({ ...note, score: scoreFields(note, settings.weights) });
-      }
-      await writing;
-      writing = write(scores);
-      // awaited before the next write or at the end; until then a failure must not count as unhandled
-      writing.catch(() => {});
+      reading = held(page(batch.at(-1)!.id));
+      // a batch may take as long as the lease it renews: past that, another worker holds the job
+      scoring.push(
+        held(pool.run(tenantId, SCORE_BATCH_TASK, { notes: batch, weights: settings.weights }, leaseMs)),
+      );
+      if (scoring.length >= ahead) await writeNext();
     }
+    while (scoring.length > 0) await writeNext();
     await writing;
   } catch (error) {
     await writing.catch(() => {});
     await reading.catch(() => {});
+    await Promise.allSettled(scoring);
     throw error;
   }
   return found;

@@ -16,6 +16,7 @@ import type { KeyClaim } from '../../platform/idempotency/idempotency';
 import { assessNote, type NoteAssessment, type ScoringInput, type Weights } from '../scoring';
 import type { ScoringSettings } from '../settings';
 import type { NoteContent, NotePromptInput } from './note';
+import { scoreOffThread, storedScoreOffThread } from './off-thread';
 
 export interface NewNote extends NoteContent {
   opportunityId: string;
@@ -215,7 +216,7 @@ export async function createNote(
   }
   const prompts = await resolvePrompts(db, actor.tenantId, input.prompts);
   const fields = fieldsOf(input, { opportunityId: input.opportunityId, authorId: actor.userId }, prompts);
-  const score = scoreFields(fields, scoring.weights);
+  const score = await storedScoreOffThread(actor.tenantId, fields, scoring.weights);
   const id = randomUUID();
   const now = new Date();
   const stamp = now.toISOString();
@@ -268,19 +269,21 @@ export async function importNotes(
     tenantId,
     notes.flatMap((n) => n.prompts),
   );
-  const rows = notes.map((note) => {
-    const prompts = resolveAgainst(found, note.prompts);
-    const fields = {
-      ...fieldsOf(note, { opportunityId: note.opportunityId, authorId: note.authorId }, prompts),
-      opportunityStage: note.opportunityStage,
-    };
-    return {
-      id: randomUUID(),
-      fields,
-      score: scoreFields(fields, scoring.weights),
-      settingsVersion: scoring.version,
-    };
-  });
+  const fields = notes.map((note) => ({
+    ...fieldsOf(
+      note,
+      { opportunityId: note.opportunityId, authorId: note.authorId },
+      resolveAgainst(found, note.prompts),
+    ),
+    opportunityStage: note.opportunityStage,
+  }));
+  const scores = await scoreOffThread(tenantId, fields, scoring.weights);
+  const rows = fields.map((note, i) => ({
+    id: randomUUID(),
+    fields: note,
+    score: { ...scores[i]! },
+    settingsVersion: scoring.version,
+  }));
   await notesRepo.insertNotes(db, tenantId, rows);
 }
 
@@ -335,7 +338,7 @@ export async function updateNote(
       ...(patch.nextStepDate !== undefined ? { nextStepDate: patch.nextStepDate } : {}),
       prompts,
     };
-    const score = scoreFields(fields, scoring.weights);
+    const score = await storedScoreOffThread(actor.tenantId, fields, scoring.weights);
     const note = await notesRepo.replaceNote(tx, actor.tenantId, id, fields, score, scoring.version);
     await enqueueRollups(tx, actor.tenantId, [note.opportunityId]);
     return toOneView(tx, actor.tenantId, note);
@@ -384,5 +387,6 @@ export async function scoreDraft(
 ): Promise<NoteAssessment> {
   const prompts = await resolvePrompts(db, actor.tenantId, draft.prompts);
   const fields = fieldsOf(draft, { opportunityId: '', authorId: actor.userId }, prompts);
-  return assessNote(scoringInputOf(fields), weights);
+  const [assessment] = await scoreOffThread(actor.tenantId, [fields], weights);
+  return assessment!;
 }

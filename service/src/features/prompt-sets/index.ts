@@ -3,6 +3,7 @@
 export { installDefaultLibrary } from './default-library';
 export { fromCsvFile, toCsvFile, toJsonFile } from './prompt-file';
 export { readImportFile } from './import-file';
+export { exportFile } from './off-thread';
 export { createDraft, createSet, getSet, getVersion } from './prompt-sets';
 export { renderPrompt, selectPrompts } from './selection';
 export { findPromptsByIds, listPublishedPrompts } from './repository';

@@ -11,7 +11,8 @@ import { todayUtc } from '../analytics';
 import { badRequest, conflict, notFound } from '../../platform/lib/errors';
 import type { Actor } from '../../platform/actor';
 import { promptContent, promptProblems } from './prompt-content';
-import { readImportFile, type ImportedFile } from './import-file';
+import type { ImportedFile } from './import-file';
+import { readImportFileOffThread } from './off-thread';
 
 /** Sets a tenant keeps and versions a set keeps: far above real curation, and they bound every
  * list the prompt-set routes and the panel read. */
@@ -234,6 +235,6 @@ export async function previewVersion(
 
 /** Imports a file as a new set, or as a new draft of `setId`; a 400 lists every problem in the file. */
 export async function importPromptSet(db: Executor, actor: Actor, file: ImportedFile, setId?: string) {
-  const draft = readImportFile(file);
+  const draft = await readImportFileOffThread(actor.tenantId, file);
   return setId ? createDraft(db, actor, setId, draft) : createSet(db, actor, draft);
 }

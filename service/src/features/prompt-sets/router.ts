@@ -2,7 +2,7 @@
 import type { Db } from '../../platform/database/database';
 import * as sets from './prompt-sets';
 import { promoteCandidate } from './promotions';
-import { toCsvFile, toJsonFile } from './prompt-file';
+import { exportFileOffThread } from './off-thread';
 import { pickPrompts } from '../opportunities';
 import { idempotentReply } from '../../platform/http/idempotency-key';
 import { defineRoute, type Route } from '../../platform/http/route';
@@ -181,7 +181,7 @@ export function promptSetsRoutes(db: Db): Route[] {
         const found = await sets.getVersion(db, actor, params.setId, params.version);
         const filename = `prompt-set-v${params.version}.${query.format}`;
         return {
-          body: query.format === 'csv' ? toCsvFile(found.prompts, found.name) : toJsonFile(found),
+          body: await exportFileOffThread(actor.tenantId, query.format, found),
           headers: {
             'Content-Disposition': `attachment; filename="${filename}"`,
             'Content-Type': query.format === 'csv' ? 'text/csv' : 'application/json',

@@ -147,8 +147,7 @@ export async function importUsers(
   return { imported: users.length, created: users.length - known.length, updated: known.length };
 }
 
-/** The API's story: only sales ops set the hierarchy, in one transaction. */
-export async function importUsersAs(db: Db, actor: Actor, rows: RawUserRow[]): Promise<UsersImported> {
-  const users = validateUsers(rows);
+/** The API's story: only sales ops set the hierarchy, from checked rows, in one transaction. */
+export async function importUsersAs(db: Db, actor: Actor, users: ImportedUser[]): Promise<UsersImported> {
   return db.transaction().execute((tx) => importUsers(tx, actor.tenantId, users));
 }

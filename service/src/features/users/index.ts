@@ -10,4 +10,5 @@ export {
   USER_CSV_COLUMNS,
 } from './hierarchy-import';
 export type { ImportedUser, UsersImported } from './hierarchy-import';
+export { readUsersFile } from './off-thread';
 export { usersRoutes } from './router';

@@ -2,8 +2,8 @@
 // sync brings it in.
 import type { Db } from '../../platform/database/database';
 import { defineRoute, type Route } from '../../platform/http/route';
-import { parseOrThrow } from '../../platform/lib/validation';
-import { importUsersAs, usersFromCsv, usersFromJson, usersImportBodySchema } from './hierarchy-import';
+import { importUsersAs } from './hierarchy-import';
+import { readUsersFileOffThread } from './off-thread';
 
 export function usersRoutes(db: Db): Route[] {
   return [
@@ -16,11 +16,8 @@ export function usersRoutes(db: Db): Route[] {
       success: 200,
       // the body is a CSV file or JSON, told apart by its content type
       handler: async ({ actor, req }) => {
-        const rows =
-          typeof req.body === 'string'
-            ? usersFromCsv(req.body)
-            : usersFromJson(parseOrThrow(usersImportBodySchema, req.body ?? {}, 'body').users);
-        return { body: await importUsersAs(db, actor, rows) };
+        const users = await readUsersFileOffThread(actor.tenantId, req.body);
+        return { body: await importUsersAs(db, actor, users) };
       },
     }),
   ];
