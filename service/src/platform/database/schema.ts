@@ -324,6 +324,16 @@ export interface AnalyticsPromptDealsTable {
   raised: number;
 }
 
+/** Migration 0019: analytics_prompt_deals per phase of the stage on the note. */
+export interface AnalyticsPromptPhaseDealsTable extends AnalyticsPromptDealsTable {
+  phase: string;
+}
+
+/** Migration 0019: analytics_prompt_wins per phase of the stage on the note. */
+export interface AnalyticsPromptPhaseWinsTable extends AnalyticsPromptWinsTable {
+  phase: string;
+}
+
 export interface AnalyticsPromptWinsTable {
   tenant_id: string;
   level: number;
@@ -395,6 +405,8 @@ export interface Database {
   analytics_prompt_author_raises: AnalyticsPromptAuthorRaisesTable;
   analytics_prompt_deals: AnalyticsPromptDealsTable;
   analytics_prompt_wins: AnalyticsPromptWinsTable;
+  analytics_prompt_phase_deals: AnalyticsPromptPhaseDealsTable;
+  analytics_prompt_phase_wins: AnalyticsPromptPhaseWinsTable;
   analytics_adhoc_texts: AnalyticsAdhocTextsTable;
   analytics_redirected_notes: AnalyticsRedirectedNotesTable;
 }

@@ -92,3 +92,17 @@ export async function qualityByBucket(
     .execute();
   return rows.map((row) => ({ bucket: row.bucket, ...toTotals(row) }));
 }
+
+/** The day of the tenant's earliest note (null: none), from the tenant-wide daily sums; days whose
+ * notes were all deleted keep a row with no notes, so they are skipped. */
+export async function firstNoteDay(db: Executor, tenantId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('analytics_tenant_daily as d')
+    .where('d.tenant_id', '=', tenantId)
+    .where('d.note_count', '>', 0)
+    .select(sql<string>`to_char(d.day::timestamp, 'YYYY-MM-DD')`.as('day'))
+    .orderBy('d.day')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.day ?? null;
+}
