@@ -1,4 +1,5 @@
 import { allTimeRange, bandWinRates, dashboardRange, earliestFrom } from './dashboard';
+import { wholeMonths } from './read-models/quality';
 
 describe('dashboard helpers', () => {
   test('closed deals are counted into the band of their rounded average score', () => {
@@ -43,5 +44,19 @@ describe('dashboard helpers', () => {
     expect(() => dashboardRange({ range: 'all', from: '2026-01-01' })).toThrow(
       'give from or range=all, not both',
     );
+  });
+
+  test('a range reads whole months from the monthly sums and days only at its ends', () => {
+    expect(wholeMonths({ from: '2024-03-05', to: '2026-03-18' })).toEqual({
+      first: '2024-04-01',
+      end: '2026-03-01',
+      edges: [
+        { from: '2024-03-05', to: '2024-03-31' },
+        { from: '2026-03-01', to: '2026-03-18' },
+      ],
+    });
+    expect(wholeMonths({ from: '2026-01-01', to: '2026-02-28' })).toEqual({ first: '2026-01-01', end: '2026-03-01', edges: [] }); // prettier-ignore
+    expect(wholeMonths({ from: '2026-01-02', to: '2026-02-27' })).toBeUndefined();
+    expect(wholeMonths({ from: '2025-12-19', to: '2026-03-18' })!.edges).toHaveLength(2);
   });
 });

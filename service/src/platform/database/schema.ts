@@ -265,6 +265,15 @@ export interface AnalyticsDailyTable extends ScoreSumColumns {
   scored_count: number;
 }
 
+/** Migration 0019: analytics_daily per author and calendar month (its first day). */
+export interface AnalyticsAuthorMonthlyTable extends ScoreSumColumns {
+  tenant_id: string;
+  author_id: string;
+  month: string;
+  note_count: number;
+  scored_count: number;
+}
+
 export interface AnalyticsTenantDailyTable extends ScoreSumColumns {
   tenant_id: string;
   day: string;
@@ -398,6 +407,7 @@ export interface Database {
   salesforce_api_calls: SalesforceApiCallsTable;
   analytics_daily: AnalyticsDailyTable;
   analytics_tenant_daily: AnalyticsTenantDailyTable;
+  analytics_author_monthly: AnalyticsAuthorMonthlyTable;
   analytics_opportunities: AnalyticsOpportunitiesTable;
   analytics_tenant_deal_scores: AnalyticsTenantDealScoresTable;
   analytics_deal_coverage: AnalyticsDealCoverageTable;

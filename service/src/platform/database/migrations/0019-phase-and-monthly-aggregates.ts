@@ -7,6 +7,9 @@
 // - analytics_prompt_phase_wins: distinct closed and won deals per phase, key and industry at the
 //   levels of analytics_prompt_wins: 0 per key, set and version; 1 per key and set; 2 per key.
 //
+// - analytics_author_monthly: analytics_daily summed per author and calendar month, so a range of
+//   years reads a row per rep and month, and days only at its ends.
+//
 // A change of the tenant's stage → phase map rebuilds its rows from the raw raises in one statement
 // each. Trigger writers hold a shared advisory lock on their tenant, the rebuild an exclusive one,
 // so no write counts a raise under a map the rebuild has already replaced.
@@ -51,6 +54,26 @@ const PROMPT_FACTS: Record<Operation, string> = {
   delete: facts('old_rows', 'notes', -1),
   update: `${facts('new_rows', 'notes', 1)} union all ${facts('old_rows', 'notes', -1)}`,
 };
+
+const DAILY_COUNTERS = [
+  'note_count', 'scored_count', 'overall_sum', 'provocation_sum', 'customer_view_sum', 'collaboration_sum',
+  'business_focus_sum', 'next_step_sum',
+]; // prettier-ignore
+const DAILY_ROWS: Record<Operation, string> = {
+  insert: 'select *, 1 as sign from new_rows',
+  delete: 'select *, -1 as sign from old_rows',
+  update: 'select *, 1 as sign from new_rows union all select *, -1 as sign from old_rows',
+};
+
+/** Adds signed analytics_daily rows into their authors' months. */
+function addMonthly(source: string): string {
+  const counters = DAILY_COUNTERS;
+  return `with changed as (${source})
+    insert into analytics_author_monthly as m (tenant_id, month, author_id, ${counters.join(', ')})
+    select tenant_id, date_trunc('month', day)::date, author_id, ${counters.map((c) => `sum(sign * ${c})`).join(', ')}
+    from changed group by 1, 2, 3 order by 1, 2, 3
+    on conflict (tenant_id, month, author_id) do update set ${counters.map((c) => `${c} = m.${c} + excluded.${c}`).join(', ')};`;
+}
 
 const DEAL_KEYS = 'tenant_id, phase, prompt_key, opportunity_id, set_id, version, author_id';
 const WIN_KEYS = 'tenant_id, phase, level, prompt_key, set_id, version, industry';
@@ -193,6 +216,7 @@ export const statements: readonly string[] = [
   `create function analytics_phase_tenants_delete() returns trigger language plpgsql as $fn$begin
     delete from analytics_prompt_phase_deals where tenant_id = old.id;
     delete from analytics_prompt_phase_wins where tenant_id = old.id;
+    delete from analytics_author_monthly where tenant_id = old.id;
     return null;
   end $fn$`,
   `create trigger zz_analytics_phase_tenants_delete after delete on tenants
@@ -233,5 +257,26 @@ export const statements: readonly string[] = [
     (op) => `create trigger analytics_phase_opportunities_${op} after ${op} on opportunities
     referencing ${REFERENCING[op]}
     for each statement execute function analytics_phase_opportunities_${op}()`,
+  ),
+  `create table analytics_author_monthly (tenant_id uuid not null, month date not null, author_id text not null,
+    note_count integer not null, scored_count integer not null, overall_sum float8 not null,
+    provocation_sum float8 not null, customer_view_sum float8 not null, collaboration_sum float8 not null,
+    business_focus_sum float8 not null, next_step_sum float8 not null,
+    constraint analytics_author_monthly_pk primary key (tenant_id, month, author_id))`,
+  `insert into analytics_author_monthly (tenant_id, month, author_id, ${DAILY_COUNTERS.join(', ')})
+    select tenant_id, date_trunc('month', day)::date, author_id, ${DAILY_COUNTERS.map((c) => `sum(${c})`).join(', ')}
+    from analytics_daily group by 1, 2, 3`,
+  ...OPERATIONS.map(
+    (
+      op,
+    ) => `create function analytics_author_monthly_${op}() returns trigger language plpgsql as $fn$begin ${guard(op)}
+    ${addMonthly(DAILY_ROWS[op])}
+    return null;
+  end $fn$`,
+  ),
+  ...OPERATIONS.map(
+    (op) => `create trigger analytics_author_monthly_${op} after ${op} on analytics_daily
+    referencing ${REFERENCING[op]}
+    for each statement execute function analytics_author_monthly_${op}()`,
   ),
 ];
