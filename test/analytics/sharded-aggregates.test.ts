@@ -16,7 +16,7 @@ import {
   promptTallies,
   promptTalliesFromRaises,
 } from '../../service/src/features/analytics/read-models/prompt-effectiveness';
-import { qualityByBucket } from '../../service/src/features/analytics/read-models/quality';
+import { qualityByAuthor, qualityByBucket } from '../../service/src/features/analytics/read-models/quality';
 import { SCORE_KEYS } from '../../service/src/features/analytics/score-keys';
 import {
   bulkInsertNotes,
@@ -197,7 +197,7 @@ describe.each(DATABASE_KINDS)('sharded tenant-wide aggregates on %s', (kind) => 
     }
   });
 
-  test('when a database with raises migrates to 0019 and notes arrive in bulk, then the per-phase deal counts equal a fresh count', async () => {
+  test('when a database with notes migrates to 0019 and notes arrive in bulk, then per-phase deal counts and monthly sums equal fresh ones', async () => {
     const { db, tenantId } = await openAt(kind, '0018-job-leases');
     try {
       const stagePhases = defaultSettings().stagePhases;
@@ -210,12 +210,14 @@ describe.each(DATABASE_KINDS)('sharded tenant-wide aggregates on %s', (kind) => 
       );
       await migrate(db);
       await expectPhasesFresh(db, tenantId);
+      await expectAuthorsFresh(db, tenantId);
       await bulkInsertNotes(
         db,
         tenantId,
         REPS.map((rep, i) => note(rep, i + 30)),
       );
       await expectPhasesFresh(db, tenantId);
+      await expectAuthorsFresh(db, tenantId);
       // the deal's outcome moves every presence on it; a remapped stage moves its raises
       await db
         .updateTable('opportunities')
@@ -232,6 +234,21 @@ describe.each(DATABASE_KINDS)('sharded tenant-wide aggregates on %s', (kind) => 
     }
   });
 });
+
+/** Per author over whole months (migration 0019's monthly sums, backfilled and kept by triggers):
+ * the same counts and sums as a fresh aggregate over the notes. */
+async function expectAuthorsFresh(db: Db, tenantId: string): Promise<void> {
+  const authors = (await qualityByAuthor(db, { tenantId, userIds: null }, RANGE))
+    .map((a) => [a.authorId, a.noteCount, a.scoredCount, a.sums.overall])
+    .sort();
+  const { rows } = await sql<{ author_id: string; notes: string; scored: string; overall: string }>`
+    select author_id, count(*) as notes, count(overall) as scored, coalesce(sum(overall), 0) as overall
+    from notes where tenant_id = ${tenantId} group by author_id`.execute(db);
+  expect(authors.length).toBe(REPS.length);
+  expect(authors).toEqual(
+    rows.map((r) => [r.author_id, Number(r.notes), Number(r.scored), Number(r.overall)]).sort(),
+  );
+}
 
 /** Under each phase filter, for the tenant and a team: the figures from the per-phase aggregates
  * (migration 0019) equal a fresh count over the raises, and some closed deal is counted. */
