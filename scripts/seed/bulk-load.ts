@@ -102,6 +102,8 @@ export async function vacuumAfterBulkLoad(db: Executor): Promise<void> {
     'analytics_prompt_raises',
     'analytics_prompt_deals',
     'analytics_prompt_wins',
+    'analytics_prompt_phase_deals',
+    'analytics_prompt_phase_wins',
     'analytics_prompt_author_raises',
     'analytics_adhoc_texts',
     'analytics_redirected_notes',

@@ -3,7 +3,7 @@
 import { jest } from '@jest/globals';
 import { sql } from 'kysely';
 import { stageRanks } from '../../service/src/features/analytics/stage-order';
-import { defaultSettings } from '../../service/src/features/settings/settings';
+import { defaultSettings, loadSettings, updateSettings } from '../../service/src/features/settings/settings';
 import { adHocTexts, redirectedIssues } from '../../service/src/features/analytics/read-models/candidates';
 import {
   promptTallies,
@@ -287,9 +287,21 @@ describe.each(DATABASE_KINDS)('analytics consistency on %s', (kind) => {
         .sort((a, b) => a.text.localeCompare(b.text));
     }
     const SCOPES: AnalyticsScope[] = [scope, { tenantId: service.tenantId, userIds: [U.a1] }];
+    /** A phase filter as the view builds it from the stored map: its stages, and the phase that
+     * selects the per-phase aggregates (the raw recount ignores it). */
+    async function phaseFilters(): Promise<PromptFilters[]> {
+      const { stagePhases } = await loadSettings(service.db, service.tenantId);
+      const stagesOf = (phase: string) => Object.keys(stagePhases).filter((s) => stagePhases[s] === phase);
+      return [
+        { phase: 'early', stages: stagesOf('early') },
+        { phase: 'middle', stages: stagesOf('middle'), industry: 'Banking' },
+        { phase: 'middle', stages: stagesOf('middle'), setId },
+        { phase: 'late', stages: stagesOf('late') },
+      ];
+    }
     async function expectPromptsConsistent() {
       for (const within of SCOPES) {
-        for (const filters of FILTERS) {
+        for (const filters of [...FILTERS, ...(await phaseFilters())]) {
           const fresh = await promptTalliesFromRaises(service.db, within, filters, ranks);
           const aggregated = await promptTallies(service.db, within, filters, ranks);
           const context = { users: within.userIds, filters };
@@ -377,12 +389,25 @@ describe.each(DATABASE_KINDS)('analytics consistency on %s', (kind) => {
       .where('tenant_id', '=', t)
       .execute();
     await expectPromptsConsistent();
+    // sales ops move a stage to another phase: the per-phase counts follow the new map
+    await insertNote(service.db, t, n1, fields(D[1]!, 'Qualification', [raise('k1', 1, 'new_to_them'), raise('k2', 1, 'dismissed')]), null); // prettier-ignore
+    await expectPromptsConsistent();
+    const { stagePhases } = await loadSettings(service.db, t);
+    // as the settings route stores it (a request here would meet a connection the server has
+    // closed while the checks above ran)
+    await updateSettings(service.db, t, {
+      stagePhases: { ...stagePhases, 'Needs Analysis': 'early', Qualification: 'late' },
+    });
+    expect((await phaseFilters())[0]!.stages).toContain('Needs Analysis');
+    await expectPromptsConsistent();
     await service.db.deleteFrom('notes').where('tenant_id', '=', t).execute();
     await expectPromptsConsistent();
-    const left = await service.db
-      .selectFrom(sql`analytics_prompt_wins`.as('w'))
-      .select(sql<number>`count(*) filter (where closed <> 0 or won <> 0)`.as('n'))
-      .executeTakeFirstOrThrow();
-    expect(Number(left.n)).toBe(0);
+    for (const table of ['analytics_prompt_wins', 'analytics_prompt_phase_wins']) {
+      const left = await service.db
+        .selectFrom(sql.table(table).as('w'))
+        .select(sql<number>`count(*) filter (where closed <> 0 or won <> 0)`.as('n'))
+        .executeTakeFirstOrThrow();
+      expect({ table, left: Number(left.n) }).toEqual({ table, left: 0 });
+    }
   });
 });

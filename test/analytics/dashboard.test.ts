@@ -4,7 +4,7 @@ import { insertNote } from '../../service/src/features/notes/repository';
 import { upsertOpportunity } from '../../service/src/features/opportunities/repository';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { startTestService, type Client, type TestService } from '../helpers/service';
-import { O, U, pinToday, seedFixture } from './fixture';
+import { O, TODAY, U, pinToday, seedFixture } from './fixture';
 
 const RANGE = 'from=2026-02-01&to=2026-03-18';
 const EMPTY = { overall: null, provocation: null, customerView: null, collaboration: null, businessFocus: null, nextStep: null }; // prettier-ignore
@@ -129,6 +129,28 @@ describe.each(DATABASE_KINDS)('analytics dashboard on %s', (kind) => {
     expect(ops.body.team.averages.overall).toBe(62.5); // (80 + 60 + 30 + 45 + 90 + 70) / 6
     expect(ops.body.reps.map((r: any) => r.repId)).toEqual([U.a1, U.a3, U.a2, U.b1]);
     expect(ops.body.coverage).toMatchObject({ open: 4, covered: 2 });
+  });
+
+  test('all time: from the tenant’s first note, which the answer names, to today', async () => {
+    const client = as(U.managerA, 'manager');
+    const { status, body } = await client.request('GET', '/v1/analytics/dashboard?range=all&bucket=month');
+    expect(status).toBe(200);
+    // n3 on 6 Feb is the tenant's first note (team A's too)
+    expect(body.range).toEqual({
+      from: '2026-02-06',
+      to: TODAY,
+      bucket: 'month',
+      all: true,
+      firstNote: '2026-02-06',
+    });
+    expect(body.team).toMatchObject({ noteCount: 5, scoredCount: 4 });
+    expect(body.series.map((p: any) => [p.bucket, p.noteCount])).toEqual([['2026-02-01', 1], ['2026-03-01', 4]]); // prettier-ignore
+    const both = await client.request('GET', '/v1/analytics/dashboard?range=all&from=2026-01-01');
+    expect(both.status).toBe(400);
+    expect(both.body.error.details[0]).toMatchObject({
+      path: 'query.from',
+      message: 'give from or range=all, not both',
+    });
   });
 
   test('bad queries are 400s naming the field', async () => {

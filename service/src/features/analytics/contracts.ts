@@ -11,6 +11,7 @@ const shortText = z.string().trim().min(1).max(255);
 
 export const dashboardQuerySchema = z
   .strictObject({
+    range: z.enum(['all']).optional(),
     from: day.optional(),
     to: day.optional(),
     bucket: z.enum(BUCKETS).default('week'),

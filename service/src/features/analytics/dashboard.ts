@@ -3,11 +3,20 @@
 import type { Db } from '../../platform/database/database';
 import { type UncoveredOpportunity, coverageByStage, uncoveredOpportunities } from './read-models/coverage';
 import { closedByAverageScore } from './read-models/closed-deals';
-import { type QualityTotals, qualityByAuthor, qualityByBucket } from './read-models/quality';
+import { type QualityTotals, firstNoteDay, qualityByAuthor, qualityByBucket } from './read-models/quality';
 import { badRequest } from '../../platform/lib/errors';
 import type { Actor } from '../../platform/actor';
 import { addTotals, averagesOf, type Averages } from './averages';
-import { addDays, bucketCount, bucketsBetween, daysInRange, isAfter, todayUtc, type Bucket } from './buckets';
+import {
+  addDays,
+  bucketCount,
+  bucketStart,
+  bucketsBetween,
+  daysInRange,
+  isAfter,
+  todayUtc,
+  type Bucket,
+} from './buckets';
 import { SCORE_BANDS, bandOf, type ScoreBand } from './score-bands';
 import { narrowToRep, scopeOf, scopeView, type ScopeView } from './scope';
 import { scoringCurrency, type ScoringCurrency } from './scoring-currency';
@@ -25,6 +34,8 @@ export const REP_LIMIT = 500;
 export const STAGE_LIMIT = 100;
 
 export interface DashboardQuery {
+  /** `all`: from the tenant's first note, as far back as one request may reach */
+  range?: 'all';
   from?: string;
   to?: string;
   bucket?: Bucket;
@@ -40,7 +51,9 @@ interface Quality {
 
 export interface Dashboard {
   scope: ScopeView;
-  range: { from: string; to: string; bucket: Bucket };
+  /** `all` and `firstNote` (null: no note yet) answer a `range=all` request: a first note before
+   * `from` means the range was cut to the longest one allowed */
+  range: { from: string; to: string; bucket: Bucket; all?: true; firstNote?: string | null };
   team: Quality;
   reps: Array<Quality & { repId: string; name: string | null }>;
   repCount: number;
@@ -65,15 +78,41 @@ const quality = (totals: QualityTotals): Quality => ({
   averages: averagesOf(totals),
 });
 
-type RangeQuery = { from?: string; to?: string; bucket?: Bucket };
+type RangeQuery = { range?: 'all'; from?: string; to?: string; bucket?: Bucket };
 
 function withDefaults(query: RangeQuery): { from: string; to: string } {
   const to = query.to ?? todayUtc();
   return { from: query.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1)), to };
 }
 
+/** The earliest `from` a request ending on `to` may ask for: ten years, and as many buckets as a
+ * series may hold. */
+export function earliestFrom(to: string, bucket: Bucket): string {
+  const byDays = addDays(to, -(MAX_RANGE_DAYS - 1));
+  if (bucket === 'month') return byDays;
+  const byWeeks = addDays(bucketStart(to, 'week'), -7 * (MAX_BUCKETS - 1));
+  return isAfter(byWeeks, byDays) ? byWeeks : byDays;
+}
+
+/** All time: from the first note's day (`to` when there is none, or it comes later), cut to the
+ * longest range one request may ask for. */
+export function allTimeRange(
+  to: string,
+  bucket: Bucket,
+  firstNote: string | null,
+): { from: string; to: string } {
+  const earliest = earliestFrom(to, bucket);
+  if (firstNote === null || isAfter(firstNote, to)) return { from: to, to };
+  return { from: isAfter(earliest, firstNote) ? earliest : firstNote, to };
+}
+
 /** What is wrong with a range (defaults applied), so the schema can refuse it before any work. */
 export function rangeProblem(query: RangeQuery): { path: 'from' | 'to'; message: string } | undefined {
+  if (query.range === 'all') {
+    if (query.from !== undefined) return { path: 'from', message: 'give from or range=all, not both' };
+    // the range is worked out within the limits from the tenant's first note
+    return undefined;
+  }
   const { from, to } = withDefaults(query);
   if (isAfter(from, to)) return { path: 'from', message: `must not be after to (${to})` };
   const days = daysInRange(from, to);
@@ -95,6 +134,8 @@ export function rangeProblem(query: RangeQuery): { path: 'from' | 'to'; message:
 
 export function dashboardRange(query: RangeQuery): { from: string; to: string } {
   const problem = rangeProblem(query);
+  if (problem?.path === 'from' && query.range === 'all')
+    throw badRequest(problem.message, [{ path: 'query.from', message: problem.message }]);
   if (problem?.path === 'from')
     throw badRequest('from must not be after to', [{ path: 'query.from', message: problem.message }]);
   if (problem)
@@ -105,8 +146,12 @@ export function dashboardRange(query: RangeQuery): { from: string; to: string } 
 export async function loadDashboard(db: Db, actor: Actor, query: DashboardQuery): Promise<Dashboard> {
   const actorScope = await scopeOf(db, actor);
   const scope = narrowToRep(actorScope, query.repId);
-  const range = dashboardRange(query);
   const bucket = query.bucket ?? 'week';
+  const firstNote = query.range === 'all' ? await firstNoteDay(db, actor.tenantId) : undefined;
+  const range =
+    firstNote === undefined
+      ? dashboardRange(query)
+      : allTimeRange(dashboardRange(query).to, bucket, firstNote);
   const days = query.days ?? DEFAULT_COVERAGE_DAYS;
   // the last N calendar days, today included
   const since = addDays(todayUtc(), -(days - 1));
@@ -125,7 +170,7 @@ export async function loadDashboard(db: Db, actor: Actor, query: DashboardQuery)
   const covered = byStage.reduce((n, s) => n + s.covered, 0);
   return {
     scope: scopeView(actor, actorScope),
-    range: { ...range, bucket },
+    range: { ...range, bucket, ...(firstNote === undefined ? {} : { all: true as const, firstNote }) },
     team: quality(addTotals(byAuthor)),
     reps: byAuthor
       .sort((a, b) => b.noteCount - a.noteCount || a.authorId.localeCompare(b.authorId))

@@ -4,6 +4,7 @@ export { addDays, todayUtc } from './buckets';
 export { accountHistoryForDeal, accountProvocationsById, recentlyRaisedWithAccount } from './account-history';
 export type { AccountProvocation, LatestRaise } from './read-models/account-history';
 export { candidateSources } from './candidates';
+export { dashboardQuerySchema, promptsQuerySchema } from './contracts';
 export { loadDashboard } from './dashboard';
 export { drilldownNotes } from './drilldown';
 export { scopeOf } from './scope';

@@ -83,6 +83,8 @@ export async function loadPromptEffectiveness(
         : Object.entries(settings.stagePhases)
             .filter(([, phase]) => phase === query.phase)
             .map(([stage]) => stage),
+    // the per-phase aggregates follow the stored map; defaults are not stored
+    phase: settings.version > 0 ? query.phase : undefined,
   };
   const [tallies, population, titles, adHoc, redirected, promotionOf] = await Promise.all([
     promptTallies(db, scope, filters, stageRanks(settings)),

@@ -12,7 +12,13 @@ const quality = z.object({
 });
 
 export const dashboardResponse = z.object({
-  range: z.object({ from: z.string(), to: z.string(), bucket: z.enum(BUCKETS) }),
+  range: z.object({
+    from: z.string(),
+    to: z.string(),
+    bucket: z.enum(BUCKETS),
+    all: z.literal(true).optional(),
+    firstNote: z.string().nullable().optional(),
+  }),
   team: quality,
   reps: z.array(quality.extend({ repId: z.string(), name: nullableText })),
   repCount: z.number().int(),

@@ -265,6 +265,15 @@ export interface AnalyticsDailyTable extends ScoreSumColumns {
   scored_count: number;
 }
 
+/** Migration 0019: analytics_daily per author and calendar month (its first day). */
+export interface AnalyticsAuthorMonthlyTable extends ScoreSumColumns {
+  tenant_id: string;
+  author_id: string;
+  month: string;
+  note_count: number;
+  scored_count: number;
+}
+
 export interface AnalyticsTenantDailyTable extends ScoreSumColumns {
   tenant_id: string;
   day: string;
@@ -322,6 +331,16 @@ export interface AnalyticsPromptDealsTable {
   version: number | null;
   author_id: string;
   raised: number;
+}
+
+/** Migration 0019: analytics_prompt_deals per phase of the stage on the note. */
+export interface AnalyticsPromptPhaseDealsTable extends AnalyticsPromptDealsTable {
+  phase: string;
+}
+
+/** Migration 0019: analytics_prompt_wins per phase of the stage on the note. */
+export interface AnalyticsPromptPhaseWinsTable extends AnalyticsPromptWinsTable {
+  phase: string;
 }
 
 export interface AnalyticsPromptWinsTable {
@@ -388,6 +407,7 @@ export interface Database {
   salesforce_api_calls: SalesforceApiCallsTable;
   analytics_daily: AnalyticsDailyTable;
   analytics_tenant_daily: AnalyticsTenantDailyTable;
+  analytics_author_monthly: AnalyticsAuthorMonthlyTable;
   analytics_opportunities: AnalyticsOpportunitiesTable;
   analytics_tenant_deal_scores: AnalyticsTenantDealScoresTable;
   analytics_deal_coverage: AnalyticsDealCoverageTable;
@@ -395,6 +415,8 @@ export interface Database {
   analytics_prompt_author_raises: AnalyticsPromptAuthorRaisesTable;
   analytics_prompt_deals: AnalyticsPromptDealsTable;
   analytics_prompt_wins: AnalyticsPromptWinsTable;
+  analytics_prompt_phase_deals: AnalyticsPromptPhaseDealsTable;
+  analytics_prompt_phase_wins: AnalyticsPromptPhaseWinsTable;
   analytics_adhoc_texts: AnalyticsAdhocTextsTable;
   analytics_redirected_notes: AnalyticsRedirectedNotesTable;
 }

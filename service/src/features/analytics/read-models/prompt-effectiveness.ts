@@ -9,6 +9,9 @@ export interface PromptFilters {
   industry?: string;
   /** stages (at the time of the note) that belong to the requested phase */
   stages?: string[];
+  /** the requested phase, when the tenant's stored stage → phase map is the one the per-phase
+   * aggregates of migration 0019 were kept with (a tenant without stored settings has none) */
+  phase?: string;
   setId?: string;
 }
 
@@ -136,7 +139,8 @@ const tallyKey = (key: string, setId: string | null, version: number | null, tot
  * The whole tenant's figures from the aggregates of migration 0005 (kept exact by triggers):
  * raises, reactions and progression per key, set, version, stage on the note and the deal's
  * industry and outcome; distinct closed and won deals per key (and set, and version) and industry.
- * Under a phase filter the deal counts come from the raises, as deals are not counted per stage.
+ * Under a phase filter the deal counts come from the per-phase aggregates of migration 0019, or
+ * from the raises for a tenant that never stored its stage → phase map.
  */
 async function aggregatedPromptTallies(
   db: Executor,
@@ -178,9 +182,15 @@ async function aggregatedPromptTallies(
     .having(sql`sum(r.raised)`, '>', 0);
   // level 0: per key, set and version; per key: level 1 within one set, level 2 across sets
   const keyLevel = filters.setId === undefined ? 2 : 1;
+  // under a phase filter the same figures come from the per-phase tables of migration 0019, which
+  // have every column of the unfiltered ones and a phase
+  const { phase } = filters;
+  const perPhase = <T extends string>(table: T, phased: string) =>
+    (phase === undefined ? table : `${phased} as ${table.split(' as ')[1]}`) as T;
   const winsQuery = aggregates
-    .selectFrom('analytics_prompt_wins as w')
+    .selectFrom(perPhase('analytics_prompt_wins as w', 'analytics_prompt_phase_wins'))
     .where('w.tenant_id', '=', tenantId)
+    .$if(phase !== undefined, (qb) => qb.where(sql<boolean>`w.phase = ${phase}`))
     .where('w.level', 'in', [0, keyLevel])
     .$if(filters.industry !== undefined, (qb) => qb.where('w.industry', '=', filters.industry!))
     .$if(filters.setId !== undefined, (qb) => qb.where('w.set_id', '=', filters.setId!))
@@ -195,12 +205,13 @@ async function aggregatedPromptTallies(
     .groupBy(['w.level', 'w.prompt_key', 'w.set_id', 'w.version']);
   // a team: distinct closed deals its members own where one of them raised the prompt
   const teamDealsQuery = aggregates
-    .selectFrom('analytics_prompt_deals as b')
+    .selectFrom(perPhase('analytics_prompt_deals as b', 'analytics_prompt_phase_deals'))
     .innerJoin('opportunities as o', (join) =>
       join.onRef('o.tenant_id', '=', 'b.tenant_id').onRef('o.id', '=', 'b.opportunity_id'),
     )
     .where('b.tenant_id', '=', tenantId)
     .where('b.author_id', 'in', userIds ?? [])
+    .$if(phase !== undefined, (qb) => qb.where(sql<boolean>`b.phase = ${phase}`))
     .where('b.raised', '>', 0)
     .where('o.owner_id', 'in', userIds ?? [])
     .where('o.is_closed', '=', true)
@@ -215,9 +226,10 @@ async function aggregatedPromptTallies(
       sql<number>`count(distinct o.id) filter (where o.is_won is true)`.as('won'),
     ])
     .groupBy(sql`grouping sets ((b.prompt_key), (b.prompt_key, b.set_id, b.version))`);
+  const aggregated = filters.stages === undefined || phase !== undefined;
   const [raiseRows, deals] = await Promise.all([
     raisesQuery.execute(),
-    filters.stages === undefined && userIds !== null
+    aggregated && userIds !== null
       ? teamDealsQuery.execute().then((rows) =>
           rows.map((d) => ({
             key: tallyKey(d.prompt_key, d.set_id, d.version, Number(d.is_total) !== 0),
@@ -225,7 +237,7 @@ async function aggregatedPromptTallies(
             won: Number(d.won),
           })),
         )
-      : filters.stages === undefined
+      : aggregated
         ? winsQuery.execute().then((rows) =>
             rows.map((w) => ({
               key: tallyKey(w.prompt_key, w.set_id, w.version, Number(w.level) !== 0),

@@ -2,6 +2,7 @@
 // with triggers.
 import { sql } from 'kysely';
 import type { Executor } from '../../../platform/database/database';
+import { addDays, bucketStart, isAfter } from '../buckets';
 import { SCORE_KEYS, type ScoreKey, type ScoreSums } from '../score-keys';
 import type { AnalyticsScope, DayRange } from './scope';
 
@@ -44,6 +45,41 @@ function dailyInRange(db: Executor, scope: AnalyticsScope, range: DayRange) {
     .$if(scope.userIds !== null, (qb) => qb.where('d.author_id', 'in', scope.userIds!));
 }
 
+const SUMMED = ['note_count', 'scored_count', ...Object.values(SUM_COLUMNS)];
+/** An author's counters, from a row of analytics_daily or analytics_author_monthly (both `d`). */
+const AUTHOR_ROW = ['d.author_id' as const, ...SUMMED.map((c) => sql.ref<number>(`d.${c}`).as(c))];
+
+/** The calendar months wholly inside a range (`first` to before `end`), and the days at its ends
+ * outside them; undefined when no month fits. */
+export function wholeMonths(range: DayRange): { first: string; end: string; edges: DayRange[] } | undefined {
+  const fromMonth = bucketStart(range.from, 'month');
+  const first = range.from === fromMonth ? fromMonth : bucketStart(addDays(fromMonth, 31), 'month');
+  const end = bucketStart(addDays(range.to, 1), 'month');
+  if (!isAfter(end, first)) return undefined;
+  const edges: DayRange[] = [];
+  if (isAfter(first, range.from)) edges.push({ from: range.from, to: addDays(first, -1) });
+  if (!isAfter(end, range.to)) edges.push({ from: end, to: range.to });
+  return { first, end, edges };
+}
+
+/** Per-author rows over the range: whole months from the monthly sums of migration 0019, days
+ * only where the range starts or ends inside a month. */
+function authorRowsInRange(db: Executor, scope: AnalyticsScope, range: DayRange) {
+  const months = wholeMonths(range);
+  if (months === undefined) return dailyInRange(db, scope, range).select(AUTHOR_ROW);
+  const monthly = db
+    .selectFrom('analytics_author_monthly as d')
+    .where('d.tenant_id', '=', scope.tenantId)
+    .where('d.month', '>=', months.first)
+    .where('d.month', '<', months.end)
+    .$if(scope.userIds !== null, (qb) => qb.where('d.author_id', 'in', scope.userIds!))
+    .select(AUTHOR_ROW);
+  return months.edges.reduce(
+    (rows, edge) => rows.unionAll(dailyInRange(db, scope, edge).select(AUTHOR_ROW)),
+    monthly,
+  );
+}
+
 /** Note counts and score sums per author over the range, with the author's name when known. */
 export async function qualityByAuthor(
   db: Executor,
@@ -51,7 +87,8 @@ export async function qualityByAuthor(
   range: DayRange,
 ): Promise<Array<QualityTotals & { authorId: string; name: string | null }>> {
   // aggregate per author first, then name the few hundred authors
-  const totals = dailyInRange(db, scope, range)
+  const totals = db
+    .selectFrom(authorRowsInRange(db, scope, range).as('d'))
     .select(['d.author_id', ...qualitySelections])
     .groupBy('d.author_id')
     .having(sql`sum(d.note_count)`, '>', 0)
@@ -91,4 +128,18 @@ export async function qualityByBucket(
     .groupBy(start)
     .execute();
   return rows.map((row) => ({ bucket: row.bucket, ...toTotals(row) }));
+}
+
+/** The day of the tenant's earliest note (null: none), from the tenant-wide daily sums; days whose
+ * notes were all deleted keep a row with no notes, so they are skipped. */
+export async function firstNoteDay(db: Executor, tenantId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('analytics_tenant_daily as d')
+    .where('d.tenant_id', '=', tenantId)
+    .where('d.note_count', '>', 0)
+    .select(sql<string>`to_char(d.day::timestamp, 'YYYY-MM-DD')`.as('day'))
+    .orderBy('d.day')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.day ?? null;
 }

@@ -21,6 +21,7 @@ import * as insideViewStaleAge from './0015-inside-view-stale-age';
 import * as promptPromotions from './0016-prompt-promotions';
 import * as amountBands from './0017-amount-bands';
 import * as jobLeases from './0018-job-leases';
+import * as phaseAndMonthlyAggregates from './0019-phase-and-monthly-aggregates';
 
 /** A migration that runs its statements in order (the migrator wraps them in one transaction). */
 export function frozen({ statements }: { statements: readonly string[] }): Migration {
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '0016-prompt-promotions': frozen(promptPromotions),
   '0017-amount-bands': frozen(amountBands),
   '0018-job-leases': frozen(jobLeases),
+  '0019-phase-and-monthly-aggregates': frozen(phaseAndMonthlyAggregates),
 };
 
 export const migrationProvider: MigrationProvider = {
