@@ -1,7 +1,7 @@
 // The package as the Salesforce CLI sees it: `sf project convert source` (the real CLI, offline) must turn
 // every deployable file into a component of package.xml, at the one API version of the project; and
 // sfdx-project.json must pass the CLI's own schema. Each check is also shown to fail on a planted mistake.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './apex-source';
@@ -10,6 +10,7 @@ import {
   componentOf,
   convertSource,
   deployableFiles,
+  privateCliHome,
   readManifest,
 } from './salesforce-cli';
 
@@ -55,6 +56,13 @@ describe('force-app through the Salesforce CLI', () => {
 
   it('when force-app is converted, then every deployable file is in package.xml at the project API version', async () => {
     expect(await conversionProblems(repoRoot)).toEqual([]);
+  });
+
+  it('when the CLI runs, then it starts no self-update, which would download from outside npm', async () => {
+    const home = privateCliHome();
+    await convertSource(repoRoot, 'force-app', home);
+    // oclif's update hook marks its background `sf update` run here before it starts it
+    expect(existsSync(path.join(home, '.cache/sf/autoupdate'))).toBe(false);
   });
 
   it('when sfdx-project.json is checked, then the CLI schema and the CLI libraries accept it', async () => {

