@@ -92,9 +92,6 @@ export async function runNoisyNeighbour(options: NoisyNeighbourOptions): Promise
   const set = await noisy('POST', '/v1/prompt-sets', { name: 'Noisy', prompts: [samplePrompt('noisy')] });
   const largest = hostileNote('zeroWidthJoined');
   const largeNote = { ...largest, prompts: largest.prompts.map((p) => ({ text: p.text!.trim() })) };
-  const today = new Date();
-  // all time, as far as the dashboard goes back (it refuses ranges over 3,653 days)
-  const allTime = new Date(today.getTime() - 3650 * 86_400_000).toISOString().slice(0, 10);
   const importFile = {
     name: 'Imported',
     prompts: Array.from({ length: 1000 }, (_, i) => samplePrompt(`p-${i}`)),
@@ -102,7 +99,7 @@ export async function runNoisyNeighbour(options: NoisyNeighbourOptions): Promise
   const costly: Array<() => Promise<{ status: number }>> = [
     () => noisy('POST', '/v1/score', largeNote),
     () => noisy('POST', '/v1/notes', { ...largeNote, opportunityId: OPP }),
-    () => dashboard('GET', `/v1/analytics/dashboard?from=${allTime}&bucket=month&days=365`),
+    () => dashboard('GET', '/v1/analytics/dashboard?range=all&bucket=month&days=365'),
     () => noisy('GET', `/v1/prompt-sets/${set.json.id}/versions/1/export?format=csv`),
     () => noisy('POST', '/v1/prompt-sets/import?format=json', importFile),
     () => noisy('POST', '/v1/rescore'),

@@ -161,6 +161,7 @@ export async function collectServiceAnswers(): Promise<ServiceAnswers> {
 
     // managers: analytics
     await call('getDashboard', 'manager', { query: { days: 7, bucket: 'week' } });
+    await call('getDashboard', 'salesops', { query: { range: 'all', bucket: 'month', days: 365 } });
     await call('getPromptEffectiveness', 'salesops', { query: {} });
     await call('getDrilldown', 'manager', { query: { opportunityId: OPPORTUNITY.id } });
     for (const band of ['0-39', '40-59', '60-79', '80-100'])

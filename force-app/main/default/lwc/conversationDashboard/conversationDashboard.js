@@ -7,6 +7,7 @@ import {
   DIMENSIONS,
   daysAgoIso,
   dimensionLabel,
+  formatDate,
   formatLabel,
   formatScore,
   parseJson,
@@ -19,17 +20,22 @@ import LABEL_HIERARCHY_UNKNOWN from '@salesforce/label/c.UAN_Dash_HierarchyUnkno
 import LABEL_RANGE from '@salesforce/label/c.UAN_Dash_Range';
 import LABEL_BUCKET from '@salesforce/label/c.UAN_Dash_Bucket';
 import LABEL_DAYS from '@salesforce/label/c.UAN_Dash_Days';
+import LABEL_ALL_TIME from '@salesforce/label/c.UAN_Dash_AllTime';
 import LABEL_WEEK from '@salesforce/label/c.UAN_Dash_Week';
 import LABEL_MONTH from '@salesforce/label/c.UAN_Dash_Month';
 import LABEL_LOADING from '@salesforce/label/c.UAN_Busy';
 import LABEL_LOAD_ERROR from '@salesforce/label/c.UAN_Dash_LoadError';
 import LABEL_TEAM from '@salesforce/label/c.UAN_Dash_Team';
 import LABEL_TEAM_SUMMARY from '@salesforce/label/c.UAN_Dash_TeamSummary';
+import LABEL_TEAM_SUMMARY_ALL from '@salesforce/label/c.UAN_Dash_TeamSummaryAll';
 import LABEL_DRILL_PROMPT from '@salesforce/label/c.UAN_Dash_DrillPrompt';
 import LABEL_RESCORING from '@salesforce/label/c.UAN_Dash_Rescoring';
 import LABEL_OUTDATED_SCORES from '@salesforce/label/c.UAN_Dash_OutdatedScores';
 
 const RANGES = [30, 90, 180, 365];
+const ALL_TIME = 'all';
+// coverage looks back at most a year, whatever the period of the quality numbers
+const LONGEST_COVERAGE_DAYS = 365;
 
 /**
  * The manager's dashboard: loads the numbers for the chosen period and passes them to its parts (trend,
@@ -40,6 +46,7 @@ const RANGES = [30, 90, 180, 365];
  */
 export default class ConversationDashboard extends LightningElement {
   days = 90;
+  allTime = false;
   bucket = 'week';
   data;
   loading = true;
@@ -63,7 +70,10 @@ export default class ConversationDashboard extends LightningElement {
     hierarchyUnknown: LABEL_HIERARCHY_UNKNOWN,
   };
 
-  rangeOptions = RANGES.map((days) => ({ value: String(days), label: formatLabel(LABEL_DAYS, days) }));
+  rangeOptions = [
+    ...RANGES.map((days) => ({ value: String(days), label: formatLabel(LABEL_DAYS, days) })),
+    { value: ALL_TIME, label: LABEL_ALL_TIME },
+  ];
 
   bucketOptions = [
     { value: 'week', label: LABEL_WEEK },
@@ -88,12 +98,10 @@ export default class ConversationDashboard extends LightningElement {
     this.loading = true;
     this.error = undefined;
     try {
-      const query = {
-        fromDate: daysAgoIso(this.days),
-        toDate: todayIso(),
-        bucket: this.bucket,
-        days: this.days,
-      };
+      // all time: the service starts at the tenant's first note and says where it started
+      const query = this.allTime
+        ? { range: ALL_TIME, toDate: todayIso(), bucket: this.bucket, days: this.coverageDays }
+        : { fromDate: daysAgoIso(this.days), toDate: todayIso(), bucket: this.bucket, days: this.days };
       this.data = parseJson(await getDashboard({ query }));
     } catch (error) {
       this.error = error;
@@ -103,7 +111,11 @@ export default class ConversationDashboard extends LightningElement {
   }
 
   get rangeValue() {
-    return String(this.days);
+    return this.allTime ? ALL_TIME : String(this.days);
+  }
+
+  get coverageDays() {
+    return this.allTime ? LONGEST_COVERAGE_DAYS : this.days;
   }
 
   /** Scores made by an older scorer, or a rescore under way, are said out loud, never mixed silently. */
@@ -140,7 +152,11 @@ export default class ConversationDashboard extends LightningElement {
   }
 
   handleRange(event) {
-    this.days = Number(event.detail?.value ?? event.target.value);
+    const value = event.detail?.value ?? event.target.value;
+    this.allTime = value === ALL_TIME;
+    if (!this.allTime) {
+      this.days = Number(value);
+    }
     this.load();
   }
 
@@ -151,12 +167,12 @@ export default class ConversationDashboard extends LightningElement {
 
   get teamSummary() {
     const team = this.data?.team;
-    return formatLabel(
-      LABEL_TEAM_SUMMARY,
-      formatScore(team?.averages?.overall),
-      team?.noteCount ?? 0,
-      this.days,
-    );
+    const score = formatScore(team?.averages?.overall);
+    const count = team?.noteCount ?? 0;
+    if (this.allTime) {
+      return formatLabel(LABEL_TEAM_SUMMARY_ALL, score, count, formatDate(this.data?.range?.from));
+    }
+    return formatLabel(LABEL_TEAM_SUMMARY, score, count, this.days);
   }
 
   get teamAverages() {

@@ -16,6 +16,11 @@ const mockInsideView = require('../../accountInsideView/__tests__/data/getInside
 jest.mock('@salesforce/label/c.UAN_Dash_Rescoring', () => ({ default: 'Rescoring {0} of {1}' }), {
   virtual: true,
 });
+jest.mock(
+  '@salesforce/label/c.UAN_Dash_TeamSummaryAll',
+  () => ({ default: 'Average {0} across {1} conversations since {2}.' }),
+  { virtual: true },
+);
 
 async function createDashboard() {
   const element = createElement('c-conversation-dashboard', { is: ConversationDashboard });
@@ -91,6 +96,41 @@ describe('c-conversation-dashboard', () => {
     await flushPromises();
     expect(getDashboard).toHaveBeenCalledTimes(3);
     expect(getDashboard.mock.calls[2][0].query).toMatchObject({ days: 30, bucket: 'month' });
+  });
+
+  it('asks for all time from the first note, and says since when the numbers run', async () => {
+    const element = await createDashboard();
+    const range = $(element, '.uan-dash__range');
+    expect(range.options.map((option) => option.value)).toEqual(['30', '90', '180', '365', 'all']);
+    getDashboard.mockResolvedValue(
+      JSON.stringify({
+        ...mockDashboard,
+        range: { from: '2021-03-04', to: '2026-12-03', bucket: 'month', all: true, firstNote: '2021-03-04' },
+      }),
+    );
+    range.dispatchEvent(new CustomEvent('change', { detail: { value: 'all' } }));
+    await flushPromises();
+    await flushPromises();
+
+    const query = getDashboard.mock.calls[1][0].query;
+    expect(query).toMatchObject({ range: 'all', bucket: 'week', days: 365 });
+    expect(query.fromDate).toBeUndefined();
+    expect(query.toDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(range.value).toBe('all');
+    expect($(element, 'c-dashboard-coverage').days).toBe(365);
+    expect($(element, '.uan-dash__team-summary').textContent).toBe(
+      `Average 61 across 84 conversations since ${new Intl.DateTimeFormat('en-US', {
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        timeZone: 'UTC',
+      }).format(new Date('2021-03-04T00:00:00Z'))}.`,
+    );
+
+    range.dispatchEvent(new CustomEvent('change', { detail: { value: '180' } }));
+    await flushPromises();
+    expect(getDashboard.mock.calls[2][0].query).toMatchObject({ days: 180 });
+    expect(getDashboard.mock.calls[2][0].query.range).toBeUndefined();
   });
 
   it('passes the numbers down to its parts', async () => {
