@@ -36,6 +36,20 @@ describe('noisy neighbour', () => {
     });
     console.log(`noisy neighbour: ${JSON.stringify(result)}`);
     expect(result.noisyServed).toBeGreaterThan(5);
+    // each costly kind was answered in full at least once, and none was refused as a bad request
+    for (const [kind, counts] of Object.entries(result.noisyStatuses)) {
+      const codes = Object.keys(counts).map(Number);
+      expect({ kind, served: codes.some((code) => code < 300) }).toEqual({ kind, served: true });
+      expect({ kind, bad: codes.filter((code) => code >= 400 && code !== 429) }).toEqual({ kind, bad: [] });
+    }
+    expect(Object.keys(result.noisyStatuses).sort()).toEqual([
+      'allTimeDashboard',
+      'export',
+      'import',
+      'largeDraft',
+      'largeNote',
+      'rescore',
+    ]);
     expect(result.quietRequests).toBeGreaterThanOrEqual(5);
     expect(result.quietP99Ms).toBeLessThan(Math.max(MAX_P99_MS, MAX_SLOWDOWN * result.quietAloneP99Ms));
     // the service's own figures come from every answer's Server-Timing header

@@ -34,17 +34,34 @@ export interface NoisyNeighbourResult {
   /** what the noisy tenant got: served, refused by its rate limit */
   noisyServed: number;
   noisyRefused: number;
+  /** per kind of costly request, how many answers had each status */
+  noisyStatuses: Record<string, Record<number, number>>;
 }
 
 const OPS = '005000000000S00AAA';
 const REP = '005000000000R01AAA';
 const OPP = '006000000000N01AAA';
 const NOTE_PAUSE_MS = 50;
+const ALONE_WARM_UP = 20;
+const ALONE_CALLS = 200;
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 };
+
+/** The default body limit (BODY_LIMIT, 256 kB), less room for the JSON around the prompts. */
+const IMPORT_BYTES = 256 * 1024 - 1024;
+
+/** The largest prompt-set file the default body limit lets through: as many prompts as fit. */
+function largestImport() {
+  const perPrompt = Buffer.byteLength(JSON.stringify(samplePrompt('p-0000'))) + 1;
+  const count = Math.min(1000, Math.floor(IMPORT_BYTES / perPrompt));
+  return {
+    name: 'Imported',
+    prompts: Array.from({ length: count }, (_, i) => samplePrompt(`p-${String(i).padStart(4, '0')}`)),
+  };
+}
 
 /** The service's own duration of an answer, from its Server-Timing header (app;dur=…). */
 const serviceMs = (header: string | null) => Number(/dur=([\d.]+)/.exec(header ?? '')?.[1] ?? NaN);
@@ -89,20 +106,19 @@ export async function runNoisyNeighbour(options: NoisyNeighbourOptions): Promise
   const noisy = caller(options.url, options.noisyKey, 'salesops', OPS);
   const quiet = caller(options.url, options.quietKey, 'rep', REP);
   const dashboard = options.dashboardKey ? caller(options.url, options.dashboardKey, 'salesops', OPS) : noisy;
-  const set = await noisy('POST', '/v1/prompt-sets', { name: 'Noisy', prompts: [samplePrompt('noisy')] });
   const largest = hostileNote('zeroWidthJoined');
   const largeNote = { ...largest, prompts: largest.prompts.map((p) => ({ text: p.text!.trim() })) };
-  const importFile = {
-    name: 'Imported',
-    prompts: Array.from({ length: 1000 }, (_, i) => samplePrompt(`p-${i}`)),
-  };
-  const costly: Array<() => Promise<{ status: number }>> = [
-    () => noisy('POST', '/v1/score', largeNote),
-    () => noisy('POST', '/v1/notes', { ...largeNote, opportunityId: OPP }),
-    () => dashboard('GET', '/v1/analytics/dashboard?range=all&bucket=month&days=365'),
-    () => noisy('GET', `/v1/prompt-sets/${set.json.id}/versions/1/export?format=csv`),
-    () => noisy('POST', '/v1/prompt-sets/import?format=json', importFile),
-    () => noisy('POST', '/v1/rescore'),
+  const importFile = largestImport();
+  // the costliest export is of the largest set the API takes
+  const imported = await noisy('POST', '/v1/prompt-sets/import?format=json', importFile);
+  if (imported.status !== 201) throw new Error(`the largest import got ${imported.status}`);
+  const costly: Array<[string, () => Promise<{ status: number }>]> = [
+    ['largeDraft', () => noisy('POST', '/v1/score', largeNote)],
+    ['largeNote', () => noisy('POST', '/v1/notes', { ...largeNote, opportunityId: OPP })],
+    ['allTimeDashboard', () => dashboard('GET', '/v1/analytics/dashboard?range=all&bucket=month&days=365')],
+    ['export', () => noisy('GET', `/v1/prompt-sets/${imported.json.id}/versions/1/export?format=csv`)],
+    ['import', () => noisy('POST', '/v1/prompt-sets/import?format=json', importFile)],
+    ['rescore', () => noisy('POST', '/v1/rescore')],
   ];
 
   /** one request at a time until `until`, with `pauseMs` between: client and service latencies */
@@ -132,16 +148,25 @@ export async function runNoisyNeighbour(options: NoisyNeighbourOptions): Promise
     let i = 0;
     return () => i++ >= n;
   };
-  const coachAlone = await coach(times(30));
-  const notesAlone = await notes(times(15));
+  // warmed up first, so the alone figures are not the first calls' compilation; enough calls that a
+  // p99 is not simply the slowest one
+  await coach(times(ALONE_WARM_UP));
+  await notes(times(ALONE_WARM_UP));
+  const coachAlone = await coach(times(ALONE_CALLS));
+  const notesAlone = await notes(times(ALONE_CALLS / 2));
 
   let served = 0;
   let refused = 0;
+  // every answer's status per kind of request: a costly request refused as malformed costs nothing
+  const statuses: Record<string, Record<number, number>> = {};
   const deadline = performance.now() + options.seconds * 1000;
   const over = () => performance.now() >= deadline;
   const noisyLoop = async (offset: number) => {
     for (let i = offset; !over(); i++) {
-      const { status } = await costly[i % costly.length]!();
+      const [kind, send] = costly[i % costly.length]!;
+      const { status } = await send();
+      const counts = (statuses[kind] ??= {});
+      counts[status] = (counts[status] ?? 0) + 1;
       if (status === 429) refused++;
       else if (status >= 500) throw new Error(`the noisy tenant got ${status}`);
       else served++;
@@ -165,5 +190,6 @@ export async function runNoisyNeighbour(options: NoisyNeighbourOptions): Promise
     notesRequests: noted.client.length,
     noisyServed: served,
     noisyRefused: refused,
+    noisyStatuses: statuses,
   };
 }
