@@ -16,6 +16,8 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@localhost/db' }).database).toEqual({
       kind: 'postgres',
       url: 'postgres://u@localhost/db',
+      poolSize: 10,
+      perTenant: 5,
     });
   });
 
@@ -50,6 +52,28 @@ describe('configuration', () => {
     };
     expect(loadConfig(env).workerPool).toEqual({ threads: 4, perTenant: 1, taskBudgetMs: 5000, niceness: 0 });
     expect(() => loadConfig({ WORKER_NICENESS: '20' })).toThrow(/WORKER_NICENESS/);
+  });
+
+  test("Postgres holds ten connections by default, half of them at most for one tenant's work", () => {
+    const url = 'postgres://app@127.0.0.1:5432/upatnight';
+    expect(loadConfig({ DATABASE_URL: url }).database).toEqual({
+      kind: 'postgres',
+      url,
+      poolSize: 10,
+      perTenant: 5,
+    });
+    expect(loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '7' }).database).toMatchObject({
+      poolSize: 7,
+      perTenant: 4,
+    });
+    expect(
+      loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '20', DATABASE_CONNECTIONS_PER_TENANT: '15' })
+        .database,
+    ).toMatchObject({ poolSize: 20, perTenant: 15 });
+    expect(() => loadConfig({ DATABASE_URL: url, DATABASE_CONNECTIONS_PER_TENANT: '11' })).toThrow(
+      'DATABASE_CONNECTIONS_PER_TENANT: must not exceed DATABASE_POOL_SIZE (10)',
+    );
+    expect(() => loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
   });
 
   test('TRUST_PROXY takes a hop count or proxy addresses, never every address', () => {

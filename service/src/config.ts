@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { randomKeyProblem } from './platform/lib/key-material';
 import { DEFAULT_POOL_OPTIONS, type WorkerPoolOptions } from './platform/worker-pool/pool';
+import { DEFAULT_POOL_SIZE, defaultPerTenant } from './platform/database/fair-pool';
 
 const schema = z
   .object({
@@ -22,6 +23,10 @@ const schema = z
      * the data directory. For that guarantee use Postgres (DATABASE_URL).
      */
     PGLITE_DURABILITY: z.enum(['safe', 'relaxed']).default('safe'),
+    /** Postgres only: connections the service holds at most. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(DEFAULT_POOL_SIZE),
+    /** Postgres only: of those, how many one tenant's work may hold at once (default: half, rounded up). */
+    DATABASE_CONNECTIONS_PER_TENANT: z.coerce.number().int().min(1).optional(),
     DEMO_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     BODY_LIMIT: z
@@ -86,6 +91,13 @@ const schema = z
         message: 'production needs DATABASE_URL (Postgres) or an explicit DATA_DIR (embedded PGlite)',
       });
     }
+    if ((env.DATABASE_CONNECTIONS_PER_TENANT ?? 0) > env.DATABASE_POOL_SIZE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_CONNECTIONS_PER_TENANT'],
+        message: `must not exceed DATABASE_POOL_SIZE (${env.DATABASE_POOL_SIZE})`,
+      });
+    }
     if (env.NODE_ENV === 'production' && env.SALESFORCE_ALLOW_LOCAL_ORG === 'true') {
       ctx.addIssue({
         code: 'custom',
@@ -101,7 +113,8 @@ export interface Config {
   port: number;
   host: string;
   database:
-    { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string; durability: 'safe' | 'relaxed' };
+    | { kind: 'postgres'; url: string; poolSize: number; perTenant: number }
+    | { kind: 'pglite'; dataDir: string; durability: 'safe' | 'relaxed' };
   demoApiKey?: string;
   logLevel: string;
   bodyLimit: string;
@@ -137,7 +150,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
+      ? {
+          kind: 'postgres',
+          url: e.DATABASE_URL,
+          poolSize: e.DATABASE_POOL_SIZE,
+          perTenant: e.DATABASE_CONNECTIONS_PER_TENANT ?? defaultPerTenant(e.DATABASE_POOL_SIZE),
+        }
       : { kind: 'pglite', dataDir: path.resolve(e.DATA_DIR ?? '.data'), durability: e.PGLITE_DURABILITY },
     demoApiKey: e.DEMO_API_KEY,
     logLevel: e.LOG_LEVEL,

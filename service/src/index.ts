@@ -51,7 +51,7 @@ export interface RunningService extends Running {
 function openConfiguredDatabase(config: Config): Promise<Db> {
   return openDatabase(
     config.database.kind === 'postgres'
-      ? { kind: 'postgres', url: config.database.url }
+      ? config.database
       : { kind: 'pglite', dataDir: config.database.dataDir, durability: config.database.durability },
   );
 }

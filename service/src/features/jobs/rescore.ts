@@ -13,6 +13,7 @@ import { enqueueRollups } from '../salesforce';
 import { conflict, notFound } from '../../platform/lib/errors';
 import type { Actor } from '../../platform/actor';
 import { loadSettings, type ScoringSettings } from '../settings';
+import { runAsTenant } from '../../platform/tenant-context';
 
 export const RESCORE_BATCH = 500;
 const JOB_KIND = 'rescore';
@@ -105,7 +106,8 @@ export async function runNextRescore(
   const claimed = await jobsRepo.claimJob(db, JOB_KIND, owner, leaseMs);
   if (!claimed) return undefined;
   const { tenantId, job } = claimed;
-  await runClaimed(db, { tenantId, jobId: job.id, owner, leaseMs });
+  // the job's queries count against its tenant's share of connections, like its requests
+  await runAsTenant(tenantId, () => runClaimed(db, { tenantId, jobId: job.id, owner, leaseMs }));
   return jobsRepo.findJob(db, tenantId, job.id);
 }
 

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
+import { DEFAULT_POOL_SIZE, FairPool, defaultPerTenant } from './fair-pool';
 import { migrationProvider } from './migrations';
 import { PGliteDialect } from './pglite-dialect';
 import type { PGlite as PGliteInstance } from '@electric-sql/pglite';
@@ -12,7 +13,7 @@ export type Db = Kysely<Database>;
 export type Executor = Kysely<Database> | Transaction<Database>;
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'postgres'; url: string; poolSize?: number; perTenant?: number }
   | { kind: 'pglite'; dataDir?: string; durability?: 'safe' | 'relaxed' };
 
 /** Runs `work` in the caller's transaction, or in a new one when the caller has none. */
@@ -24,15 +25,23 @@ export async function inTransaction<T>(
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Db> {
-  const db =
-    target.kind === 'postgres' ? openPostgres(target.url, target.poolSize) : await openPGlite(target);
+  const db = target.kind === 'postgres' ? openPostgres(target) : await openPGlite(target);
   await migrate(db);
   return db;
 }
 
-function openPostgres(url: string, poolSize = 10): Db {
+function openPostgres({
+  url,
+  poolSize = DEFAULT_POOL_SIZE,
+  perTenant,
+}: {
+  url: string;
+  poolSize?: number;
+  perTenant?: number;
+}): Db {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const fair = new FairPool(pool, { size: poolSize, perTenant: perTenant ?? defaultPerTenant(poolSize) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: fair }) });
 }
 
 async function openPGlite(target: { dataDir?: string; durability?: 'safe' | 'relaxed' }): Promise<Db> {

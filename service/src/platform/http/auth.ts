@@ -3,6 +3,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ROLES, type Actor, type Role } from '../actor';
 import { badRequest, unauthorized } from '../lib/errors';
+import { runAsTenant } from '../tenant-context';
 
 const ACTOR_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -60,7 +61,8 @@ export function authenticateRequests(authenticate: (apiKey: string) => Promise<K
       res.locals.actor = { tenantId: tenant.id, userId: userId!, role: role as Role } satisfies Actor;
       res.locals.tenantSlug = tenant.slug;
       res.locals.settings = settings;
-      next();
+      // the rest of the request runs as this tenant's work: its share of connections, not all of them
+      runAsTenant(tenant.id, next);
     } catch (error) {
       next(error);
     }
