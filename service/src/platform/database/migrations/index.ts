@@ -22,6 +22,7 @@ import * as promptPromotions from './0016-prompt-promotions';
 import * as amountBands from './0017-amount-bands';
 import * as jobLeases from './0018-job-leases';
 import * as phaseAndMonthlyAggregates from './0019-phase-and-monthly-aggregates';
+import * as coveringTeamPromptIndexes from './0021-covering-team-prompt-indexes';
 
 /** A migration that runs its statements in order (the migrator wraps them in one transaction). */
 export function frozen({ statements }: { statements: readonly string[] }): Migration {
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '0017-amount-bands': frozen(amountBands),
   '0018-job-leases': frozen(jobLeases),
   '0019-phase-and-monthly-aggregates': frozen(phaseAndMonthlyAggregates),
+  '0021-covering-team-prompt-indexes': frozen(coveringTeamPromptIndexes),
 };
 
 export const migrationProvider: MigrationProvider = {
