@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
+import { preparedName } from './fixed-statement';
 import { migrationProvider } from './migrations';
 import { PGliteDialect } from './pglite-dialect';
 import type { PGlite as PGliteInstance } from '@electric-sql/pglite';
@@ -32,7 +33,19 @@ export async function openDatabase(target: DatabaseTarget): Promise<Db> {
 
 function openPostgres(url: string, poolSize = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('connect', prepareFixedStatements);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Runs fixed statements (fixed-statement.ts) on this connection as named prepared statements. */
+function prepareFixedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((text: unknown, ...rest: unknown[]) => {
+    const name = typeof text === 'string' ? preparedName(text) : undefined;
+    return name === undefined
+      ? query(text, ...rest)
+      : query({ name, text, values: rest[0] }, ...rest.slice(1));
+  }) as typeof client.query;
 }
 
 async function openPGlite(target: { dataDir?: string; durability?: 'safe' | 'relaxed' }): Promise<Db> {
