@@ -197,14 +197,15 @@ async function writePromptRows(db: Executor, tenantId: string, noteId: string, p
 
 /**
  * The answer to remember with a new note under the client's Idempotency-Key: `body` less what the
- * statement decides, which it fills in under the property names `decided` gives.
+ * statement fills in under the property names `filledIn` gives: the deal's stage and the author's
+ * name it reads, and the note's score (sent once, for the note and its answer).
  */
 export interface RememberedAnswer {
   keyDigest: string;
   requestHash: string;
   status: number;
   body: object;
-  decided: { stage: string; authorName: string };
+  filledIn: { stage: string; authorName: string; score: string };
 }
 
 /** A new note as insertNote takes it. */
@@ -232,16 +233,20 @@ const insertNotesStatement = fixedStatement<
       select i.*,
         case when i.stage_given then i.opportunity_stage
           else (select stage from opportunities o where o.tenant_id = ${tenantId} and o.id = i.opportunity_id) end as stage,
-        (select name from users u where u.tenant_id = ${tenantId} and u.id = i.author_id) as author_name
+        (select name from users u where u.tenant_id = ${tenantId} and u.id = i.author_id) as author_name,
+        -- the score as storedForm stores it: its evidence without the texts
+        case when jsonb_typeof(i.score->'evidence') = 'array' then jsonb_set(i.score, '{evidence}', coalesce(
+          (select jsonb_agg(e - 'text' order by n) from jsonb_array_elements(i.score->'evidence') with ordinality as x(e, n)),
+          '[]')) else i.score end as stored_score
       from jsonb_to_recordset(${input}::jsonb) as i(id uuid, opportunity_id text, author_id text,
         occurred_at text, stage_given boolean, opportunity_stage text, summary text, customer_view text, ideas text,
         next_step text, next_step_date text, prompts jsonb, score jsonb, overall integer, scorer_version text,
         settings_version integer, created_at timestamptz, prompt_rows jsonb, key_digest text, request_hash text,
-        status_code integer, body jsonb, stage_property text, author_property text)),
+        status_code integer, body jsonb, stage_property text, author_property text, score_property text)),
     claim as (
       insert into idempotency_keys (tenant_id, key_digest, request_hash, status_code, body)
       select ${tenantId}::uuid, key_digest, request_hash, status_code,
-        body || jsonb_build_object(stage_property, stage, author_property, author_name)
+        body || jsonb_build_object(stage_property, stage, author_property, author_name, score_property, score)
       from input where key_digest is not null
       on conflict (tenant_id, key_digest) do nothing returning key_digest),
     kept as (select * from input where key_digest is null or key_digest in (select key_digest from claim)),
@@ -250,7 +255,7 @@ const insertNotesStatement = fixedStatement<
         customer_view, ideas, next_step, next_step_date, prompts, score, overall, scorer_version,
         settings_version, created_at, updated_at)
       select ${tenantId}::uuid, id, opportunity_id, author_id, occurred_at, stage, summary, customer_view, ideas,
-        next_step, next_step_date, prompts, score, overall, scorer_version, settings_version, created_at, created_at
+        next_step, next_step_date, prompts, stored_score, overall, scorer_version, settings_version, created_at, created_at
       from kept
       returning opportunity_id),
     note_prompt_rows as (
@@ -277,6 +282,8 @@ async function insertNotesNow(db: Executor, tenantId: string, notes: NewNoteRow[
     const { opportunityStage, ...rest } = fields;
     return {
       ...columnValues({ ...rest, opportunityStage: null }, score, settingsVersion),
+      // whole: the statement stores it without the evidence texts and answers with it
+      score,
       id,
       stage_given: opportunityStage !== undefined,
       opportunity_stage: opportunityStage ?? null,
@@ -286,8 +293,9 @@ async function insertNotesNow(db: Executor, tenantId: string, notes: NewNoteRow[
       request_hash: remember?.requestHash ?? null,
       status_code: remember?.status ?? null,
       body: remember?.body ?? null,
-      stage_property: remember?.decided.stage ?? null,
-      author_property: remember?.decided.authorName ?? null,
+      stage_property: remember?.filledIn.stage ?? null,
+      author_property: remember?.filledIn.authorName ?? null,
+      score_property: remember?.filledIn.score ?? null,
     };
   });
   const rows = await insertNotesStatement(db, { tenantId, input: JSON.stringify(input) });
