@@ -220,8 +220,8 @@ export async function createNote(
   const id = randomUUID();
   const now = new Date();
   const stamp = now.toISOString();
-  // the answer, less the stage and the author's name that the statement reads
-  const answer = toNoteView({
+  // the answer, less what the statement fills in (the stage and the author's name it reads, the score)
+  const { score: _filledIn, ...answer } = toNoteView({
     id,
     ...fields,
     opportunityStage: null,
@@ -238,7 +238,7 @@ export async function createNote(
       ...claim,
       status: 201,
       body: answer,
-      decided: { stage: 'opportunityStage', authorName: 'authorName' } satisfies Record<
+      filledIn: { stage: 'opportunityStage', authorName: 'authorName', score: 'score' } satisfies Record<
         string,
         keyof NoteView
       >,

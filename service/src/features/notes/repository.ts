@@ -1,6 +1,7 @@
 // Conversation notes and the prompts raised in them (a row each, for per-prompt analytics).
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../platform/database/database';
+import { fixedStatement } from '../../platform/database/fixed-statement';
 import { type OpportunityContext, upsertOpportunities } from '../opportunities';
 import { rollupsQueued } from '../salesforce';
 import { GroupCommit } from './group-commit';
@@ -196,14 +197,15 @@ async function writePromptRows(db: Executor, tenantId: string, noteId: string, p
 
 /**
  * The answer to remember with a new note under the client's Idempotency-Key: `body` less what the
- * statement decides, which it fills in under the property names `decided` gives.
+ * statement fills in under the property names `filledIn` gives: the deal's stage and the author's
+ * name it reads, and the note's score (sent once, for the note and its answer).
  */
 export interface RememberedAnswer {
   keyDigest: string;
   requestHash: string;
   status: number;
   body: object;
-  decided: { stage: string; authorName: string };
+  filledIn: { stage: string; authorName: string; score: string };
 }
 
 /** A new note as insertNote takes it. */
@@ -220,6 +222,51 @@ interface NewNoteRow {
 
 type Stored = { note: NoteRecord; authorName: string | null } | undefined;
 
+/** The statement of insertNotesNow: `input` is the notes as JSON, in the columns it reads. */
+const insertNotesStatement = fixedStatement<
+  { tenantId: string; input: string },
+  { id: string; opportunity_stage: string | null; author_name: string | null }
+>(
+  ['tenantId', 'input'],
+  ({ tenantId, input }, db) => sql`
+    with input as (
+      select i.*,
+        case when i.stage_given then i.opportunity_stage
+          else (select stage from opportunities o where o.tenant_id = ${tenantId} and o.id = i.opportunity_id) end as stage,
+        (select name from users u where u.tenant_id = ${tenantId} and u.id = i.author_id) as author_name,
+        -- the score as storedForm stores it: its evidence without the texts
+        case when jsonb_typeof(i.score->'evidence') = 'array' then jsonb_set(i.score, '{evidence}', coalesce(
+          (select jsonb_agg(e - 'text' order by n) from jsonb_array_elements(i.score->'evidence') with ordinality as x(e, n)),
+          '[]')) else i.score end as stored_score
+      from jsonb_to_recordset(${input}::jsonb) as i(id uuid, opportunity_id text, author_id text,
+        occurred_at text, stage_given boolean, opportunity_stage text, summary text, customer_view text, ideas text,
+        next_step text, next_step_date text, prompts jsonb, score jsonb, overall integer, scorer_version text,
+        settings_version integer, created_at timestamptz, prompt_rows jsonb, key_digest text, request_hash text,
+        status_code integer, body jsonb, stage_property text, author_property text, score_property text)),
+    claim as (
+      insert into idempotency_keys (tenant_id, key_digest, request_hash, status_code, body)
+      select ${tenantId}::uuid, key_digest, request_hash, status_code,
+        body || jsonb_build_object(stage_property, stage, author_property, author_name, score_property, score)
+      from input where key_digest is not null
+      on conflict (tenant_id, key_digest) do nothing returning key_digest),
+    kept as (select * from input where key_digest is null or key_digest in (select key_digest from claim)),
+    note as (
+      insert into notes (tenant_id, id, opportunity_id, author_id, occurred_at, opportunity_stage, summary,
+        customer_view, ideas, next_step, next_step_date, prompts, score, overall, scorer_version,
+        settings_version, created_at, updated_at)
+      select ${tenantId}::uuid, id, opportunity_id, author_id, occurred_at, stage, summary, customer_view, ideas,
+        next_step, next_step_date, prompts, stored_score, overall, scorer_version, settings_version, created_at, created_at
+      from kept
+      returning opportunity_id),
+    note_prompt_rows as (
+      insert into note_prompts (tenant_id, note_id, position, prompt_id, prompt_key, set_id, version, text, reaction)
+      select p.* from kept cross join lateral jsonb_to_recordset(kept.prompt_rows) as p(tenant_id uuid, note_id uuid,
+        position integer, prompt_id uuid, prompt_key text, set_id uuid, version integer, text text, reaction text)),
+    -- a deal's roll-up is queued only when a note on it was written (not for a replayed key)
+    rollup as (${rollupsQueued(db, tenantId, sql<string[]>`array(select distinct opportunity_id from note order by 1)`)})
+    select id, stage as opportunity_stage, author_name from kept`,
+);
+
 /**
  * Stores new notes of one tenant in one statement (a round trip, and the analytics triggers that
  * fire once per statement, are the dearest part of a note's write): each note, stamped with its
@@ -235,6 +282,8 @@ async function insertNotesNow(db: Executor, tenantId: string, notes: NewNoteRow[
     const { opportunityStage, ...rest } = fields;
     return {
       ...columnValues({ ...rest, opportunityStage: null }, score, settingsVersion),
+      // whole: the statement stores it without the evidence texts and answers with it
+      score,
       id,
       stage_given: opportunityStage !== undefined,
       opportunity_stage: opportunityStage ?? null,
@@ -244,48 +293,12 @@ async function insertNotesNow(db: Executor, tenantId: string, notes: NewNoteRow[
       request_hash: remember?.requestHash ?? null,
       status_code: remember?.status ?? null,
       body: remember?.body ?? null,
-      stage_property: remember?.decided.stage ?? null,
-      author_property: remember?.decided.authorName ?? null,
+      stage_property: remember?.filledIn.stage ?? null,
+      author_property: remember?.filledIn.authorName ?? null,
+      score_property: remember?.filledIn.score ?? null,
     };
   });
-  // each deal's roll-up is queued only when a note on it was written (not for a replayed key)
-  const deals = [...new Set(notes.map((n) => n.fields.opportunityId))].sort();
-  const rollups = deals.map(
-    (deal, i) =>
-      sql`, ${sql.id(`rollup_${i}`)} as (${rollupsQueued(db, tenantId, [deal], sql<boolean>`exists (select 1 from note where opportunity_id = ${deal})`)})`,
-  );
-  const { rows } = await sql<{ id: string; opportunity_stage: string | null; author_name: string | null }>`
-    with input as (
-      select i.*,
-        case when i.stage_given then i.opportunity_stage
-          else (select stage from opportunities o where o.tenant_id = ${tenantId} and o.id = i.opportunity_id) end as stage,
-        (select name from users u where u.tenant_id = ${tenantId} and u.id = i.author_id) as author_name
-      from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as i(id uuid, opportunity_id text, author_id text,
-        occurred_at text, stage_given boolean, opportunity_stage text, summary text, customer_view text, ideas text,
-        next_step text, next_step_date text, prompts jsonb, score jsonb, overall integer, scorer_version text,
-        settings_version integer, created_at timestamptz, prompt_rows jsonb, key_digest text, request_hash text,
-        status_code integer, body jsonb, stage_property text, author_property text)),
-    claim as (
-      insert into idempotency_keys (tenant_id, key_digest, request_hash, status_code, body)
-      select ${tenantId}::uuid, key_digest, request_hash, status_code,
-        body || jsonb_build_object(stage_property, stage, author_property, author_name)
-      from input where key_digest is not null
-      on conflict (tenant_id, key_digest) do nothing returning key_digest),
-    kept as (select * from input where key_digest is null or key_digest in (select key_digest from claim)),
-    note as (
-      insert into notes (tenant_id, id, opportunity_id, author_id, occurred_at, opportunity_stage, summary,
-        customer_view, ideas, next_step, next_step_date, prompts, score, overall, scorer_version,
-        settings_version, created_at, updated_at)
-      select ${tenantId}::uuid, id, opportunity_id, author_id, occurred_at, stage, summary, customer_view, ideas,
-        next_step, next_step_date, prompts, score, overall, scorer_version, settings_version, created_at, created_at
-      from kept
-      returning opportunity_id),
-    note_prompt_rows as (
-      insert into note_prompts (tenant_id, note_id, position, prompt_id, prompt_key, set_id, version, text, reaction)
-      select p.* from kept cross join lateral jsonb_to_recordset(kept.prompt_rows) as p(tenant_id uuid, note_id uuid,
-        position integer, prompt_id uuid, prompt_key text, set_id uuid, version integer, text text, reaction text))
-    ${sql.join(rollups, sql``)}
-    select id, stage as opportunity_stage, author_name from kept`.execute(db);
+  const rows = await insertNotesStatement(db, { tenantId, input: JSON.stringify(input) });
   const decided = new Map(rows.map((row) => [row.id, row]));
   return notes.map(({ id, fields, score, now }) => {
     const row = decided.get(id);

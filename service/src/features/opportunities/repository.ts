@@ -1,6 +1,7 @@
 // The latest opportunity context each tenant's org told us (from Apex requests or the sync).
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/database/database';
+import { fixedStatement } from '../../platform/database/fixed-statement';
 import type { OpportunityContext } from './context';
 
 const COLUMNS = {
@@ -67,23 +68,30 @@ export async function upsertOpportunities(
   }
   if (rows.size === 0) return;
   const sorted = [...rows.values()].sort((a, b) => String(a.id).localeCompare(String(b.id)));
-  const columns = Object.keys(COLUMN_TYPES);
-  const list = sql.join(columns.map((c) => sql.ref(c)));
-  const types = sql.join(
-    columns.map((c) => sql`${sql.ref(c)} ${sql.raw(COLUMN_TYPES[c as keyof typeof COLUMN_TYPES])}`),
-  );
-  // a field a context leaves out arrives as null and keeps the stored value
-  const merged = columns.map(
-    (c) => sql`coalesce(${sql.ref(`excluded.${c}`)}, ${sql.ref(`opportunities.${c}`)})`,
-  );
-  const stored = sql.join(columns.map((c) => sql.ref(`opportunities.${c}`)));
-  await sql`
-    insert into opportunities (tenant_id, id, ${list})
-    select ${tenantId}::uuid, id, ${list} from jsonb_to_recordset(${JSON.stringify(sorted)}::jsonb) as r(id text, ${types})
-    on conflict (tenant_id, id) do update
-      set ${sql.join(columns.map((c, i) => sql`${sql.ref(c)} = ${merged[i]!}`))}, updated_at = now()
-      where (${stored}) is distinct from (${sql.join(merged)})`.execute(db);
+  await upsertStatement(db, { tenantId, contexts: JSON.stringify(sorted) });
 }
+
+const upsertStatement = fixedStatement<{ tenantId: string; contexts: string }, unknown>(
+  ['tenantId', 'contexts'],
+  ({ tenantId, contexts }) => {
+    const columns = Object.keys(COLUMN_TYPES);
+    const list = sql.join(columns.map((c) => sql.ref(c)));
+    const types = sql.join(
+      columns.map((c) => sql`${sql.ref(c)} ${sql.raw(COLUMN_TYPES[c as keyof typeof COLUMN_TYPES])}`),
+    );
+    // a field a context leaves out arrives as null and keeps the stored value
+    const merged = columns.map(
+      (c) => sql`coalesce(${sql.ref(`excluded.${c}`)}, ${sql.ref(`opportunities.${c}`)})`,
+    );
+    const stored = sql.join(columns.map((c) => sql.ref(`opportunities.${c}`)));
+    return sql`
+      insert into opportunities (tenant_id, id, ${list})
+      select ${tenantId}::uuid, id, ${list} from jsonb_to_recordset(${contexts}::jsonb) as r(id text, ${types})
+      on conflict (tenant_id, id) do update
+        set ${sql.join(columns.map((c, i) => sql`${sql.ref(c)} = ${merged[i]!}`))}, updated_at = now()
+        where (${stored}) is distinct from (${sql.join(merged)})`;
+  },
+);
 
 export async function findOpportunity(
   db: Executor,

@@ -4,6 +4,7 @@ import { Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
 import { DEFAULT_POOL_SIZE, FairPool, defaultPerTenant } from './fair-pool';
+import { preparedName } from './fixed-statement';
 import { migrationProvider } from './migrations';
 import { PGliteDialect } from './pglite-dialect';
 import type { PGlite as PGliteInstance } from '@electric-sql/pglite';
@@ -40,8 +41,20 @@ function openPostgres({
   perTenant?: number;
 }): Db {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('connect', prepareFixedStatements);
   const fair = new FairPool(pool, { size: poolSize, perTenant: perTenant ?? defaultPerTenant(poolSize) });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool: fair }) });
+}
+
+/** Runs fixed statements (fixed-statement.ts) on this connection as named prepared statements. */
+function prepareFixedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((text: unknown, ...rest: unknown[]) => {
+    const name = typeof text === 'string' ? preparedName(text) : undefined;
+    return name === undefined
+      ? query(text, ...rest)
+      : query({ name, text, values: rest[0] }, ...rest.slice(1));
+  }) as typeof client.query;
 }
 
 async function openPGlite(target: { dataDir?: string; durability?: 'safe' | 'relaxed' }): Promise<Db> {

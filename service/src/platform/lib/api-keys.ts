@@ -1,6 +1,7 @@
 // Tenant API keys: 256 random bits, shown once, stored only as a SHA-256 digest. A fast hash is
 // enough here because the key itself has full entropy (nothing to brute-force, unlike a password).
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { sha256 } from './stable-hash';
 
 const PREFIX = 'uan_';
 
@@ -9,7 +10,7 @@ export function generateApiKey(): string {
 }
 
 export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
+  return sha256(key);
 }
 
 /** The first characters, safe to show in listings so admins can tell keys apart. */

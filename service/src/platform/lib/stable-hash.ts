@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /** A stable 32-bit number for a string: deterministic tie-breaks that still vary between inputs. */
 export function stableHash(text: string): number {
@@ -17,6 +17,7 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+// the one-shot form: a Hash object per call costs more than hashing a short text
 export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text);
 }

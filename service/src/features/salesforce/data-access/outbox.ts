@@ -1,7 +1,7 @@
 // The durable roll-up outbox: one row per opportunity whose roll-up fields must be (re)written to
 // Salesforce. Writers bump `version` (coalescing); workers lease rows with FOR UPDATE SKIP LOCKED and
 // delete a row only if no change arrived while they were sending it.
-import { sql, type Expression, type QueryCreator, type SqlBool, type UpdateObject } from 'kysely';
+import { sql, type Expression, type QueryCreator, type UpdateObject } from 'kysely';
 import type { Executor } from '../../../platform/database/database';
 import type { Database } from '../../../platform/database/schema';
 
@@ -40,14 +40,14 @@ export async function enqueueRollups(
   await rollupsQueued(db, tenantId, ids).execute();
 }
 
-/** The statement behind enqueueRollups, for a caller that runs it inside a larger one (a WITH),
- * where `when` can make it depend on another part of the statement. */
+/** The statement behind enqueueRollups, for a caller that runs it inside a larger one (a WITH):
+ * `ids` may then be an expression of that statement (an array of the deals it wrote). */
 export function rollupsQueued(
   db: QueryCreator<Database>,
   tenantId: string,
-  ids: string[],
-  when?: Expression<SqlBool>,
+  ids: string[] | Expression<string[]>,
 ) {
+  const deals = Array.isArray(ids) ? sql<string[]>`array[${sql.join(ids)}]::text[]` : ids;
   return db
     .insertInto('salesforce_outbox')
     .columns(['tenant_id', 'opportunity_id', 'status'])
@@ -56,11 +56,10 @@ export function rollupsQueued(
         .selectFrom('salesforce_connections')
         .select([
           'tenant_id',
-          sql<string>`unnest(array[${sql.join(ids)}]::text[])`.as('opportunity_id'),
+          sql<string>`unnest(${deals})`.as('opportunity_id'),
           sql<'pending'>`'pending'`.as('status'),
         ])
-        .where('tenant_id', '=', tenantId)
-        .$if(when !== undefined, (qb) => qb.where(when!)),
+        .where('tenant_id', '=', tenantId),
     )
     .onConflict((oc) =>
       oc.columns(['tenant_id', 'opportunity_id']).doUpdateSet({
