@@ -317,10 +317,10 @@ function isStuffed(buzzTokens: number, verbs: number, distinct: number, words: n
   return buzzShare >= 0.6 || (buzzShare >= 0.4 && verbs === 0) || (words >= 5 && repetitive);
 }
 
-/** How many cues of the given kinds the clause carries outside negation. */
-export function countCues(clause: Clause, ...kinds: CueKind[]): number {
+/** How many cues of the given kinds (a kindSet declared once by the caller) the clause carries outside negation. */
+export function countCues(clause: Clause, kinds: KindSet): number {
   let count = 0;
-  for (const hit of clause.hits) if (!hit.negated && kinds.includes(hit.kind)) count++;
+  for (const hit of clause.hits) if (!hit.negated && kinds.hasIndex(hit.kindIndex)) count++;
   return count;
 }
 
