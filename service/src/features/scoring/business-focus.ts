@@ -57,11 +57,12 @@ function mentionsOur(clause: Clause): boolean {
  * wheat is more volatile") are their business.
  */
 function productCues(clause: Clause): number {
+  const our = mentionsOur(clause);
   // the issue we raise is about their market, whatever prices or products it names
-  const raised = clause.kinds.has('raise') && !mentionsOur(clause);
+  const raised = clause.kinds.has('raise') && !our;
   const deal = countCues(clause, DEAL_TERM) + (raised ? 0 : countCues(clause, STATUS));
   const weAct = clause.subject === 'us' && !raised;
-  const ours = weAct || mentionsOur(clause) || clause.kinds.has('oneway') || isOurAct(clause);
+  const ours = weAct || our || clause.kinds.has('oneway') || isOurAct(clause);
   return deal + (ours || deal > 0 ? countCues(clause, PRODUCT) : 0);
 }
 

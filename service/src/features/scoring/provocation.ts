@@ -117,7 +117,7 @@ const INTENT_WINDOW = 3;
 
 function isRaiseWord(clause: Clause, index: number): boolean {
   const info = clause.table.lemmaInfo[index]!;
-  return SAYING.has(info.word) || (info.cues ?? []).some((cue) => cue.kind === 'raise');
+  return SAYING.has(info.word) || info.cues?.some((cue) => cue.kind === 'raise') === true;
 }
 
 /** The intention is ours: "I had planned to", "we wanted to", or no subject at all ("Wanted to"). */
@@ -134,7 +134,7 @@ function isIntentOnly(clause: Clause): boolean {
   if (clause.actor === 'customer') return false;
   const table = clause.table;
   for (let i = clause.from; i < clause.to; i++) {
-    if (!isRaiseWord(clause, i) || table.pos[i] !== 'VERB') continue;
+    if (table.pos[i] !== 'VERB' || !isRaiseWord(clause, i)) continue;
     for (let j = i - 1; j >= Math.max(clause.from, i - INTENT_WINDOW); j--)
       if ((INTENT.has(table.lemma[j]!) || INTENT.has(table.lower[j]!)) && ourIntent(clause, j)) return true;
     // "will raise it next time"
