@@ -7,7 +7,7 @@ import { AMBIGUOUS_MONTHS, MONTHS, PRECISE_PERIODS, VAGUE_PERIODS, WEEKDAYS } fr
 /** Cue kinds in a fixed order, so that a set of kinds fits two small integers. */
 export const CUE_KINDS = Object.keys(CUE_LEXICON) as CueKind[];
 // A Map rather than an object: looked up with many different keys from many call sites, an object's
-// property lookup goes megamorphic and costs about twice as much.
+// property lookup goes megamorphic and is slower.
 const KIND_INDEX = new Map<CueKind, number>(CUE_KINDS.map((kind, index) => [kind, index]));
 
 export interface CueEntry {
@@ -41,14 +41,15 @@ export const W_DATE_WORD = W_MONTH | W_WEEKDAY | W_PRECISE_PERIOD | W_VAGUE_PERI
 
 /** Word lists of the modules that read tokens, each with the flag bit wordClass gave it. */
 const wordClasses: Array<{ bit: number; words: ReadonlySet<string> }> = [];
-let nextClassBit = 13;
+/** the first bit after the built-in classes above */
+let nextClassBit = Math.log2(W_NUMERIC_DATE) + 1;
 
 /**
  * A module's own word list as a word class: a token's membership is then a bit of its cached word
  * info, not a string lookup per token. Declare classes when a module loads, before any note is read.
  */
 export function wordClass(words: Iterable<string>): number {
-  // flags stay small integers: bit 30 is the last one below the sign bit
+  // flags stay positive small integers: the sign bit is never used
   if (nextClassBit > 30) throw new Error('word-info: no flag bit left for another word class');
   const bit = 1 << nextClassBit++;
   wordClasses.push({ bit, words: new Set(words) });
