@@ -2,7 +2,7 @@
 // negated), how precisely it dates something, whether it names customer people, and whether it is
 // filler or keyword stuffing rather than a sentence.
 import type { TextField } from './types';
-import { findCues, type CueHit } from './cue-matcher';
+import { findCues, hitKinds, type CueHit } from './cue-matcher';
 import { datePrecision, type DatePrecision } from './dates';
 import type { CueKind } from './lexicon';
 import type { ClauseRange } from './clauses';
@@ -12,7 +12,7 @@ import type { KindSet } from './word-info';
 
 // Imported bindings are getter calls once compiled to CommonJS (tsx, jest); these are read per token.
 const { W_CUE_WORD, W_DISCOURSE, W_MONTH, W_PRONOUN, W_ROLE, W_US, W_WEEKDAY } = wordInfo;
-const { KindSet: Kinds, kindBit, nextStamp } = wordInfo;
+const { nextStamp } = wordInfo;
 
 /** who does what the clause says; `none` when the clause has no subject ("Raised the risk…") or a thing */
 export type Actor = 'us' | 'customer' | 'both' | 'none';
@@ -244,27 +244,16 @@ export function readClause(
     }
     signature = (Math.imul(signature, 31) + lemma.id) | 0;
   }
-  let low = 0;
-  let high = 0;
-  let negatedLow = 0;
-  let negatedHigh = 0;
   let buzzTokens = 0;
   let buzzVerbs = 0;
   for (const hit of hits) {
-    if (hit.negated) {
-      negatedLow |= kindBit(hit.kindIndex, false);
-      negatedHigh |= kindBit(hit.kindIndex, true);
-    } else {
-      low |= kindBit(hit.kindIndex, false);
-      high |= kindBit(hit.kindIndex, true);
-    }
     // "Will follow up", "next step: …" are how a next step is written, not stuffing; repeating them
     // is caught by word diversity and cue lists by empty-talk.ts
     if (hit.kind !== 'buzz' || isStepPhrase(table, hit)) continue;
     buzzTokens += hit.to - hit.from;
     for (let t = hit.from; t < hit.to; t++) if (table.pos[t] === 'VERB') buzzVerbs++;
   }
-  const kinds = new Kinds(low, high);
+  const { kinds, negated: negatedKinds } = hitKinds(hits, range.from, range.to);
   const actor = findActor(table, range, people);
   // an explicit literal, not a spread, keeps every clause the same hidden class for fast reads
   return {
@@ -277,7 +266,7 @@ export function readClause(
     subject: actor === 'none' || actor === 'us' ? actor : findActor(table, range, people, true),
     hits,
     kinds,
-    negatedKinds: new Kinds(negatedLow & ~low, negatedHigh & ~high),
+    negatedKinds,
     words,
     numbers,
     concrete: countConcrete(table, range, hits),

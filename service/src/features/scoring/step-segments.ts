@@ -4,12 +4,13 @@
 // conjunction that starts a new subject and at an inline "next step", and reads what the next-step
 // scorer needs from each: who acts, tense, whether it is an action, a meeting, dated, negated.
 import type { Clause } from './clause-facts';
+import { hitKinds } from './cue-matcher';
 import { datePrecision, type DatePrecision } from './dates';
 import * as wordInfo from './word-info';
 import type { KindSet } from './word-info';
 
 // Imported bindings are getter calls once compiled to CommonJS (tsx, jest); these are read per token.
-const { W_DISCOURSE, W_PRONOUN, W_ROLE, W_US, KindSet: Kinds, kindBit, wordClass } = wordInfo;
+const { W_DISCOURSE, W_PRONOUN, W_ROLE, W_US, wordClass } = wordInfo;
 
 export type StepActor = 'us' | 'customer' | 'both' | 'none';
 
@@ -217,21 +218,11 @@ function fieldBounds(clause: Clause): [number, number] {
 
 function readSegment(clause: Clause, from: number, to: number, bounds: [number, number]): Segment {
   const table = clause.table;
-  let low = 0;
-  let high = 0;
-  let negatedLow = 0;
-  let negatedHigh = 0;
+  const { kinds, negated } = hitKinds(clause.hits, from, to);
   let refusal = false;
   let named = 0;
   for (const hit of clause.hits) {
     if (hit.from < from || hit.from >= to) continue;
-    if (hit.negated) {
-      negatedLow |= kindBit(hit.kindIndex, false);
-      negatedHigh |= kindBit(hit.kindIndex, true);
-    } else {
-      low |= kindBit(hit.kindIndex, false);
-      high |= kindBit(hit.kindIndex, true);
-    }
     const after = table.pos[hit.to];
     if (!hit.negated && hit.kind === 'role' && after !== 'NOUN' && after !== 'PROPN') named++;
     const lemma = table.lemma[hit.from];
@@ -308,8 +299,8 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
     clause,
     from: start < to ? start : from,
     to,
-    kinds: new Kinds(low, high),
-    negated: new Kinds(negatedLow & ~low, negatedHigh & ~high),
+    kinds,
+    negated,
     refusal,
     actor,
     named,
