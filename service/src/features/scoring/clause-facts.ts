@@ -1,9 +1,8 @@
 // What one clause says, structurally: who acts in it, which cues it carries (and which of them are
-// negated), how precisely it dates something, whether it names customer people, and whether it is
-// filler or keyword stuffing rather than a sentence.
+// negated), whether it names customer people, and whether it is filler or keyword stuffing rather
+// than a sentence. How precisely a next step is dated is read per step segment (step-segments.ts).
 import type { TextField } from './types';
 import { findCues, hitKinds, type CueHit } from './cue-matcher';
-import { datePrecision, type DatePrecision } from './dates';
 import type { CueKind } from './lexicon';
 import type { ClauseRange } from './clauses';
 import type { TokenTable } from './read-text';
@@ -42,7 +41,6 @@ export interface Clause extends ClauseRange {
   stanceHolders: string[];
   /** customer-side actors contributing an idea: "and Sofia came up with", "Priya proposed" */
   contributors: string[];
-  date: DatePrecision;
   stuffed: boolean;
   filler: boolean;
   /** the clause repeats an earlier one of the note word for word */
@@ -274,13 +272,6 @@ export function readClause(
     customerMentions: people.length + countRoleHeads(table, hits),
     stanceHolders: findHolders(table, hits, people, range.from, 'stance'),
     contributors: findHolders(table, hits, people, range.from, 'contribute'),
-    date: datePrecision(
-      table,
-      range.from,
-      range.to,
-      table.tokenFrom[fieldIndex]!,
-      table.tokenTo[fieldIndex]!,
-    ),
     stuffed: isStuffed(buzzTokens, verbs - buzzVerbs, distinct, words),
     filler: isFiller(kinds, words, numbers, people),
     repeated: false,

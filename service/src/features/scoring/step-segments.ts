@@ -19,9 +19,8 @@ export interface Segment {
   /** token indexes, `to` exclusive */
   from: number;
   to: number;
-  /** cue kinds outside a negation's scope, and those only inside one */
+  /** cue kinds outside a negation's scope */
   kinds: KindSet;
-  negated: KindSet;
   /** a negated "next step", "follow-up", meeting or action: a way forward refused or not set */
   refusal: boolean;
   actor: StepActor;
@@ -218,7 +217,7 @@ function fieldBounds(clause: Clause): [number, number] {
 
 function readSegment(clause: Clause, from: number, to: number, bounds: [number, number]): Segment {
   const table = clause.table;
-  const { kinds, negated } = hitKinds(clause.hits, from, to);
+  const { kinds } = hitKinds(clause.hits, from, to);
   let refusal = false;
   let named = 0;
   for (const hit of clause.hits) {
@@ -300,7 +299,6 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
     from: start < to ? start : from,
     to,
     kinds,
-    negated,
     refusal,
     actor,
     named,
