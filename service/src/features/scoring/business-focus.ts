@@ -3,11 +3,11 @@
 // nouns on each side decides, so repeating a word or padding the note earns nothing, and a note with
 // something at stake for them (a loss, a number) can reach the top level.
 import { countCues, type Clause } from './clause-facts';
-import type { CueKind } from './lexicon';
 import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
 import { isHollow, isOurOpinion, isUnraisedPlan, sentenceIndexes } from './statement-kind';
 import type { Evidence } from './types';
+import { kindSet, type KindSet } from './word-info';
 
 const TIPS: Record<Exclude<Level, 3>, string> = {
   0: 'Tie the conversation to their business (their customers, margins, growth or risk): the note is only about our product or the deal.',
@@ -17,6 +17,12 @@ const TIPS: Record<Exclude<Level, 3>, string> = {
 
 type Side = 'business' | 'product' | 'neither';
 
+const BUSINESS_OR_ISSUE = kindSet('business', 'issue');
+const DEAL_TERM = kindSet('dealTerm');
+const STATUS = kindSet('status');
+const PRODUCT = kindSet('product');
+const SMALL_TALK = kindSet('vague', 'filler');
+
 /** "their branch network": a possessive puts the clause in their world */
 function mentionsTheir(clause: Clause): boolean {
   for (let i = clause.from; i < clause.to; i++) if (clause.table.lower[i] === 'their') return true;
@@ -24,10 +30,10 @@ function mentionsTheir(clause: Clause): boolean {
 }
 
 /** Cues of the kinds that name a thing or an act: "fine" as an adjective is not a penalty. */
-function countNamingCues(clause: Clause, ...kinds: CueKind[]): number {
+function countNamingCues(clause: Clause, kinds: KindSet): number {
   let count = 0;
   for (const hit of clause.hits) {
-    if (hit.negated || !kinds.includes(hit.kind)) continue;
+    if (hit.negated || !kinds.hasIndex(hit.kindIndex)) continue;
     const pos = clause.table.pos[hit.from];
     if (pos !== 'ADJ' && pos !== 'ADV') count++;
   }
@@ -51,16 +57,17 @@ function mentionsOur(clause: Clause): boolean {
  * wheat is more volatile") are their business.
  */
 function productCues(clause: Clause): number {
+  const our = mentionsOur(clause);
   // the issue we raise is about their market, whatever prices or products it names
-  const raised = clause.kinds.has('raise') && !mentionsOur(clause);
-  const deal = countCues(clause, 'dealTerm') + (raised ? 0 : countCues(clause, 'status'));
+  const raised = clause.kinds.has('raise') && !our;
+  const deal = countCues(clause, DEAL_TERM) + (raised ? 0 : countCues(clause, STATUS));
   const weAct = clause.subject === 'us' && !raised;
-  const ours = weAct || mentionsOur(clause) || clause.kinds.has('oneway') || isOurAct(clause);
-  return deal + (ours || deal > 0 ? countCues(clause, 'product') : 0);
+  const ours = weAct || our || clause.kinds.has('oneway') || isOurAct(clause);
+  return deal + (ours || deal > 0 ? countCues(clause, PRODUCT) : 0);
 }
 
 function sideOf(clause: Clause): Side {
-  const business = countNamingCues(clause, 'business', 'issue');
+  const business = countNamingCues(clause, BUSINESS_OR_ISSUE);
   const product = productCues(clause);
   const theirWords = clause.actor === 'customer' || clause.field === 'customerView';
   const aboutThem = mentionsTheir(clause) && product === 0;
@@ -69,7 +76,7 @@ function sideOf(clause: Clause): Side {
   if (theirWords && substance && product <= business + 1 && !clause.kinds.has('us')) return 'business';
   if (product > 0 && product >= business) return 'product';
   // "good rapport, lots of energy in the room": small talk that happens to contain a business word
-  if (clause.kinds.has('filler') && countCues(clause, 'vague', 'filler') >= business) return 'neither';
+  if (clause.kinds.has('filler') && countCues(clause, SMALL_TALK) >= business) return 'neither';
   return business > 0 || aboutThem ? 'business' : 'neither';
 }
 

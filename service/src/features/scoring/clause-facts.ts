@@ -1,9 +1,8 @@
 // What one clause says, structurally: who acts in it, which cues it carries (and which of them are
-// negated), how precisely it dates something, whether it names customer people, and whether it is
-// filler or keyword stuffing rather than a sentence.
+// negated), whether it names customer people, and whether it is filler or keyword stuffing rather
+// than a sentence. How precisely a next step is dated is read per step segment (step-segments.ts).
 import type { TextField } from './types';
-import { findCues, type CueHit } from './cue-matcher';
-import { datePrecision, type DatePrecision } from './dates';
+import { findCues, hitKinds, type CueHit } from './cue-matcher';
 import type { CueKind } from './lexicon';
 import type { ClauseRange } from './clauses';
 import type { TokenTable } from './read-text';
@@ -12,7 +11,7 @@ import type { KindSet } from './word-info';
 
 // Imported bindings are getter calls once compiled to CommonJS (tsx, jest); these are read per token.
 const { W_CUE_WORD, W_DISCOURSE, W_MONTH, W_PRONOUN, W_ROLE, W_US, W_WEEKDAY } = wordInfo;
-const { KindSet: Kinds, kindBit, nextStamp } = wordInfo;
+const { nextStamp } = wordInfo;
 
 /** who does what the clause says; `none` when the clause has no subject ("Raised the risk…") or a thing */
 export type Actor = 'us' | 'customer' | 'both' | 'none';
@@ -42,7 +41,6 @@ export interface Clause extends ClauseRange {
   stanceHolders: string[];
   /** customer-side actors contributing an idea: "and Sofia came up with", "Priya proposed" */
   contributors: string[];
-  date: DatePrecision;
   stuffed: boolean;
   filler: boolean;
   /** the clause repeats an earlier one of the note word for word */
@@ -244,27 +242,16 @@ export function readClause(
     }
     signature = (Math.imul(signature, 31) + lemma.id) | 0;
   }
-  let low = 0;
-  let high = 0;
-  let negatedLow = 0;
-  let negatedHigh = 0;
   let buzzTokens = 0;
   let buzzVerbs = 0;
   for (const hit of hits) {
-    if (hit.negated) {
-      negatedLow |= kindBit(hit.kindIndex, false);
-      negatedHigh |= kindBit(hit.kindIndex, true);
-    } else {
-      low |= kindBit(hit.kindIndex, false);
-      high |= kindBit(hit.kindIndex, true);
-    }
     // "Will follow up", "next step: …" are how a next step is written, not stuffing; repeating them
     // is caught by word diversity and cue lists by empty-talk.ts
     if (hit.kind !== 'buzz' || isStepPhrase(table, hit)) continue;
     buzzTokens += hit.to - hit.from;
     for (let t = hit.from; t < hit.to; t++) if (table.pos[t] === 'VERB') buzzVerbs++;
   }
-  const kinds = new Kinds(low, high);
+  const { kinds, negated: negatedKinds } = hitKinds(hits, range.from, range.to);
   const actor = findActor(table, range, people);
   // an explicit literal, not a spread, keeps every clause the same hidden class for fast reads
   return {
@@ -277,7 +264,7 @@ export function readClause(
     subject: actor === 'none' || actor === 'us' ? actor : findActor(table, range, people, true),
     hits,
     kinds,
-    negatedKinds: new Kinds(negatedLow & ~low, negatedHigh & ~high),
+    negatedKinds,
     words,
     numbers,
     concrete: countConcrete(table, range, hits),
@@ -285,13 +272,6 @@ export function readClause(
     customerMentions: people.length + countRoleHeads(table, hits),
     stanceHolders: findHolders(table, hits, people, range.from, 'stance'),
     contributors: findHolders(table, hits, people, range.from, 'contribute'),
-    date: datePrecision(
-      table,
-      range.from,
-      range.to,
-      table.tokenFrom[fieldIndex]!,
-      table.tokenTo[fieldIndex]!,
-    ),
     stuffed: isStuffed(buzzTokens, verbs - buzzVerbs, distinct, words),
     filler: isFiller(kinds, words, numbers, people),
     repeated: false,
@@ -317,10 +297,10 @@ function isStuffed(buzzTokens: number, verbs: number, distinct: number, words: n
   return buzzShare >= 0.6 || (buzzShare >= 0.4 && verbs === 0) || (words >= 5 && repetitive);
 }
 
-/** How many cues of the given kinds the clause carries outside negation. */
-export function countCues(clause: Clause, ...kinds: CueKind[]): number {
+/** How many cues of the given kinds (a kindSet declared once by the caller) the clause carries outside negation. */
+export function countCues(clause: Clause, kinds: KindSet): number {
   let count = 0;
-  for (const hit of clause.hits) if (!hit.negated && kinds.includes(hit.kind)) count++;
+  for (const hit of clause.hits) if (!hit.negated && kinds.hasIndex(hit.kindIndex)) count++;
   return count;
 }
 

@@ -6,6 +6,7 @@ import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type 
 import { isCountable, type NoteReading } from './read-note';
 import { isDealTalk, isHollow } from './statement-kind';
 import type { Evidence } from './types';
+import { kindSet } from './word-info';
 
 const TIPS: Record<Exclude<Level, 3>, string> = {
   0: 'Ask how they see it and write down what they added: the note reads as one-way telling.',
@@ -14,6 +15,9 @@ const TIPS: Record<Exclude<Level, 3>, string> = {
 };
 const LECTURE_TIP =
   'Replace telling them what they must do with a question about how they see it, and note their answer: the note reads as a lecture.';
+
+const PRODUCT = kindSet('product');
+const BUSINESS = kindSet('business');
 
 const isOurs = (clause: Clause) =>
   clause.actor === 'us' || (clause.actor === 'none' && clause.field === 'summary');
@@ -24,7 +28,7 @@ function isLecture(clause: Clause): boolean {
 }
 
 function productHeavy(clause: Clause): boolean {
-  return countCues(clause, 'product') > countCues(clause, 'business');
+  return countCues(clause, PRODUCT) > countCues(clause, BUSINESS);
 }
 
 /** "Her idea: pilot it at the depot": the idea may follow a colon in the next statement */

@@ -3,7 +3,7 @@
 // checked word by word from their first word. Hyphens are transparent so "follow-up" matches "follow up".
 import type { CueKind } from './lexicon';
 import type { TokenTable } from './read-text';
-import type { CueEntry } from './word-info';
+import { KindSet, kindBit, type CueEntry } from './word-info';
 
 export interface CueHit {
   kind: CueKind;
@@ -40,6 +40,29 @@ function collect(table: TokenTable, entries: CueEntry[], index: number, to: numb
     for (let t = index; t < end; t++) negated ||= table.negated[t]!;
     hits.push({ kind: entry.kind, kindIndex: entry.kindIndex, from: index, to: end, negated });
   }
+}
+
+/** Kinds of the hits that start in tokens [from, to): outside a negation's scope, and only inside one. */
+export function hitKinds(
+  hits: readonly CueHit[],
+  from: number,
+  to: number,
+): { kinds: KindSet; negated: KindSet } {
+  let low = 0;
+  let high = 0;
+  let negatedLow = 0;
+  let negatedHigh = 0;
+  for (const hit of hits) {
+    if (hit.from < from || hit.from >= to) continue;
+    if (hit.negated) {
+      negatedLow |= kindBit(hit.kindIndex, false);
+      negatedHigh |= kindBit(hit.kindIndex, true);
+    } else {
+      low |= kindBit(hit.kindIndex, false);
+      high |= kindBit(hit.kindIndex, true);
+    }
+  }
+  return { kinds: new KindSet(low, high), negated: new KindSet(negatedLow & ~low, negatedHigh & ~high) };
 }
 
 export function findCues(table: TokenTable, from: number, to: number): CueHit[] {

@@ -52,16 +52,18 @@ function subjectOf(clause: Clause, previous: Clause | undefined): Actor {
 }
 
 function specificity(clause: Clause): number {
-  const tokens = new Set<number>();
+  // tokens that start a content cue; hits come in token order, so a new token is a new start
+  let tokens = 0;
+  let last = -1;
   for (const hit of clause.hits) {
-    if (hit.kind === 'priority' || hit.kind === 'business' || hit.kind === 'issue') tokens.add(hit.from);
+    if (hit.kind !== 'priority' && hit.kind !== 'business' && hit.kind !== 'issue') continue;
+    if (hit.from !== last) tokens++;
+    last = hit.from;
   }
   const practice = clause.kinds.has('practice') ? 1 : 0;
   // two or more concrete things named ("an overflow TPA in June") are content in their own right
   const concrete = clause.concrete >= 2 ? 1 : 0;
-  return (
-    tokens.size + clause.numbers + clause.people.length + clause.stanceHolders.length + practice + concrete
-  );
+  return tokens + clause.numbers + clause.people.length + clause.stanceHolders.length + practice + concrete;
 }
 
 /** Specific: several content cues about something concrete, not a list of rubric words. */

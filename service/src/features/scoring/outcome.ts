@@ -65,7 +65,12 @@ export function cueEvidence(
 
 /** Keeps evidence readable: the first few raising spans and the first few lowering ones. */
 export function limitEvidence(evidence: Evidence[], perEffect = 3): Evidence[] {
-  const raised = evidence.filter((item) => item.effect === 'raised').slice(0, perEffect);
-  const lowered = evidence.filter((item) => item.effect === 'lowered').slice(0, perEffect);
-  return [...raised, ...lowered];
+  const raised: Evidence[] = [];
+  const lowered: Evidence[] = [];
+  for (const item of evidence) {
+    const kept = item.effect === 'raised' ? raised : lowered;
+    if (kept.length < perEffect) kept.push(item);
+  }
+  for (const item of lowered) raised.push(item);
+  return raised;
 }

@@ -12,6 +12,7 @@ import {
 } from './outcome';
 import { isCountable, promptTextField, type NoteReading } from './read-note';
 import type { Evidence, ScoringPrompt } from './types';
+import { kindSet } from './word-info';
 
 const TIPS: Record<Exclude<Level, 3>, string> = {
   0: 'Raise an outside-in issue they are not yet addressing (pick one of the suggested prompts): this note covers only status, pricing or our product.',
@@ -20,6 +21,11 @@ const TIPS: Record<Exclude<Level, 3>, string> = {
 };
 
 const LANDING_REACTIONS = new Set(['new_to_them', 'redirected']);
+
+const STATUS = kindSet('status');
+const BUSINESS = kindSet('business');
+const BUSINESS_OR_ISSUE = kindSet('business', 'issue');
+const PRODUCT_OR_STATUS = kindSet('product', 'status');
 
 type Kind = 'specific' | 'generic' | 'backward' | 'none';
 
@@ -64,13 +70,13 @@ function classifyRaise(clause: Clause, next: Clause | undefined): Kind {
   if (raising) {
     // "Raised AI, cloud, security": topics named in a word or two are a generic raise, not an issue
     // the deal itself ("walked through the redlines") is status, not even a generic provocation
-    if (countCues(clause, 'status') > countCues(clause, 'business', 'issue')) return 'none';
+    if (countCues(clause, STATUS) > countCues(clause, BUSINESS_OR_ISSUE)) return 'none';
     if (raiseAt >= 0 && objectWords(clause, raiseAt) < MIN_ISSUE_WORDS) return 'generic';
     // what the customer said next ("Sofia said …") is their view, not part of our provocation
     const window = next && next.field === clause.field && !next.kinds.has('tell') ? [clause, next] : [clause];
     const has = (kind: 'issue' | 'business' | 'forward' | 'product') => window.some((c) => c.kinds.has(kind));
-    const businessCues = window.reduce((n, c) => n + countCues(c, 'business'), 0);
-    const otherCues = window.reduce((n, c) => n + countCues(c, 'product', 'status'), 0);
+    const businessCues = window.reduce((n, c) => n + countCues(c, BUSINESS), 0);
+    const otherCues = window.reduce((n, c) => n + countCues(c, PRODUCT_OR_STATUS), 0);
     // a pitch ("presented our platform, it will cut their costs") or the contract ("walked through
     // the redlines") is not an outside-in issue
     if (otherCues > businessCues) return 'none';
@@ -111,7 +117,7 @@ const INTENT_WINDOW = 3;
 
 function isRaiseWord(clause: Clause, index: number): boolean {
   const info = clause.table.lemmaInfo[index]!;
-  return SAYING.has(info.word) || (info.cues ?? []).some((cue) => cue.kind === 'raise');
+  return SAYING.has(info.word) || info.cues?.some((cue) => cue.kind === 'raise') === true;
 }
 
 /** The intention is ours: "I had planned to", "we wanted to", or no subject at all ("Wanted to"). */
@@ -128,7 +134,7 @@ function isIntentOnly(clause: Clause): boolean {
   if (clause.actor === 'customer') return false;
   const table = clause.table;
   for (let i = clause.from; i < clause.to; i++) {
-    if (!isRaiseWord(clause, i) || table.pos[i] !== 'VERB') continue;
+    if (table.pos[i] !== 'VERB' || !isRaiseWord(clause, i)) continue;
     for (let j = i - 1; j >= Math.max(clause.from, i - INTENT_WINDOW); j--)
       if ((INTENT.has(table.lemma[j]!) || INTENT.has(table.lower[j]!)) && ourIntent(clause, j)) return true;
     // "will raise it next time"

@@ -1,10 +1,15 @@
 // What kind of statement a clause is, beyond its cues: the rep's own opinion, consultant jargon that
 // names nothing, or deal terms. Shared by the dimensions that credit what the customer told us.
 import { countCues, type Clause } from './clause-facts';
+import { kindSet } from './word-info';
+
+const JARGON = kindSet('jargon');
+const DEAL = kindSet('status', 'product', 'dealTerm');
+const THEIR_BUSINESS = kindSet('business', 'issue', 'priority', 'stake');
 
 /** "Key stakeholders resonate with the vision": jargon outweighs anything concrete. */
 export function isHollow(clause: Clause): boolean {
-  const jargon = countCues(clause, 'jargon');
+  const jargon = countCues(clause, JARGON);
   return jargon >= 2 && clause.concrete + clause.numbers <= jargon;
 }
 
@@ -25,8 +30,8 @@ export function isPrescription(clause: Clause): boolean {
 
 /** Contract, pricing, product and logistics terms outweigh anything about their business. */
 export function isDealTalk(clause: Clause): boolean {
-  const deal = countCues(clause, 'status', 'product', 'dealTerm');
-  return deal > 0 && deal > countCues(clause, 'business', 'issue', 'priority', 'stake');
+  const deal = countCues(clause, DEAL);
+  return deal > 0 && deal > countCues(clause, THEIR_BUSINESS);
 }
 
 /** "Wanted to raise the export-control risk…": we meant to bring it up, so it was not discussed */

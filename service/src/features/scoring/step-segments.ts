@@ -4,12 +4,13 @@
 // conjunction that starts a new subject and at an inline "next step", and reads what the next-step
 // scorer needs from each: who acts, tense, whether it is an action, a meeting, dated, negated.
 import type { Clause } from './clause-facts';
-import type { CueKind } from './lexicon';
+import { hitKinds } from './cue-matcher';
 import { datePrecision, type DatePrecision } from './dates';
 import * as wordInfo from './word-info';
+import type { KindSet } from './word-info';
 
 // Imported bindings are getter calls once compiled to CommonJS (tsx, jest); these are read per token.
-const { W_DISCOURSE, W_PRONOUN, W_ROLE, W_US } = wordInfo;
+const { W_DISCOURSE, W_PRONOUN, W_ROLE, W_US, wordClass } = wordInfo;
 
 export type StepActor = 'us' | 'customer' | 'both' | 'none';
 
@@ -18,9 +19,8 @@ export interface Segment {
   /** token indexes, `to` exclusive */
   from: number;
   to: number;
-  /** cue kinds outside a negation's scope, and those only inside one */
-  kinds: Set<CueKind>;
-  negated: Set<CueKind>;
+  /** cue kinds outside a negation's scope */
+  kinds: KindSet;
   /** a negated "next step", "follow-up", meeting or action: a way forward refused or not set */
   refusal: boolean;
   actor: StepActor;
@@ -53,7 +53,7 @@ export interface Segment {
 }
 
 /** Actions that bring both sides together rather than one side sending something. */
-const MEETING_WORDS = new Set([
+const W_MEETING = wordClass([
   'meet',
   'meeting',
   'session',
@@ -68,7 +68,7 @@ const MEETING_WORDS = new Set([
   'visit',
   'signing',
 ]);
-const FUTURE_WORDS = new Set(['will', "'ll", 'shall', 'would', "'d"]);
+const W_FUTURE = wordClass(['will', "'ll", 'shall', 'would', "'d"]);
 /** forms of be and have whose surface differs from the lemma without being past */
 const PRESENT_FORMS = new Set(['are', "'re", 'am', "'m", "'s", "'ve", 'is', 'has', 'does', 'ca', 'wo']);
 /** verbs of a way forward with nothing decided: followed by what they name, they are still vague */
@@ -110,8 +110,8 @@ const SCHEDULING = new Set([
   'organise',
   'organize',
 ]);
-const SAYING = new Set(['say', 'tell', 'mention', 'promise', 'offer', 'agree']);
-const SEGMENT_CONJUNCTIONS = new Set(['and', 'so', 'then', 'once', 'after', 'plus']);
+const W_SAYING = wordClass(['say', 'tell', 'mention', 'promise', 'offer', 'agree']);
+const W_SEGMENT_CONJUNCTION = wordClass(['and', 'so', 'then', 'once', 'after', 'plus']);
 const SUBJECT_WINDOW = 8;
 /** pronouns that open a clause as its subject ("and her team" does not) */
 const SUBJECT_PRONOUNS = new Set(['we', 'i', 'they', 'he', 'she']);
@@ -165,7 +165,9 @@ function cutPoints(clause: Clause): Array<[number, number]> {
   let from = clause.from;
   for (let i = clause.from + 1; i < clause.to; i++) {
     const conjunction =
-      SEGMENT_CONJUNCTIONS.has(table.lower[i]!) && startsSubject(clause, i + 1) && i - from >= 3;
+      (table.lowerInfo[i]!.flags & W_SEGMENT_CONJUNCTION) !== 0 &&
+      startsSubject(clause, i + 1) &&
+      i - from >= 3;
     if (conjunction || (isNextStepAt(clause, i) && i - from >= 3) || runOnSubject(clause, i, from)) {
       ranges.push([from, i]);
       from = i;
@@ -215,14 +217,13 @@ function fieldBounds(clause: Clause): [number, number] {
 
 function readSegment(clause: Clause, from: number, to: number, bounds: [number, number]): Segment {
   const table = clause.table;
-  const kinds = new Set<CueKind>();
-  const negatedKinds = new Set<CueKind>();
+  const { kinds } = hitKinds(clause.hits, from, to);
   let refusal = false;
   let named = 0;
   for (const hit of clause.hits) {
     if (hit.from < from || hit.from >= to) continue;
-    (hit.negated ? negatedKinds : kinds).add(hit.kind);
-    if (!hit.negated && hit.kind === 'role' && !['NOUN', 'PROPN'].includes(table.pos[hit.to] ?? '')) named++;
+    const after = table.pos[hit.to];
+    if (!hit.negated && hit.kind === 'role' && after !== 'NOUN' && after !== 'PROPN') named++;
     const lemma = table.lemma[hit.from];
     // in a long summary a negated action is often something else ("nobody services them"); a
     // negated "next step" or "follow-up" is a step refused wherever it stands
@@ -231,7 +232,6 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
       (hit.kind === 'nextCue' && lemma !== 'date');
     if (hit.negated && stepWord) refusal = true;
   }
-  for (const k of kinds) negatedKinds.delete(k);
   let headed = false;
   let start = from;
   while (start < to && !isWord(table.pos[start])) start++;
@@ -258,21 +258,23 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
     words++;
     if (clause.people.includes(i)) named++;
     if (pos === 'NOUN' || pos === 'PROPN') hasNoun = true;
-    if (MEETING_WORDS.has(table.lemma[i]!)) {
+    const lemmaFlags = table.lemmaInfo[i]!.flags;
+    if ((lemmaFlags & W_MEETING) !== 0) {
       if (table.negated[i]) refusal = true;
       else meeting = true;
     }
     const lower = table.lower[i]!;
     // only a future that carries the segment ("we will send…", "she said she would…"), not one
     // inside a description ("the part has been piloted and will need…")
-    const futureWord = FUTURE_WORDS.has(lower) || (lower === 'going' && table.lower[i + 1] === 'to');
+    const futureWord =
+      (table.lowerInfo[i]!.flags & W_FUTURE) !== 0 || (lower === 'going' && table.lower[i + 1] === 'to');
     if (futureWord && (firstVerbPast === null || saidBefore)) {
       future = true;
       reported ||= saidBefore;
       if (firstVerbPast === null) leadVerb = true;
       if (i === start) futureFirst = true;
     }
-    if (SAYING.has(table.lemma[i]!) && isVerb(pos) && isPastForm(clause, i)) saidBefore = true;
+    if ((lemmaFlags & W_SAYING) !== 0 && isVerb(pos) && isPastForm(clause, i)) saidBefore = true;
     // "Ill send them…": a dictated "I'll"
     if (i === start && lower === 'ill' && isVerb(table.pos[i + 1])) future = true;
     if (isVerb(pos)) {
@@ -297,7 +299,6 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
     from: start < to ? start : from,
     to,
     kinds,
-    negated: negatedKinds,
     refusal,
     actor,
     named,

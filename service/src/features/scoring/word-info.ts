@@ -6,10 +6,9 @@ import { AMBIGUOUS_MONTHS, MONTHS, PRECISE_PERIODS, VAGUE_PERIODS, WEEKDAYS } fr
 
 /** Cue kinds in a fixed order, so that a set of kinds fits two small integers. */
 export const CUE_KINDS = Object.keys(CUE_LEXICON) as CueKind[];
-export const KIND_INDEX = Object.fromEntries(CUE_KINDS.map((kind, index) => [kind, index])) as Record<
-  CueKind,
-  number
->;
+// A Map rather than an object: looked up with many different keys from many call sites, an object's
+// property lookup goes megamorphic and is slower.
+const KIND_INDEX = new Map<CueKind, number>(CUE_KINDS.map((kind, index) => [kind, index]));
 
 export interface CueEntry {
   kind: CueKind;
@@ -39,6 +38,25 @@ export const W_DAY_NUMBER = 1 << 11;
 export const W_NUMERIC_DATE = 1 << 12;
 /** a word that can date something (month, weekday, period, numeric date): worth a closer look */
 export const W_DATE_WORD = W_MONTH | W_WEEKDAY | W_PRECISE_PERIOD | W_VAGUE_PERIOD | W_NUMERIC_DATE;
+
+/** Word lists of the modules that read tokens, each with the flag bit wordClass gave it. */
+const wordClasses: Array<{ bit: number; words: ReadonlySet<string> }> = [];
+/** the first bit after the built-in classes above */
+let nextClassBit = Math.log2(W_NUMERIC_DATE) + 1;
+
+/**
+ * A module's own word list as a word class: a token's membership is then a bit of its cached word
+ * info, not a string lookup per token. Declare classes when a module loads, before any note is read.
+ */
+export function wordClass(words: Iterable<string>): number {
+  // flags stay positive small integers: the sign bit is never used
+  if (nextClassBit > 30) throw new Error('word-info: no flag bit left for another word class');
+  const bit = 1 << nextClassBit++;
+  wordClasses.push({ bit, words: new Set(words) });
+  // a word read before the class existed would lack its bit
+  clearWordCaches();
+  return bit;
+}
 
 export interface WordInfo {
   /** the lower-case word */
@@ -79,7 +97,7 @@ function compileLexicon(): Map<string, CueEntry[]> {
     for (const cue of CUE_LEXICON[kind]) {
       const [first, ...rest] = cue.split(' ');
       const entries = map.get(first!) ?? [];
-      entries.push({ kind, kindIndex: KIND_INDEX[kind], rest });
+      entries.push({ kind, kindIndex: KIND_INDEX.get(kind)!, rest });
       map.set(first!, entries);
     }
   }
@@ -108,6 +126,7 @@ function classify(word: string): number {
   if (CONTRAST_WORDS.has(word)) flags |= W_CONTRAST;
   if (startsWithDigit && DAY_NUMBER.test(word)) flags |= W_DAY_NUMBER;
   if (startsWithDigit && NUMERIC_DATE.test(word)) flags |= W_NUMERIC_DATE;
+  for (const { bit, words } of wordClasses) if (words.has(word)) flags |= bit;
   return flags;
 }
 
@@ -121,11 +140,13 @@ const byLemma = new Map<string, WordInfo>();
 
 /** Call between documents only: starts the caches over when they have grown too large. */
 export function trimWordCaches(): void {
-  if (byLower.size + bySurface.size + byLemma.size > MAX_WORDS) {
-    byLower.clear();
-    bySurface.clear();
-    byLemma.clear();
-  }
+  if (byLower.size + bySurface.size + byLemma.size > MAX_WORDS) clearWordCaches();
+}
+
+function clearWordCaches(): void {
+  byLower.clear();
+  bySurface.clear();
+  byLemma.clear();
 }
 
 export function lowerInfo(word: string): WordInfo {
@@ -178,11 +199,27 @@ export class KindSet {
   ) {}
 
   has(kind: CueKind): boolean {
-    const index = KIND_INDEX[kind];
+    return this.hasIndex(KIND_INDEX.get(kind)!);
+  }
+
+  /** by the kind's position in CUE_KINDS */
+  hasIndex(index: number): boolean {
     return index < KIND_SPLIT
       ? (this.low & (1 << index)) !== 0
       : (this.high & (1 << (index - KIND_SPLIT))) !== 0;
   }
+}
+
+/** A fixed set of kinds, built once where it is declared and tested per cue hit. */
+export function kindSet(...kinds: CueKind[]): KindSet {
+  let low = 0;
+  let high = 0;
+  for (const kind of kinds) {
+    const index = KIND_INDEX.get(kind)!;
+    low |= kindBit(index, false);
+    high |= kindBit(index, true);
+  }
+  return new KindSet(low, high);
 }
 
 /** The bit of a kind in the low (high = false) or the high bitmask of a KindSet; 0 when in the other. */
