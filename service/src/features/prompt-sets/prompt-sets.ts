@@ -125,6 +125,18 @@ export async function createDraft(
 const lockVersion = (tx: Executor, actor: Actor, setId: string, version: number) =>
   getVersion(tx, actor, setId, version, { forUpdate: true });
 
+/** Moves a version to `status` and reads it back as the caller's answer. */
+async function moveVersion(
+  tx: Executor,
+  actor: Actor,
+  setId: string,
+  version: number,
+  status: 'published' | 'retired',
+): Promise<VersionRecord> {
+  await repo.setVersionStatus(tx, actor.tenantId, setId, version, status);
+  return getVersion(tx, actor, setId, version);
+}
+
 export async function saveDraft(
   db: Executor,
   actor: Actor,
@@ -168,8 +180,7 @@ export async function publishVersion(
     for (const previous of set.versions.filter((v) => v.status === 'published')) {
       await repo.setVersionStatus(tx, actor.tenantId, setId, previous.version, 'retired');
     }
-    await repo.setVersionStatus(tx, actor.tenantId, setId, version, 'published');
-    return getVersion(tx, actor, setId, version);
+    return moveVersion(tx, actor, setId, version, 'published');
   });
 }
 
@@ -183,8 +194,7 @@ export async function retireVersion(
     const target = await lockVersion(tx, actor, setId, version);
     if (target.status === 'retired')
       throw conflict(`version ${version} is already retired`, 'already_retired');
-    await repo.setVersionStatus(tx, actor.tenantId, setId, version, 'retired');
-    return getVersion(tx, actor, setId, version);
+    return moveVersion(tx, actor, setId, version, 'retired');
   });
 }
 

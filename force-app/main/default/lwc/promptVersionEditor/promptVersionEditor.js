@@ -72,18 +72,8 @@ function exampleContext(prompt, stagePhases) {
   );
 }
 
-const CONTENT_FIELDS = [
-  'key',
-  'title',
-  'provocation',
-  'followUp',
-  'rationale',
-  'source',
-  'expiresOn',
-  'targeting',
-];
-
 const REQUIRED_FIELDS = ['key', 'title', 'provocation', 'followUp', 'rationale', 'source'];
+const CONTENT_FIELDS = [...REQUIRED_FIELDS, 'expiresOn', 'targeting'];
 
 /** Publishing warns about prompts that have expired or expire within this many days. */
 const EXPIRY_WARNING_DAYS = 30;
