@@ -165,13 +165,11 @@ export async function saveDraft(
   });
 }
 
-export async function publishVersion(
-  db: Executor,
-  actor: Actor,
-  setId: string,
-  version: number,
-): Promise<VersionRecord> {
-  return inTransaction(db, async (tx) => {
+/** A change of one version's status, in one transaction, answered with the version as it now is. */
+type VersionChange = (db: Executor, actor: Actor, setId: string, version: number) => Promise<VersionRecord>;
+
+export const publishVersion: VersionChange = (db, actor, setId, version) =>
+  inTransaction(db, async (tx) => {
     const target = await lockVersion(tx, actor, setId, version);
     if (target.status !== 'draft')
       throw conflict(`version ${version} is ${target.status}, not a draft`, 'not_draft');
@@ -182,33 +180,21 @@ export async function publishVersion(
     }
     return moveVersion(tx, actor, setId, version, 'published');
   });
-}
 
-export async function retireVersion(
-  db: Db,
-  actor: Actor,
-  setId: string,
-  version: number,
-): Promise<VersionRecord> {
-  return db.transaction().execute(async (tx) => {
+export const retireVersion: VersionChange = (db, actor, setId, version) =>
+  inTransaction(db, async (tx) => {
     const target = await lockVersion(tx, actor, setId, version);
     if (target.status === 'retired')
       throw conflict(`version ${version} is already retired`, 'already_retired');
     return moveVersion(tx, actor, setId, version, 'retired');
   });
-}
 
 /**
  * Rolls a set back to an earlier version: its content is copied into a new version that is published
  * at once, so the history keeps every version as it was.
  */
-export async function republishVersion(
-  db: Executor,
-  actor: Actor,
-  setId: string,
-  version: number,
-): Promise<VersionRecord> {
-  return inTransaction(db, async (tx) => {
+export const republishVersion: VersionChange = (db, actor, setId, version) =>
+  inTransaction(db, async (tx) => {
     const source = await getVersion(tx, actor, setId, version);
     if (source.status === 'draft')
       throw conflict(`version ${version} is a draft: publish it instead`, 'not_published_before');
@@ -221,7 +207,6 @@ export async function republishVersion(
     });
     return publishVersion(tx, actor, setId, copy.version);
   });
-}
 
 /**
  * What an opportunity would get if this version were published: the panel's selection over the
