@@ -214,6 +214,10 @@ export default class PromptVersionEditor extends LightningElement {
     return this.current?.status === 'retired';
   }
 
+  get republishTitle() {
+    return formatLabel(LABEL_REPUBLISH_TITLE, this.current?.version);
+  }
+
   /** The version's actions its status allows, in the order the toolbar shows them. */
   get actions() {
     const busy = this.actionsDisabled;
