@@ -2,6 +2,7 @@
 // straight into the tables the repositories write one by one (the analytics triggers still fire).
 import { sql } from 'kysely';
 import type { Executor } from '../../service/src/platform/database/database';
+import type { NotesTable, StoredNotePrompt } from '../../service/src/platform/database/schema';
 
 /** Inserts many rows in one statement: the rows travel as one JSON parameter, so a batch is not
  * bound by the 65,535-parameter limit. Only for generated data (see synthetic-seed.ts). */
@@ -23,22 +24,12 @@ async function insertJsonRows(
   );
 }
 
-export interface BulkNote {
-  id: string;
-  opportunity_id: string;
-  author_id: string;
-  occurred_at: string;
-  opportunity_stage: string | null;
-  summary: string;
-  customer_view: string | null;
-  prompts: Array<{
-    promptId: string | null;
-    promptKey: string | null;
-    setId: string | null;
-    version: number | null;
-    text: string | null;
-    reaction: string | null;
-  }>;
+/** A scored note row as the notes repository stores it, with the prompts raised in it. */
+export interface BulkNote extends Pick<
+  NotesTable,
+  'id' | 'opportunity_id' | 'author_id' | 'occurred_at' | 'opportunity_stage' | 'summary' | 'customer_view'
+> {
+  prompts: Array<Omit<StoredNotePrompt, 'title'>>;
   score: object;
   overall: number;
   scorer_version: string;

@@ -9,6 +9,8 @@ import { REACTIONS } from '../../service/src/features/notes';
 import { DIMENSIONS } from '../../service/src/features/scoring';
 import { addDays } from '../../service/src/features/analytics';
 import { randomSource } from '../../service/src/platform/lib/random';
+import type { StoredNotePrompt } from '../../service/src/platform/database/schema';
+import type { BulkNote } from './bulk-load';
 
 export const REPS_PER_MANAGER = 10;
 export const HISTORY_DAYS = 730;
@@ -43,23 +45,10 @@ export interface SyntheticOpportunity {
   ownerId: string;
 }
 
-export interface SyntheticNote {
-  id: string;
-  opportunity_id: string;
-  author_id: string;
-  occurred_at: string;
+/** A generated note: a bulk-loadable row whose stage and reactions are always set. */
+export interface SyntheticNote extends BulkNote {
   opportunity_stage: string;
-  summary: string;
-  customer_view: string | null;
-  prompts: Array<{
-    promptId: string | null;
-    promptKey: string | null;
-    setId: string | null;
-    version: number | null;
-    title: string | null;
-    text: string | null;
-    reaction: string;
-  }>;
+  prompts: Array<StoredNotePrompt & { reaction: string }>;
   score: {
     overall: number;
     dimensions: Record<string, number>;
@@ -67,8 +56,6 @@ export interface SyntheticNote {
     tips: [];
     scorerVersion: string;
   };
-  overall: number;
-  scorer_version: string;
 }
 
 const OPEN_STAGES = Object.entries(DEFAULT_STAGE_PHASES)

@@ -22,6 +22,7 @@ import {
 } from '../../service/src/features/notes/repository';
 import { upsertOpportunity } from '../../service/src/features/opportunities/repository';
 import { upsertUsers } from '../../service/src/features/users/repository';
+import { scoredDays } from '../helpers/analytics';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { startTestService, type Client, type TestService } from '../helpers/service';
 import { U, pinToday, publishPrompts } from './fixture';
@@ -105,16 +106,8 @@ describe.each(DATABASE_KINDS)('analytics consistency on %s', (kind) => {
       byScore(await closedByAverageScore(service.db, { tenantId: service.tenantId, userIds: null })),
     ).toEqual(byScore([...perScore.values()]));
     // each deal's latest scored day (coverage), kept by triggers, against the notes
-    const coverage = await sql<{ opportunity_id: string; day: string }>`
-      select opportunity_id, last_scored_on as day from analytics_deal_coverage
-      where tenant_id = ${service.tenantId} and last_scored_on is not null order by opportunity_id`.execute(
-      service.db,
-    );
-    const latest = await sql<{ opportunity_id: string; day: string }>`
-      select opportunity_id, max(occurred_at) as day from notes
-      where tenant_id = ${service.tenantId} and overall is not null
-      group by opportunity_id order by opportunity_id`.execute(service.db);
-    expect(coverage.rows).toEqual(latest.rows);
+    const { kept, fromNotes } = await scoredDays(service.db, service.tenantId);
+    expect(kept).toEqual(fromNotes);
     return body;
   }
 

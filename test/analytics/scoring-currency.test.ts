@@ -4,18 +4,7 @@
 import { sql } from 'kysely';
 import { SCORER_VERSION } from '../../service/src/features/scoring';
 import { DATABASE_KINDS } from '../helpers/databases';
-import { OPPORTUNITY, OPS, startTestService, type TestService } from '../helpers/service';
-
-async function waitForJob(service: TestService, jobId: string) {
-  // generous: on a loaded machine the background job can take seconds; its outcome is what counts
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const job = await service.client.as(OPS, 'salesops').request('GET', `/v1/jobs/${jobId}`);
-    if (job.body.status === 'done' || job.body.status === 'failed') return job.body;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('job did not finish');
-}
+import { OPPORTUNITY, OPS, startTestService, waitForJob, type TestService } from '../helpers/service';
 
 describe.each(DATABASE_KINDS)('scorer versions in analytics on %s', (kind) => {
   let service: TestService;

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { insertNote } from '../../service/src/features/notes/repository';
 import { upsertOpportunities } from '../../service/src/features/opportunities/repository';
+import { scoredDays } from '../helpers/analytics';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { OPPORTUNITY, startTestService, type TestService } from '../helpers/service';
 
@@ -72,17 +73,9 @@ describe.each(DATABASE_KINDS)('notes sent together on %s', (kind) => {
         sql`select coalesce(sum(note_count), 0) as n from analytics_tenant_daily where tenant_id = ${service.tenantId}`,
       ),
     ).toBe(12);
-    const coverage = await sql<{ opportunity_id: string; day: string }>`
-      select opportunity_id, last_scored_on as day from analytics_deal_coverage
-      where tenant_id = ${service.tenantId} and last_scored_on is not null order by opportunity_id`.execute(
-      service.db,
-    );
-    const latest = await sql<{ opportunity_id: string; day: string }>`
-      select opportunity_id, max(occurred_at) as day from notes
-      where tenant_id = ${service.tenantId} and overall is not null
-      group by opportunity_id order by opportunity_id`.execute(service.db);
-    expect(coverage.rows).toEqual(latest.rows);
-    expect(coverage.rows).toHaveLength(2);
+    const { kept, fromNotes } = await scoredDays(service.db, service.tenantId);
+    expect(kept).toEqual(fromNotes);
+    expect(kept).toHaveLength(2);
   });
 
   test('when one of the notes written together cannot be stored, then only its caller gets the error', async () => {

@@ -1,18 +1,7 @@
 // When sales ops tune the scoring weights: stored notes are rescored in the background with progress.
 import { DIMENSIONS } from '../../service/src/features/scoring/types';
 import { DATABASE_KINDS } from '../helpers/databases';
-import { OPPORTUNITY, OPS, startTestService, type TestService } from '../helpers/service';
-
-async function waitForJob(service: TestService, jobId: string) {
-  // generous: on a loaded machine the background job can take seconds; its outcome is what counts
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const job = await service.client.as(OPS, 'salesops').request('GET', `/v1/jobs/${jobId}`);
-    if (job.body.status === 'done' || job.body.status === 'failed') return job.body;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('job did not finish');
-}
+import { OPPORTUNITY, OPS, startTestService, waitForJob, type TestService } from '../helpers/service';
 
 describe.each(DATABASE_KINDS)('settings and rescoring on %s', (kind) => {
   let service: TestService;

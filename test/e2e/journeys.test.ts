@@ -353,7 +353,7 @@ test('sales ops: in a new draft of the default library (every prompt of it) find
     await effect.getByRole('combobox', { name: await label('UAN_Effect_PromoteInto') }).click();
     await effect.getByRole('option', { name: DEFAULT_LIBRARY }).first().click();
     const candidate = effect.locator('.uan-effect__candidate').first();
-    const text = (await candidate.locator('td').first().innerText()).trim();
+    const text = (await candidate.locator('th').first().innerText()).trim();
     await candidate.getByRole('button', { name: await label('UAN_Effect_Promote'), exact: true }).click();
     await page.locator('.uan-toast-title', { hasText: await label('UAN_Effect_PromotedToast') }).waitFor();
     await eventually(async () =>

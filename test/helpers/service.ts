@@ -139,6 +139,18 @@ export async function startTestService(
   };
 }
 
+/** The job once it is done or failed, polled as sales ops. */
+export async function waitForJob(service: TestService, jobId: string) {
+  // generous: on a loaded machine the background job can take seconds; its outcome is what counts
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const job = await service.client.as(OPS, 'salesops').request('GET', `/v1/jobs/${jobId}`);
+    if (job.body.status === 'done' || job.body.status === 'failed') return job.body;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('job did not finish');
+}
+
 export const OPPORTUNITY = {
   id: '006000000000001AAA',
   name: 'St. Agnes Health – Patient Access',

@@ -54,6 +54,16 @@ describe.each(DATABASE_KINDS)('Salesforce admin API on %s', (kind) => {
     loginUrl: fake.url,
     auth: { flow: 'jwt', clientId: CLIENT_ID, username: INTEGRATION_USER, privateKey: PRIVATE_KEY },
   });
+  const passwordConnection = () => ({
+    loginUrl: fake.url,
+    auth: {
+      flow: 'password',
+      clientId: CLIENT_ID,
+      clientSecret: 'client-secret-value',
+      username: INTEGRATION_USER,
+      password: 'dev-password',
+    },
+  });
 
   test('when sales ops connect with a JWT certificate, then the connection works, is shown without secrets and stored encrypted', async () => {
     const { ops, tenantId } = await serve(SECRETS_KEY);
@@ -152,16 +162,7 @@ describe.each(DATABASE_KINDS)('Salesforce admin API on %s', (kind) => {
     const withKey = await serve(SECRETS_KEY);
     expect((await withKey.rep.request('PUT', '/v1/salesforce/connection', jwtConnection())).status).toBe(403);
     expect((await withKey.rep.request('GET', '/v1/salesforce/status')).status).toBe(403);
-    const password = await withKey.ops.request('PUT', '/v1/salesforce/connection', {
-      loginUrl: fake.url,
-      auth: {
-        flow: 'password',
-        clientId: CLIENT_ID,
-        clientSecret: 'client-secret-value',
-        username: INTEGRATION_USER,
-        password: 'dev-password',
-      },
-    });
+    const password = await withKey.ops.request('PUT', '/v1/salesforce/connection', passwordConnection());
     expect(password.status).toBe(400);
     expect(password.body.error.details).toEqual([
       { path: 'auth.flow', message: 'not allowed in production' },
@@ -175,16 +176,7 @@ describe.each(DATABASE_KINDS)('Salesforce admin API on %s', (kind) => {
 
   test('when a development org uses the password flow, then it connects', async () => {
     const { ops } = await serve(SECRETS_KEY, true);
-    await ops.request('PUT', '/v1/salesforce/connection', {
-      loginUrl: fake.url,
-      auth: {
-        flow: 'password',
-        clientId: CLIENT_ID,
-        clientSecret: 'client-secret-value',
-        username: INTEGRATION_USER,
-        password: 'dev-password',
-      },
-    });
+    await ops.request('PUT', '/v1/salesforce/connection', passwordConnection());
     expect((await ops.request('POST', '/v1/salesforce/connection/test')).body.ok).toBe(true);
   });
 

@@ -22,6 +22,7 @@ import {
   type ScoringInput,
 } from '../../../service/src/features/scoring';
 import { openDatabase } from '../../../service/src/platform/database/database';
+import { randomSource } from '../../../service/src/platform/lib/random';
 import { createTenant } from '../../../service/src/features/tenants';
 import { queueRescore, runRescore } from '../../../service/src/features/jobs';
 import { startPostgres } from '../../../test/helpers/postgres-server';
@@ -67,17 +68,6 @@ const NEXT_STEPS = [
   'Send the proposal and follow up next week.',
   'Dana and Mark join a workshop with us on March 4 to agree the pilot scope.',
 ];
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run benches the same notes. */
-function randomSource(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 const noteWords = (note: ScoringInput) =>

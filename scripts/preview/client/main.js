@@ -8,7 +8,12 @@ import PromptSetManager from 'c/promptSetManager';
 import ConversationDashboard from 'c/conversationDashboard';
 import { currentActor, setActor } from './shims/salesforce/runtime';
 
-const VIEWS = ['opportunity', 'prompt-sets', 'dashboard'];
+const VIEW_TITLES = {
+  opportunity: 'Opportunity record page',
+  'prompt-sets': 'Prompt sets (sales ops)',
+  dashboard: 'Dashboard (manager)',
+};
+const VIEWS = Object.keys(VIEW_TITLES);
 const ROLE_LABELS = { rep: 'Sales rep', salesops: 'Sales ops', manager: 'Sales manager' };
 
 const byId = (id) => document.getElementById(id);
@@ -155,6 +160,40 @@ function showOpportunity(opportunityId) {
   byId('uan-record-main').replaceChildren(panel);
 }
 
+function element(tag, className, attributes) {
+  const created = document.createElement(tag);
+  created.className = className;
+  for (const [name, value] of Object.entries(attributes)) {
+    created.setAttribute(name, value);
+  }
+  return created;
+}
+
+/** A tab per view, and an empty panel for each view whose component is mounted on first visit. */
+function renderViews() {
+  const tabs = VIEWS.map((name) => {
+    const item = element('li', 'slds-tabs_default__item', { role: 'presentation', 'data-view': name });
+    const link = element('a', 'slds-tabs_default__link', {
+      href: `#${name}`,
+      role: 'tab',
+      id: `uan-tab-${name}`,
+      'aria-controls': `uan-view-${name}`,
+    });
+    link.textContent = VIEW_TITLES[name];
+    item.append(link);
+    return item;
+  });
+  byId('uan-tabs').replaceChildren(...tabs);
+  const panels = VIEWS.filter((name) => !byId(`uan-view-${name}`)).map((name) =>
+    element('section', 'slds-hide', {
+      id: `uan-view-${name}`,
+      role: 'tabpanel',
+      'aria-labelledby': `uan-tab-${name}`,
+    }),
+  );
+  document.querySelector('main').append(...panels);
+}
+
 function mountOnce(view) {
   if (state.mounted[view]) {
     return;
@@ -277,4 +316,5 @@ async function start() {
   document.body.dataset.ready = 'true';
 }
 
+renderViews();
 start();

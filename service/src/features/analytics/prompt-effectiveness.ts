@@ -9,10 +9,10 @@ import {
   type PromptFilters,
   type PromptTallies,
   closedDeals,
-  latestPromptTitles,
   promptTallies,
 } from './read-models/prompt-effectiveness';
 import type { Actor } from '../../platform/actor';
+import { latestPromptTitles } from '../prompt-sets';
 import { loadSettings, type Phase } from '../settings';
 import { scopeOf } from './scope';
 import { groupSimilar } from './similarity';

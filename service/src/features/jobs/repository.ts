@@ -8,7 +8,7 @@ import type { JobsTable } from '../../platform/database/schema';
 export interface JobRecord {
   id: string;
   kind: string;
-  status: 'queued' | 'running' | 'done' | 'failed' | 'superseded';
+  status: JobsTable['status'];
   done: number;
   total: number;
   error: string | null;

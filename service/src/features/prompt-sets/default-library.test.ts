@@ -3,32 +3,12 @@
 // (prompts with no industry) that gives any account three or more prompts in every phase and size.
 import library from './default-library.json';
 import { requiredMergeFields, unknownMergeFields } from './merge-fields';
+import type { PromptContent } from './prompt-content';
 import { DEFAULT_INDUSTRIES, defaultSettings } from '../settings';
 import type { PromptRecord } from './repository';
 import { selectPrompts } from './selection';
 
-interface Targeting {
-  industries: string[];
-  phases: string[];
-  stages: string[];
-  amountMin: number | null;
-  amountMax: number | null;
-  sizes?: string[];
-  recordTypes: string[];
-}
-
-interface LibraryPrompt {
-  key: string;
-  title: string;
-  provocation: string;
-  followUp: string;
-  rationale: string;
-  source: string;
-  expiresOn: string | null;
-  targeting: Targeting;
-}
-
-const prompts = library.prompts as LibraryPrompt[];
+const prompts = library.prompts as PromptContent[];
 
 const PHASES = ['early', 'middle', 'late'] as const;
 const SALESFORCE_INDUSTRIES = new Set(DEFAULT_INDUSTRIES);

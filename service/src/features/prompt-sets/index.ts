@@ -6,7 +6,7 @@ export { readImportFile } from './import-file';
 export { exportFile } from './off-thread';
 export { createDraft, createSet, getSet, getVersion } from './prompt-sets';
 export { renderPrompt, selectPrompts } from './selection';
-export { findPromptsByIds, listPublishedPrompts } from './repository';
+export { findPromptsByIds, latestPromptTitles, listPublishedPrompts } from './repository';
 export type { PromptRecord } from './repository';
 export { promptResponse } from './responses';
 export { promptSetsRoutes } from './router';

@@ -125,6 +125,18 @@ export async function createDraft(
 const lockVersion = (tx: Executor, actor: Actor, setId: string, version: number) =>
   getVersion(tx, actor, setId, version, { forUpdate: true });
 
+/** Moves a version to `status` and reads it back as the caller's answer. */
+async function moveVersion(
+  tx: Executor,
+  actor: Actor,
+  setId: string,
+  version: number,
+  status: 'published' | 'retired',
+): Promise<VersionRecord> {
+  await repo.setVersionStatus(tx, actor.tenantId, setId, version, status);
+  return getVersion(tx, actor, setId, version);
+}
+
 export async function saveDraft(
   db: Executor,
   actor: Actor,
@@ -153,13 +165,11 @@ export async function saveDraft(
   });
 }
 
-export async function publishVersion(
-  db: Executor,
-  actor: Actor,
-  setId: string,
-  version: number,
-): Promise<VersionRecord> {
-  return inTransaction(db, async (tx) => {
+/** A change of one version's status, in one transaction, answered with the version as it now is. */
+type VersionChange = (db: Executor, actor: Actor, setId: string, version: number) => Promise<VersionRecord>;
+
+export const publishVersion: VersionChange = (db, actor, setId, version) =>
+  inTransaction(db, async (tx) => {
     const target = await lockVersion(tx, actor, setId, version);
     if (target.status !== 'draft')
       throw conflict(`version ${version} is ${target.status}, not a draft`, 'not_draft');
@@ -168,37 +178,23 @@ export async function publishVersion(
     for (const previous of set.versions.filter((v) => v.status === 'published')) {
       await repo.setVersionStatus(tx, actor.tenantId, setId, previous.version, 'retired');
     }
-    await repo.setVersionStatus(tx, actor.tenantId, setId, version, 'published');
-    return getVersion(tx, actor, setId, version);
+    return moveVersion(tx, actor, setId, version, 'published');
   });
-}
 
-export async function retireVersion(
-  db: Db,
-  actor: Actor,
-  setId: string,
-  version: number,
-): Promise<VersionRecord> {
-  return db.transaction().execute(async (tx) => {
+export const retireVersion: VersionChange = (db, actor, setId, version) =>
+  inTransaction(db, async (tx) => {
     const target = await lockVersion(tx, actor, setId, version);
     if (target.status === 'retired')
       throw conflict(`version ${version} is already retired`, 'already_retired');
-    await repo.setVersionStatus(tx, actor.tenantId, setId, version, 'retired');
-    return getVersion(tx, actor, setId, version);
+    return moveVersion(tx, actor, setId, version, 'retired');
   });
-}
 
 /**
  * Rolls a set back to an earlier version: its content is copied into a new version that is published
  * at once, so the history keeps every version as it was.
  */
-export async function republishVersion(
-  db: Executor,
-  actor: Actor,
-  setId: string,
-  version: number,
-): Promise<VersionRecord> {
-  return inTransaction(db, async (tx) => {
+export const republishVersion: VersionChange = (db, actor, setId, version) =>
+  inTransaction(db, async (tx) => {
     const source = await getVersion(tx, actor, setId, version);
     if (source.status === 'draft')
       throw conflict(`version ${version} is a draft: publish it instead`, 'not_published_before');
@@ -211,7 +207,6 @@ export async function republishVersion(
     });
     return publishVersion(tx, actor, setId, copy.version);
   });
-}
 
 /**
  * What an opportunity would get if this version were published: the panel's selection over the

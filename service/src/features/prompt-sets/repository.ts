@@ -311,7 +311,7 @@ export async function findVersion(
   return { ...toSummary(row, prompts.length), prompts: prompts.map(toPrompt) };
 }
 
-/** The tenant's prompts joined to the versions they belong to. */
+/** The tenant's prompts joined to the versions they belong to; the caller picks the columns. */
 const promptsWithVersions = (db: Executor, tenantId: string) =>
   db
     .selectFrom('prompts as p')
@@ -321,12 +321,22 @@ const promptsWithVersions = (db: Executor, tenantId: string) =>
         .onRef('v.set_id', '=', 'p.set_id')
         .onRef('v.version', '=', 'p.version'),
     )
-    .selectAll('p')
     .where('p.tenant_id', '=', tenantId);
+
+/** Each prompt key's title in the latest version that has it, for prompts no longer published. */
+export async function latestPromptTitles(db: Executor, tenantId: string): Promise<Map<string, string>> {
+  const rows = await promptsWithVersions(db, tenantId)
+    .select(['p.key', 'p.title'])
+    .orderBy('v.created_at', 'asc')
+    .execute();
+  // later versions overwrite earlier ones
+  return new Map(rows.map((r) => [r.key, r.title]));
+}
 
 /** Prompts of every published version of the tenant's sets. */
 export async function listPublishedPrompts(db: Executor, tenantId: string): Promise<PromptRecord[]> {
   const rows = await promptsWithVersions(db, tenantId)
+    .selectAll('p')
     .where('v.status', '=', 'published')
     .orderBy('p.set_id')
     .orderBy('p.position')
@@ -341,7 +351,11 @@ export async function findPromptsByIds(
   ids: string[],
 ): Promise<Array<PromptRecord & { status: VersionStatus }>> {
   if (ids.length === 0) return [];
-  const rows = await promptsWithVersions(db, tenantId).select('v.status').where('p.id', 'in', ids).execute();
+  const rows = await promptsWithVersions(db, tenantId)
+    .selectAll('p')
+    .select('v.status')
+    .where('p.id', 'in', ids)
+    .execute();
   return rows.map((row) => ({ ...toPrompt(row), status: row.status }));
 }
 

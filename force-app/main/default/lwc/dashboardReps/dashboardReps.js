@@ -5,7 +5,6 @@ import LABEL_REPS_CAPTION from '@salesforce/label/c.UAN_Dash_RepsCaption';
 import LABEL_REP from '@salesforce/label/c.UAN_Dash_Rep';
 import LABEL_REP_NOTES from '@salesforce/label/c.UAN_Dash_RepNotes';
 import LABEL_NOTES from '@salesforce/label/c.UAN_Dash_Notes';
-import LABEL_NO_DATA from '@salesforce/label/c.UAN_Dash_NoData';
 import LABEL_DRILL_REP from '@salesforce/label/c.UAN_Dash_DrillRep';
 
 /**
@@ -16,7 +15,7 @@ export default class DashboardReps extends LightningElement {
   /** The dashboard's reps: [{repId, name, noteCount, averages}]. */
   @api reps = [];
 
-  labels = { reps: LABEL_REPS, repsCaption: LABEL_REPS_CAPTION, noData: LABEL_NO_DATA };
+  labels = { reps: LABEL_REPS, repsCaption: LABEL_REPS_CAPTION };
 
   columns = [{ key: 'rep', label: LABEL_REP }, { key: 'notes', label: LABEL_NOTES }, ...scoreColumns()];
 

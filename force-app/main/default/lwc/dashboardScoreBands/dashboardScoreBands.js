@@ -8,7 +8,6 @@ import LABEL_BAND_NOTES from '@salesforce/label/c.UAN_Dash_BandNotes';
 import LABEL_CLOSED from '@salesforce/label/c.UAN_Dash_Closed';
 import LABEL_WON from '@salesforce/label/c.UAN_Dash_Won';
 import LABEL_WIN_RATE from '@salesforce/label/c.UAN_Effect_WinRate';
-import LABEL_NO_DATA from '@salesforce/label/c.UAN_Dash_NoData';
 import LABEL_DRILL_BAND from '@salesforce/label/c.UAN_Dash_DrillBand';
 
 function bandRate(band) {
@@ -23,12 +22,7 @@ export default class DashboardScoreBands extends LightningElement {
   /** The dashboard's score bands: [{band, closed, won, winRate, low, high, enoughData}]. */
   @api bands = [];
 
-  labels = {
-    bands: LABEL_BANDS,
-    bandsChart: LABEL_BANDS_CHART,
-    bandsCaption: LABEL_BANDS_CAPTION,
-    noData: LABEL_NO_DATA,
-  };
+  labels = { bands: LABEL_BANDS, bandsChart: LABEL_BANDS_CHART, bandsCaption: LABEL_BANDS_CAPTION };
 
   columns = [
     { key: 'band', label: LABEL_BAND },

@@ -5,19 +5,13 @@ import LABEL_TREND_CHART from '@salesforce/label/c.UAN_Dash_TrendChart';
 import LABEL_TREND_CAPTION from '@salesforce/label/c.UAN_Dash_TrendCaption';
 import LABEL_PERIOD from '@salesforce/label/c.UAN_Dash_Period';
 import LABEL_NOTES from '@salesforce/label/c.UAN_Dash_Notes';
-import LABEL_NO_DATA from '@salesforce/label/c.UAN_Dash_NoData';
 
 /** Conversation quality over time: a line per dimension, and the same numbers in a table. */
 export default class DashboardTrend extends LightningElement {
   /** The dashboard's series: [{bucket, noteCount, averages}]. */
   @api series = [];
 
-  labels = {
-    trend: LABEL_TREND,
-    trendChart: LABEL_TREND_CHART,
-    trendCaption: LABEL_TREND_CAPTION,
-    noData: LABEL_NO_DATA,
-  };
+  labels = { trend: LABEL_TREND, trendChart: LABEL_TREND_CHART, trendCaption: LABEL_TREND_CAPTION };
 
   columns = [{ key: 'period', label: LABEL_PERIOD }, { key: 'notes', label: LABEL_NOTES }, ...scoreColumns()];
 

@@ -104,15 +104,11 @@ export default class PromptEffectiveness extends LightningElement {
     error: LABEL_ERROR,
     candidates: LABEL_CANDIDATES,
     candidatesCaption: LABEL_CANDIDATES_CAPTION,
-    candidateText: LABEL_CANDIDATE_TEXT,
-    candidateKind: LABEL_CANDIDATE_KIND,
-    candidateCount: LABEL_CANDIDATE_COUNT,
     busy: LABEL_BUSY,
     filters: LABEL_FILTERS,
     winRateChart: LABEL_WIN_RATE_CHART,
     promoteInto: LABEL_PROMOTE_INTO,
     promoteError: LABEL_PROMOTE_ERROR,
-    candidateStatus: LABEL_CANDIDATE_STATUS,
   };
 
   columns = [
@@ -303,20 +299,43 @@ export default class PromptEffectiveness extends LightningElement {
     return this.rows.length > 0;
   }
 
+  get candidateColumns() {
+    const columns = [
+      { key: 'text', label: LABEL_CANDIDATE_TEXT },
+      { key: 'kind', label: LABEL_CANDIDATE_KIND },
+      { key: 'count', label: LABEL_CANDIDATE_COUNT },
+    ];
+    return this.promotable ? [...columns, { key: 'status', label: LABEL_CANDIDATE_STATUS }] : columns;
+  }
+
+  /** The candidates as rows of their table; with `promotable`, each ends in its status and a promote button. */
   get candidates() {
-    return (this.data?.candidates ?? []).map((c, index) => ({
-      key: `${index}`,
-      index,
-      text: c.text,
-      count: c.count,
-      kind: c.kind === 'redirected' ? LABEL_KIND_REDIRECTED : LABEL_KIND_ADHOC,
-      status: c.promotion
-        ? formatLabel(LABEL_PROMOTED, c.promotion.setName, c.promotion.version, c.promotion.promptKey)
-        : LABEL_NOT_PROMOTED,
-      promoted: Boolean(c.promotion),
-      promoteLabel: LABEL_PROMOTE,
-      promoteTitle: formatLabel(LABEL_PROMOTE_TITLE, c.text),
-    }));
+    return (this.data?.candidates ?? []).map((c, index) => {
+      const status = {
+        key: 'status',
+        text: c.promotion
+          ? formatLabel(LABEL_PROMOTED, c.promotion.setName, c.promotion.version, c.promotion.promptKey)
+          : LABEL_NOT_PROMOTED,
+        className: 'slds-cell-wrap uan-effect__candidate-status',
+        action: {
+          label: LABEL_PROMOTE,
+          title: formatLabel(LABEL_PROMOTE_TITLE, c.text),
+          value: String(index),
+          className: 'slds-m-left_x-small uan-effect__promote',
+          disabled: this.promoteDisabled,
+        },
+      };
+      return {
+        key: `${index}`,
+        className: 'uan-effect__candidate',
+        header: { text: c.text, className: 'slds-cell-wrap' },
+        cells: [
+          { key: 'kind', text: c.kind === 'redirected' ? LABEL_KIND_REDIRECTED : LABEL_KIND_ADHOC },
+          { key: 'count', text: String(c.count) },
+          ...(this.promotable ? [status] : []),
+        ],
+      };
+    });
   }
 
   get promoteTargets() {
@@ -336,7 +355,7 @@ export default class PromptEffectiveness extends LightningElement {
   }
 
   async handlePromote(event) {
-    const candidate = this.data?.candidates?.[Number(event.currentTarget.dataset.index)];
+    const candidate = this.data?.candidates?.[Number(event.detail.value)];
     if (!candidate || !this.promoteTarget) {
       return;
     }

@@ -72,18 +72,8 @@ function exampleContext(prompt, stagePhases) {
   );
 }
 
-const CONTENT_FIELDS = [
-  'key',
-  'title',
-  'provocation',
-  'followUp',
-  'rationale',
-  'source',
-  'expiresOn',
-  'targeting',
-];
-
 const REQUIRED_FIELDS = ['key', 'title', 'provocation', 'followUp', 'rationale', 'source'];
+const CONTENT_FIELDS = [...REQUIRED_FIELDS, 'expiresOn', 'targeting'];
 
 /** Publishing warns about prompts that have expired or expire within this many days. */
 const EXPIRY_WARNING_DAYS = 30;
@@ -226,6 +216,38 @@ export default class PromptVersionEditor extends LightningElement {
 
   get republishTitle() {
     return formatLabel(LABEL_REPUBLISH_TITLE, this.current?.version);
+  }
+
+  /** The version's actions its status allows, in the order the toolbar shows them. */
+  get actions() {
+    const busy = this.actionsDisabled;
+    const actions = this.isDraft
+      ? [
+          { name: 'save', label: this.labels.save, disabled: this.saveDisabled },
+          { name: 'publish', variant: 'brand', label: this.labels.publish, disabled: this.publishDisabled },
+        ]
+      : [{ name: 'new-draft', label: this.labels.newDraft, disabled: busy }];
+    if (this.isRetired) {
+      actions.push({
+        name: 'republish',
+        label: this.labels.republish,
+        title: this.republishTitle,
+        disabled: busy,
+      });
+    }
+    if (this.isPublished) {
+      actions.push({
+        name: 'retire',
+        variant: 'destructive-text',
+        label: this.labels.retire,
+        disabled: busy,
+      });
+    }
+    actions.push(
+      { name: 'export-json', label: this.labels.exportJson, format: 'json', disabled: busy },
+      { name: 'export-csv', label: this.labels.exportCsv, format: 'csv', disabled: busy },
+    );
+    return actions.map((action) => ({ ...action, className: `uan-version__${action.name}` }));
   }
 
   /** One example context per distinct targeting among the saved prompts. */
@@ -396,8 +418,17 @@ export default class PromptVersionEditor extends LightningElement {
     await this.saveDraft();
   }
 
-  handleSave() {
-    return this.saveDraft();
+  handleAction(event) {
+    const run = {
+      save: () => this.saveDraft(),
+      publish: () => this.handlePublish(),
+      'new-draft': () => this.handleNewDraft(),
+      republish: () => this.handleRepublish(),
+      retire: () => this.handleRetire(),
+      'export-json': () => this.handleExport(event),
+      'export-csv': () => this.handleExport(event),
+    }[event.target.dataset.action];
+    return run();
   }
 
   async saveDraft() {

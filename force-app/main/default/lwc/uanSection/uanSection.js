@@ -1,4 +1,5 @@
 import { LightningElement, api } from 'lwc';
+import LABEL_NO_DATA from '@salesforce/label/c.UAN_Dash_NoData';
 
 /**
  * A titled part of a page: its heading names the section for assistive technology, and when its owner says
@@ -10,7 +11,8 @@ export default class UanSection extends LightningElement {
   /** Whether the owner has something to show; the owner leaves its content out when it has not. */
   @api hasContent = false;
 
-  @api emptyText;
+  /** What to say when there is nothing to show; by default, that the period has no data yet. */
+  @api emptyText = LABEL_NO_DATA;
 
   get isEmpty() {
     return !this.hasContent;

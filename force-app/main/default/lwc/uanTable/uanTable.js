@@ -2,8 +2,8 @@ import { LightningElement, api } from 'lwc';
 
 /**
  * The one table of the app's numbers: a caption, column headings, and rows whose first cell heads the row.
- * That first cell is text, a button (a drill-down) or a link (a record); choosing it fires `rowaction`
- * with the row's value, so the owner decides what happens.
+ * That first cell is text, a button (a drill-down) or a link (a record); another cell may end in a button
+ * of its own. Choosing either fires `rowaction` with its value, so the owner decides what happens.
  */
 export default class UanTable extends LightningElement {
   /** What the table shows, read out before it. */
@@ -16,8 +16,9 @@ export default class UanTable extends LightningElement {
   @api columns = [];
 
   /**
-   * [{key, className?, header: {text, value?, href?, title?, className?}, cells: [{key, text, className?}]}];
-   * a header with a value is a button, with an href also a link.
+   * [{key, className?, header: {text, value?, href?, title?, className?}, cells: [{key, text, className?, action?}]}];
+   * a header with a value is a button, with an href also a link; a cell's action is
+   * {label, value, title?, className?, disabled?}.
    */
   @api rows = [];
 

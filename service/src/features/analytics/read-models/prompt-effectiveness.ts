@@ -283,20 +283,3 @@ export async function closedDeals(
     .executeTakeFirstOrThrow();
   return { closed: Number(row.closed), won: Number(row.won) };
 }
-
-export async function latestPromptTitles(db: Executor, tenantId: string): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('prompts as p')
-    .innerJoin('prompt_set_versions as v', (join) =>
-      join
-        .onRef('v.tenant_id', '=', 'p.tenant_id')
-        .onRef('v.set_id', '=', 'p.set_id')
-        .onRef('v.version', '=', 'p.version'),
-    )
-    .select(['p.key', 'p.title'])
-    .where('p.tenant_id', '=', tenantId)
-    .orderBy('v.created_at', 'asc')
-    .execute();
-  // later versions overwrite earlier ones
-  return new Map(rows.map((r) => [r.key, r.title]));
-}

@@ -18,7 +18,13 @@ jest.mock(
 jest.mock('@salesforce/label/c.UAN_Effect_VersionN', () => ({ default: 'Version {0}' }), { virtual: true });
 
 const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-const $$ = (element, selector) => [...element.shadowRoot.querySelectorAll(selector)];
+
+/** Chooses the promote button of the candidate in row `index`, as the table reports it. */
+function promote(element, index) {
+  const table = element.shadowRoot.querySelector('.uan-effect__candidates');
+  const { action } = table.rows[index].cells.find((cell) => cell.key === 'status');
+  table.dispatchEvent(new CustomEvent('rowaction', { detail: { value: action.value } }));
+}
 
 function choose(combobox, value) {
   combobox.value = value;
@@ -146,7 +152,8 @@ describe('c-prompt-effectiveness', () => {
 
   it('shows which candidates were promoted, and where to', async () => {
     const element = await renderEffectiveness();
-    const statuses = $$(element, '.uan-effect__candidate-status').map((s) => s.textContent);
+    const { rows } = $(element, '.uan-effect__candidates');
+    const statuses = rows.map((row) => row.cells.find((cell) => cell.key === 'status').text);
     expect(statuses).toEqual([
       'c.UAN_Effect_NotPromoted',
       'Promoted to Healthcare providers, version 3 (cyber-insurance-premiums-after-the-ransomware)',
@@ -168,7 +175,7 @@ describe('c-prompt-effectiveness', () => {
 
     choose($(element, '.uan-effect__promote-target'), 'set-bank');
     await flushPromises();
-    $$(element, '.uan-effect__promote')[0].click();
+    promote(element, 0);
     await flushPromises();
 
     expect(promoteCandidate).toHaveBeenCalledWith({
@@ -183,17 +190,19 @@ describe('c-prompt-effectiveness', () => {
   it('keeps the list and shows the error when a promotion fails', async () => {
     promoteCandidate.mockRejectedValue({ body: { message: 'a note with this candidate not found' } });
     const element = await renderEffectiveness();
-    $$(element, '.uan-effect__promote')[0].click();
+    promote(element, 0);
     await flushPromises();
     expect(promoteCandidate.mock.calls[0][0].setId).toBe('set-hc');
     expect($(element, 'c-error-panel')).not.toBeNull();
-    expect($$(element, '.uan-effect__candidate')).toHaveLength(2);
+    expect($(element, '.uan-effect__candidates').rows).toHaveLength(2);
   });
 
   it('shows neither filters nor promotion where the page does not ask for them', async () => {
     const element = await render('c-prompt-effectiveness', PromptEffectiveness, {});
     expect($(element, '.uan-effect__filters')).toBeNull();
-    expect($(element, '.uan-effect__promote')).toBeNull();
-    expect($$(element, '.uan-effect__candidate')).toHaveLength(2);
+    const { columns, rows } = $(element, '.uan-effect__candidates');
+    expect(columns.map((column) => column.key)).toEqual(['text', 'kind', 'count']);
+    expect(rows).toHaveLength(2);
+    expect(rows.flatMap((row) => row.cells).some((cell) => cell.action)).toBe(false);
   });
 });

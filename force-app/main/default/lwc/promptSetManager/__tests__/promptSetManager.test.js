@@ -518,7 +518,7 @@ describe('c-prompt-set-manager', () => {
         baseline: '40% (35–46%)',
       });
       expect(cells(rows[1]).winRate).toBe('not enough data');
-      expect(table.shadowRoot.querySelectorAll('.uan-effect__candidates tbody tr')).toHaveLength(2);
+      expect($(table, '.uan-effect__candidates').rows).toHaveLength(2);
       expect(caption).toBeTruthy();
     });
   });

@@ -374,6 +374,36 @@ describe('c-prompt-version-editor', () => {
       expect(changed.mock.calls[0][0].detail).toEqual(republished);
     });
 
+    it('offers each status its own actions, in order, with their variants', async () => {
+      const toolbar = async (status) => {
+        const element = await createEditor({ ...mockVersion, status });
+        return [...element.shadowRoot.querySelectorAll('.slds-button-group-row lightning-button')]
+          .filter((button) => !button.closest('.uan-version__prompt'))
+          .map((button) => [button.className, button.variant ?? null]);
+      };
+      const exports = [
+        ['uan-version__export-json', null],
+        ['uan-version__export-csv', null],
+      ];
+      expect(await toolbar('draft')).toEqual([
+        ['uan-version__save', null],
+        ['uan-version__publish', 'brand'],
+        ...exports,
+      ]);
+      expect(await toolbar('published')).toEqual([
+        ['uan-version__new-draft', null],
+        ['uan-version__retire', 'destructive-text'],
+        ...exports,
+      ]);
+      expect(await toolbar('retired')).toEqual([
+        ['uan-version__new-draft', null],
+        ['uan-version__republish', null],
+        ...exports,
+      ]);
+      const retired = await createEditor({ ...mockVersion, status: 'retired' });
+      expect($(retired, '.uan-version__republish').title).toBe('c.UAN_Version_RepublishTitle');
+    });
+
     it('offers no rollback on a draft or the published version', async () => {
       const draft = await createEditor();
       expect($(draft, '.uan-version__republish')).toBeNull();

@@ -27,6 +27,11 @@ describe('c-uan-section', () => {
     expect($(element, 'p').textContent).toBe('No data');
   });
 
+  it('says the period has no data when its owner names no empty text', async () => {
+    const element = await render('c-uan-section', UanSection, { heading: 'Reps' });
+    expect($(element, 'p').textContent).toBe('c.UAN_Dash_NoData');
+  });
+
   it('is accessible', async () => {
     const element = await render('c-uan-section', UanSection, {
       heading: 'Reps',

@@ -67,6 +67,25 @@ describe('c-uan-table', () => {
     expect(click.defaultPrevented).toBe(true);
   });
 
+  it("fires rowaction with the value of a cell's own button, which its owner can disable", async () => {
+    const action = { label: 'Promote', title: 'Promote Dana', value: '3', className: 'x-promote' };
+    const element = await createTable([
+      { key: 'a', header: { text: 'Dana' }, cells: [{ key: 'n', text: 'Not yet', action }] },
+      {
+        key: 'b',
+        header: { text: 'Lee' },
+        cells: [{ key: 'n', text: 'Done', action: { ...action, disabled: true } }],
+      },
+    ]);
+    const handler = jest.fn();
+    element.addEventListener('rowaction', handler);
+    const [first, second] = element.shadowRoot.querySelectorAll('td .x-promote');
+    expect([first.label, first.title, first.disabled]).toEqual(['Promote', 'Promote Dana', undefined]);
+    expect(second.disabled).toBe(true);
+    first.click();
+    expect(handler.mock.calls.map(([event]) => event.detail)).toEqual([{ value: '3' }]);
+  });
+
   it('is accessible', async () => {
     const element = await createTable([
       {
