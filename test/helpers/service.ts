@@ -140,9 +140,9 @@ export async function startTestService(
 }
 
 /** The job once it is done or failed, polled as sales ops. */
-export async function waitForJob(service: TestService, jobId: string) {
+export async function waitForJob(service: TestService, jobId: string, timeoutMs = 30_000) {
   // generous: on a loaded machine the background job can take seconds; its outcome is what counts
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const job = await service.client.as(OPS, 'salesops').request('GET', `/v1/jobs/${jobId}`);
     if (job.body.status === 'done' || job.body.status === 'failed') return job.body;

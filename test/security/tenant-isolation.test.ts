@@ -10,6 +10,7 @@ import {
   type Reply,
   type Role,
   type TestService,
+  waitForJob,
 } from '../helpers/service';
 import {
   ROLE_USERS,
@@ -58,7 +59,10 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
     a = await seedTenant(asA('rep'), asA('salesops'), 'A');
     b = await seedTenant(asB('rep'), asB('salesops'), 'B');
     routes = await listRoutes(service.url);
-  });
+    // A's settings show its rescore while it runs: the snapshots compare A at rest. The rescore runs
+    // on the worker pool's low-priority threads, which a busy machine starves longest
+    await waitForJob(service, a.jobId, 150_000);
+  }, 240_000);
   afterAll(async () => {
     await service.close();
   });
