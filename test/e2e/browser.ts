@@ -133,10 +133,13 @@ export async function label(name: string, ...args: (string | number)[]): Promise
   );
 }
 
-/** A regular expression for a label with its {n} placeholders as capture groups of digits. */
-export async function labelPattern(name: string): Promise<RegExp> {
+/** A label as a regular expression: each {n} placeholder a capture group of digits, or of any text for
+ * the placeholders listed in `textAt`. */
+export async function labelPattern(name: string, textAt: number[] = []): Promise<RegExp> {
   const value = await label(name);
-  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\d+\\\}/g, '([\\d.,]+)');
+  const escaped = value
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\\\{(\d+)\\\}/g, (_, n: string) => (textAt.includes(Number(n)) ? '(.+)' : '([\\d.,]+)'));
   return new RegExp(escaped);
 }
 

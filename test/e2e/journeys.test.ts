@@ -92,6 +92,21 @@ test('manager: the dashboard shows the team before the rep logs anything', async
   expect(baseline.avery).toBeGreaterThan(0);
   await page.locator('c-conversation-dashboard c-prompt-effectiveness .uan-effect__row').first().waitFor();
   await checkView(page, 'manager-1-dashboard');
+
+  await step(page, 'manager-all-time', async () => {
+    // all time runs from the tenant's first note: at least as many notes as the default 90 days
+    const dashboard = page.locator('c-conversation-dashboard');
+    await pickOption(
+      page,
+      dashboard.locator('lightning-combobox.uan-dash__range'),
+      await label('UAN_Dash_AllTime'),
+    );
+    const pattern = await labelPattern('UAN_Dash_TeamSummaryAll', [2]);
+    const summary = dashboard.getByText(pattern);
+    await summary.waitFor();
+    expect(numberIn(await summary.innerText(), pattern, 2)).toBeGreaterThanOrEqual(baseline.team);
+  });
+  await checkView(page, 'manager-1-dashboard-all-time');
 });
 
 test('rep: prompts with merge fields filled, log a conversation with two prompts and reactions, live coach, save, history and summary update, the inside view and the brief show it', async () => {
