@@ -48,14 +48,6 @@ export interface RunningService extends Running {
   db: Db;
 }
 
-function openConfiguredDatabase(config: Config): Promise<Db> {
-  return openDatabase(
-    config.database.kind === 'postgres'
-      ? config.database
-      : { kind: 'pglite', dataDir: config.database.dataDir, durability: config.database.durability },
-  );
-}
-
 /**
  * The worker's parts over an open database. With `background`, requests in this process that queue
  * a job wake the job runner at once instead of waiting for its next poll.
@@ -85,7 +77,7 @@ function startWorkerParts(db: Db, logger: Logger, config: Config, background?: B
 export async function startWorker(config: Config = loadConfig()): Promise<RunningWorker> {
   const logger = createLogger(config.logLevel);
   configureWorkerPool(config.workerPool);
-  const db = await openConfiguredDatabase(config);
+  const db = await openDatabase(config.database);
   const worker = startWorkerParts(db, logger, config);
   logger.info({ database: config.database.kind, pid: process.pid }, 'Up at Night worker is running');
   let stopping: Promise<void> | undefined;
@@ -105,7 +97,7 @@ export async function startService(
 ): Promise<RunningService> {
   const logger = createLogger(config.logLevel);
   configureWorkerPool(config.workerPool);
-  const db = await openConfiguredDatabase(config);
+  const db = await openDatabase(config.database);
   const demo = config.devFeatures ? await ensureDemoTenant(db, config.demoApiKey) : undefined;
   const preview = demo && options.preview?.({ apiKey: demo.apiKey, logger });
   const { app, lifecycle, background } = createApp({
