@@ -80,16 +80,21 @@ const upsertStatement = fixedStatement<{ tenantId: string; contexts: string }, u
       columns.map((c) => sql`${sql.ref(c)} ${sql.raw(COLUMN_TYPES[c as keyof typeof COLUMN_TYPES])}`),
     );
     // a field a context leaves out arrives as null and keeps the stored value
-    const merged = columns.map(
-      (c) => sql`coalesce(${sql.ref(`excluded.${c}`)}, ${sql.ref(`opportunities.${c}`)})`,
-    );
-    const stored = sql.join(columns.map((c) => sql.ref(`opportunities.${c}`)));
+    const mergedWith = (given: string, row: string) =>
+      columns.map((c) => sql`coalesce(${sql.ref(`${given}.${c}`)}, ${sql.ref(`${row}.${c}`)})`);
+    const storedIn = (row: string) => sql.join(columns.map((c) => sql.ref(`${row}.${c}`)));
+    const merged = mergedWith('excluded', 'opportunities');
+    // A context that matches its stored row is left out before the insert: a conflicting insert locks
+    // the row even when its update's condition then declines, which would make the statement a
+    // write that waits on the row and flushes the log at commit.
     return sql`
       insert into opportunities (tenant_id, id, ${list})
       select ${tenantId}::uuid, id, ${list} from jsonb_to_recordset(${contexts}::jsonb) as r(id text, ${types})
+      where not exists (select from opportunities o where o.tenant_id = ${tenantId} and o.id = r.id
+        and (${storedIn('o')}) is not distinct from (${sql.join(mergedWith('r', 'o'))}))
       on conflict (tenant_id, id) do update
         set ${sql.join(columns.map((c, i) => sql`${sql.ref(c)} = ${merged[i]!}`))}, updated_at = now()
-        where (${stored}) is distinct from (${sql.join(merged)})`;
+        where (${storedIn('opportunities')}) is distinct from (${sql.join(merged)})`;
   },
 );
 
