@@ -16,6 +16,7 @@ import {
   deleteNote,
   insertNote,
   replaceNote,
+  scoresPayload,
   updateScores,
   type NoteFields,
   type NotePromptRecord,
@@ -201,7 +202,7 @@ describe.each(DATABASE_KINDS)('analytics consistency on %s', (kind) => {
     await updateScores(
       service.db,
       service.tenantId,
-      [{ id: wonNote.id, version: 1, score: { overall: 87, scorerVersion: 'fixture', dimensions } }],
+      scoresPayload([{ id: wonNote.id, version: 1, score: { overall: 87, scorerVersion: 'fixture', dimensions } }]),
       1,
     );
     const body = await expectConsistent();

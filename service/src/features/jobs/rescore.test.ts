@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../../../../test/helpers/databases';
 import { findJob } from './repository';
 import { defaultSettings, putSettings } from '../settings';
-import { pageNotesById, scoringInputOf } from '../notes';
+import { pageNotesById, pageNotesToRescore, scoringInputOf } from '../notes';
 import { createTenant } from '../tenants';
 import { scoreNote, type Weights } from '../scoring';
 import { queueRescore, RESCORE_BATCH, runRescore } from './rescore';
@@ -102,6 +102,21 @@ describe.each(DATABASE_KINDS)('rescoring on %s', (kind) => {
     const evidence = rows.flatMap((row) => (row.score as { evidence: object[] }).evidence);
     expect(evidence.length).toBeGreaterThan(NOTES);
     for (const item of evidence) expect(item).not.toHaveProperty('text');
+  });
+
+  test('when a page of notes crosses to the scoring thread as JSON, then it holds each note as stored, in pages that follow on', async () => {
+    const db = database.db;
+    const tenantId = await tenantWithNotes(db, 30, WEIGHTS);
+    const stored = await pageNotesById(db, tenantId, 31);
+    const asRescored = stored.map(({ score: _score, createdAt: _created, updatedAt: _updated, ...note }) => note);
+
+    const first = await pageNotesToRescore(db, tenantId, 20);
+    const second = await pageNotesToRescore(db, tenantId, 20, first.lastId);
+    const after = await pageNotesToRescore(db, tenantId, 20, second.lastId);
+
+    expect([first.count, second.count, after]).toEqual([20, 10, { count: 0, lastId: undefined, notes: '[]' }]);
+    expect(first.lastId).toBe(stored[19]!.id);
+    expect([...JSON.parse(first.notes), ...JSON.parse(second.notes)]).toEqual(asRescored);
   });
 
   test('when scoring fails in a later batch, then the job fails with the reason once the batch before is written', async () => {

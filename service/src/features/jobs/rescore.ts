@@ -8,7 +8,7 @@ import * as jobsRepo from './repository';
 import type { JobRecord } from './repository';
 import { workerPool } from '../../platform/worker-pool';
 import { countNotes, pageNotesToRescore, updateScores } from '../notes';
-import { SCORE_BATCH_TASK, type ScoredBatch } from './score-batch';
+import { SCORE_BATCH_TASK } from './score-batch';
 import { enqueueRollups } from '../salesforce';
 import { conflict, notFound } from '../../platform/lib/errors';
 import type { Actor } from '../../platform/actor';
@@ -134,6 +134,12 @@ function updateClaimed(db: Db, claim: Claim, patch: Parameters<typeof jobsRepo.u
   return jobsRepo.updateJob(db, claim.tenantId, claim.jobId, claim.owner, claim.leaseMs, patch);
 }
 
+/** A page's new scores as updateScores writes them, and how many notes they are. */
+interface ScoredPage {
+  count: number;
+  payload: string;
+}
+
 /** Thrown inside a batch's transaction when a newer job, or another worker, has taken over: the run
  * stops there. */
 class Superseded extends Error {}
@@ -147,18 +153,18 @@ async function rescoreNotes(
 ): Promise<void> {
   const { tenantId } = claim;
   let done = 0;
-  const write = async (scores: ScoredBatch) => {
+  const write = async ({ count, payload }: ScoredPage) => {
     // new scores and their roll-ups to Salesforce commit together, and only while the job runs
     await db.transaction().execute(async (tx) => {
       if (!(await jobsRepo.lockIfRunning(tx, tenantId, claim.jobId, claim.owner))) throw new Superseded();
-      const written = await updateScores(tx, tenantId, scores, settings.version);
+      const written = await updateScores(tx, tenantId, payload, settings.version);
       await enqueueRollups(
         tx,
         tenantId,
         written.map((note) => note.opportunityId),
       );
     });
-    done += scores.length;
+    done += count;
     await updateClaimed(db, claim, { done, total: Math.max(total, done) });
     await onProgress(done, Math.max(total, done));
   };
@@ -178,15 +184,16 @@ async function rescoreNotes(
 /**
  * One pass over the tenant's notes (or those scored with other settings than `otherThanSettings`),
  * in id order. Batches are scored on the worker pool (as many at once as the pool lets one tenant
- * run, one more waiting) while the database writes the batch before and reads the next, so the
- * request thread only moves rows; batches are still written and reported in page order. Answers
+ * run, one more waiting) while the database writes the batch before and reads the next; pages and
+ * scores cross the request thread as JSON text it never parses. Batches are still written and
+ * reported in page order. Answers
  * whether it found any note.
  */
 async function pipelinePass(
   db: Db,
   { tenantId, leaseMs }: Claim,
   settings: ScoringSettings,
-  write: (scores: ScoredBatch) => Promise<void>,
+  write: (scored: ScoredPage) => Promise<void>,
   otherThanSettings?: number,
 ): Promise<boolean> {
   const pool = workerPool();
@@ -201,21 +208,25 @@ async function pipelinePass(
   let found = false;
   let writing: Promise<void> = Promise.resolve();
   let reading = held(page());
-  const scoring: Array<Promise<ScoredBatch>> = [];
+  const scoring: Array<Promise<ScoredPage>> = [];
   const writeNext = async () => {
-    const scores = await scoring.shift()!;
+    const scored = await scoring.shift()!;
     await writing;
-    writing = held(write(scores));
+    writing = held(write(scored));
   };
   try {
     for (;;) {
       const batch = await reading;
-      if (batch.length === 0) break;
+      if (batch.count === 0) break;
       found = true;
-      reading = held(page(batch.at(-1)!.id));
+      reading = held(page(batch.lastId));
       // a batch may take as long as the lease it renews: past that, another worker holds the job
       scoring.push(
-        held(pool.run(tenantId, SCORE_BATCH_TASK, { notes: batch, weights: settings.weights }, leaseMs)),
+        held(
+          pool
+            .run(tenantId, SCORE_BATCH_TASK, { notes: batch.notes, weights: settings.weights }, leaseMs)
+            .then((payload) => ({ count: batch.count, payload })),
+        ),
       );
       if (scoring.length >= ahead) await writeNext();
     }

@@ -1,18 +1,24 @@
-// A rescore's scoring, run on a worker-pool thread: one page of notes in, their new scores out.
+// A rescore's scoring, run on a worker-pool thread: one page of notes in, their new scores out, both
+// as JSON text so that the request thread only passes strings along (see pageNotesToRescore).
 import { defineTask } from '../../platform/worker-pool';
-import { type NoteToRescore, scoreFields } from '../notes';
+import { type NoteToRescore, scoreFields, scoresPayload } from '../notes';
 import type { ScoringSettings } from '../settings';
 
 export interface ScoreBatchInput {
-  notes: NoteToRescore[];
+  /** pageNotesToRescore's JSON */
+  notes: string;
   weights: ScoringSettings['weights'];
 }
 
-/** Each note's new score, with the id and version it was computed from. */
-export function scoreBatch({ notes, weights }: ScoreBatchInput) {
-  return notes.map((note) => ({ id: note.id, version: note.version, score: scoreFields(note, weights) }));
+/** Each note's new score, with the id and version it was computed from, as updateScores takes them. */
+export function scoreBatch({ notes, weights }: ScoreBatchInput): string {
+  return scoresPayload(
+    (JSON.parse(notes) as NoteToRescore[]).map((note) => ({
+      id: note.id,
+      version: note.version,
+      score: scoreFields(note, weights),
+    })),
+  );
 }
-
-export type ScoredBatch = ReturnType<typeof scoreBatch>;
 
 export const SCORE_BATCH_TASK = defineTask<typeof scoreBatch>(__dirname, 'score-batch', 'scoreBatch');

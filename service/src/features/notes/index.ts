@@ -18,9 +18,10 @@ export {
   pageNotesById,
   pageNotesToRescore,
   raisedPromptKeys,
+  scoresPayload,
   summariseOpportunityNotes,
   updateScores,
 } from './repository';
-export type { NoteToRescore } from './repository';
+export type { NoteToRescore, RescorePage } from './repository';
 export { notePageResponse, noteResponse } from './responses';
 export { notesRoutes } from './router';

@@ -541,10 +541,36 @@ export async function pageNotesById(
 
 export type NoteToRescore = NoteFields & { id: string; version: number };
 
+/** The JSON name of each column a note to rescore is read from (NoteToRescore). */
+const RESCORE_FIELD_NAMES: Record<'id' | 'version' | (typeof FIELD_COLUMNS)[number], keyof NoteToRescore> = {
+  id: 'id',
+  version: 'version',
+  opportunity_id: 'opportunityId',
+  author_id: 'authorId',
+  occurred_at: 'occurredAt',
+  opportunity_stage: 'opportunityStage',
+  prompts: 'prompts',
+  summary: 'summary',
+  customer_view: 'customerView',
+  ideas: 'ideas',
+  next_step: 'nextStep',
+  next_step_date: 'nextStepDate',
+};
+
+/** A page of notes to rescore: how many, the last id (to read the next page from) and the notes. */
+export interface RescorePage {
+  count: number;
+  lastId: string | undefined;
+  /** the notes in id order as JSON (NoteToRescore[]): parsed only by the thread that scores them */
+  notes: string;
+}
+
 /**
- * The same page with only the note's fields and version, for rescoring: the old score (a few KB a
- * note) would be read and parsed only to be replaced. With `otherThanSettings`, only the notes last
- * scored with another settings version (or none recorded).
+ * A page of a tenant's notes in id order, with only each note's fields and version: the old score
+ * (a few KB a note) would be read only to be replaced. With `otherThanSettings`, only the notes last
+ * scored with another settings version (or none recorded). The database writes the page as one JSON
+ * text, so the request thread hands a pool thread one string instead of parsing hundreds of rows and
+ * copying them across.
  */
 export async function pageNotesToRescore(
   db: Executor,
@@ -552,14 +578,26 @@ export async function pageNotesToRescore(
   limit: number,
   afterId?: string,
   otherThanSettings?: number,
-): Promise<NoteToRescore[]> {
-  const rows = await pageById(db, tenantId, limit, afterId)
+): Promise<RescorePage> {
+  const page = pageById(db, tenantId, limit, afterId)
     .$if(otherThanSettings !== undefined, (qb) =>
       qb.where('settings_version', 'is distinct from', otherThanSettings!),
     )
-    .select(['id', 'version', ...FIELD_COLUMNS])
-    .execute();
-  return rows.map((row) => ({ id: row.id, version: row.version, ...fieldsOf(row) }));
+    .select(['id', 'version', ...FIELD_COLUMNS]);
+  const pairs = Object.entries(RESCORE_FIELD_NAMES).map(
+    ([column, name]) => sql`${sql.lit(name)}, ${sql.ref(`p.${column}`)}`,
+  );
+  const row = await db
+    .selectFrom(page.as('p'))
+    .select([
+      sql<number>`count(*)::integer`.as('count'),
+      sql<string | null>`(array_agg(p.id order by p.id desc))[1]`.as('last_id'),
+      sql<string>`coalesce(json_agg(json_build_object(${sql.join(pairs)}) order by p.id), '[]')::text`.as(
+        'notes',
+      ),
+    ])
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), lastId: row.last_id ?? undefined, notes: row.notes };
 }
 
 export async function countNotes(db: Executor, tenantId: string): Promise<number> {
@@ -571,20 +609,22 @@ export async function countNotes(db: Executor, tenantId: string): Promise<number
   return Number(row.n);
 }
 
+/** New scores as updateScores writes them: JSON, each score in its stored form. */
+export function scoresPayload(scores: Array<{ id: string; version: number; score: StoredScore }>): string {
+  return JSON.stringify(scores.map((s) => ({ id: s.id, version: s.version, score: storedForm(s.score) })));
+}
+
 /**
  * Writes new scores for many notes in one statement, each only over the version of the note it was
- * computed from: a note edited since keeps the score its edit wrote. Answers the notes written.
+ * computed from: a note edited since keeps the score its edit wrote. `payload` is scoresPayload's
+ * JSON (written by the thread that scored them). Answers the notes written.
  */
 export async function updateScores(
   db: Executor,
   tenantId: string,
-  scores: Array<{ id: string; version: number; score: StoredScore }>,
+  payload: string,
   settingsVersion: number,
 ): Promise<Array<{ id: string; opportunityId: string }>> {
-  if (scores.length === 0) return [];
-  const payload = JSON.stringify(
-    scores.map((s) => ({ id: s.id, version: s.version, score: storedForm(s.score) })),
-  );
   const { rows } = await sql<{ id: string; opportunity_id: string }>`
     update notes set
       score = u.score,
