@@ -1,7 +1,8 @@
 // Prompt sets, their versions (draft → published → retired) and the prompts of each version.
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../platform/database/database';
+import { fixedStatement } from '../../platform/database/fixed-statement';
 import type { PromptsTable, PromptSetVersionsTable } from '../../platform/database/schema';
 import type { PromptContent } from './prompt-content';
 import { requiredMergeFields } from './merge-fields';
@@ -119,7 +120,30 @@ export async function insertVersion(
   await writePrompts(db, tenantId, version.setId, version.version, prompts);
 }
 
-/** Writes a version's prompts; a prompt whose key `idsByKey` names keeps that id (and is updated). */
+/** The statement of writePrompts: `prompts` is the version's prompts as JSON, in the columns it reads. */
+const writePromptsStatement = fixedStatement<
+  { tenantId: string; setId: string; version: number; prompts: string },
+  never
+>(
+  ['tenantId', 'setId', 'version', 'prompts'],
+  ({ tenantId, setId, version, prompts }) => sql`
+    insert into prompts (tenant_id, id, set_id, version, position, key, title, provocation, follow_up,
+      rationale, source, expires_on, targeting)
+    select ${tenantId}::uuid, p.id, ${setId}::uuid, ${version}::integer, p.position, p.key, p.title,
+      p.provocation, p.follow_up, p.rationale, p.source, p.expires_on, p.targeting
+    from jsonb_to_recordset(${prompts}::jsonb) as p(id uuid, position integer, key text, title text,
+      provocation text, follow_up text, rationale text, source text, expires_on text, targeting jsonb)
+    on conflict (tenant_id, id) do update set position = excluded.position, title = excluded.title,
+      provocation = excluded.provocation, follow_up = excluded.follow_up, rationale = excluded.rationale,
+      source = excluded.source, expires_on = excluded.expires_on, targeting = excluded.targeting`,
+);
+
+/**
+ * Writes a version's prompts; a prompt whose key `idsByKey` names keeps that id (and is updated).
+ * The prompts go as one JSON value to a statement compiled once: a version may hold a thousand
+ * prompts, and building a statement with a parameter for every column of each held the request
+ * thread in proportion while other tenants waited.
+ */
 async function writePrompts(
   db: Executor,
   tenantId: string,
@@ -129,38 +153,19 @@ async function writePrompts(
   idsByKey = new Map<string, string>(),
 ): Promise<void> {
   if (prompts.length === 0) return;
-  await db
-    .insertInto('prompts')
-    .values(
-      prompts.map((p, position) => ({
-        tenant_id: tenantId,
-        id: idsByKey.get(p.key) ?? randomUUID(),
-        set_id: setId,
-        version,
-        position,
-        key: p.key,
-        title: p.title,
-        provocation: p.provocation,
-        follow_up: p.followUp,
-        rationale: p.rationale,
-        source: p.source,
-        expires_on: p.expiresOn,
-        targeting: JSON.stringify(p.targeting),
-      })),
-    )
-    .onConflict((oc) =>
-      oc.columns(['tenant_id', 'id']).doUpdateSet((eb) => ({
-        position: eb.ref('excluded.position'),
-        title: eb.ref('excluded.title'),
-        provocation: eb.ref('excluded.provocation'),
-        follow_up: eb.ref('excluded.follow_up'),
-        rationale: eb.ref('excluded.rationale'),
-        source: eb.ref('excluded.source'),
-        expires_on: eb.ref('excluded.expires_on'),
-        targeting: eb.ref('excluded.targeting'),
-      })),
-    )
-    .execute();
+  const rows = prompts.map((p, position) => ({
+    id: idsByKey.get(p.key) ?? randomUUID(),
+    position,
+    key: p.key,
+    title: p.title,
+    provocation: p.provocation,
+    follow_up: p.followUp,
+    rationale: p.rationale,
+    source: p.source,
+    expires_on: p.expiresOn,
+    targeting: p.targeting,
+  }));
+  await writePromptsStatement(db, { tenantId, setId, version, prompts: JSON.stringify(rows) });
 }
 
 export async function replaceDraft(
