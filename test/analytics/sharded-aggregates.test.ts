@@ -104,6 +104,16 @@ async function withDatabaseAt(
   }
 }
 
+/** The open deal closes won, which moves everything counted on it. */
+async function winOpenDeal(db: Db, tenantId: string): Promise<void> {
+  await db
+    .updateTable('opportunities')
+    .set({ stage: 'Closed Won', is_closed: true, is_won: true })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', OPEN.id)
+    .execute();
+}
+
 /** The tenant-wide weekly series and prompt figures equal fresh aggregates over notes and raises. */
 async function expectFiguresFresh(db: Db, tenantId: string): Promise<void> {
   const scope = { tenantId, userIds: null };
@@ -195,12 +205,7 @@ describe.each(DATABASE_KINDS)('sharded tenant-wide aggregates on %s', (kind) => 
       await notes().set({ opportunity_stage: 'Needs Analysis' }).execute();
       await expectFiguresFresh(db, tenantId);
       // the deal's outcome moves every raise on it
-      await db
-        .updateTable('opportunities')
-        .set({ stage: 'Closed Won', is_closed: true, is_won: true })
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', OPEN.id)
-        .execute();
+      await winOpenDeal(db, tenantId);
       await expectFiguresFresh(db, tenantId);
     });
   });
@@ -226,12 +231,7 @@ describe.each(DATABASE_KINDS)('sharded tenant-wide aggregates on %s', (kind) => 
       await expectPhasesFresh(db, tenantId);
       await expectAuthorsFresh(db, tenantId);
       // the deal's outcome moves every presence on it; a remapped stage moves its raises
-      await db
-        .updateTable('opportunities')
-        .set({ stage: 'Closed Won', is_closed: true, is_won: true })
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', OPEN.id)
-        .execute();
+      await winOpenDeal(db, tenantId);
       await expectPhasesFresh(db, tenantId);
       await sql`update tenant_settings set stage_phases = ${JSON.stringify({ ...stagePhases, Qualification: 'middle' })}
         where tenant_id = ${tenantId}`.execute(db);
