@@ -5,7 +5,8 @@
 import { sql } from 'kysely';
 import { emptyStatementGuard } from '../../scripts/migrations/analytics-triggers';
 import type { Db } from '../../service/src/platform/database/database';
-import { DATABASE_KINDS, useTestDatabase } from '../helpers/databases';
+import { DATABASE_KINDS } from '../helpers/databases';
+import { useTestDatabase } from '../helpers/use-test-database';
 
 /** Every function behind a trigger with transition tables: its source, and the tables it reads. */
 async function transitionTriggerFunctions(db: Db) {

@@ -36,27 +36,3 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
   const db = await openDatabase(target);
   return { db, target, close: () => db.destroy() };
 }
-
-/** A database of `kind` for a describe block's tests: opened before them, closed after them. */
-export function useTestDatabase(kind: DatabaseKind): TestDatabase {
-  let database: TestDatabase | undefined;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-  const opened = () => {
-    if (!database) throw new Error('the test database opens in beforeAll');
-    return database;
-  };
-  return {
-    get db() {
-      return opened().db;
-    },
-    get target() {
-      return opened().target;
-    },
-    close: () => opened().close(),
-  };
-}

@@ -2,7 +2,8 @@
 // in between. Whatever the order, every note ends scored from its own current text with the
 // weights the rescore applies — on PGlite and on Postgres.
 import { randomUUID } from 'node:crypto';
-import { DATABASE_KINDS, useTestDatabase } from '../helpers/databases';
+import { DATABASE_KINDS } from '../helpers/databases';
+import { useTestDatabase } from '../helpers/use-test-database';
 import { createTenant } from '../../service/src/features/tenants/tenants';
 import { scoringInputOf, updateNote } from '../../service/src/features/notes/notes';
 import { queueRescore, RESCORE_BATCH, runRescore } from '../../service/src/features/jobs/rescore';

@@ -1,7 +1,8 @@
 // Salesforce misbehaving: outages, throttling, partial failures, slow and lost answers, expired
 // sessions. Roll-ups queue and are delivered once the org recovers; none is lost, none written twice.
 import { sql } from 'kysely';
-import { DATABASE_KINDS, useTestDatabase } from '../helpers/databases';
+import { DATABASE_KINDS } from '../helpers/databases';
+import { useTestDatabase } from '../helpers/use-test-database';
 import type { SalesforceFake } from '../salesforce-fake';
 import { salesforceStatus } from '../../service/src/features/salesforce/admin';
 import { rollupFieldsOf } from '../../service/src/features/salesforce/rollups';

@@ -3,7 +3,8 @@
 import { deleteNote, updateNote } from '../../service/src/features/notes/notes';
 import { defaultSettings } from '../../service/src/features/settings/settings';
 import { queueRescore, runRescore } from '../../service/src/features/jobs/rescore';
-import { DATABASE_KINDS, useTestDatabase } from '../helpers/databases';
+import { DATABASE_KINDS } from '../helpers/databases';
+import { useTestDatabase } from '../helpers/use-test-database';
 import type { SalesforceFake } from '../salesforce-fake';
 import {
   actorFor,

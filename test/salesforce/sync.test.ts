@@ -1,6 +1,7 @@
 // Outcomes and users in: the first sync reads everything (Bulk API 2.0 for a large org), later syncs
 // only what changed since the SystemModstamp watermark, paging through nextRecordsUrl.
-import { DATABASE_KINDS, useTestDatabase } from '../helpers/databases';
+import { DATABASE_KINDS } from '../helpers/databases';
+import { useTestDatabase } from '../helpers/use-test-database';
 import { findOpportunity } from '../../service/src/features/opportunities/repository';
 import { listUsers, reportsOf } from '../../service/src/features/users/repository';
 import type { SalesforceFake } from '../salesforce-fake';
