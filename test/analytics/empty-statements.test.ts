@@ -5,7 +5,8 @@
 import { sql } from 'kysely';
 import { emptyStatementGuard } from '../../scripts/migrations/analytics-triggers';
 import type { Db } from '../../service/src/platform/database/database';
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../helpers/databases';
+import { DATABASE_KINDS } from '../helpers/databases';
+import { useTestDatabase } from '../helpers/use-test-database';
 
 /** Every function behind a trigger with transition tables: its source, and the tables it reads. */
 async function transitionTriggerFunctions(db: Db) {
@@ -19,14 +20,7 @@ async function transitionTriggerFunctions(db: Db) {
 }
 
 describe.each(DATABASE_KINDS)('statement triggers on %s', (kind) => {
-  let database: TestDatabase;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database.close();
-  });
+  const database = useTestDatabase(kind);
 
   test('when a statement changed no row, then every trigger function with transition tables returns at once', async () => {
     const rows = await transitionTriggerFunctions(database.db);

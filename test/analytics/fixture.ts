@@ -107,48 +107,25 @@ export async function seedFixture(db: Db, tenantId: string, ops: Client): Promis
   ]);
   const opp = (id: string, ownerId: string, stage: string, more: Record<string, unknown>) =>
     upsertOpportunity(db, tenantId, { id, ownerId, stage, name: `Deal ${id.slice(-6, -3)}`, ...more });
-  await opp(O.o1, U.a1, 'Needs Analysis', {
+  const open = (industry: string, accountName: string, amount: number) => ({
     isClosed: false,
-    industry: 'Healthcare',
-    accountName: ACME,
-    amount: 100,
+    industry,
+    accountName,
+    amount,
   });
-  await opp(O.o2, U.a2, 'Prospecting', {
-    isClosed: false,
-    industry: 'Healthcare',
-    accountName: ACME,
-    amount: 300,
-  });
-  await opp(O.o3, U.a1, 'Closed Won', {
+  const closed = (isWon: boolean, industry: string, accountName: string) => ({
     isClosed: true,
-    isWon: true,
-    industry: 'Banking',
-    accountName: 'Bank A',
+    isWon,
+    industry,
+    accountName,
   });
-  await opp(O.o4, U.a2, 'Closed Lost', {
-    isClosed: true,
-    isWon: false,
-    industry: 'Banking',
-    accountName: 'Bank B',
-  });
-  await opp(O.o5, U.b1, 'Qualification', {
-    isClosed: false,
-    industry: 'Retail',
-    accountName: 'Shop',
-    amount: 500,
-  });
-  await opp(O.o6, U.b1, 'Closed Won', {
-    isClosed: true,
-    isWon: true,
-    industry: 'Retail',
-    accountName: 'Shop',
-  });
-  await opp(O.o7, U.a3, 'Negotiation/Review', {
-    isClosed: false,
-    industry: 'Healthcare',
-    accountName: 'Clinic',
-    amount: 200,
-  });
+  await opp(O.o1, U.a1, 'Needs Analysis', open('Healthcare', ACME, 100));
+  await opp(O.o2, U.a2, 'Prospecting', open('Healthcare', ACME, 300));
+  await opp(O.o3, U.a1, 'Closed Won', closed(true, 'Banking', 'Bank A'));
+  await opp(O.o4, U.a2, 'Closed Lost', closed(false, 'Banking', 'Bank B'));
+  await opp(O.o5, U.b1, 'Qualification', open('Retail', 'Shop', 500));
+  await opp(O.o6, U.b1, 'Closed Won', closed(true, 'Retail', 'Shop'));
+  await opp(O.o7, U.a3, 'Negotiation/Review', open('Healthcare', 'Clinic', 200));
 
   const note = async (
     authorId: string,

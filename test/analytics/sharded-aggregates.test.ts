@@ -90,6 +90,30 @@ async function openAt(kind: DatabaseKind, migration: string): Promise<{ db: Db; 
   return { db, tenantId };
 }
 
+/** Runs `body` on a database at `migration` (see openAt), and closes the database after it. */
+async function withDatabaseAt(
+  kind: DatabaseKind,
+  migration: string,
+  body: (opened: { db: Db; tenantId: string }) => Promise<void>,
+): Promise<void> {
+  const opened = await openAt(kind, migration);
+  try {
+    await body(opened);
+  } finally {
+    await opened.db.destroy();
+  }
+}
+
+/** The open deal closes won, which moves everything counted on it. */
+async function winOpenDeal(db: Db, tenantId: string): Promise<void> {
+  await db
+    .updateTable('opportunities')
+    .set({ stage: 'Closed Won', is_closed: true, is_won: true })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', OPEN.id)
+    .execute();
+}
+
 /** The tenant-wide weekly series and prompt figures equal fresh aggregates over notes and raises. */
 async function expectFiguresFresh(db: Db, tenantId: string): Promise<void> {
   const scope = { tenantId, userIds: null };
@@ -136,8 +160,7 @@ async function shards(db: Db, tenantId: string): Promise<{ daily: number[]; rais
 
 describe.each(DATABASE_KINDS)('sharded tenant-wide aggregates on %s', (kind) => {
   test('when several reps log notes on one day, then the day spreads over shards and the figures still equal fresh sums', async () => {
-    const { db, tenantId } = await openAt(kind, '0006-sharded-aggregates');
-    try {
+    await withDatabaseAt(kind, '0006-sharded-aggregates', async ({ db, tenantId }) => {
       const together = REPS.map((rep, i) => note(rep, i));
       await bulkInsertNotes(db, tenantId, together);
       // one statement per rep too, as the API writes them
@@ -146,14 +169,11 @@ describe.each(DATABASE_KINDS)('sharded tenant-wide aggregates on %s', (kind) => 
       expect(daily.length).toBeGreaterThan(1);
       expect(raises.length).toBeGreaterThan(1);
       await expectFiguresFresh(db, tenantId);
-    } finally {
-      await db.destroy();
-    }
+    });
   });
 
   test('when a database with aggregates from 0005 migrates, then its rows stay in shard 0 and sum with the new shards through edits and deletes', async () => {
-    const { db, tenantId } = await openAt(kind, '0005-analytics-aggregates');
-    try {
+    await withDatabaseAt(kind, '0005-analytics-aggregates', async ({ db, tenantId }) => {
       const before = REPS.slice(0, 3).map((rep, i) => note(rep, i));
       await bulkInsertNotes(db, tenantId, [...before, note(REPS[0]!, 3, '2026-03-09')]);
       await expectFiguresFresh(db, tenantId);
@@ -185,21 +205,13 @@ describe.each(DATABASE_KINDS)('sharded tenant-wide aggregates on %s', (kind) => 
       await notes().set({ opportunity_stage: 'Needs Analysis' }).execute();
       await expectFiguresFresh(db, tenantId);
       // the deal's outcome moves every raise on it
-      await db
-        .updateTable('opportunities')
-        .set({ stage: 'Closed Won', is_closed: true, is_won: true })
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', OPEN.id)
-        .execute();
+      await winOpenDeal(db, tenantId);
       await expectFiguresFresh(db, tenantId);
-    } finally {
-      await db.destroy();
-    }
+    });
   });
 
   test('when a database with notes migrates to 0019 and notes arrive in bulk, then per-phase deal counts and monthly sums equal fresh ones', async () => {
-    const { db, tenantId } = await openAt(kind, '0018-job-leases');
-    try {
+    await withDatabaseAt(kind, '0018-job-leases', async ({ db, tenantId }) => {
       const stagePhases = defaultSettings().stagePhases;
       await sql`insert into tenant_settings (tenant_id, industries, stage_phases, weights)
         values (${tenantId}, '[]', ${JSON.stringify(stagePhases)}, '{}')`.execute(db);
@@ -219,19 +231,12 @@ describe.each(DATABASE_KINDS)('sharded tenant-wide aggregates on %s', (kind) => 
       await expectPhasesFresh(db, tenantId);
       await expectAuthorsFresh(db, tenantId);
       // the deal's outcome moves every presence on it; a remapped stage moves its raises
-      await db
-        .updateTable('opportunities')
-        .set({ stage: 'Closed Won', is_closed: true, is_won: true })
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', OPEN.id)
-        .execute();
+      await winOpenDeal(db, tenantId);
       await expectPhasesFresh(db, tenantId);
       await sql`update tenant_settings set stage_phases = ${JSON.stringify({ ...stagePhases, Qualification: 'middle' })}
         where tenant_id = ${tenantId}`.execute(db);
       await expectPhasesFresh(db, tenantId);
-    } finally {
-      await db.destroy();
-    }
+    });
   });
 });
 

@@ -1,41 +1,16 @@
 // The account's memory in the local preview, in headless Chromium against the real service and the
 // real components: a rep opens the pre-call brief of a demo deal whose account has real history,
 // copies it as plain text, and reads what the account told us on the panel.
-import type { Browser } from 'playwright-core';
-import {
-  DEMO,
-  ST_AGNES,
-  eventually,
-  label,
-  launchChromium,
-  openAs,
-  startPreviewService,
-  step,
-  type PreviewPage,
-  type PreviewService,
-} from './browser';
+import { DEMO, ST_AGNES, eventually, label, step, usePreview } from './browser';
 
 jest.setTimeout(180_000);
 
-let service: PreviewService;
-let browser: Browser;
-let session: PreviewPage | undefined;
-
-beforeAll(async () => {
-  [service, browser] = await Promise.all([startPreviewService(), launchChromium()]);
-}, 300_000);
-
-afterAll(async () => {
-  await session?.context.close().catch(() => undefined);
-  await browser?.close();
-  await service?.cleanup();
-});
+const preview = usePreview();
 
 test("rep: the pre-call brief of a demo deal draws on the account's notes, copies as text, and the inside view lists them", async () => {
-  session = await openAs(browser, DEMO.rep, service.previewUrl!);
-  const { page, context, pageErrors } = session;
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: service.url });
-  await page.goto(`${service.url}/#opportunity/${ST_AGNES}`);
+  const { page, context, pageErrors } = await preview.signIn(DEMO.rep);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: preview.service.url });
+  await page.goto(`${preview.service.url}/#opportunity/${ST_AGNES}`);
   const panel = page.locator('c-opportunity-conversation');
 
   await step(page, 'brief-open', async () => {

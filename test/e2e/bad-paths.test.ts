@@ -1,34 +1,10 @@
 // When the service refuses a save (a validation error) or has stopped, the rep sees a clear message
 // in the log modal and everything typed stays in place. Its own service: this file stops it.
-import type { Browser } from 'playwright-core';
-import {
-  DEMO,
-  ST_AGNES,
-  label,
-  launchChromium,
-  openAs,
-  startPreviewService,
-  step,
-  type PreviewPage,
-  type PreviewService,
-} from './browser';
+import { DEMO, ST_AGNES, label, step, usePreview } from './browser';
 
 jest.setTimeout(120_000);
 
-let service: PreviewService;
-let browser: Browser;
-let session: PreviewPage | undefined;
-
-// the first run builds the preview bundle (about half a minute) before the service starts
-beforeAll(async () => {
-  [service, browser] = await Promise.all([startPreviewService(), launchChromium()]);
-}, 300_000);
-
-afterAll(async () => {
-  await session?.context.close().catch(() => undefined);
-  await browser?.close();
-  await service?.cleanup();
-});
+const preview = usePreview();
 
 const SUMMARY =
   'Raised how vendor outages stop claims for weeks; Dana wants a list of single points of failure.';
@@ -38,9 +14,8 @@ const CUSTOMER_VIEW =
 const UNREACHABLE = 'did not answer in time or could not be reached';
 
 test('a validation error and then a stopped service: the modal says so and keeps the typed note', async () => {
-  session = await openAs(browser, DEMO.rep, service.previewUrl!);
-  const { page } = session;
-  await page.goto(`${service.url}/#opportunity/${ST_AGNES}`);
+  const { page } = await preview.signIn(DEMO.rep);
+  await page.goto(`${preview.service.url}/#opportunity/${ST_AGNES}`);
   const modal = page.locator('lightning-modal-body');
   const summary = modal.getByRole('textbox', { name: await label('UAN_Log_Summary') });
   const customerView = modal.getByRole('textbox', { name: await label('UAN_Log_CustomerView') });
@@ -73,7 +48,7 @@ test('a validation error and then a stopped service: the modal says so and keeps
   });
 
   await step(page, 'bad-service-stopped', async () => {
-    expect(await service.stop()).toBe(0);
+    expect(await preview.service.stop()).toBe(0);
     await save.click();
     await errorPanel.getByText(friendly).waitFor();
     const details = errorPanel.locator('.uan-error__details');

@@ -122,6 +122,45 @@ export async function openAs(browser: Browser, actor: Actor, previewUrl: string)
   return { context, page, pageErrors };
 }
 
+/** One test file's preview, running while its tests run. */
+export interface Preview {
+  readonly service: PreviewService;
+  /** A fresh session acting as `actor` (see openAs), closed when the file's tests end. */
+  signIn(actor: Actor): Promise<PreviewPage>;
+}
+
+/**
+ * Starts the preview service and Chromium before a file's tests and closes them, with every session
+ * signed in, after them. The first start builds the preview bundle (about half a minute).
+ */
+export function usePreview(): Preview {
+  let service: PreviewService | undefined;
+  let browser: Browser | undefined;
+  const sessions: PreviewPage[] = [];
+  const started = () => {
+    if (!service || !browser) throw new Error('the preview starts in beforeAll');
+    return { service, browser };
+  };
+  beforeAll(async () => {
+    [service, browser] = await Promise.all([startPreviewService(), launchChromium()]);
+  }, 300_000);
+  afterAll(async () => {
+    for (const s of sessions) await s.context.close().catch(() => undefined);
+    await browser?.close();
+    await service?.cleanup();
+  });
+  return {
+    get service() {
+      return started().service;
+    },
+    async signIn(actor) {
+      const opened = await openAs(started().browser, actor, started().service.previewUrl!);
+      sessions.push(opened);
+      return opened;
+    },
+  };
+}
+
 const labels = readLabels(LABELS_FILE);
 
 /** A custom label's value, with {0}, {1}… filled. */

@@ -7,48 +7,24 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import {
   DEMO,
   ST_AGNES,
   eventually,
   label,
   labelPattern,
-  launchChromium,
-  openAs,
   screenshot,
-  startPreviewService,
   step,
   checkView,
-  type Actor,
-  type PreviewPage,
-  type PreviewService,
+  usePreview,
 } from './browser';
 import { defaultLibrary } from '../../service/src/features/prompt-sets/default-library';
 
 jest.setTimeout(180_000);
 
-let service: PreviewService;
-let browser: Browser;
-const sessions: PreviewPage[] = [];
+const preview = usePreview();
 const LIBRARY_SIZE = defaultLibrary.prompts.length;
-
-// the first run builds the preview bundle (about half a minute) before the service starts
-beforeAll(async () => {
-  [service, browser] = await Promise.all([startPreviewService(), launchChromium()]);
-}, 300_000);
-
-afterAll(async () => {
-  for (const s of sessions) await s.context.close().catch(() => undefined);
-  await browser?.close();
-  await service?.cleanup();
-});
-
-async function session(actor: Actor): Promise<PreviewPage> {
-  const opened = await openAs(browser, actor, service.previewUrl!);
-  sessions.push(opened);
-  return opened;
-}
 
 const numberIn = (text: string, pattern: RegExp, group = 1) => {
   const found = pattern.exec(text);
@@ -85,8 +61,8 @@ const NEW_PROVOCATION =
   'E2E: {Account.Name} will have to answer prior authorization requests electronically, and payers will measure how fast.';
 
 test('manager: the dashboard shows the team before the rep logs anything', async () => {
-  const { page } = await session(DEMO.manager);
-  await page.goto(`${service.url}/#dashboard`);
+  const { page } = await preview.signIn(DEMO.manager);
+  await page.goto(`${preview.service.url}/#dashboard`);
   baseline = await step(page, 'manager-baseline', () => teamCounts(page));
   expect(baseline.team).toBeGreaterThan(0);
   expect(baseline.avery).toBeGreaterThan(0);
@@ -110,8 +86,8 @@ test('manager: the dashboard shows the team before the rep logs anything', async
 });
 
 test('rep: prompts with merge fields filled, log a conversation with two prompts and reactions, live coach, save, history and summary update, the inside view and the brief show it', async () => {
-  const { page, pageErrors } = await session(DEMO.rep);
-  await page.goto(`${service.url}/#opportunity/${ST_AGNES}`);
+  const { page, pageErrors } = await preview.signIn(DEMO.rep);
+  await page.goto(`${preview.service.url}/#opportunity/${ST_AGNES}`);
   const panel = page.locator('c-opportunity-conversation');
   const cards = panel.locator('c-prompt-card');
 
@@ -208,8 +184,8 @@ const EDITED_TITLE = 'Prior authorization is going electronic';
 
 test('sales ops: in a new draft of the default library (every prompt of it) find a prompt, edit it and its targeting, publish, the panel picks it up; read win rates with intervals; export and re-import the set; promote a candidate into a draft', async () => {
   // starts as the rep and switches role in the page's header, as a demo user would
-  const { page, pageErrors } = await session(DEMO.rep);
-  await page.goto(`${service.url}/#prompt-sets`);
+  const { page, pageErrors } = await preview.signIn(DEMO.rep);
+  await page.goto(`${preview.service.url}/#prompt-sets`);
   await step(page, 'salesops-switch-role', async () => {
     await page.locator('body[data-ready="true"]').waitFor();
     await page.locator('#uan-role').selectOption('salesops');
@@ -295,7 +271,7 @@ test('sales ops: in a new draft of the default library (every prompt of it) find
   });
 
   await step(page, 'salesops-panel-picks-it-up', async () => {
-    await page.goto(`${service.url}/#opportunity/${ST_AGNES}`);
+    await page.goto(`${preview.service.url}/#opportunity/${ST_AGNES}`);
     const panel = page.locator('c-opportunity-conversation');
     await panel.locator('c-prompt-card').first().waitFor();
     await expect(panel.locator('c-prompt-card').first().innerText()).resolves.toContain(
@@ -306,7 +282,7 @@ test('sales ops: in a new draft of the default library (every prompt of it) find
 
   await step(page, 'salesops-effectiveness', async () => {
     // the demo's two quarters of closed deals give some prompts a win rate with its interval
-    await page.goto(`${service.url}/#prompt-sets`);
+    await page.goto(`${preview.service.url}/#prompt-sets`);
     await manager.getByRole('tab', { name: await label('UAN_Manager_TabEffectiveness') }).click();
     const winRates = manager.locator('c-prompt-effectiveness .uan-effect__win-rate');
     await winRates.first().waitFor();
@@ -332,7 +308,7 @@ test('sales ops: in a new draft of the default library (every prompt of it) find
   await manager.getByRole('tab', { name: await label('UAN_Manager_TabSets') }).click();
 
   const exported = await step(page, 'salesops-export', async () => {
-    await page.goto(`${service.url}/#prompt-sets`);
+    await page.goto(`${preview.service.url}/#prompt-sets`);
     // every version's row names its set; the newest is listed first
     const row = sets.filter({ hasText: DEFAULT_LIBRARY }).first();
     await row.getByRole('button', { name: await label('UAN_Manager_Open'), exact: true }).click();
@@ -389,8 +365,8 @@ test('sales ops: in a new draft of the default library (every prompt of it) find
 });
 
 test("manager: the dashboard shows the team's scores with the new note; a drill-down opens the notes behind a number and a score band its closed deals", async () => {
-  const { page, pageErrors } = await session(DEMO.manager);
-  await page.goto(`${service.url}/#dashboard`);
+  const { page, pageErrors } = await preview.signIn(DEMO.manager);
+  await page.goto(`${preview.service.url}/#dashboard`);
   const after = await step(page, 'manager-effect', () => teamCounts(page));
   expect(after).toEqual({ team: baseline.team + 1, avery: baseline.avery + 1 });
   await screenshot(page, 'manager-2-dashboard-after');

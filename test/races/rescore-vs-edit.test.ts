@@ -2,7 +2,8 @@
 // in between. Whatever the order, every note ends scored from its own current text with the
 // weights the rescore applies — on PGlite and on Postgres.
 import { randomUUID } from 'node:crypto';
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../helpers/databases';
+import { DATABASE_KINDS } from '../helpers/databases';
+import { useTestDatabase } from '../helpers/use-test-database';
 import { createTenant } from '../../service/src/features/tenants/tenants';
 import { scoringInputOf, updateNote } from '../../service/src/features/notes/notes';
 import { queueRescore, RESCORE_BATCH, runRescore } from '../../service/src/features/jobs/rescore';
@@ -18,14 +19,7 @@ const only = (dimension: string) =>
   Object.fromEntries(DIMENSIONS.map((d) => [d, d === dimension ? 1 : 0])) as unknown as Weights;
 
 describe.each(DATABASE_KINDS)('rescore against edits on %s', (kind) => {
-  let database: TestDatabase;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database.close();
-  });
+  const database = useTestDatabase(kind);
 
   async function tenantWithNotes(): Promise<Actor> {
     const db = database.db;

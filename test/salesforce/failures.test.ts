@@ -1,7 +1,8 @@
 // Salesforce misbehaving: outages, throttling, partial failures, slow and lost answers, expired
 // sessions. Roll-ups queue and are delivered once the org recovers; none is lost, none written twice.
 import { sql } from 'kysely';
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../helpers/databases';
+import { DATABASE_KINDS } from '../helpers/databases';
+import { useTestDatabase } from '../helpers/use-test-database';
 import type { SalesforceFake } from '../salesforce-fake';
 import { salesforceStatus } from '../../service/src/features/salesforce/admin';
 import { rollupFieldsOf } from '../../service/src/features/salesforce/rollups';
@@ -22,17 +23,11 @@ import {
 const PATCH = /PATCH .*\/composite\/sobjects$/;
 
 describe.each(DATABASE_KINDS)('failures on %s', (kind) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(kind);
   let fake: SalesforceFake;
   let opps: string[];
   let tenantId: string;
 
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database.close();
-  });
   beforeEach(async () => {
     fake = await startFake();
     fake.org.generate({ opportunities: 6, users: 2 });

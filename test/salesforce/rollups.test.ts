@@ -3,7 +3,8 @@
 import { deleteNote, updateNote } from '../../service/src/features/notes/notes';
 import { defaultSettings } from '../../service/src/features/settings/settings';
 import { queueRescore, runRescore } from '../../service/src/features/jobs/rescore';
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../helpers/databases';
+import { DATABASE_KINDS } from '../helpers/databases';
+import { useTestDatabase } from '../helpers/use-test-database';
 import type { SalesforceFake } from '../salesforce-fake';
 import {
   actorFor,
@@ -18,16 +19,10 @@ import {
 } from './harness';
 
 describe.each(DATABASE_KINDS)('roll-ups on %s', (kind) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(kind);
   let fake: SalesforceFake;
   let opportunities: string[];
 
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database.close();
-  });
   beforeEach(async () => {
     fake = await startFake();
     fake.org.generate({ opportunities: 5, users: 3 });

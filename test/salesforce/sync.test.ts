@@ -1,6 +1,7 @@
 // Outcomes and users in: the first sync reads everything (Bulk API 2.0 for a large org), later syncs
 // only what changed since the SystemModstamp watermark, paging through nextRecordsUrl.
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../helpers/databases';
+import { DATABASE_KINDS } from '../helpers/databases';
+import { useTestDatabase } from '../helpers/use-test-database';
 import { findOpportunity } from '../../service/src/features/opportunities/repository';
 import { listUsers, reportsOf } from '../../service/src/features/users/repository';
 import type { SalesforceFake } from '../salesforce-fake';
@@ -10,16 +11,10 @@ const QUERY = /GET .*\/query(\/.*)?$/;
 const BULK = /\/jobs\/query/;
 
 describe.each(DATABASE_KINDS)('sync on %s', (kind) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(kind);
   let fake: SalesforceFake;
   let tenantId: string;
 
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database.close();
-  });
   beforeEach(async () => {
     tenantId = await newTenant(database.db);
   });

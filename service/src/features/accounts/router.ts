@@ -3,10 +3,10 @@
 import type { Db } from '../../platform/database/database';
 import { defineRoute, type Route } from '../../platform/http/route';
 import { accountProvocationsById, accountProvocationsResponse } from '../analytics';
-import { salesforceId } from '../opportunities';
+import { dealRoute } from '../opportunities';
 import { loadBrief } from './brief';
 import { changeEntry, loadInsideView } from './inside-view';
-import { accountIdSchema, briefRequestSchema, entryChangeSchema, entryIdSchema } from './schemas';
+import { accountIdSchema, entryChangeSchema, entryIdSchema } from './schemas';
 import { briefResponse, insideViewEntryResponse, insideViewResponse } from './responses';
 
 export function accountsRoutes(db: Db): Route[] {
@@ -61,20 +61,12 @@ export function accountsRoutes(db: Db): Route[] {
         ),
       }),
     }),
-    defineRoute({
+    dealRoute(db, loadBrief, {
       operationId: 'loadBrief',
-      method: 'post',
-      path: '/opportunities/:oppId/brief',
+      resource: 'brief',
       summary:
         'A pre-call brief for the deal: unheard prompts, inside view, redirects, next step, a question',
-      roles: 'any-authenticated',
-      params: { oppId: salesforceId },
-      body: briefRequestSchema,
       response: briefResponse,
-      success: 200,
-      handler: async ({ actor, params, body, settings }) => ({
-        body: await loadBrief(db, actor, params.oppId, body.opportunity, settings),
-      }),
     }),
   ];
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clearableText } from '../../platform/lib/blank-fields';
-import { opportunityContextSchema, salesforceId } from '../opportunities';
+import { salesforceId } from '../opportunities';
 
 export const accountIdSchema = salesforceId;
 
@@ -20,5 +20,3 @@ export const entryChangeSchema = z
   .refine((change) => change.outdated !== undefined || change.correction !== undefined, {
     message: 'give outdated, correction, or both',
   });
-
-export const briefRequestSchema = z.strictObject({ opportunity: opportunityContextSchema });

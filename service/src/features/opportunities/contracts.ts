@@ -35,7 +35,8 @@ export const opportunityContextSchema = z.strictObject({
   ),
 });
 
-export const panelRequestSchema = z.strictObject({ opportunity: opportunityContextSchema });
+/** The body of a route about one deal (the panel, the pre-call brief): the deal as Apex read it. */
+export const dealRequestSchema = z.strictObject({ opportunity: opportunityContextSchema });
 
 export const pageQuerySchema = z.strictObject({
   cursor: z.string().max(500).optional(),

@@ -29,14 +29,8 @@ export const PANEL_ACCOUNT_HISTORY = 10;
 /** A rep's own provocation can run long; the panel's history shows its start, keeping the payload small. */
 export const PANEL_HISTORY_TEXT = 300;
 
-export interface PanelSummary {
-  noteCount: number;
-  lastConversationAt: string | null;
-  averageOverall: number | null;
-  latest: { overall: number; dimensions: unknown } | null;
-  lastReaction: string | null;
-  lastReactions: Array<{ reaction: string; count: number }>;
-}
+/** The deal's notes in figures, as the notes feature sums them up. */
+export type PanelSummary = Awaited<ReturnType<typeof summariseOpportunityNotes>>;
 
 /** A prompt as the panel shows it: filled in, and when its account heard it in the last 90 days. */
 export interface PanelPrompt extends PromptRecord {

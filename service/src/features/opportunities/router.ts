@@ -3,24 +3,17 @@ import type { Db } from '../../platform/database/database';
 import { loadPanel } from './panel';
 import { listOpportunityNotes, notePageResponse } from '../notes';
 import { defineRoute, type Route } from '../../platform/http/route';
-import { pageQuerySchema, panelRequestSchema, salesforceId } from './contracts';
+import { dealRoute } from './deal-route';
+import { pageQuerySchema, salesforceId } from './contracts';
 import { panelResponse } from './responses';
 
 export function opportunitiesRoutes(db: Db): Route[] {
   return [
-    defineRoute({
+    dealRoute(db, loadPanel, {
       operationId: 'loadPanel',
-      method: 'post',
-      path: '/opportunities/:oppId/panel',
+      resource: 'panel',
       summary: 'Prompts, recent notes and score summary for the Opportunity panel',
-      roles: 'any-authenticated',
-      params: { oppId: salesforceId },
-      body: panelRequestSchema,
       response: panelResponse,
-      success: 200,
-      handler: async ({ actor, params, body, settings }) => ({
-        body: await loadPanel(db, actor, params.oppId, body.opportunity, settings),
-      }),
     }),
     defineRoute({
       operationId: 'listOpportunityNotes',

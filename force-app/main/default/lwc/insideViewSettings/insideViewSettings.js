@@ -1,5 +1,5 @@
-import { LightningElement, api } from 'lwc';
-import { saveSettingsChange } from 'c/uanSettings';
+import { LightningElement } from 'lwc';
+import { SettingsTabMixin, saveSettingsChange } from 'c/uanSettings';
 import LABEL_HEADING from '@salesforce/label/c.UAN_Memory_Heading';
 import LABEL_INTRO from '@salesforce/label/c.UAN_Memory_Intro';
 import LABEL_MONTHS from '@salesforce/label/c.UAN_Memory_Months';
@@ -12,7 +12,7 @@ import LABEL_SAVE_ERROR from '@salesforce/label/c.UAN_Memory_SaveError';
  * How long the account's memory stays current: inside-view entries older than this many months are
  * marked stale on the panel and left out of pre-call briefs. Sales ops set it for the tenant.
  */
-export default class InsideViewSettings extends LightningElement {
+export default class InsideViewSettings extends SettingsTabMixin(LightningElement) {
   labels = {
     heading: LABEL_HEADING,
     intro: LABEL_INTRO,
@@ -22,20 +22,11 @@ export default class InsideViewSettings extends LightningElement {
     saveError: LABEL_SAVE_ERROR,
   };
   months;
-  dirty = false;
   saving = false;
   error;
-  current;
 
-  /** The service's settings: {…, insideViewStaleMonths}. */
-  @api
-  get settings() {
-    return this.current;
-  }
-  set settings(value) {
-    this.current = value;
+  showSettings(value) {
     this.months = value?.insideViewStaleMonths;
-    this.dirty = false;
   }
 
   get saveDisabled() {

@@ -1,8 +1,8 @@
-import { LightningElement, api } from 'lwc';
 import startRescore from '@salesforce/apex/UpAtNightSettingsController.startRescore';
 import getJob from '@salesforce/apex/UpAtNightSettingsController.getJob';
 import { DIMENSIONS, dimensionLabel, formatLabel, parseJson } from 'c/uanFormat';
-import { saveSettingsChange } from 'c/uanSettings';
+import { LightningElement } from 'lwc';
+import { SettingsTabMixin, saveSettingsChange } from 'c/uanSettings';
 import LABEL_HEADING from '@salesforce/label/c.UAN_Weights_Heading';
 import LABEL_INTRO from '@salesforce/label/c.UAN_Weights_Intro';
 import LABEL_SAVE from '@salesforce/label/c.UAN_Weights_Save';
@@ -51,14 +51,13 @@ function wholePercents(values) {
  * shares add up to 100 %), saved to the service. Saving new weights starts a rescore of stored
  * notes; that job, or one started by hand, shows its progress, polled until it finishes.
  */
-export default class ScoringWeights extends LightningElement {
+export default class ScoringWeights extends SettingsTabMixin(LightningElement) {
   weights = {};
   job;
   pollTimer;
   saving = false;
   error;
   errorMessage;
-  dirty = false;
 
   labels = {
     heading: LABEL_HEADING,
@@ -71,17 +70,8 @@ export default class ScoringWeights extends LightningElement {
   /** Set when the job on show was started by saving weights, to say so above its progress. */
   startedBySave = false;
 
-  current;
-
-  /** The service's settings: {industries, stagePhases, weights, rescore}. */
-  @api
-  get settings() {
-    return this.current;
-  }
-  set settings(value) {
-    this.current = value;
+  showSettings(value) {
     this.weights = { ...(value?.weights ?? {}) };
-    this.dirty = false;
     // a rescore already under way when the page opens (the service answers {id, status, done, total})
     if (!this.job) {
       this.follow(value?.rescore);

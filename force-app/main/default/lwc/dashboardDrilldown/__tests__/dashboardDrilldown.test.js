@@ -22,6 +22,15 @@ jest.mock('@salesforce/label/c.UAN_Dash_DealIntersection', () => ({ default: 'Vi
 
 const $ = (element, selector) => element.shadowRoot.querySelector(selector);
 
+/** The drill-down listing the band's closed deals, with `props` over its defaults. */
+const renderDeals = (props) =>
+  render('c-dashboard-drilldown', DashboardDrilldown, {
+    heading: 'Closed deals',
+    kind: 'deals',
+    deals: bandDeals.items,
+    ...props,
+  });
+
 describe('c-dashboard-drilldown', () => {
   afterEach(resetDom);
 
@@ -68,10 +77,8 @@ describe('c-dashboard-drilldown', () => {
   });
 
   it('lists a band’s closed deals: outcome, score, owner, account and each deal’s own notes', async () => {
-    const element = await render('c-dashboard-drilldown', DashboardDrilldown, {
+    const element = await renderDeals({
       heading: 'Closed deals scored 60-79',
-      kind: 'deals',
-      deals: bandDeals.items,
       total: bandDeals.total,
       hasMore: true,
     });
@@ -99,12 +106,7 @@ describe('c-dashboard-drilldown', () => {
   });
 
   it('opens an account’s intersection: asks the owner for it once, then shows what it is given', async () => {
-    const element = await render('c-dashboard-drilldown', DashboardDrilldown, {
-      heading: 'Closed deals',
-      kind: 'deals',
-      deals: bandDeals.items,
-      total: 3,
-    });
+    const element = await renderDeals({ total: 3 });
     const select = jest.fn();
     element.addEventListener('accountselect', select);
     const toggle = $(element, '.uan-deal__intersection-toggle');
@@ -135,10 +137,7 @@ describe('c-dashboard-drilldown', () => {
   });
 
   it('shows why an account’s intersection did not come', async () => {
-    const element = await render('c-dashboard-drilldown', DashboardDrilldown, {
-      heading: 'Closed deals',
-      kind: 'deals',
-      deals: bandDeals.items,
+    const element = await renderDeals({
       accounts: { '001000000000001AAA': { error: { body: { message: 'Forbidden' } } } },
     });
     $(element, '.uan-deal__intersection-toggle').click();
@@ -149,10 +148,8 @@ describe('c-dashboard-drilldown', () => {
   });
 
   it('is accessible with a band’s deals and an open intersection', async () => {
-    const element = await render('c-dashboard-drilldown', DashboardDrilldown, {
+    const element = await renderDeals({
       heading: 'Closed deals scored 60-79',
-      kind: 'deals',
-      deals: bandDeals.items,
       total: 3,
       accounts: { '001000000000001AAA': { intersection } },
     });

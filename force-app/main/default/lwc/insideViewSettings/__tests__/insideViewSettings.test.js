@@ -42,6 +42,18 @@ describe('c-inside-view-settings', () => {
     expect($(element, 'c-uan-settings-tab').saveDisabled).toBe(false);
   });
 
+  it('shows settings the page hands on after another tab saved, leaving nothing unsaved', async () => {
+    const element = createSettings();
+    typeMonths(element, '6');
+    await flushPromises();
+    element.settings = { ...mockSettings, insideViewStaleMonths: 18 };
+    await flushPromises();
+
+    expect(element.settings.insideViewStaleMonths).toBe(18);
+    expect($(element, 'lightning-input').value).toBe(18);
+    expect($(element, 'c-uan-settings-tab').saveDisabled).toBe(true);
+  });
+
   it('sends only the stale age, as a number, and hands the saved settings on', async () => {
     saveSettings.mockResolvedValue({ ...mockSettings, insideViewStaleMonths: 6 });
     const element = createSettings();
