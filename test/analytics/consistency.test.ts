@@ -202,7 +202,9 @@ describe.each(DATABASE_KINDS)('analytics consistency on %s', (kind) => {
     await updateScores(
       service.db,
       service.tenantId,
-      scoresPayload([{ id: wonNote.id, version: 1, score: { overall: 87, scorerVersion: 'fixture', dimensions } }]),
+      scoresPayload([
+        { id: wonNote.id, version: 1, score: { overall: 87, scorerVersion: 'fixture', dimensions } },
+      ]),
       1,
     );
     const body = await expectConsistent();

@@ -149,8 +149,12 @@ describe.each(DATABASE_KINDS)('notes sent together on %s', (kind) => {
     // …and takes no lock on its row, so it neither waits on other writers nor makes its statement a
     // write (one that gets a transaction id and flushes the log at commit)
     const transactionId = await service.db.transaction().execute(async (tx) => {
-      await upsertOpportunities(tx, tenant.tenantId, [{ id: a!, stage: 'Proposal' }, { id: b!, amount: 10 }]);
-      return (await sql<{ id: string | null }>`select txid_current_if_assigned() as id`.execute(tx)).rows[0]!.id;
+      await upsertOpportunities(tx, tenant.tenantId, [
+        { id: a!, stage: 'Proposal' },
+        { id: b!, amount: 10 },
+      ]);
+      return (await sql<{ id: string | null }>`select txid_current_if_assigned() as id`.execute(tx)).rows[0]!
+        .id;
     });
     expect(transactionId).toBeNull();
     await upsertOpportunities(service.db, tenant.tenantId, [{ id: a!, isWon: true }]);

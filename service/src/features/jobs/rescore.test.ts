@@ -108,13 +108,19 @@ describe.each(DATABASE_KINDS)('rescoring on %s', (kind) => {
     const db = database.db;
     const tenantId = await tenantWithNotes(db, 30, WEIGHTS);
     const stored = await pageNotesById(db, tenantId, 31);
-    const asRescored = stored.map(({ score: _score, createdAt: _created, updatedAt: _updated, ...note }) => note);
+    const asRescored = stored.map(
+      ({ score: _score, createdAt: _created, updatedAt: _updated, ...note }) => note,
+    );
 
     const first = await pageNotesToRescore(db, tenantId, 20);
     const second = await pageNotesToRescore(db, tenantId, 20, first.lastId);
     const after = await pageNotesToRescore(db, tenantId, 20, second.lastId);
 
-    expect([first.count, second.count, after]).toEqual([20, 10, { count: 0, lastId: undefined, notes: '[]' }]);
+    expect([first.count, second.count, after]).toEqual([
+      20,
+      10,
+      { count: 0, lastId: undefined, notes: '[]' },
+    ]);
     expect(first.lastId).toBe(stored[19]!.id);
     expect([...JSON.parse(first.notes), ...JSON.parse(second.notes)]).toEqual(asRescored);
   });
