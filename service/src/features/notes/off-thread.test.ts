@@ -1,8 +1,6 @@
-// Long notes are scored on the worker pool; short ones inline, or on a pool thread that is free at
-// once when one has loaded the scorer; with the same answer either way.
+// Long notes are scored on the worker pool, short ones inline, with the same answer either way.
 import { assessNote, DEFAULT_WEIGHTS } from '../scoring';
 import { closeWorkerPool, workerPool } from '../../platform/worker-pool';
-import { requestThreadUtilization } from '../../platform/request-thread';
 import { INLINE_CHARS, scoreOffThread } from './off-thread';
 import { scoringInputOf } from './notes';
 
@@ -32,51 +30,10 @@ describe('scoring off the request thread', () => {
   beforeEach(() => closeWorkerPool());
   afterAll(() => closeWorkerPool());
 
-  test('when a note is short and the request thread has been mostly idle, then it is scored inline and no thread starts', async () => {
-    requestThreadUtilization(); // a new window starts, spent waiting
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-
+  test('when a note is short, then it is scored inline and no thread starts', async () => {
     const [score] = await scoreOffThread('t1', [SHORT], WEIGHTS);
     expect(score).toEqual(assessNote(scoringInputOf(SHORT), WEIGHTS));
     expect(workerPool().stats().threads).toBe(0);
-  });
-
-  test('when a thread that has loaded the scorer is free, then a short note is scored there', async () => {
-    const pool = workerPool();
-    await scoreOffThread('t1', [LONG, LONG], WEIGHTS); // starts a thread and loads the scorer
-    const run = jest.spyOn(pool, 'run');
-
-    const [score] = await scoreOffThread('t1', [SHORT], WEIGHTS);
-
-    expect(run).toHaveBeenCalledTimes(1);
-    expect(score).toEqual(assessNote(scoringInputOf(SHORT), WEIGHTS));
-  });
-
-  test('when every thread that has loaded the scorer is busy, then a short note is scored inline at once', async () => {
-    const pool = workerPool();
-    await scoreOffThread('t1', [LONG, LONG], WEIGHTS);
-    const busy = scoreOffThread(
-      't2',
-      Array.from({ length: 200 }, () => LONG),
-      WEIGHTS,
-    );
-    const run = jest.spyOn(pool, 'run');
-
-    const [score] = await scoreOffThread('t1', [SHORT], WEIGHTS);
-
-    expect(run).not.toHaveBeenCalled();
-    expect(score).toEqual(assessNote(scoringInputOf(SHORT), WEIGHTS));
-    await busy;
-  });
-
-  test('when the request thread has been busy, then a short note warms a thread for the next ones', async () => {
-    const until = performance.now() + 1100;
-    while (performance.now() < until); // a second of the request thread's time, all spent
-
-    const [score] = await scoreOffThread('t1', [SHORT], WEIGHTS);
-
-    expect(score).toEqual(assessNote(scoringInputOf(SHORT), WEIGHTS));
-    expect(workerPool().stats().threads).toBe(1);
   });
 
   test('when one long note comes while no thread is ready, then it is scored inline and a thread warms up', async () => {

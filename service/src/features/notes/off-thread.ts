@@ -1,21 +1,15 @@
 // Scoring that would hold the request thread for more than a few milliseconds runs on the worker
 // pool: the largest drafts and notes the schema admits, and imports of many notes. A note of
-// ordinary length goes to a pool thread only when one that has loaded the scorer is free at once
-// (it never waits behind other work there); otherwise it is scored inline. A busy request thread
-// warms such a thread, so that under load the scoring moves to the other cores.
+// ordinary length is scored inline, where the hop to a thread would cost more than the scoring.
 import { defineTask, workerPool, type WorkerPool } from '../../platform/worker-pool';
-import { requestThreadUtilization } from '../../platform/request-thread';
 import { assessNote, type NoteAssessment, type Weights } from '../scoring';
 import { type scoreFields, scoringInputOf } from './notes';
 import type { StoredScore } from './repository';
 
 type Fields = Parameters<typeof scoreFields>[0];
 
-/** Text (all fields and prompts together) scored inline unless a pool thread is free; more goes to
- * the pool. */
+/** Text (all fields and prompts together) scored inline; more goes to the pool. */
 export const INLINE_CHARS = 2000;
-/** Request-thread utilisation (0–1) from which a short note warms a pool thread for the next ones. */
-export const BUSY_UTILIZATION = 0.5;
 /** Notes in one pool task: an import's tasks take turns with other tenants' work. */
 const NOTES_PER_TASK = 200;
 
@@ -41,15 +35,9 @@ export async function scoreOffThread(
 ): Promise<NoteAssessment[]> {
   const pool = workerPool();
   const short = notes.reduce((sum, fields) => sum + textLength(fields), 0) <= INLINE_CHARS;
-  if (short) {
-    if (pool.startsAtOnce(tenantId, SCORE_MANY)) return runOnPool(pool, tenantId, notes, weights);
-    if (requestThreadUtilization() >= BUSY_UTILIZATION) pool.warm(SCORE_MANY);
-  } else if (notes.length > 1 || pool.isWarm(SCORE_MANY)) {
-    return runOnPool(pool, tenantId, notes, weights);
-  } else {
-    // a long note scores inline while the first thread starts, rather than wait seconds for it
-    pool.warm(SCORE_MANY);
-  }
+  // a long note scores inline while the first thread starts, rather than wait seconds for it
+  if (!short && notes.length === 1 && !pool.isWarm(SCORE_MANY)) pool.warm(SCORE_MANY);
+  else if (!short) return runOnPool(pool, tenantId, notes, weights);
   return scoreMany({ notes, weights });
 }
 

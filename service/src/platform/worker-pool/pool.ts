@@ -120,13 +120,6 @@ export class WorkerPool {
     return this.threads.some((thread) => thread.loaded.has(task.module));
   }
 
-  /** Whether `tenantId`'s task would start at once on a thread that has loaded `task`'s module:
-   * for work short enough to run inline rather than wait for a thread. */
-  startsAtOnce(tenantId: string, task: Task<TaskFunction>): boolean {
-    if (this.queues.size > 0 || (this.running.get(tenantId) ?? 0) >= this.options.perTenant) return false;
-    return this.threads.some((thread) => !thread.task && thread.loaded.has(task.module));
-  }
-
   /** Starts a thread that loads `task`'s module, unless one has or is doing it. */
   warm(task: Task<TaskFunction>): void {
     if (this.warming.has(task.module) || this.isWarm(task)) return;
