@@ -24,6 +24,16 @@ describe('next step', () => {
     ).toBeGreaterThanOrEqual(90);
   });
 
+  it('reads the verb after a named person even where the tagger took it for a plural noun', () => {
+    for (const step of [
+      'Ilse books the June audit slot; we bring the cost model by Dec 15.',
+      'Ilse books the kiln downtime; we send the plan.',
+    ])
+      expect(
+        nextStep({ summary: 'Met Ilse at the kiln.', nextStep: step, nextStepDate: '2026-12-15' }),
+      ).toBeGreaterThanOrEqual(90);
+  });
+
   it('finds a dated step inside a dictated run-on summary', () => {
     const summary =
       'met the head of distribution neil he said the orphaned policies worry him he proposed a pilot in the midwest he gets the data from ops by the 30th and we build the lapse model';
