@@ -1,5 +1,5 @@
-// Business focus reads prices and contracts by whose they are: the customer's own trade is their
-// business, our price and the contract with us are the deal.
+// Business focus reads prices and contracts by whose they are (the customer's own trade is their
+// business, our price and the contract with us are the deal), and our lecture is not their business.
 import { scoreNote, type ScoringInput } from '.';
 
 const score = (summary: string) =>
@@ -8,13 +8,31 @@ const score = (summary: string) =>
 describe('prices and contracts the customer holds with their own buyers and suppliers', () => {
   it('are their trade when they say it or the clause says "their"', () => {
     expect(
-      score('Met Ines. Their contracts with the shops fix the price of cheese, and the price of milk moves every month.'),
+      score(
+        'Met Ines. Their contracts with the shops fix the price of cheese, and the price of milk moves every month.',
+      ),
     ).toBeGreaterThanOrEqual(70);
   });
 
   it('stay our deal when we are in the clause', () => {
-    expect(score('Met Ines. We went through our price list and the contract with us; she wants a discount.')).toBeLessThan(
-      35,
-    );
+    expect(
+      score('Met Ines. We went through our price list and the contract with us; she wants a discount.'),
+    ).toBeLessThan(35);
+  });
+});
+
+describe('a lecture about their business', () => {
+  it('is ours, not a conversation about their business', () => {
+    const lecture =
+      'Visited the warehouse team at Kestrel Foods. We explained that their picking costs are far above the sector and that they must automate the cold store this year or lose the supermarket accounts. ' +
+      'Told them their spoilage numbers are not good enough and that they have to rebuild replenishment around our scanners.';
+    expect(score(lecture)).toBeLessThan(70);
+  });
+
+  it('leaves what they told us about the same business credited', () => {
+    const told =
+      'Visited the warehouse team at Kestrel Foods. Their picking costs are far above the sector, and the supermarket accounts penalise every late delivery. ' +
+      'Spoilage in the cold store is their biggest loss this year, and their margin on chilled goods fell to 2%.';
+    expect(score(told)).toBeGreaterThanOrEqual(70);
   });
 });
