@@ -34,6 +34,16 @@ describe('next step', () => {
       ).toBeGreaterThanOrEqual(90);
   });
 
+  it('keeps an undated step that only moves our price or the contract at level 1', () => {
+    expect(
+      nextStep({ nextStep: 'Email the revised quote and the discount schedule to their buyer.' }),
+    ).toBeLessThan(70);
+    expect(nextStep({ nextStep: 'Contracts call between both legal teams.' })).toBeLessThan(70);
+    expect(
+      nextStep({ nextStep: 'Email the revised quote to their buyer.', nextStepDate: '2026-11-09' }),
+    ).toBeGreaterThanOrEqual(70);
+  });
+
   it('finds a dated step inside a dictated run-on summary', () => {
     const summary =
       'met the head of distribution neil he said the orphaned policies worry him he proposed a pilot in the midwest he gets the data from ops by the 30th and we build the lapse model';

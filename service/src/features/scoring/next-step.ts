@@ -9,6 +9,22 @@ import { limitEvidence, spanEvidence, strengthOf, type DimensionOutcome, type Le
 import { isCountable, type NoteReading } from './read-note';
 import { segmentsOf, type Segment } from './step-segments';
 import type { Evidence } from './types';
+import { kindSet } from './word-info';
+
+const DEAL = kindSet('status', 'dealTerm');
+const THEIR_BUSINESS = kindSet('business', 'issue', 'priority', 'stake');
+
+/** "Send the pricing and the discount policy", "Legal call on the redlines": the step moves the deal only */
+function movesDealOnly(segment: Segment): boolean {
+  let deal = 0;
+  let business = 0;
+  for (const hit of segment.clause.hits) {
+    if (hit.negated || hit.from < segment.from || hit.from >= segment.to) continue;
+    if (DEAL.hasIndex(hit.kindIndex)) deal++;
+    else if (THEIR_BUSINESS.hasIndex(hit.kindIndex)) business++;
+  }
+  return deal > business;
+}
 
 const TIPS: Record<Exclude<Level, 3>, string> = {
   0: 'Agree a next step with a date and write it down: the note has none.',
@@ -84,8 +100,9 @@ function judge(segment: Segment, dated: boolean, customerNamedInNote: boolean): 
   const participation = segment.named > 0 || theirs;
   let level: Level = 1;
   if ((concrete && (dated || participation)) || (vagueOnly && dated && participation)) level = 2;
-  // "she said she would send the list": a promise in passing, not an agreed step, unless dated
-  if (segment.reported && !dated) level = 1;
+  // "she said she would send the list": a promise in passing, not an agreed step, unless dated;
+  // an undated step about our price or the contract moves the deal, not their business
+  if ((segment.reported || movesDealOnly(segment)) && !dated) level = 1;
   // named customer people commit: one of them acts in the step, or meets with us in it
   const named = segment.named > 0 || (theirs && customerNamedInNote);
   const commits = concrete && named && ((theirs && segment.hasVerb) || segment.meeting);
