@@ -44,6 +44,18 @@ describe('next step', () => {
     ).toBeGreaterThanOrEqual(70);
   });
 
+  it('takes a dated step made of jargon for a vague one', () => {
+    expect(
+      nextStep({
+        nextStep: 'Ideation workshop to reimagine the value stream.',
+        nextStepDate: '2026-11-20',
+      }),
+    ).toBeLessThan(70);
+    expect(
+      nextStep({ nextStep: 'Costing workshop on the kiln energy data.', nextStepDate: '2026-11-20' }),
+    ).toBeGreaterThanOrEqual(70);
+  });
+
   it('finds a dated step inside a dictated run-on summary', () => {
     const summary =
       'met the head of distribution neil he said the orphaned policies worry him he proposed a pilot in the midwest he gets the data from ops by the 30th and we build the lapse model';

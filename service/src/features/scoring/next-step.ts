@@ -7,6 +7,7 @@
 import type { Clause } from './clause-facts';
 import { limitEvidence, spanEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
+import { isHollow } from './statement-kind';
 import { segmentsOf, type Segment } from './step-segments';
 import type { Evidence } from './types';
 import { kindSet } from './word-info';
@@ -94,7 +95,8 @@ interface Step {
 function judge(segment: Segment, dated: boolean, customerNamedInNote: boolean): Step {
   const vagueCue =
     segment.kinds.has('vagueAction') && !segment.kinds.has('concreteAction') && !segment.meeting;
-  const vagueOnly = vagueCue || segment.vagueVerb;
+  // "ideation sprint to operationalize the north star": jargon that names no act is as vague as "follow up"
+  const vagueOnly = vagueCue || segment.vagueVerb || isHollow(segment.clause);
   const concrete = !vagueOnly && (isAction(segment) || segment.hasNoun || segment.hasVerb);
   const theirs = segment.actor === 'customer' || segment.actor === 'both';
   const participation = segment.named > 0 || theirs;
