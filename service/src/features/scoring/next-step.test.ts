@@ -56,6 +56,13 @@ describe('next step', () => {
     ).toBeGreaterThanOrEqual(70);
   });
 
+  it('ranks a level-2 step that names a person on their side above one that names nobody', () => {
+    const summary = 'Call with Ines and the plant team.';
+    expect(nextStep({ summary, nextStep: "Costing walkthrough for Ines's team." })).toBeGreaterThan(
+      nextStep({ summary, nextStep: 'They will send the volumes for the costing.' }),
+    );
+  });
+
   it('finds a dated step inside a dictated run-on summary', () => {
     const summary =
       'met the head of distribution neil he said the orphaned policies worry him he proposed a pilot in the midwest he gets the data from ops by the 30th and we build the lapse model';

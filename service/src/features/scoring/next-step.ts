@@ -167,7 +167,10 @@ export function scoreNextStep(note: NoteReading): DimensionOutcome {
   if (best === 2 && dated && commits > 0) best = 3;
   // "No next step set; they will call us if needed" is a refusal with a courtesy attached
   if (refused && best < 2) best = 0;
-  const signals = best === 3 ? commits + 1 : best;
+  // within level 2, a date and a named person on their side each make the step firmer
+  const named = steps.some((step) => step.level === 2 && step.segment.named > 0);
+  const level2Signals = 1 + (dated ? 1 : 0) + (named ? 1 : 0);
+  const signals = best === 3 ? commits + 1 : best === 2 ? level2Signals : best;
   return {
     level: best,
     strength: strengthOf(signals),
