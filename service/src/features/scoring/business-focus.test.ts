@@ -21,6 +21,23 @@ describe('prices and contracts the customer holds with their own buyers and supp
   });
 });
 
+describe('the provocation we raised', () => {
+  it('is about their market, whatever prices or contracts it names', () => {
+    const note = {
+      prompts: [
+        {
+          fromLibrary: false,
+          text: 'Barley price volatility vs annual supermarket contracts and discounts',
+          reaction: 'new_to_them' as const,
+        },
+      ],
+      summary: 'Met Bram at the brewery. He said the barley harvest was poor and their margin is thin.',
+      occurredAt: '2026-11-02',
+    };
+    expect(scoreNote(note).dimensions.businessFocus).toBeGreaterThanOrEqual(70);
+  });
+});
+
 describe('a lecture about their business', () => {
   it('is ours, not a conversation about their business', () => {
     const lecture =

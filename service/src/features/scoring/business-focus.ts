@@ -58,8 +58,9 @@ function mentionsOur(clause: Clause): boolean {
  */
 function productCues(clause: Clause): number {
   const our = mentionsOur(clause);
-  // the issue we raise is about their market, whatever prices or products it names
-  const raised = clause.kinds.has('raise') && !our;
+  // the issue we raise (and a provocation we wrote down) is about their market, whatever prices or
+  // products it names
+  const raised = (clause.kinds.has('raise') || clause.field.startsWith('prompts.')) && !our;
   const weAct = clause.subject === 'us' && !raised;
   // "their contracts with the shops fix the price": what they buy and sell at a price is their trade
   const theirTrade = !our && !weAct && mentionsTheir(clause);
