@@ -63,6 +63,13 @@ describe('next step', () => {
     );
   });
 
+  it('reads "X to send…" as a step only when "to" follows its subject, not an idea', () => {
+    const summary = 'Call with Karl.';
+    expect(nextStep({ summary, ideas: 'Karl to send the scrap data.' })).toBeGreaterThanOrEqual(70);
+    expect(nextStep({ summary, ideas: "Karl's idea to pilot it on line 3." })).toBeLessThan(35);
+    expect(nextStep({ summary, ideas: 'Her suggestion to test it at the Ghent depot.' })).toBeLessThan(35);
+  });
+
   it('finds a dated step inside a dictated run-on summary', () => {
     const summary =
       'met the head of distribution neil he said the orphaned policies worry him he proposed a pilot in the midwest he gets the data from ops by the 30th and we build the lapse model';

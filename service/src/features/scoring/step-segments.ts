@@ -254,7 +254,11 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
   let hasVerb = false;
   let hasNoun = false;
   let meeting = false;
-  let future = table.lower[stop] === 'to' && actor !== 'none';
+  // "Karl to send the file": "to" right after its subject; "Yuki's idea to pilot it" names an idea
+  let future =
+    table.lower[stop] === 'to' &&
+    actor !== 'none' &&
+    (isName(clause, stop - 1) || (flagsOf(clause, stop - 1) & (W_ROLE | W_PRONOUN | W_US)) !== 0);
   let firstVerbPast: boolean | null = null;
   let saidBefore = false;
   let leadVerb = false;
