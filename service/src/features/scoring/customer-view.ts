@@ -115,15 +115,9 @@ export function scoreCustomerView(note: NoteReading): DimensionOutcome {
   const statements = note.statements;
   const sentenceOf = sentenceIndexes(statements);
   let opinionSentence = -1;
-  let told = 0;
-  let dealt = 0;
   statements.forEach((clause, index) => {
     // prompts are our words and next steps are plans, not their view
     if (clause.field.startsWith('prompts.') || clause.field === 'nextStep') return;
-    if (isCountable(clause)) {
-      told++;
-      if (isDealTalk(clause)) dealt++;
-    }
     if (isOurOpinion(clause)) opinionSentence = sentenceOf[index]!;
     const ours = opinionSentence === sentenceOf[index] || isPrescription(clause);
     if (isRefusal(clause)) {
@@ -162,12 +156,6 @@ export function scoreCustomerView(note: NoteReading): DimensionOutcome {
   } else if (vague > 0) {
     level = 1;
     signals = vague;
-  }
-  // when half of what the note tells is price, contract and logistics, what they "want" is the deal's
-  // terms: asked for, not an inside view, however specific
-  if (level > 1 && dealt * 2 >= told) {
-    level = 1;
-    signals = 1;
   }
   return {
     level,

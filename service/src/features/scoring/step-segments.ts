@@ -254,7 +254,7 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
   let hasVerb = false;
   let hasNoun = false;
   let meeting = false;
-  // "Karl to send the file": "to" right after its subject; "Yuki's idea to pilot it" names an idea
+  // "Karl to send the file": "to" right after its subject; "Karl's idea to pilot it" names an idea
   let future =
     table.lower[stop] === 'to' &&
     actor !== 'none' &&
