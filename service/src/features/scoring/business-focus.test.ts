@@ -1,5 +1,5 @@
-// Business focus reads prices and contracts by whose they are (the customer's own trade is their
-// business, our price and the contract with us are the deal), and our lecture is not their business.
+// Business focus reads prices and contracts by whose they are: the customer's own trade and the
+// market a provocation names are their business, our price and the contract with us are the deal.
 import { scoreNote, type ScoringInput } from '.';
 
 const score = (summary: string) =>
@@ -35,21 +35,5 @@ describe('the provocation we raised', () => {
       occurredAt: '2026-11-02',
     };
     expect(scoreNote(note).dimensions.businessFocus).toBeGreaterThanOrEqual(70);
-  });
-});
-
-describe('a lecture about their business', () => {
-  it('is ours, not a conversation about their business', () => {
-    const lecture =
-      'Visited the warehouse team at Kestrel Foods. We explained that their picking costs are far above the sector and that they must automate the cold store this year or lose the supermarket accounts. ' +
-      'Told them their spoilage numbers are not good enough and that they have to rebuild replenishment around our scanners.';
-    expect(score(lecture)).toBeLessThan(70);
-  });
-
-  it('leaves what they told us about the same business credited', () => {
-    const told =
-      'Visited the warehouse team at Kestrel Foods. Their picking costs are far above the sector, and the supermarket accounts penalise every late delivery. ' +
-      'Spoilage in the cold store is their biggest loss this year, and their margin on chilled goods fell to 2%.';
-    expect(score(told)).toBeGreaterThanOrEqual(70);
   });
 });

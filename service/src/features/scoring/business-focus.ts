@@ -5,7 +5,7 @@
 import { countCues, type Clause } from './clause-facts';
 import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
-import { isHollow, isOurOpinion, isUnraisedPlan, lectureSentences, sentenceIndexes } from './statement-kind';
+import { isHollow, isOurOpinion, isUnraisedPlan, sentenceIndexes } from './statement-kind';
 import type { Evidence } from './types';
 import { kindSet, type KindSet } from './word-info';
 
@@ -94,7 +94,6 @@ export function scoreBusinessFocus(note: NoteReading): DimensionOutcome {
   const statements = note.statements;
   const sentenceOf = sentenceIndexes(statements);
   let ourSentence = -1;
-  const lectures = lectureSentences(statements, sentenceOf);
   statements.forEach((clause, index) => {
     if (!isCountable(clause) || isRefusal(clause) || isHollow(clause)) {
       if ((clause.stuffed || isHollow(clause)) && clause.kinds.has('business'))
@@ -103,7 +102,7 @@ export function scoreBusinessFocus(note: NoteReading): DimensionOutcome {
     }
     // what we only meant to raise, and our own opinion of them, is not a conversation about their business
     if (isUnraisedPlan(clause) || isOurOpinion(clause)) ourSentence = sentenceOf[index]!;
-    if (ourSentence === sentenceOf[index] || lectures.has(sentenceOf[index]!)) return;
+    if (ourSentence === sentenceOf[index]) return;
     const side = sideOf(clause);
     if (side === 'neither') return;
     for (let i = clause.from; i < clause.to; i++) {

@@ -54,21 +54,3 @@ export function sentenceIndexes(clauses: Clause[]): number[] {
   }
   return indexes;
 }
-
-/**
- * Sentences in which we tell them what they must do ("We explained that their routing is outdated and
- * that they must…"): what follows is our lecture about their business, not a conversation about it.
- */
-export function lectureSentences(clauses: Clause[], sentenceOf: number[]): Set<number> {
-  const told = new Set<number>();
-  const prescribed = new Set<number>();
-  clauses.forEach((clause, index) => {
-    const sentence = sentenceOf[index]!;
-    // "Told them their numbers…" opens with our verb, whoever its object is
-    const ours = clause.subject !== 'customer' || clause.table.pos[clause.from] === 'VERB';
-    if (clause.kinds.has('oneway') && ours) told.add(sentence);
-    // "must not", and a "need to" that a negation's scope reaches, prescribe all the same
-    if (clause.kinds.has('lecture') || clause.negatedKinds.has('lecture')) prescribed.add(sentence);
-  });
-  return new Set([...told].filter((sentence) => prescribed.has(sentence)));
-}
