@@ -58,13 +58,10 @@ function mentionsOur(clause: Clause): boolean {
  */
 function productCues(clause: Clause): number {
   const our = mentionsOur(clause);
-  // the issue we raise (and a provocation we wrote down) is about their market, whatever prices or
-  // products it names
-  const raised = (clause.kinds.has('raise') || clause.field.startsWith('prompts.')) && !our;
+  // the issue we raise is about their market, whatever prices or products it names
+  const raised = clause.kinds.has('raise') && !our;
+  const deal = countCues(clause, DEAL_TERM) + (raised ? 0 : countCues(clause, STATUS));
   const weAct = clause.subject === 'us' && !raised;
-  // "their contracts with the shops fix the price": what they buy and sell at a price is their trade
-  const theirTrade = !our && !weAct && mentionsTheir(clause);
-  const deal = countCues(clause, DEAL_TERM) + (raised || theirTrade ? 0 : countCues(clause, STATUS));
   const ours = weAct || our || clause.kinds.has('oneway') || isOurAct(clause);
   return deal + (ours || deal > 0 ? countCues(clause, PRODUCT) : 0);
 }

@@ -4,8 +4,7 @@
 import { countCues, type Clause } from './clause-facts';
 import { clauseEvidence, limitEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
-import { isDealTalk, isHollow, sentenceIndexes } from './statement-kind';
-import { segmentsOf } from './step-segments';
+import { isDealTalk, isHollow } from './statement-kind';
 import type { Evidence } from './types';
 import { kindSet } from './word-info';
 
@@ -71,27 +70,6 @@ function answeredWithView(clause: Clause): boolean {
   return isTheirs(clause) && speaks && clause.concrete > 0 && !isDealTalk(clause);
 }
 
-/**
- * "He takes it to the finance committee; we bring the gap model": one sentence in which each side
- * does its part, not in the past. After a customer's idea, that is the plan worked out together.
- */
-function hasSharedParts(statements: Clause[]): boolean {
-  const sentenceOf = sentenceIndexes(statements);
-  const theirs = new Set<string>();
-  const ours = new Set<string>();
-  statements.forEach((clause, index) => {
-    if (clause.field.startsWith('prompts.') || !isCountable(clause)) return;
-    const sentence = `${clause.field}:${sentenceOf[index]}`;
-    for (const segment of segmentsOf(clause)) {
-      if (!segment.hasVerb || segment.past) continue;
-      if (segment.actor === 'customer' || segment.actor === 'both') theirs.add(sentence);
-      if (segment.actor === 'us' || segment.actor === 'both') ours.add(sentence);
-    }
-  });
-  for (const sentence of theirs) if (ours.has(sentence)) return true;
-  return false;
-}
-
 export function scoreCollaboration(note: NoteReading, customerAnswered: boolean): DimensionOutcome {
   const evidence: Evidence[] = [];
   let theirIdeas = 0;
@@ -144,7 +122,7 @@ export function scoreCollaboration(note: NoteReading, customerAnswered: boolean)
   // by us ("…; we added a cost model") is the top level; ideas side by side are back-and-forth
   let level: Level = 0;
   let signals = 0;
-  if (theirIdeas > 0 && (jointPlans > 0 || ourBuilds > 0 || hasSharedParts(statements))) {
+  if (theirIdeas > 0 && (jointPlans > 0 || ourBuilds > 0)) {
     level = 3;
     signals = theirIdeas + jointPlans + ourBuilds;
   } else if (theirIdeas > 0 || jointPlans > 0) {

@@ -7,25 +7,8 @@
 import type { Clause } from './clause-facts';
 import { limitEvidence, spanEvidence, strengthOf, type DimensionOutcome, type Level } from './outcome';
 import { isCountable, type NoteReading } from './read-note';
-import { isHollow } from './statement-kind';
 import { segmentsOf, type Segment } from './step-segments';
 import type { Evidence } from './types';
-import { kindSet } from './word-info';
-
-const DEAL = kindSet('status', 'dealTerm');
-const THEIR_BUSINESS = kindSet('business', 'issue', 'priority', 'stake');
-
-/** "Send the pricing and the discount policy", "Legal call on the redlines": the step moves the deal only */
-function movesDealOnly(segment: Segment): boolean {
-  let deal = 0;
-  let business = 0;
-  for (const hit of segment.clause.hits) {
-    if (hit.negated || hit.from < segment.from || hit.from >= segment.to) continue;
-    if (DEAL.hasIndex(hit.kindIndex)) deal++;
-    else if (THEIR_BUSINESS.hasIndex(hit.kindIndex)) business++;
-  }
-  return deal > business;
-}
 
 const TIPS: Record<Exclude<Level, 3>, string> = {
   0: 'Agree a next step with a date and write it down: the note has none.',
@@ -95,16 +78,14 @@ interface Step {
 function judge(segment: Segment, dated: boolean, customerNamedInNote: boolean): Step {
   const vagueCue =
     segment.kinds.has('vagueAction') && !segment.kinds.has('concreteAction') && !segment.meeting;
-  // "ideation sprint to operationalize the north star": jargon that names no act is as vague as "follow up"
-  const vagueOnly = vagueCue || segment.vagueVerb || isHollow(segment.clause);
+  const vagueOnly = vagueCue || segment.vagueVerb;
   const concrete = !vagueOnly && (isAction(segment) || segment.hasNoun || segment.hasVerb);
   const theirs = segment.actor === 'customer' || segment.actor === 'both';
   const participation = segment.named > 0 || theirs;
   let level: Level = 1;
   if ((concrete && (dated || participation)) || (vagueOnly && dated && participation)) level = 2;
-  // "she said she would send the list": a promise in passing, not an agreed step, unless dated;
-  // an undated step about our price or the contract moves the deal, not their business
-  if ((segment.reported || movesDealOnly(segment)) && !dated) level = 1;
+  // "she said she would send the list": a promise in passing, not an agreed step, unless dated
+  if (segment.reported && !dated) level = 1;
   // named customer people commit: one of them acts in the step, or meets with us in it
   const named = segment.named > 0 || (theirs && customerNamedInNote);
   const commits = concrete && named && ((theirs && segment.hasVerb) || segment.meeting);
@@ -167,10 +148,7 @@ export function scoreNextStep(note: NoteReading): DimensionOutcome {
   if (best === 2 && dated && commits > 0) best = 3;
   // "No next step set; they will call us if needed" is a refusal with a courtesy attached
   if (refused && best < 2) best = 0;
-  // within level 2, a date and a named person on their side each make the step firmer
-  const named = steps.some((step) => step.level === 2 && step.segment.named > 0);
-  const level2Signals = 1 + (dated ? 1 : 0) + (named ? 1 : 0);
-  const signals = best === 3 ? commits + 1 : best === 2 ? level2Signals : best;
+  const signals = best === 3 ? commits + 1 : best;
   return {
     level: best,
     strength: strengthOf(signals),

@@ -177,15 +177,6 @@ function cutPoints(clause: Clause): Array<[number, number]> {
   return ranges;
 }
 
-/**
- * "Sofia books the slot": after the subject, a word the tagger took for a plural noun that takes a
- * determiner after it is the verb (a noun is not followed by "the").
- */
-function isVerbTaggedNoun(clause: Clause, index: number): boolean {
-  const table = clause.table;
-  return table.pos[index] === 'NOUN' && table.lower[index]!.endsWith('s') && table.pos[index + 1] === 'DET';
-}
-
 function findActor(clause: Clause, from: number, to: number): { actor: StepActor; stop: number } {
   const table = clause.table;
   let i = from;
@@ -201,7 +192,6 @@ function findActor(clause: Clause, from: number, to: number): { actor: StepActor
   let customer = false;
   for (let n = 0; i < to && n < SUBJECT_WINDOW; i++, n++) {
     if ((isVerb(table.pos[i]) && table.value[i] !== 'IT') || table.lower[i] === 'to') break;
-    if ((us || customer) && isVerbTaggedNoun(clause, i)) break;
     if (isName(clause, i)) customer = true;
     else {
       const flags = flagsOf(clause, i);
@@ -254,11 +244,7 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
   let hasVerb = false;
   let hasNoun = false;
   let meeting = false;
-  // "Karl to send the file": "to" right after its subject; "Karl's idea to pilot it" names an idea
-  let future =
-    table.lower[stop] === 'to' &&
-    actor !== 'none' &&
-    (isName(clause, stop - 1) || (flagsOf(clause, stop - 1) & (W_ROLE | W_PRONOUN | W_US)) !== 0);
+  let future = table.lower[stop] === 'to' && actor !== 'none';
   let firstVerbPast: boolean | null = null;
   let saidBefore = false;
   let leadVerb = false;
@@ -266,9 +252,8 @@ function readSegment(clause: Clause, from: number, to: number, bounds: [number, 
   let vagueVerb = false;
   let futureFirst = false;
   let reported = false;
-  const verbAt = actor !== 'none' && isVerbTaggedNoun(clause, stop) ? stop : -1;
   for (let i = start; i < to; i++) {
-    const pos = i === verbAt ? 'VERB' : table.pos[i];
+    const pos = table.pos[i];
     if (!isWord(pos)) continue;
     words++;
     if (clause.people.includes(i)) named++;
