@@ -58,9 +58,7 @@ function normalisedRanks(values: number[]): number[] {
 
 function summary(corpus: CorpusNote[]): void {
   const evaluation = evaluate(corpus);
-  console.log(
-    `dev part: ${corpus.length} notes, ${corpus.filter((e) => e.adversarial).length} adversarial`,
-  );
+  console.log(`dev part: ${corpus.length} notes, ${corpus.filter((e) => e.adversarial).length} adversarial`);
   for (const name of [...DIMENSIONS, 'overall' as const])
     console.log(`  ${name.padEnd(14)} ρ ${evaluation.rho[name].toFixed(3)}`);
   console.log(`adversarial failures: ${evaluation.adversarialFailures.length}`);
