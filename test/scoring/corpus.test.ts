@@ -5,13 +5,16 @@ import path from 'node:path';
 import { assessNote, DIMENSIONS } from '../../service/src/features/scoring';
 import {
   CORPUS_PARTS,
+  drawTuningSplit,
   isHeldOut,
   loadCorpus,
   loadFirstCorpus,
   loadLabels,
   loadSplit,
+  loadTuningSplit,
   readJsonl,
   SPLIT_SEED,
+  TUNING_SPLIT_SEED,
   type CorpusNote,
   type CorpusSet,
 } from './corpus';
@@ -114,6 +117,14 @@ describe('the scoring corpus', () => {
     expect(split.heldOut).toEqual(notes.map((n) => n.id).filter(isHeldOut));
     expect(split.tuning).toEqual(notes.map((n) => n.id).filter((id) => !isHeldOut(id)));
     expect(split.heldOut.length).toBeGreaterThanOrEqual(100);
+  });
+
+  it('splits the tuning part once more by its own seed into dev and check, covering it exactly', () => {
+    const tuningSplit = loadTuningSplit();
+    const tuning = notes.filter((n) => !isHeldOut(n.id));
+    expect(tuningSplit.seed).toBe(TUNING_SPLIT_SEED);
+    expect({ dev: tuningSplit.dev, check: tuningSplit.check }).toEqual(drawTuningSplit(tuning));
+    expect([...tuningSplit.dev, ...tuningSplit.check].sort()).toEqual(tuning.map((n) => n.id).sort());
   });
 
   it('keeps the fresh notes out of the split: no id shared, none tunable', () => {

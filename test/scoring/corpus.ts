@@ -36,6 +36,38 @@ export function isHeldOut(id: string): boolean {
   return digest.readUInt32BE(0) / 2 ** 32 < HELD_OUT_SHARE;
 }
 
+// The tuning part is split once more, into `dev` (read freely while tuning) and `check` (seen only as
+// aggregate figures), so a change is judged on tuning notes it was not fitted to before the one
+// held-out run. Stratified: within each kind of note (genuine notes by style, adversarial notes by the
+// thing they fake), notes are ordered by a digest of this seed and dealt to dev and check in turn.
+export const TUNING_SPLIT_SEED = 'up-at-night-tuning-2026-12-03';
+const DEV_SHARE = 0.6;
+export type TuningPart = 'dev' | 'check';
+
+const digestOf = (seed: string, id: string) => createHash('sha256').update(`${seed}:${id}`).digest('hex');
+
+export function drawTuningSplit(tuning: Omit<CorpusNote, 'labels'>[]): Record<TuningPart, string[]> {
+  const stratum = (entry: Omit<CorpusNote, 'labels'>) =>
+    entry.adversarial ? `adversarial:${entry.adversarial}` : `genuine:${entry.style}`;
+  const ordered = tuning
+    .map((entry) => ({ id: entry.id, key: `${stratum(entry)}|${digestOf(TUNING_SPLIT_SEED, entry.id)}` }))
+    .sort((a, b) => (a.key < b.key ? -1 : 1));
+  const dev: string[] = [];
+  const check: string[] = [];
+  // dealing in one pass over the strata in order keeps each stratum's share within one note of 60%
+  ordered.forEach(({ id }, k) =>
+    (Math.floor((k + 1) * DEV_SHARE) > Math.floor(k * DEV_SHARE) ? dev : check).push(id),
+  );
+  return { dev: dev.sort(), check: check.sort() };
+}
+
+export function loadTuningSplit(): Record<TuningPart, string[]> & { seed: string } {
+  return JSON.parse(readFileSync(path.join(CORPUS_DIR, 'tuning-split.json'), 'utf8')) as Record<
+    TuningPart,
+    string[]
+  > & { seed: string };
+}
+
 export function readJsonl<T>(file: string): T[] {
   return readFileSync(path.join(CORPUS_DIR, file), 'utf8')
     .split('\n')

@@ -2,23 +2,45 @@
 // notes that escape the bottom, and the notes whose score ranks furthest from their label. It never
 // loads a held-out note, label or figure, so nothing it prints can leak the held-out part into a
 // tuning decision (the held-out figures come from corpus.test.ts, once, at the end of a round).
+// The tuning part is itself split (tuning-split.json): `dev` notes may be read one by one; `check`
+// only ever shows aggregate figures, so a change fitted to dev can be judged on notes it never met.
 //
-//   npx tsx test/scoring/tune.ts                        ρ and adversarial failures
+//   npx tsx test/scoring/tune.ts                        ρ and adversarial failures on dev
+//   npx tsx test/scoring/tune.ts --part check           ρ and the escape count on check, nothing else
 //   npx tsx test/scoring/tune.ts --worst businessFocus  the 20 notes ranked furthest off on it
 //   npx tsx test/scoring/tune.ts --worst nextStep 40
 //   npx tsx test/scoring/tune.ts --margin nextStep      lowest genuine ≥ 2 notes, highest fakes
 //   npx tsx test/scoring/tune.ts --confusion           label against scorer level, per dimension
 //   npx tsx test/scoring/tune.ts --confusion nextStep --cells   and the notes in each wrong cell
-//   npx tsx test/scoring/tune.ts --show ca003           one tuning note, its labels, scores and evidence
+//   npx tsx test/scoring/tune.ts --show ca003           one dev note, its labels, scores and evidence
 import { DIMENSIONS, scoreNote, type Dimension } from '../../service/src/features/scoring';
-import { isHeldOut, loadFirstCorpus, loadLabels, meanLabel, readJsonl, type CorpusNote } from './corpus';
+import {
+  isHeldOut,
+  loadFirstCorpus,
+  loadLabels,
+  loadTuningSplit,
+  meanLabel,
+  readJsonl,
+  type CorpusNote,
+  type TuningPart,
+} from './corpus';
 import { evaluate, FIRST_CORPUS_RHO } from './evaluate';
 
-function loadTuningPart(): CorpusNote[] {
+function loadTuningPart(part: TuningPart): CorpusNote[] {
   const labels = loadLabels('labels.jsonl');
+  const ids = new Set(loadTuningSplit()[part]);
   return readJsonl<Omit<CorpusNote, 'labels'>>('notes.jsonl')
-    .filter((entry) => !isHeldOut(entry.id))
+    .filter((entry) => !isHeldOut(entry.id) && ids.has(entry.id))
     .map((entry) => ({ ...entry, labels: labels.get(entry.id)! }));
+}
+
+/** The check part's figures: no note, label or per-note score, only what a decision needs. */
+function checkSummary(corpus: CorpusNote[]): void {
+  const evaluation = evaluate(corpus);
+  console.log(`check part: ${corpus.length} notes`);
+  for (const name of [...DIMENSIONS, 'overall' as const])
+    console.log(`  ${name.padEnd(14)} ρ ${evaluation.rho[name].toFixed(3)}`);
+  console.log(`adversarial failures: ${evaluation.adversarialFailures.length}`);
 }
 
 /** Fractional ranks in [0, 1], ties sharing their mean position. */
@@ -36,9 +58,7 @@ function normalisedRanks(values: number[]): number[] {
 
 function summary(corpus: CorpusNote[]): void {
   const evaluation = evaluate(corpus);
-  console.log(
-    `tuning part: ${corpus.length} notes, ${corpus.filter((e) => e.adversarial).length} adversarial`,
-  );
+  console.log(`dev part: ${corpus.length} notes, ${corpus.filter((e) => e.adversarial).length} adversarial`);
   for (const name of [...DIMENSIONS, 'overall' as const])
     console.log(`  ${name.padEnd(14)} ρ ${evaluation.rho[name].toFixed(3)}`);
   console.log(`adversarial failures: ${evaluation.adversarialFailures.length}`);
@@ -116,7 +136,7 @@ function confusion(corpus: CorpusNote[], name: Dimension): void {
 
 function show(corpus: CorpusNote[], id: string): void {
   const entry = corpus.find((e) => e.id === id);
-  if (!entry) throw new Error(`${id} is not a tuning note`);
+  if (!entry) throw new Error(`${id} is not a dev note`);
   const result = scoreNote(entry.note);
   console.log(JSON.stringify(entry.note, null, 1));
   console.log(`style ${entry.style}${entry.adversarial ? `, adversarial: ${entry.adversarial}` : ''}`);
@@ -126,10 +146,13 @@ function show(corpus: CorpusNote[], id: string): void {
   for (const e of result.evidence) console.log(`  ${e.dimension} ${e.effect} [${e.field}] ${e.text}`);
 }
 
-const corpus = loadTuningPart();
 const args = process.argv.slice(2);
 const at = (flag: string) => args.indexOf(flag);
-if (at('--show') >= 0) show(corpus, args[at('--show') + 1]!);
+const part = at('--part') >= 0 ? args[at('--part') + 1] : 'dev';
+if (part !== 'dev' && part !== 'check') throw new Error(`--part is dev or check, not ${part}`);
+const corpus = loadTuningPart(part);
+if (part === 'check') checkSummary(corpus);
+else if (at('--show') >= 0) show(corpus, args[at('--show') + 1]!);
 else if (at('--worst') >= 0)
   worst(corpus, args[at('--worst') + 1] as Dimension | 'overall', Number(args[at('--worst') + 2]) || 20);
 else if (at('--margin') >= 0)
