@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../../../../test/helpers/databases';
 import { findJob } from './repository';
 import { defaultSettings, putSettings } from '../settings';
-import { pageNotesById, pageNotesToRescore, scoringInputOf } from '../notes';
+import { noteToRescore, pageNotesById, pageNotesToRescore, scoringInputOf } from '../notes';
 import { createTenant } from '../tenants';
 import { scoreNote, type Weights } from '../scoring';
 import { queueRescore, RESCORE_BATCH, runRescore } from './rescore';
@@ -122,7 +122,7 @@ describe.each(DATABASE_KINDS)('rescoring on %s', (kind) => {
       { count: 0, lastId: undefined, notes: '[]' },
     ]);
     expect(first.lastId).toBe(stored[19]!.id);
-    expect([...JSON.parse(first.notes), ...JSON.parse(second.notes)]).toEqual(asRescored);
+    expect([...JSON.parse(first.notes), ...JSON.parse(second.notes)].map(noteToRescore)).toEqual(asRescored);
   });
 
   test('when scoring fails in a later batch, then the job fails with the reason once the batch before is written', async () => {

@@ -186,8 +186,7 @@ async function rescoreNotes(
  * in id order. Batches are scored on the worker pool (as many at once as the pool lets one tenant
  * run, one more waiting) while the database writes the batch before and reads the next; pages and
  * scores cross the request thread as JSON text it never parses. Batches are still written and
- * reported in page order. Answers
- * whether it found any note.
+ * reported in page order. Answers whether it found any note.
  */
 async function pipelinePass(
   db: Db,

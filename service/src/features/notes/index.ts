@@ -13,6 +13,7 @@ export {
 export type { HistoricNote, NoteView } from './notes';
 export {
   countNotes,
+  noteToRescore,
   findNote,
   listNotesByOpportunity,
   pageNotesById,
@@ -22,6 +23,6 @@ export {
   summariseOpportunityNotes,
   updateScores,
 } from './repository';
-export type { NoteToRescore, RescorePage } from './repository';
+export type { RescoreRow } from './repository';
 export { notePageResponse, noteResponse } from './responses';
 export { notesRoutes } from './router';

@@ -541,28 +541,21 @@ export async function pageNotesById(
 
 export type NoteToRescore = NoteFields & { id: string; version: number };
 
-/** The JSON name of each column a note to rescore is read from (NoteToRescore). */
-const RESCORE_FIELD_NAMES: Record<'id' | 'version' | (typeof FIELD_COLUMNS)[number], keyof NoteToRescore> = {
-  id: 'id',
-  version: 'version',
-  opportunity_id: 'opportunityId',
-  author_id: 'authorId',
-  occurred_at: 'occurredAt',
-  opportunity_stage: 'opportunityStage',
-  prompts: 'prompts',
-  summary: 'summary',
-  customer_view: 'customerView',
-  ideas: 'ideas',
-  next_step: 'nextStep',
-  next_step_date: 'nextStepDate',
-};
-
 /** A page of notes to rescore: how many, the last id (to read the next page from) and the notes. */
 export interface RescorePage {
   count: number;
   lastId: string | undefined;
-  /** the notes in id order as JSON (NoteToRescore[]): parsed only by the thread that scores them */
+  /** the notes' rows in id order as JSON: parsed, and read with noteToRescore, only by the thread
+   * that scores them */
   notes: string;
+}
+
+/** A row of a page to rescore, with the columns pageNotesToRescore reads. */
+export type RescoreRow = Pick<Selectable<NotesTable>, 'id' | 'version' | (typeof FIELD_COLUMNS)[number]>;
+
+/** The note a row of RescorePage.notes holds. */
+export function noteToRescore(row: RescoreRow): NoteToRescore {
+  return { id: row.id, version: row.version, ...fieldsOf(row) };
 }
 
 /**
@@ -584,17 +577,12 @@ export async function pageNotesToRescore(
       qb.where('settings_version', 'is distinct from', otherThanSettings!),
     )
     .select(['id', 'version', ...FIELD_COLUMNS]);
-  const pairs = Object.entries(RESCORE_FIELD_NAMES).map(
-    ([column, name]) => sql`${sql.lit(name)}, ${sql.ref(`p.${column}`)}`,
-  );
   const row = await db
     .selectFrom(page.as('p'))
     .select([
       sql<number>`count(*)::integer`.as('count'),
       sql<string | null>`(array_agg(p.id order by p.id desc))[1]`.as('last_id'),
-      sql<string>`coalesce(json_agg(json_build_object(${sql.join(pairs)}) order by p.id), '[]')::text`.as(
-        'notes',
-      ),
+      sql<string>`coalesce(json_agg(p order by p.id), '[]')::text`.as('notes'),
     ])
     .executeTakeFirstOrThrow();
   return { count: Number(row.count), lastId: row.last_id ?? undefined, notes: row.notes };
