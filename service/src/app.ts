@@ -10,6 +10,7 @@ import { authenticateRequests } from './platform/http/auth';
 import { errorHandler, notFoundHandler } from './platform/http/errors';
 import { OpenApiRegistry } from './platform/http/openapi';
 import { rateLimitPerAddress, rateLimitPerTenant } from './platform/http/rate-limit';
+import { heavyRequestsPerTenant, type HeavyRequestOptions } from './platform/http/heavy-requests';
 import { createMetrics } from './platform/http/metrics';
 import { opsRouter, type Lifecycle } from './platform/http/ops-router';
 import { API_PREFIX, mountRoutes, type Route } from './platform/http/route';
@@ -35,6 +36,8 @@ export interface AppDeps {
   rateLimitPerMinute?: number;
   /** per client address, checked before the API key */
   rateLimitPerAddressPerMinute?: number;
+  /** costly requests one tenant runs at once, and may have waiting */
+  heavyRequests?: HeavyRequestOptions;
   /** behind a proxy: the hops or proxy addresses whose X-Forwarded-For names the client */
   trustProxy?: number | string;
   /** Salesforce connections: the secrets key and whether the password flow is allowed */
@@ -109,6 +112,7 @@ export function createApp(deps: AppDeps): BuiltApp {
   v1.use(rateLimitPerAddress(deps.rateLimitPerAddressPerMinute ?? 30000));
   v1.use(authenticateRequests((apiKey) => authenticate(deps.db, apiKey)));
   v1.use(rateLimitPerTenant(deps.rateLimitPerMinute ?? 6000));
+  v1.use(heavyRequestsPerTenant(deps.heavyRequests));
   v1.use(express.json({ limit: bodyLimit, strict: true }));
   v1.use(express.text({ type: 'text/csv', limit: bodyLimit }));
   const routes = apiRoutes(deps, background);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { randomKeyProblem } from './platform/lib/key-material';
 import { DEFAULT_POOL_OPTIONS, type WorkerPoolOptions } from './platform/worker-pool/pool';
 import { DEFAULT_POOL_SIZE, defaultPerTenant } from './platform/database/fair-pool';
+import { DEFAULT_HEAVY_REQUESTS, type HeavyRequestOptions } from './platform/http/heavy-requests';
 
 const schema = z
   .object({
@@ -36,6 +37,10 @@ const schema = z
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6000),
     RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().positive().default(30000),
+    /** Costly requests (analytics, exports, imports, rescores, large bodies) one tenant runs at once. */
+    HEAVY_REQUESTS_PER_TENANT: z.coerce.number().int().positive().default(DEFAULT_HEAVY_REQUESTS.perTenant),
+    /** Of those, how many more may wait their turn before the tenant gets 429. */
+    HEAVY_REQUESTS_WAITING: z.coerce.number().int().min(0).default(DEFAULT_HEAVY_REQUESTS.waiting),
     /**
      * Behind a load balancer or proxy: how many proxy hops to trust (`1`), or which proxy addresses
      * (`loopback`, `10.0.0.0/8`, a comma list), so the client's address is read from
@@ -121,6 +126,7 @@ export interface Config {
   shutdownTimeoutMs: number;
   rateLimitPerMinute: number;
   rateLimitPerAddressPerMinute: number;
+  heavyRequests: HeavyRequestOptions;
   /** Express's trust proxy setting: hop count or proxy addresses */
   trustProxy?: number | string;
   salesforce: { secretsKey?: Buffer; workerIntervalMs: number; allowLocalOrg: boolean };
@@ -163,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rateLimitPerAddressPerMinute: e.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
+    heavyRequests: { perTenant: e.HEAVY_REQUESTS_PER_TENANT, waiting: e.HEAVY_REQUESTS_WAITING },
     trustProxy: e.TRUST_PROXY && /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     salesforce: {
       secretsKey: e.SECRETS_KEY ? Buffer.from(e.SECRETS_KEY, 'base64') : undefined,

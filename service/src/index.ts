@@ -107,6 +107,7 @@ export async function startService(
     rateLimitPerMinute: config.rateLimitPerMinute,
     metrics: config.metrics,
     rateLimitPerAddressPerMinute: config.rateLimitPerAddressPerMinute,
+    heavyRequests: config.heavyRequests,
     trustProxy: config.trustProxy,
     extraRoutes: preview?.router,
     salesforce: {
