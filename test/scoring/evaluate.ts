@@ -14,14 +14,25 @@ export interface Evaluation {
   rho: Record<Dimension | 'overall', number>;
   /** every way an adversarial note escaped the bottom, one readable line each */
   adversarialFailures: string[];
+  /** how many of those failed each check: above the overall cap, not below a dimension's lowest
+   * genuine note labelled ≥ 2, or above the cap on what a negated note negates */
+  escapesByCheck: Record<EscapeCheck, number>;
   maxAdversarialOverall: number;
 }
+
+export type EscapeCheck = Dimension | 'overall' | 'negated';
+export const ESCAPE_CHECKS: readonly EscapeCheck[] = ['overall', ...DIMENSIONS, 'negated'];
 
 // The dimensions an adversarial note tries to fake are those its labels keep low.
 const fakedDimensions = (entry: CorpusNote) => DIMENSIONS.filter((d) => entry.labels[d] <= 1);
 
-function adversarialFailures(corpus: CorpusNote[], results: ScoreResult[]): string[] {
-  const failures: string[] = [];
+interface Escape {
+  check: EscapeCheck;
+  line: string;
+}
+
+function adversarialFailures(corpus: CorpusNote[], results: ScoreResult[]): Escape[] {
+  const failures: Escape[] = [];
   const genuine = corpus
     .map((entry, i) => ({ entry, result: results[i]! }))
     .filter((r) => !r.entry.adversarial);
@@ -36,14 +47,21 @@ function adversarialFailures(corpus: CorpusNote[], results: ScoreResult[]): stri
     const result = results[i]!;
     const tag = `${entry.id} (${entry.adversarial})`;
     if (result.overall > ADVERSARIAL_MAX_OVERALL)
-      failures.push(`${tag}: overall ${result.overall} > ${ADVERSARIAL_MAX_OVERALL}`);
+      failures.push({
+        check: 'overall',
+        line: `${tag}: overall ${result.overall} > ${ADVERSARIAL_MAX_OVERALL}`,
+      });
     for (const d of fakedDimensions(entry)) {
       if (result.dimensions[d] >= lowestGood[d])
-        failures.push(
-          `${tag}: ${d} ${result.dimensions[d]} not below the lowest note labelled ≥ 2 (${lowestGood[d]})`,
-        );
+        failures.push({
+          check: d,
+          line: `${tag}: ${d} ${result.dimensions[d]} not below the lowest note labelled ≥ 2 (${lowestGood[d]})`,
+        });
       if (entry.adversarial === 'negation' && entry.labels[d] === 0 && result.dimensions[d] > NEGATED_MAX)
-        failures.push(`${tag}: negated ${d} ${result.dimensions[d]} > ${NEGATED_MAX}`);
+        failures.push({
+          check: 'negated',
+          line: `${tag}: negated ${d} ${result.dimensions[d]} > ${NEGATED_MAX}`,
+        });
     }
   });
   return failures;
@@ -63,9 +81,13 @@ export function evaluate(corpus: CorpusNote[]): Evaluation {
     results.map((result) => result.overall),
   );
   const adversarial = results.filter((_, i) => corpus[i]!.adversarial);
+  const escapes = adversarialFailures(corpus, results);
   return {
     rho,
-    adversarialFailures: adversarialFailures(corpus, results),
+    adversarialFailures: escapes.map((escape) => escape.line),
+    escapesByCheck: Object.fromEntries(
+      ESCAPE_CHECKS.map((check) => [check, escapes.filter((escape) => escape.check === check).length]),
+    ) as Record<EscapeCheck, number>,
     maxAdversarialOverall: Math.max(0, ...adversarial.map((result) => result.overall)),
   };
 }

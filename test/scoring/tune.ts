@@ -6,7 +6,7 @@
 // only ever shows aggregate figures, so a change fitted to dev can be judged on notes it never met.
 //
 //   npx tsx test/scoring/tune.ts                        ρ and adversarial failures on dev
-//   npx tsx test/scoring/tune.ts --part check           ρ and the escape count on check, nothing else
+//   npx tsx test/scoring/tune.ts --part check           ρ and escape counts on check, nothing else
 //   npx tsx test/scoring/tune.ts --worst businessFocus  the 20 notes ranked furthest off on it
 //   npx tsx test/scoring/tune.ts --worst nextStep 40
 //   npx tsx test/scoring/tune.ts --margin nextStep      lowest genuine ≥ 2 notes, highest fakes
@@ -24,7 +24,7 @@ import {
   type CorpusNote,
   type TuningPart,
 } from './corpus';
-import { evaluate, FIRST_CORPUS_RHO } from './evaluate';
+import { ESCAPE_CHECKS, evaluate, FIRST_CORPUS_RHO, type Evaluation } from './evaluate';
 
 function loadTuningPart(part: TuningPart): CorpusNote[] {
   const labels = loadLabels('labels.jsonl');
@@ -40,7 +40,13 @@ function checkSummary(corpus: CorpusNote[]): void {
   console.log(`check part: ${corpus.length} notes`);
   for (const name of [...DIMENSIONS, 'overall' as const])
     console.log(`  ${name.padEnd(14)} ρ ${evaluation.rho[name].toFixed(3)}`);
-  console.log(`adversarial failures: ${evaluation.adversarialFailures.length}`);
+  printEscapes(evaluation);
+}
+
+/** The escape count and, still an aggregate, how many failed each check (which floor holds them). */
+function printEscapes(evaluation: Evaluation): void {
+  const byCheck = ESCAPE_CHECKS.map((check) => `${check} ${evaluation.escapesByCheck[check]}`).join(', ');
+  console.log(`adversarial failures: ${evaluation.adversarialFailures.length} (${byCheck})`);
 }
 
 /** Fractional ranks in [0, 1], ties sharing their mean position. */
@@ -61,7 +67,7 @@ function summary(corpus: CorpusNote[]): void {
   console.log(`dev part: ${corpus.length} notes, ${corpus.filter((e) => e.adversarial).length} adversarial`);
   for (const name of [...DIMENSIONS, 'overall' as const])
     console.log(`  ${name.padEnd(14)} ρ ${evaluation.rho[name].toFixed(3)}`);
-  console.log(`adversarial failures: ${evaluation.adversarialFailures.length}`);
+  printEscapes(evaluation);
   console.log(`max adversarial overall: ${evaluation.maxAdversarialOverall}`);
   // the first corpus is a regression floor, not something to tune on: only whether it still holds
   const firstCorpusHolds = (['tuning', 'holdout'] as const).every((part) => {

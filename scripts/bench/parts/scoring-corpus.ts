@@ -10,7 +10,7 @@ import {
   weightedKappa,
   type CorpusSet,
 } from '../../../test/scoring/corpus';
-import { evaluate } from '../../../test/scoring/evaluate';
+import { ESCAPE_CHECKS, evaluate } from '../../../test/scoring/evaluate';
 import type { BenchFigures } from './index';
 
 const round = (value: number) => Number(value.toFixed(3));
@@ -41,6 +41,8 @@ export function corpusFigures(): BenchFigures {
     for (const [name, rho] of Object.entries(evaluation.rho))
       figures[`scoring.rho.${part}.${name}`] = round(rho);
     figures[`scoring.adversarial.${part}.failures`] = evaluation.adversarialFailures.length;
+    for (const check of ESCAPE_CHECKS)
+      figures[`scoring.adversarial.${part}.failures.${check}`] = evaluation.escapesByCheck[check];
     figures[`scoring.adversarial.${part}.maxOverall`] = evaluation.maxAdversarialOverall;
   }
   return figures;

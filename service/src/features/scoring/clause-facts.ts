@@ -5,7 +5,7 @@ import type { TextField } from './types';
 import { findCues, hitKinds, type CueHit } from './cue-matcher';
 import type { CueKind } from './lexicon';
 import type { ClauseRange } from './clauses';
-import type { TokenTable } from './read-text';
+import { isLowerCaseName, type TokenTable } from './read-text';
 import * as wordInfo from './word-info';
 import type { KindSet } from './word-info';
 
@@ -234,7 +234,8 @@ export function readClause(
     words++;
     if (pos === 'NUM') numbers++;
     else if (pos === 'VERB') verbs++;
-    else if (pos === 'PROPN' && isPersonName(table, i)) people.push(i);
+    else if ((pos === 'PROPN' && isPersonName(table, i)) || (pos === 'NOUN' && isLowerCaseName(table, i)))
+      people.push(i);
     const lemma = table.lemmaInfo[i]!;
     if (lemma.stamp !== stamp) {
       lemma.stamp = stamp;

@@ -13,3 +13,18 @@ describe("a customer's idea followed by a step", () => {
     expect(collaboration({ summary, nextStep: 'We cost the night shifts.' })).toBeLessThan(90);
   });
 });
+
+describe('an idea their possessive gives to the customer', () => {
+  const summary = (owner: string) =>
+    `Talked with the transport planner about empty return trips. We walked through the depot map, ${owner} idea was to pool the returns with the bakery next door.`;
+
+  it('counts "her idea" in a comma splice as their contribution', () => {
+    expect(collaboration({ summary: summary('her') })).toBeGreaterThanOrEqual(70);
+    expect(collaboration({ summary: summary('their') })).toBeGreaterThanOrEqual(70);
+  });
+
+  it('does not count our own idea', () => {
+    expect(collaboration({ summary: summary('our') })).toBeLessThan(70);
+    expect(collaboration({ summary: summary('my') })).toBeLessThan(70);
+  });
+});

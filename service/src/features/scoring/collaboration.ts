@@ -48,6 +48,17 @@ function contributes(clause: Clause): boolean {
   return false;
 }
 
+/** "…, her idea was to start with the organic line": an idea their possessive gives to them */
+function isTheirIdea(clause: Clause): boolean {
+  const { table } = clause;
+  for (const hit of clause.hits) {
+    if (hit.kind !== 'contribute' || hit.negated || table.lemma[hit.from] !== 'idea') continue;
+    const owner = table.lower[hit.from - 1];
+    if (owner === 'her' || owner === 'his' || owner === 'their') return true;
+  }
+  return false;
+}
+
 /** "they could move the heat-up cycles to the afternoon": a customer's suggestion in a modal */
 function suggestsInModal(clause: Clause): boolean {
   if (!isTheirs(clause) || clause.concrete === 0) return false;
@@ -102,6 +113,7 @@ export function scoreCollaboration(note: NoteReading, customerAnswered: boolean)
     const theirIdea =
       substantive &&
       ((contributes(clause) && (isTheirs(clause) || clause.contributors.length > 0)) ||
+        isTheirIdea(clause) ||
         suggestsInModal(clause));
     if (jointPlan) jointPlans++;
     if (theirIdea) theirIdeas++;

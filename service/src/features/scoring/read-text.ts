@@ -9,7 +9,7 @@ import * as wordInfo from './word-info';
 import type { SurfaceInfo, WordInfo } from './word-info';
 
 // Imported bindings are getter calls once compiled to CommonJS (tsx, jest); these are called per token.
-const { cachedLemma, cacheLemma, lemmaInfo, surfaceInfo, trimWordCaches } = wordInfo;
+const { cachedLemma, cacheLemma, lemmaInfo, surfaceInfo, trimWordCaches, W_CUE_WORD } = wordInfo;
 
 // Only the pipeline steps the scorer reads: sentence boundaries, negation scope and parts of speech.
 // Sentiment and entity recognition would double the cost of every note without informing a score.
@@ -31,6 +31,11 @@ export interface TokenTable {
   lowerInfo: WordInfo[];
   surface: SurfaceInfo[];
   pos: string[];
+  /**
+   * a lower-case noun outside wink's vocabulary ("darren", "priya" in dictated notes): marked only for
+   * those, the one kind of token that may be a name written in lower case
+   */
+  unknownNoun: boolean[];
   /** inside the scope of a negation ("did not share their priorities" flags share, their, priorities) */
   negated: boolean[];
   /** UTF-16 offsets of each token in `text` */
@@ -81,6 +86,7 @@ export function readFields(fields: readonly string[]): TokenTable {
   const surface = new Array<SurfaceInfo>(count);
   const start = new Array<number>(count);
   const end = new Array<number>(count);
+  const unknownNoun = new Array<boolean>(count);
   let cursor = 0;
   for (let i = 0; i < count; i++) {
     const token = value[i]!;
@@ -100,6 +106,7 @@ export function readFields(fields: readonly string[]): TokenTable {
       if (l === undefined) cacheLemma(s, tag, (l = lemmaInfo(lemmaOf(tokens, i))));
     }
     surface[i] = s;
+    unknownNoun[i] = pos[i] === 'NOUN' && token === s.lower.word && doc.isOOV(token);
     lowerInfos[i] = s.lower;
     lower[i] = s.lower.word;
     lemmaInfos[i] = l;
@@ -127,6 +134,7 @@ export function readFields(fields: readonly string[]): TokenTable {
     lowerInfo: lowerInfos,
     surface,
     pos,
+    unknownNoun,
     negated,
     start,
     end,
@@ -135,4 +143,32 @@ export function readFields(fields: readonly string[]): TokenTable {
     tokenFrom,
     tokenTo,
   };
+}
+
+const LOWER_CASE_WORD = /^[a-z]{3,}$/;
+/** endings of abstract nouns and coined verbs ("traceability", "operationalize"), never of names */
+const THING_ENDING = /(?:ing|ity|ion|ment|ness|ics|ize|ise)$/;
+/** what qualifies a noun as a thing: a determiner, adjective, number, possessive or name before it */
+const QUALIFYING_POS = new Set(['DET', 'ADJ', 'PROPN', 'NUM', 'PRON']);
+
+/**
+ * "darren sets a meeting", "met with priya, she…": dictation leaves names in lower case, and wink
+ * then reads them as nouns it does not know. Such a word names a person when nothing qualifies it
+ * (no determiner or adjective: "the rollout" is a thing), it is singular, and a full verb follows
+ * (not "is" or "will", which as often tell a thing's state) or "with" introduces it; abstract
+ * endings and the scorer's own cue words are things, not people.
+ */
+export function isLowerCaseName(table: TokenTable, index: number): boolean {
+  if (!table.unknownNoun[index]) return false;
+  const word = table.lower[index]!;
+  // a plural ("preceptors are…", wink's lemma drops the -s) is a group, not a name
+  if (table.lemma[index] !== word || !LOWER_CASE_WORD.test(word) || THING_ENDING.test(word)) return false;
+  if ((table.lowerInfo[index]!.flags & W_CUE_WORD) !== 0) return false;
+  if (QUALIFYING_POS.has(table.pos[index - 1] ?? '')) return false;
+  const next = table.pos[index + 1];
+  // a finite verb: "darren wants", not shorthand's "cttee pushing"
+  if (next === 'VERB') return !table.lower[index + 1]!.endsWith('ing');
+  // wink tags a verb after an unknown word as a noun when a determiner follows: "darren sets a…"
+  if (next === 'NOUN' && table.pos[index + 2] === 'DET') return true;
+  return table.lower[index - 1] === 'with' && (next === 'PUNCT' || next === 'DET' || next === 'CCONJ');
 }

@@ -23,7 +23,7 @@ import {
 } from './types';
 
 /** Bump when a change to the scorer can change a stored note's score, so stored scores can be told apart. */
-export const SCORER_VERSION = '2026.12-1';
+export const SCORER_VERSION = '2026.12-5';
 
 const MAX_TIPS = 3;
 

@@ -4,7 +4,7 @@
 // its verb, after a word that cannot govern it: "she said they are losing…" stays one statement (a
 // verb governs "they"), and so does "I raised that they should…" (a subordinating word does).
 import type { ClauseRange } from './clauses';
-import type { TokenTable } from './read-text';
+import { isLowerCaseName, type TokenTable } from './read-text';
 
 /** nominative pronouns: no preposition or verb takes them as an object, so they start a statement */
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'he', 'she', 'they']);
@@ -39,7 +39,7 @@ function isVerb(pos: string | undefined): boolean {
 function isSubject(table: TokenTable, index: number): boolean {
   const pos = table.pos[index];
   if (pos === 'PRON') return SUBJECT_PRONOUNS.has(table.lower[index]!);
-  return pos === 'PROPN' && table.surface[index]!.nameShape;
+  return (pos === 'PROPN' && table.surface[index]!.nameShape) || isLowerCaseName(table, index);
 }
 
 /** The subject's verb follows it: directly, after one adverb, or after the rest of a two-word name. */
