@@ -99,7 +99,7 @@ export default class NoteHistory extends LightningElement {
   deleting = false;
   error;
   errorMessage;
-  /** What gets focus after the next render: {noteId, target} or 'heading'. */
+  /** What gets focus after the next render: a selector in this component's page. */
   focusTarget;
 
   labels = {
@@ -112,8 +112,6 @@ export default class NoteHistory extends LightningElement {
     loadingEvidence: LABEL_LOADING_EVIDENCE,
     evidenceUnavailable: LABEL_EVIDENCE_UNAVAILABLE,
     confirmDelete: LABEL_CONFIRM_DELETE,
-    confirmYes: LABEL_CONFIRM_YES,
-    cancel: LABEL_CANCEL,
   };
 
   get hasNotes() {
@@ -182,11 +180,7 @@ export default class NoteHistory extends LightningElement {
       return;
     }
     this.focusTarget = undefined;
-    const selector =
-      target === 'heading'
-        ? '.uan-notes__heading'
-        : `[data-id="${target.noteId}"][data-focus="${target.part}"]`;
-    this.template.querySelector(selector)?.focus();
+    this.template.querySelector(target)?.focus();
   }
 
   /** The note's evidence: its own, loaded ('loading' meanwhile), or null when it cannot be had. */
@@ -229,13 +223,33 @@ export default class NoteHistory extends LightningElement {
     this.error = undefined;
     this.confirmingId = event.currentTarget.dataset.id;
     // the safe choice gets focus, so a stray Enter does not delete
-    this.focusTarget = { noteId: this.confirmingId, part: 'cancel' };
+    this.focusTarget = '.uan-note__confirm-cancel';
+  }
+
+  /** The open confirmation's answers: keep the note (the safe choice) or delete it. */
+  get confirmActions() {
+    const disabled = this.actionsDisabled;
+    return [
+      { name: 'cancel', label: LABEL_CANCEL, className: 'uan-note__confirm-cancel', disabled },
+      {
+        name: 'delete',
+        variant: 'destructive',
+        label: LABEL_CONFIRM_YES,
+        className: 'uan-note__confirm-delete',
+        disabled,
+      },
+    ];
+  }
+
+  handleConfirmAction(event) {
+    return event.detail.name === 'delete' ? this.handleConfirmDelete() : this.handleCancelDelete();
   }
 
   handleCancelDelete() {
     const noteId = this.confirmingId;
     this.confirmingId = undefined;
-    this.focusTarget = { noteId, part: 'delete' };
+    // back on the note's delete button
+    this.focusTarget = `[data-id="${noteId}"][data-focus="delete"]`;
   }
 
   async handleConfirmDelete() {
@@ -250,7 +264,7 @@ export default class NoteHistory extends LightningElement {
       await deleteNote({ opportunityId: note.opportunityId, noteId: note.id });
       this.confirmingId = undefined;
       // the note's row goes away once the owner reloads; the heading keeps the user's place
-      this.focusTarget = 'heading';
+      this.focusTarget = '.uan-notes__heading';
       this.dispatchEvent(new CustomEvent('notedelete', { detail: { noteId: note.id } }));
     } catch (error) {
       this.error = error;
