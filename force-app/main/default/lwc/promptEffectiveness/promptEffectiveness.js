@@ -213,8 +213,7 @@ export default class PromptEffectiveness extends LightningElement {
   }
 
   handleFilter(event) {
-    const field = event.target.dataset.filter;
-    const value = event.detail?.value ?? event.target.value ?? '';
+    const { name: field, value } = event.detail;
     if (field === 'setId') {
       this.chosenSetId = value;
       this.version = '';
