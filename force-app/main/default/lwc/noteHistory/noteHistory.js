@@ -47,6 +47,14 @@ const FIELD_LABELS = {
 };
 
 /** The five dimension scores of a stored score, each with the evidence the scorer found for it. */
+/** The author's buttons on their own note, named by what they do (`data-action`). */
+function ownActions(date) {
+  return [
+    { name: 'edit', iconName: 'utility:edit', label: formatLabel(LABEL_EDIT, date) },
+    { name: 'delete', iconName: 'utility:delete', label: formatLabel(LABEL_DELETE, date) },
+  ].map((action) => ({ ...action, className: `slds-m-left_xx-small uan-note__${action.name}` }));
+}
+
 function dimensionsOf(noteId, score, evidence) {
   const scores = score?.dimensions ?? {};
   return DIMENSIONS.map((key) => {
@@ -155,9 +163,8 @@ export default class NoteHistory extends LightningElement {
         ariaExpanded: expanded ? 'true' : 'false',
         collapsed: !expanded,
         toggleIcon: expanded ? 'utility:chevrondown' : 'utility:chevronright',
-        own: this.editable && Boolean(USER_ID) && note.authorId === USER_ID,
-        editLabel: formatLabel(LABEL_EDIT, date),
-        deleteLabel: formatLabel(LABEL_DELETE, date),
+        // only the author changes a note
+        actions: this.editable && Boolean(USER_ID) && note.authorId === USER_ID ? ownActions(date) : [],
         confirming: this.confirmingId === note.id,
         confirmId: `confirm-${note.id}`,
       };
@@ -212,6 +219,10 @@ export default class NoteHistory extends LightningElement {
     this.loadedEvidence = { ...this.loadedEvidence, [key]: evidence };
   }
 
+  handleNoteAction(event) {
+    return event.currentTarget.dataset.action === 'edit' ? this.handleEdit(event) : this.handleDelete(event);
+  }
+
   handleEdit(event) {
     const note = this.findNote(event.currentTarget.dataset.id);
     if (note) {
@@ -249,7 +260,7 @@ export default class NoteHistory extends LightningElement {
     const noteId = this.confirmingId;
     this.confirmingId = undefined;
     // back on the note's delete button
-    this.focusTarget = `[data-id="${noteId}"][data-focus="delete"]`;
+    this.focusTarget = `[data-id="${noteId}"][data-action="delete"]`;
   }
 
   async handleConfirmDelete() {
