@@ -57,8 +57,6 @@ export default class PromptList extends LightningElement {
     colExpires: LABEL_COL_EXPIRES,
     colActions: LABEL_COL_ACTIONS,
     pages: LABEL_PAGES,
-    previous: LABEL_PREVIOUS,
-    next: LABEL_NEXT,
   };
 
   /** The version's prompts, each with a stable `uid`, in version order. */
@@ -160,12 +158,21 @@ export default class PromptList extends LightningElement {
     return this.filtered.length > this.rowsPerPage;
   }
 
-  get previousDisabled() {
-    return this.pageIndex === 0;
-  }
-
-  get nextDisabled() {
-    return this.pageIndex >= this.lastPage;
+  get pageActions() {
+    return [
+      {
+        name: 'previous',
+        label: LABEL_PREVIOUS,
+        disabled: this.pageIndex === 0,
+        className: 'uan-prompt-list__previous',
+      },
+      {
+        name: 'next',
+        label: LABEL_NEXT,
+        disabled: this.pageIndex >= this.lastPage,
+        className: 'uan-prompt-list__next',
+      },
+    ];
   }
 
   get pageText() {
@@ -190,12 +197,9 @@ export default class PromptList extends LightningElement {
     this.pageIndex = 0;
   }
 
-  handlePrevious() {
-    this.pageIndex = Math.max(0, this.pageIndex - 1);
-  }
-
-  handleNext() {
-    this.pageIndex = Math.min(this.lastPage, this.pageIndex + 1);
+  handlePage(event) {
+    const step = event.detail.name === 'next' ? 1 : -1;
+    this.pageIndex = Math.min(this.lastPage, Math.max(0, this.pageIndex + step));
   }
 
   handleRowAction(event) {
