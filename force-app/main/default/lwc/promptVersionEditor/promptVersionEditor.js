@@ -362,13 +362,34 @@ export default class PromptVersionEditor extends LightningElement {
     return this.busy;
   }
 
-  handleName(event) {
-    this.name = event.detail?.value ?? event.target.value;
-    this.dirty = true;
+  /** The version's name and description, above its prompts. */
+  get versionFields() {
+    const disabled = this.readOnly;
+    return [
+      {
+        name: 'name',
+        label: this.labels.name,
+        value: this.name,
+        required: true,
+        maxLength: 200,
+        disabled,
+        className: 'uan-version__name',
+      },
+      {
+        name: 'description',
+        multiline: true,
+        label: this.labels.description,
+        value: this.description,
+        maxLength: 2000,
+        disabled,
+        className: 'uan-version__description',
+      },
+    ];
   }
 
-  handleDescription(event) {
-    this.description = event.detail?.value ?? event.target.value;
+  handleVersionField(event) {
+    const { name, value } = event.detail;
+    this[name] = value;
     this.dirty = true;
   }
 
