@@ -1,26 +1,15 @@
 // Notes cite prompts by id. Only prompts reps could have been shown (published, or retired since)
 // may be cited, and editing a draft keeps the ids of the prompts it keeps — on PGlite and Postgres.
 import { DATABASE_KINDS } from '../helpers/databases';
-import {
-  OPPORTUNITY,
-  OPS,
-  samplePrompt,
-  startTestService,
-  type Client,
-  type TestService,
-} from '../helpers/service';
+import { OPPORTUNITY, samplePrompt, type Client, type TestService } from '../helpers/service';
+import { startAsOps } from '../helpers/prompt-sets';
 
 describe.each(DATABASE_KINDS)('prompt citations on %s', (kind) => {
   let service: TestService;
   let ops: Client;
 
-  beforeAll(async () => {
-    service = await startTestService(kind);
-    ops = service.client.as(OPS, 'salesops');
-  });
-  afterAll(async () => {
-    await service.close();
-  });
+  beforeAll(async () => ({ service, ops } = await startAsOps(kind)));
+  afterAll(() => service.close());
 
   const noteCiting = (promptId: string) =>
     service.client.request('POST', '/v1/notes', {

@@ -1,14 +1,8 @@
 // When sales ops promote a candidate, preview a draft, roll back a set and import a file with
 // mistakes — on PGlite and on Postgres.
 import { DATABASE_KINDS } from '../helpers/databases';
-import {
-  OPPORTUNITY,
-  OPS,
-  samplePrompt,
-  startTestService,
-  type Client,
-  type TestService,
-} from '../helpers/service';
+import { OPPORTUNITY, samplePrompt, type Client, type TestService } from '../helpers/service';
+import { publishedSet, startAsOps } from '../helpers/prompt-sets';
 
 const HEADER =
   'key,title,provocation,followUp,rationale,source,expiresOn,industries,phases,stages,amountMin,amountMax,recordTypes';
@@ -17,20 +11,8 @@ describe.each(DATABASE_KINDS)('prompt set curation on %s', (kind) => {
   let service: TestService;
   let ops: Client;
 
-  beforeAll(async () => {
-    service = await startTestService(kind);
-    ops = service.client.as(OPS, 'salesops');
-  });
-  afterAll(async () => {
-    await service.close();
-  });
-
-  async function publishedSet(prompts: object[], name: string) {
-    const set = await ops.request('POST', '/v1/prompt-sets', { name, prompts });
-    expect(set.status).toBe(201);
-    expect((await ops.request('POST', `/v1/prompt-sets/${set.body.id}/versions/1/publish`)).status).toBe(200);
-    return set.body.id as string;
-  }
+  beforeAll(async () => ({ service, ops } = await startAsOps(kind)));
+  afterAll(() => service.close());
 
   const keysOf = (items: Array<{ key: string }>) => items.map((p) => p.key);
 
@@ -57,7 +39,7 @@ describe.each(DATABASE_KINDS)('prompt set curation on %s', (kind) => {
     });
 
     test('when sales ops promote an ad-hoc provocation, then a draft prompt is prefilled from its notes and the candidate shows as promoted', async () => {
-      const setId = await publishedSet([samplePrompt('existing')], 'Promotions');
+      const setId = await publishedSet(ops, [samplePrompt('existing')], 'Promotions');
       const before = await ops.request('GET', '/v1/analytics/prompts');
       const candidate = before.body.candidates.find((c: { kind: string }) => c.kind === 'adhoc');
       expect(candidate).toMatchObject({ text: adHoc, count: 3, promotion: null });
@@ -99,7 +81,7 @@ describe.each(DATABASE_KINDS)('prompt set curation on %s', (kind) => {
     });
 
     test('when the text is carried by no note, then it is a 404 and no draft is opened', async () => {
-      const setId = await publishedSet([samplePrompt('only')], 'No source');
+      const setId = await publishedSet(ops, [samplePrompt('only')], 'No source');
       const reply = await ops.request('POST', `/v1/prompt-sets/${setId}/promotions`, {
         kind: 'redirected',
         text: 'Something nobody ever said',
@@ -110,7 +92,7 @@ describe.each(DATABASE_KINDS)('prompt set curation on %s', (kind) => {
     });
 
     test('when a rep or a manager promotes a candidate, then it is 403', async () => {
-      const setId = await publishedSet([samplePrompt('guarded')], 'Guarded');
+      const setId = await publishedSet(ops, [samplePrompt('guarded')], 'Guarded');
       for (const client of [service.client, service.client.as('005000000000008AAA', 'manager')]) {
         const reply = await client.request('POST', `/v1/prompt-sets/${setId}/promotions`, {
           kind: 'adhoc',
@@ -122,7 +104,7 @@ describe.each(DATABASE_KINDS)('prompt set curation on %s', (kind) => {
   });
 
   test('when a draft is previewed for a context, then the panel selection sees the draft instead of its published version', async () => {
-    const setId = await publishedSet([samplePrompt('live')], 'Preview');
+    const setId = await publishedSet(ops, [samplePrompt('live')], 'Preview');
     const draft = await ops.request('POST', `/v1/prompt-sets/${setId}/versions`);
     await ops.request('PUT', `/v1/prompt-sets/${setId}/versions/${draft.body.version}`, {
       prompts: [samplePrompt('drafted', { provocation: 'Does {Account.Name} see it coming?' })],
@@ -143,7 +125,7 @@ describe.each(DATABASE_KINDS)('prompt set curation on %s', (kind) => {
   });
 
   test('when an earlier version is republished, then it comes back as a new published version and the history is kept', async () => {
-    const setId = await publishedSet([samplePrompt('first')], 'Rollback');
+    const setId = await publishedSet(ops, [samplePrompt('first')], 'Rollback');
     await ops.request('POST', `/v1/prompt-sets/${setId}/versions`);
     await ops.request('PUT', `/v1/prompt-sets/${setId}/versions/2`, { prompts: [samplePrompt('second')] });
     await ops.request('POST', `/v1/prompt-sets/${setId}/versions/2/publish`);
@@ -227,7 +209,7 @@ describe.each(DATABASE_KINDS)('prompt set curation on %s', (kind) => {
   });
 
   test('when a set is exported as CSV and imported back, then it keeps its name', async () => {
-    const setId = await publishedSet([samplePrompt('named')], 'Q3 Healthcare; "plays"');
+    const setId = await publishedSet(ops, [samplePrompt('named')], 'Q3 Healthcare; "plays"');
     const exported = await ops.request('GET', `/v1/prompt-sets/${setId}/versions/1/export?format=csv`);
     const imported = await ops.request('POST', '/v1/prompt-sets/import?format=csv', exported.text);
     expect(imported.status).toBe(201);

@@ -1,33 +1,14 @@
 // When sales ops curate prompt sets and reps open the panel — on PGlite and on Postgres.
 import { DATABASE_KINDS } from '../helpers/databases';
-import {
-  OPPORTUNITY,
-  OPS,
-  samplePrompt,
-  startTestService,
-  type Client,
-  type TestService,
-} from '../helpers/service';
+import { OPPORTUNITY, OPS, samplePrompt, type Client, type TestService } from '../helpers/service';
+import { publishedSet, startAsOps } from '../helpers/prompt-sets';
 
 describe.each(DATABASE_KINDS)('prompt sets and the panel on %s', (kind) => {
   let service: TestService;
   let ops: Client;
 
-  beforeAll(async () => {
-    service = await startTestService(kind);
-    ops = service.client.as(OPS, 'salesops');
-  });
-  afterAll(async () => {
-    await service.close();
-  });
-
-  async function publishedSet(prompts: object[], name = 'Set') {
-    const set = await ops.request('POST', '/v1/prompt-sets', { name, prompts });
-    expect(set.status).toBe(201);
-    const published = await ops.request('POST', `/v1/prompt-sets/${set.body.id}/versions/1/publish`);
-    expect(published.status).toBe(200);
-    return set.body.id as string;
-  }
+  beforeAll(async () => ({ service, ops } = await startAsOps(kind)));
+  afterAll(() => service.close());
 
   test('when a rep or a manager tries to write prompt sets, then it is 403 and nothing is created', async () => {
     for (const client of [service.client, service.client.as('005000000000008AAA', 'manager')]) {
@@ -39,7 +20,7 @@ describe.each(DATABASE_KINDS)('prompt sets and the panel on %s', (kind) => {
   });
 
   test('when a draft is published, then it is immutable, a new draft copies it, and publishing retires the old one', async () => {
-    const setId = await publishedSet([samplePrompt('a'), samplePrompt('b')], 'Lifecycle');
+    const setId = await publishedSet(ops, [samplePrompt('a'), samplePrompt('b')], 'Lifecycle');
     const edit = await ops.request('PUT', `/v1/prompt-sets/${setId}/versions/1`, {
       prompts: [samplePrompt('c')],
     });
@@ -85,6 +66,7 @@ describe.each(DATABASE_KINDS)('prompt sets and the panel on %s', (kind) => {
 
   test('when the panel loads, then it picks targeted, published, unexpired prompts with merge fields filled', async () => {
     await publishedSet(
+      ops,
       [
         samplePrompt('health-mid', {
           provocation:
@@ -166,7 +148,7 @@ describe.each(DATABASE_KINDS)('prompt sets and the panel on %s', (kind) => {
         },
       }),
     ];
-    const setId = await publishedSet(prompts, 'Round trip');
+    const setId = await publishedSet(ops, prompts, 'Round trip');
     const original = (await service.client.request('GET', `/v1/prompt-sets/${setId}/versions/1`)).body;
     const strip = (list: Array<Record<string, unknown>>) =>
       list.map(({ id: _i, setId: _s, version: _v, ...rest }) => rest);
@@ -263,7 +245,7 @@ describe.each(DATABASE_KINDS)('prompt sets and the panel on %s', (kind) => {
   });
 
   test('when another tenant asks for a set by id, then it gets 404 and cannot publish or export it', async () => {
-    const setId = await publishedSet([samplePrompt('mine')], 'Private');
+    const setId = await publishedSet(ops, [samplePrompt('mine')], 'Private');
     const other = await service.newTenant(`ps-other-${kind}`);
     const stranger = service.clientFor(other.apiKey, OPS, 'salesops');
     expect((await stranger.request('GET', `/v1/prompt-sets/${setId}`)).status).toBe(404);

@@ -105,15 +105,7 @@ export async function findTenantByKeyHash(
     .innerJoin('tenants as t', 't.id', 'k.tenant_id')
     .leftJoin('tenant_settings as s', 's.tenant_id', 'k.tenant_id')
     .select(['t.id', 't.slug', 't.name', 't.created_at', 'k.key_hash'])
-    .select([
-      's.industries',
-      's.stage_phases',
-      's.weights',
-      's.inside_view_stale_months',
-      's.amount_bands',
-      's.version',
-      's.updated_at',
-    ])
+    .selectAll('s')
     .where('k.key_hash', '=', keyHash)
     .where('k.revoked_at', 'is', null)
     .executeTakeFirst();

@@ -53,10 +53,7 @@ export default class AccountInsideView extends LightningElement {
     title: LABEL_TITLE,
     empty: LABEL_EMPTY,
     loadError: LABEL_LOAD_ERROR,
-    correct: LABEL_CORRECT,
     correction: LABEL_CORRECTION,
-    save: LABEL_SAVE,
-    cancel: LABEL_CANCEL,
     changeError: LABEL_CHANGE_ERROR,
     intersection: LABEL_INTERSECTION,
   };
@@ -114,7 +111,15 @@ export default class AccountInsideView extends LightningElement {
       isOutdated: entry.status === 'outdated',
       isCorrected: Boolean(entry.originalText),
       isEditing: entry.id === this.editingId,
-      toggleLabel: entry.status === 'outdated' ? LABEL_MARK_CURRENT : LABEL_MARK_OUTDATED,
+      actions: [
+        {
+          name: 'toggle',
+          variant: 'base',
+          label: entry.status === 'outdated' ? LABEL_MARK_CURRENT : LABEL_MARK_OUTDATED,
+          className: 'uan-entry__toggle',
+        },
+        { name: 'edit', variant: 'base', label: LABEL_CORRECT, className: 'uan-entry__edit' },
+      ],
       staleLabel: LABEL_STALE,
       outdatedLabel: LABEL_OUTDATED,
       correctedLabel: LABEL_CORRECTED,
@@ -130,15 +135,29 @@ export default class AccountInsideView extends LightningElement {
     return this.view?.intersection;
   }
 
-  handleToggle(event) {
-    const entry = this.view.items.find((e) => e.id === event.target.dataset.id);
-    this.change(entry.id, { outdated: entry.status !== 'outdated' });
+  /** Marks the entry outdated (or current again), or opens it for a correction. */
+  handleEntryAction(event) {
+    const entry = this.view.items.find((e) => e.id === event.currentTarget.dataset.id);
+    if (event.detail.name === 'toggle') {
+      this.change(entry.id, { outdated: entry.status !== 'outdated' });
+    } else {
+      this.editingId = entry.id;
+      this.draft = entry.text;
+    }
   }
 
-  handleEdit(event) {
-    const entry = this.view.items.find((e) => e.id === event.target.dataset.id);
-    this.editingId = entry.id;
-    this.draft = entry.text;
+  /** The open correction's buttons. */
+  editActions = [
+    { name: 'save', variant: 'brand', label: LABEL_SAVE, className: 'uan-entry__save' },
+    { name: 'cancel', label: LABEL_CANCEL, className: 'uan-entry__cancel' },
+  ];
+
+  handleEditAction(event) {
+    if (event.detail.name === 'save') {
+      this.handleSave();
+    } else {
+      this.handleCancel();
+    }
   }
 
   handleDraft(event) {

@@ -34,6 +34,14 @@ import LABEL_OUTDATED_SCORES from '@salesforce/label/c.UAN_Dash_OutdatedScores';
 
 const RANGES = [30, 90, 180, 365];
 const ALL_TIME = 'all';
+const RANGE_OPTIONS = [
+  ...RANGES.map((days) => ({ value: String(days), label: formatLabel(LABEL_DAYS, days) })),
+  { value: ALL_TIME, label: LABEL_ALL_TIME },
+];
+const BUCKET_OPTIONS = [
+  { value: 'week', label: LABEL_WEEK },
+  { value: 'month', label: LABEL_MONTH },
+];
 // coverage looks back at most a year, whatever the period of the quality numbers
 const LONGEST_COVERAGE_DAYS = 365;
 
@@ -63,22 +71,10 @@ export default class ConversationDashboard extends LightningElement {
   focusDrill = false;
 
   labels = {
-    range: LABEL_RANGE,
-    bucket: LABEL_BUCKET,
     loading: LABEL_LOADING,
     loadError: LABEL_LOAD_ERROR,
     hierarchyUnknown: LABEL_HIERARCHY_UNKNOWN,
   };
-
-  rangeOptions = [
-    ...RANGES.map((days) => ({ value: String(days), label: formatLabel(LABEL_DAYS, days) })),
-    { value: ALL_TIME, label: LABEL_ALL_TIME },
-  ];
-
-  bucketOptions = [
-    { value: 'week', label: LABEL_WEEK },
-    { value: 'month', label: LABEL_MONTH },
-  ];
 
   connectedCallback() {
     this.load();
@@ -110,8 +106,24 @@ export default class ConversationDashboard extends LightningElement {
     }
   }
 
-  get rangeValue() {
-    return this.allTime ? ALL_TIME : String(this.days);
+  /** The period the numbers cover, and whether they are grouped by week or month. */
+  get filters() {
+    return [
+      {
+        name: 'range',
+        label: LABEL_RANGE,
+        options: RANGE_OPTIONS,
+        value: this.allTime ? ALL_TIME : String(this.days),
+        className: 'uan-dash__range',
+      },
+      {
+        name: 'bucket',
+        label: LABEL_BUCKET,
+        options: BUCKET_OPTIONS,
+        value: this.bucket,
+        className: 'uan-dash__bucket',
+      },
+    ];
   }
 
   get coverageDays() {
@@ -151,17 +163,16 @@ export default class ConversationDashboard extends LightningElement {
     return this.data?.scope?.hierarchyKnown === false;
   }
 
-  handleRange(event) {
-    const value = event.detail?.value ?? event.target.value;
-    this.allTime = value === ALL_TIME;
-    if (!this.allTime) {
-      this.days = Number(value);
+  handleFilter(event) {
+    const { name, value } = event.detail;
+    if (name === 'bucket') {
+      this.bucket = value;
+    } else {
+      this.allTime = value === ALL_TIME;
+      if (!this.allTime) {
+        this.days = Number(value);
+      }
     }
-    this.load();
-  }
-
-  handleBucket(event) {
-    this.bucket = event.detail?.value ?? event.target.value;
     this.load();
   }
 

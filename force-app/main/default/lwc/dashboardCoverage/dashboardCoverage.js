@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
-import { formatAmount, formatLabel, formatPercent } from 'c/uanFormat';
+import { formatAmount, formatLabel, formatPercent, tableColumns } from 'c/uanFormat';
 import LABEL_COVERAGE from '@salesforce/label/c.UAN_Dash_Coverage';
 import LABEL_COVERAGE_SUMMARY from '@salesforce/label/c.UAN_Dash_CoverageSummary';
 import LABEL_BY_STAGE_CAPTION from '@salesforce/label/c.UAN_Dash_ByStageCaption';
@@ -14,6 +14,19 @@ import LABEL_ACCOUNT from '@salesforce/label/c.UAN_Dash_Account';
 import LABEL_AMOUNT from '@salesforce/label/c.UAN_Dash_Amount';
 import LABEL_ALL_COVERED from '@salesforce/label/c.UAN_Dash_AllCovered';
 
+// the stage column is in both tables
+const HEADINGS = {
+  stage: LABEL_STAGE,
+  open: LABEL_OPEN,
+  covered: LABEL_COVERED,
+  share: LABEL_SHARE,
+  opportunity: LABEL_OPPORTUNITY,
+  account: LABEL_ACCOUNT,
+  amount: LABEL_AMOUNT,
+};
+const STAGE_COLUMNS = tableColumns(HEADINGS, ['stage', 'open', 'covered', 'share']);
+const UNCOVERED_COLUMNS = tableColumns(HEADINGS, ['opportunity', 'account', 'stage', 'amount']);
+
 /**
  * Coverage of open pipeline: the share of open opportunities with a scored conversation in the period, by
  * stage, and the open opportunities without one, each a link to its record.
@@ -25,26 +38,7 @@ export default class DashboardCoverage extends NavigationMixin(LightningElement)
   /** The period the dashboard shows, for a coverage that does not name its own. */
   @api days;
 
-  labels = {
-    coverage: LABEL_COVERAGE,
-    byStageCaption: LABEL_BY_STAGE_CAPTION,
-    uncoveredCaption: LABEL_UNCOVERED_CAPTION,
-    allCovered: LABEL_ALL_COVERED,
-  };
-
-  stageColumns = [
-    { key: 'stage', label: LABEL_STAGE },
-    { key: 'open', label: LABEL_OPEN },
-    { key: 'covered', label: LABEL_COVERED },
-    { key: 'share', label: LABEL_SHARE },
-  ];
-
-  uncoveredColumns = [
-    { key: 'opportunity', label: LABEL_OPPORTUNITY },
-    { key: 'account', label: LABEL_ACCOUNT },
-    { key: 'stage', label: LABEL_STAGE },
-    { key: 'amount', label: LABEL_AMOUNT },
-  ];
+  labels = { coverage: LABEL_COVERAGE, allCovered: LABEL_ALL_COVERED };
 
   get summary() {
     const c = this.coverage ?? {};
@@ -69,6 +63,10 @@ export default class DashboardCoverage extends NavigationMixin(LightningElement)
     }));
   }
 
+  get stageTable() {
+    return { caption: LABEL_BY_STAGE_CAPTION, columns: STAGE_COLUMNS, rows: this.stageRows };
+  }
+
   get hasStageRows() {
     return this.stageRows.length > 0;
   }
@@ -88,6 +86,10 @@ export default class DashboardCoverage extends NavigationMixin(LightningElement)
         { key: 'amount', text: formatAmount(o.amount) },
       ],
     }));
+  }
+
+  get uncoveredTable() {
+    return { caption: LABEL_UNCOVERED_CAPTION, columns: UNCOVERED_COLUMNS, rows: this.uncoveredRows };
   }
 
   get hasUncovered() {

@@ -90,9 +90,14 @@ export default class DashboardDrilldown extends LightningElement {
             : null,
         accountId: deal.accountId,
         hasAccount: Boolean(deal.accountId),
-        intersectionLabel: formatLabel(LABEL_DEAL_INTERSECTION, account),
-        intersectionId: `intersection-${deal.opportunityId}`,
-        expanded: String(open),
+        // the account's intersection of views, shown and hidden below the deal
+        intersectionToggle: {
+          label: formatLabel(LABEL_DEAL_INTERSECTION, account),
+          expanded: open,
+          regionId: `intersection-${deal.opportunityId}`,
+          buttonClass: 'slds-m-vertical_xx-small uan-deal__intersection-toggle',
+          regionClass: 'uan-deal__intersection',
+        },
         open,
         intersectionLoading: open && Boolean(state.loading),
         intersectionError: open ? state.error : undefined,

@@ -7,6 +7,8 @@ import LABEL_REP_NOTES from '@salesforce/label/c.UAN_Dash_RepNotes';
 import LABEL_NOTES from '@salesforce/label/c.UAN_Dash_Notes';
 import LABEL_DRILL_REP from '@salesforce/label/c.UAN_Dash_DrillRep';
 
+const COLUMNS = [{ key: 'rep', label: LABEL_REP }, { key: 'notes', label: LABEL_NOTES }, ...scoreColumns()];
+
 /**
  * Conversation quality per rep and dimension; choosing a rep fires `drill` with the query and heading of
  * the notes behind the row.
@@ -15,9 +17,12 @@ export default class DashboardReps extends LightningElement {
   /** The dashboard's reps: [{repId, name, noteCount, averages}]. */
   @api reps = [];
 
-  labels = { reps: LABEL_REPS, repsCaption: LABEL_REPS_CAPTION };
+  labels = { reps: LABEL_REPS };
 
-  columns = [{ key: 'rep', label: LABEL_REP }, { key: 'notes', label: LABEL_NOTES }, ...scoreColumns()];
+  /** What the rep table shows. */
+  get table() {
+    return { caption: LABEL_REPS_CAPTION, columns: COLUMNS, rows: this.rows };
+  }
 
   get rows() {
     return (this.reps ?? []).map((rep) => {

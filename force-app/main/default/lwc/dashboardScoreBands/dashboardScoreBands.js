@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import { CHART_PALETTE, formatLabel, formatRateInterval } from 'c/uanFormat';
+import { CHART_PALETTE, formatLabel, formatRateInterval, tableColumns } from 'c/uanFormat';
 import LABEL_BANDS from '@salesforce/label/c.UAN_Dash_Bands';
 import LABEL_BANDS_CHART from '@salesforce/label/c.UAN_Dash_BandsChart';
 import LABEL_BANDS_CAPTION from '@salesforce/label/c.UAN_Dash_BandsCaption';
@@ -9,6 +9,13 @@ import LABEL_CLOSED from '@salesforce/label/c.UAN_Dash_Closed';
 import LABEL_WON from '@salesforce/label/c.UAN_Dash_Won';
 import LABEL_WIN_RATE from '@salesforce/label/c.UAN_Effect_WinRate';
 import LABEL_DRILL_BAND from '@salesforce/label/c.UAN_Dash_DrillBand';
+
+const COLUMNS = tableColumns({
+  band: LABEL_BAND,
+  closed: LABEL_CLOSED,
+  won: LABEL_WON,
+  winRate: LABEL_WIN_RATE,
+});
 
 function bandRate(band) {
   return band.enoughData && typeof band.winRate === 'number' ? Math.round(band.winRate * 100) : null;
@@ -22,14 +29,12 @@ export default class DashboardScoreBands extends LightningElement {
   /** The dashboard's score bands: [{band, closed, won, winRate, low, high, enoughData}]. */
   @api bands = [];
 
-  labels = { bands: LABEL_BANDS, bandsChart: LABEL_BANDS_CHART, bandsCaption: LABEL_BANDS_CAPTION };
+  labels = { bands: LABEL_BANDS, bandsChart: LABEL_BANDS_CHART };
 
-  columns = [
-    { key: 'band', label: LABEL_BAND },
-    { key: 'closed', label: LABEL_CLOSED },
-    { key: 'won', label: LABEL_WON },
-    { key: 'winRate', label: LABEL_WIN_RATE },
-  ];
+  /** The bands with their counts and win rates, each heading a drill-down. */
+  get table() {
+    return { caption: LABEL_BANDS_CAPTION, columns: COLUMNS, rows: this.rows };
+  }
 
   get rows() {
     return (this.bands ?? []).map((b) => ({

@@ -6,14 +6,28 @@ import LABEL_TREND_CAPTION from '@salesforce/label/c.UAN_Dash_TrendCaption';
 import LABEL_PERIOD from '@salesforce/label/c.UAN_Dash_Period';
 import LABEL_NOTES from '@salesforce/label/c.UAN_Dash_Notes';
 
+const COLUMNS = [
+  { key: 'period', label: LABEL_PERIOD },
+  { key: 'notes', label: LABEL_NOTES },
+  ...scoreColumns(),
+];
+
 /** Conversation quality over time: a line per dimension, and the same numbers in a table. */
 export default class DashboardTrend extends LightningElement {
   /** The dashboard's series: [{bucket, noteCount, averages}]. */
   @api series = [];
 
-  labels = { trend: LABEL_TREND, trendChart: LABEL_TREND_CHART, trendCaption: LABEL_TREND_CAPTION };
+  labels = { trend: LABEL_TREND, trendChart: LABEL_TREND_CHART };
 
-  columns = [{ key: 'period', label: LABEL_PERIOD }, { key: 'notes', label: LABEL_NOTES }, ...scoreColumns()];
+  /** The chart's numbers as a table, for everyone who does not read the chart. */
+  get table() {
+    return {
+      caption: LABEL_TREND_CAPTION,
+      columns: COLUMNS,
+      rows: this.rows,
+      tableClass: 'slds-table_striped',
+    };
+  }
 
   get points() {
     return this.series ?? [];

@@ -27,14 +27,6 @@ export default class ErrorPanel extends LightningElement {
     return this.showDetails ? LABEL_HIDE_DETAILS : LABEL_SHOW_DETAILS;
   }
 
-  get detailsHidden() {
-    return !this.showDetails;
-  }
-
-  get ariaExpanded() {
-    return this.showDetails ? 'true' : 'false';
-  }
-
   handleToggle() {
     this.showDetails = !this.showDetails;
   }

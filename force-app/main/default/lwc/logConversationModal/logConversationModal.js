@@ -39,6 +39,8 @@ import LABEL_SAVE_ERROR from '@salesforce/label/c.UAN_Log_SaveError';
 const COACH_DELAY_MS = 400;
 
 const OPTIONAL_FIELDS = ['customerView', 'ideas', 'nextStep', 'nextStepDate'];
+// typed in the user's format, kept as ISO
+const DATE_FIELDS = ['occurredAt', 'nextStepDate'];
 
 /**
  * Logs a conversation in under a minute: prompts raised and their reactions, the rep's own
@@ -96,9 +98,6 @@ export default class LogConversationModal extends LightningModal {
 
   labels = {
     title: LABEL_TITLE,
-    date: LABEL_DATE,
-    summary: LABEL_SUMMARY,
-    summaryPlaceholder: LABEL_SUMMARY_PLACEHOLDER,
     promptsRaised: LABEL_PROMPTS_RAISED,
     noPrompts: LABEL_NO_PROMPTS,
     reactionPlaceholder: LABEL_REACTION_PLACEHOLDER,
@@ -107,10 +106,6 @@ export default class LogConversationModal extends LightningModal {
     adHocReaction: LABEL_AD_HOC_REACTION,
     addAdHoc: LABEL_ADD_AD_HOC,
     removeAdHoc: LABEL_REMOVE_AD_HOC,
-    customerView: LABEL_CUSTOMER_VIEW,
-    ideas: LABEL_IDEAS,
-    nextStep: LABEL_NEXT_STEP,
-    nextStepDate: LABEL_NEXT_STEP_DATE,
     cancel: LABEL_CANCEL,
     saveError: LABEL_SAVE_ERROR,
   };
@@ -253,18 +248,65 @@ export default class LogConversationModal extends LightningModal {
     });
   }
 
-  handleFieldChange(event) {
-    const field = event.target.dataset.field;
-    this.fields = { ...this.fields, [field]: valueOf(event) };
+  /**
+   * The note's own fields, in the three groups the form shows: when and what (above the prompts), the
+   * customer's view and ideas, and the next step with its date.
+   */
+  get formFields() {
+    const disabled = this.formDisabled;
+    // leaving a date field shows its error, if any, without waiting for save
+    const date = (name, label) => ({
+      name,
+      label,
+      value: this.dateText[name],
+      placeholder: this.datePlaceholder,
+      disabled,
+      reportOnBlur: true,
+    });
+    const text = (name, label, maxLength, more) => ({
+      name,
+      label,
+      value: this.fields[name],
+      maxLength,
+      disabled,
+      ...more,
+    });
+    const multiline = true;
+    return {
+      opening: [
+        date('occurredAt', LABEL_DATE),
+        text('summary', LABEL_SUMMARY, 10000, {
+          multiline,
+          required: true,
+          placeholder: LABEL_SUMMARY_PLACEHOLDER,
+          className: 'uan-log__summary',
+        }),
+      ],
+      views: [
+        text('customerView', LABEL_CUSTOMER_VIEW, 10000, { multiline, className: 'slds-m-top_small' }),
+        text('ideas', LABEL_IDEAS, 10000, { multiline }),
+      ],
+      nextStep: [
+        text('nextStep', LABEL_NEXT_STEP, 2000, { cellClass: 'slds-col slds-grow' }),
+        date('nextStepDate', LABEL_NEXT_STEP_DATE),
+      ],
+    };
+  }
+
+  handleField(event) {
+    const { name, value, input } = event.detail;
+    if (DATE_FIELDS.includes(name)) {
+      this.changeDate(name, value, input);
+      return;
+    }
+    this.fields = { ...this.fields, [name]: value };
     this.scheduleCoach();
   }
 
   /** A date as typed: ISO or the user's format; while unreadable the field says so and blocks saving. */
-  handleDateChange(event) {
-    const field = event.target.dataset.field;
-    const text = valueOf(event);
+  changeDate(field, text, input) {
     this.dateText = { ...this.dateText, [field]: text };
-    const iso = readDateInput(event.target, text);
+    const iso = readDateInput(input, text);
     const unreadable = { ...this.unreadableDates };
     if (iso === null) {
       unreadable[field] = true;
@@ -276,11 +318,6 @@ export default class LogConversationModal extends LightningModal {
       }
     }
     this.unreadableDates = unreadable;
-  }
-
-  /** Leaving a date field shows its error, if any, without waiting for save. */
-  handleDateBlur(event) {
-    event.target.reportValidity();
   }
 
   handlePromptToggle(event) {

@@ -47,6 +47,14 @@ const FIELD_LABELS = {
 };
 
 /** The five dimension scores of a stored score, each with the evidence the scorer found for it. */
+/** The author's buttons on their own note, named by what they do (`data-action`). */
+function ownActions(date) {
+  return [
+    { name: 'edit', iconName: 'utility:edit', label: formatLabel(LABEL_EDIT, date) },
+    { name: 'delete', iconName: 'utility:delete', label: formatLabel(LABEL_DELETE, date) },
+  ].map((action) => ({ ...action, className: `slds-m-left_xx-small uan-note__${action.name}` }));
+}
+
 function dimensionsOf(noteId, score, evidence) {
   const scores = score?.dimensions ?? {};
   return DIMENSIONS.map((key) => {
@@ -99,7 +107,7 @@ export default class NoteHistory extends LightningElement {
   deleting = false;
   error;
   errorMessage;
-  /** What gets focus after the next render: {noteId, target} or 'heading'. */
+  /** What gets focus after the next render: a selector in this component's page. */
   focusTarget;
 
   labels = {
@@ -107,13 +115,10 @@ export default class NoteHistory extends LightningElement {
     raised: LABEL_RAISED,
     customerView: LABEL_CUSTOMER_VIEW,
     ideas: LABEL_IDEAS,
-    details: LABEL_DETAILS,
     noEvidence: LABEL_NO_EVIDENCE,
     loadingEvidence: LABEL_LOADING_EVIDENCE,
     evidenceUnavailable: LABEL_EVIDENCE_UNAVAILABLE,
     confirmDelete: LABEL_CONFIRM_DELETE,
-    confirmYes: LABEL_CONFIRM_YES,
-    cancel: LABEL_CANCEL,
   };
 
   get hasNotes() {
@@ -150,16 +155,20 @@ export default class NoteHistory extends LightningElement {
         hasScores: Boolean(note.score?.dimensions),
         dimensions: dimensionsOf(note.id, note.score, Array.isArray(evidence) ? evidence : []),
         evidenceLoading: evidence === 'loading',
-        evidenceBusy: evidence === 'loading' ? 'true' : 'false',
         evidenceUnavailable: evidence === null,
         evidenceShown: Array.isArray(evidence),
-        detailsId: `details-${note.id}`,
-        ariaExpanded: expanded ? 'true' : 'false',
-        collapsed: !expanded,
-        toggleIcon: expanded ? 'utility:chevrondown' : 'utility:chevronright',
-        own: this.editable && Boolean(USER_ID) && note.authorId === USER_ID,
-        editLabel: formatLabel(LABEL_EDIT, date),
-        deleteLabel: formatLabel(LABEL_DELETE, date),
+        // the scores and their evidence, shown and hidden below the note
+        details: {
+          label: LABEL_DETAILS,
+          expanded,
+          regionId: `details-${note.id}`,
+          buttonClass: 'slds-m-top_xx-small uan-note__toggle',
+          regionClass: 'slds-m-top_xx-small uan-note__details',
+          chevron: true,
+          busy: evidence === 'loading',
+        },
+        // only the author changes a note
+        actions: this.editable && Boolean(USER_ID) && note.authorId === USER_ID ? ownActions(date) : [],
         confirming: this.confirmingId === note.id,
         confirmId: `confirm-${note.id}`,
       };
@@ -182,11 +191,7 @@ export default class NoteHistory extends LightningElement {
       return;
     }
     this.focusTarget = undefined;
-    const selector =
-      target === 'heading'
-        ? '.uan-notes__heading'
-        : `[data-id="${target.noteId}"][data-focus="${target.part}"]`;
-    this.template.querySelector(selector)?.focus();
+    this.template.querySelector(target)?.focus();
   }
 
   /** The note's evidence: its own, loaded ('loading' meanwhile), or null when it cannot be had. */
@@ -218,6 +223,10 @@ export default class NoteHistory extends LightningElement {
     this.loadedEvidence = { ...this.loadedEvidence, [key]: evidence };
   }
 
+  handleNoteAction(event) {
+    return event.currentTarget.dataset.action === 'edit' ? this.handleEdit(event) : this.handleDelete(event);
+  }
+
   handleEdit(event) {
     const note = this.findNote(event.currentTarget.dataset.id);
     if (note) {
@@ -229,13 +238,33 @@ export default class NoteHistory extends LightningElement {
     this.error = undefined;
     this.confirmingId = event.currentTarget.dataset.id;
     // the safe choice gets focus, so a stray Enter does not delete
-    this.focusTarget = { noteId: this.confirmingId, part: 'cancel' };
+    this.focusTarget = '.uan-note__confirm-cancel';
+  }
+
+  /** The open confirmation's answers: keep the note (the safe choice) or delete it. */
+  get confirmActions() {
+    const disabled = this.actionsDisabled;
+    return [
+      { name: 'cancel', label: LABEL_CANCEL, className: 'uan-note__confirm-cancel', disabled },
+      {
+        name: 'delete',
+        variant: 'destructive',
+        label: LABEL_CONFIRM_YES,
+        className: 'uan-note__confirm-delete',
+        disabled,
+      },
+    ];
+  }
+
+  handleConfirmAction(event) {
+    return event.detail.name === 'delete' ? this.handleConfirmDelete() : this.handleCancelDelete();
   }
 
   handleCancelDelete() {
     const noteId = this.confirmingId;
     this.confirmingId = undefined;
-    this.focusTarget = { noteId, part: 'delete' };
+    // back on the note's delete button
+    this.focusTarget = `[data-id="${noteId}"][data-action="delete"]`;
   }
 
   async handleConfirmDelete() {
@@ -250,7 +279,7 @@ export default class NoteHistory extends LightningElement {
       await deleteNote({ opportunityId: note.opportunityId, noteId: note.id });
       this.confirmingId = undefined;
       // the note's row goes away once the owner reloads; the heading keeps the user's place
-      this.focusTarget = 'heading';
+      this.focusTarget = '.uan-notes__heading';
       this.dispatchEvent(new CustomEvent('notedelete', { detail: { noteId: note.id } }));
     } catch (error) {
       this.error = error;

@@ -37,7 +37,6 @@ export default class OpportunityConversation extends LightningElement {
     prompts: LABEL_PROMPTS,
     noPrompts: LABEL_NO_PROMPTS,
     closed: LABEL_CLOSED,
-    log: LABEL_LOG,
     loading: LABEL_LOADING,
     loadError: LABEL_LOAD_ERROR,
   };
@@ -102,6 +101,18 @@ export default class OpportunityConversation extends LightningElement {
 
   get accountId() {
     return this.panel?.opportunity?.accountId;
+  }
+
+  get logActions() {
+    return [
+      {
+        name: 'log',
+        label: LABEL_LOG,
+        iconName: 'utility:edit',
+        disabled: this.isLoading,
+        className: 'uan-log-button',
+      },
+    ];
   }
 
   handleLog() {

@@ -67,12 +67,9 @@ export default class PreCallBrief extends LightningElement {
   isLoading = false;
 
   labels = {
-    open: LABEL_OPEN,
     title: LABEL_TITLE,
     loading: LABEL_LOADING,
     loadError: LABEL_LOAD_ERROR,
-    copy: LABEL_COPY,
-    print: LABEL_PRINT,
     prompts: LABEL_PROMPTS,
     redirects: LABEL_REDIRECTS,
     insideView: LABEL_INSIDE_VIEW,
@@ -151,6 +148,28 @@ export default class PreCallBrief extends LightningElement {
 
   get isEmpty() {
     return !this.hasPrompts && this.entrySections.length === 0 && !this.nextStep;
+  }
+
+  get openActions() {
+    return [
+      {
+        name: 'open',
+        label: LABEL_OPEN,
+        iconName: 'utility:summary',
+        disabled: this.isLoading,
+        className: 'uan-brief__open',
+      },
+    ];
+  }
+
+  /** Takes the brief along: to the clipboard, or to paper. */
+  sheetActions = [
+    { name: 'copy', label: LABEL_COPY, iconName: 'utility:copy', className: 'uan-brief__copy' },
+    { name: 'print', label: LABEL_PRINT, iconName: 'utility:print', className: 'uan-brief__print' },
+  ];
+
+  handleSheetAction(event) {
+    return event.detail.name === 'copy' ? this.handleCopy() : this.handlePrint();
   }
 
   async handleCopy() {

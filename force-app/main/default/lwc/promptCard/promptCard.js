@@ -43,18 +43,6 @@ export default class PromptCard extends LightningElement {
     return Boolean(this.prompt?.rationale || this.prompt?.source);
   }
 
-  get ariaExpanded() {
-    return this.expanded ? 'true' : 'false';
-  }
-
-  get whyHidden() {
-    return !this.expanded;
-  }
-
-  get toggleIcon() {
-    return this.expanded ? 'utility:chevrondown' : 'utility:chevronright';
-  }
-
   get expiresText() {
     return this.prompt?.expiresOn ? formatDate(this.prompt.expiresOn) : null;
   }

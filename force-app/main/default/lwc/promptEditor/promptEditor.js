@@ -36,6 +36,11 @@ import LABEL_PHASE_EARLY from '@salesforce/label/c.UAN_Phase_Early';
 import LABEL_PHASE_MIDDLE from '@salesforce/label/c.UAN_Phase_Middle';
 import LABEL_PHASE_LATE from '@salesforce/label/c.UAN_Phase_Late';
 
+// grid cells: a row of two fields, and a quarter of a row
+const WIDE = 'slds-col slds-size_1-of-1 slds-medium-size_2-of-3';
+const NARROW = 'slds-col slds-size_1-of-1 slds-medium-size_1-of-3';
+const QUARTER = 'slds-col slds-size_1-of-2 slds-medium-size_1-of-4';
+
 /**
  * Edits one prompt of a draft: content (with a picker that inserts merge fields such as
  * {Account.Name} at the cursor of the provocation or follow-up), expiry and targeting. Emits
@@ -49,7 +54,6 @@ export default class PromptEditor extends LightningElement {
   @api industryOptions = [];
   @api stageOptions = [];
 
-  keyPattern = PROMPT_KEY_PATTERN;
   mergeFieldOptions = MERGE_FIELDS.map((field) => ({ value: `{${field}}`, label: `{${field}}` }));
   current;
   /** The expiry date as typed, while it differs from what the prompt holds. */
@@ -72,21 +76,11 @@ export default class PromptEditor extends LightningElement {
   }
 
   labels = {
-    key: LABEL_KEY,
-    keyHelp: LABEL_KEY_HELP,
-    keyInvalid: LABEL_KEY_INVALID,
-    title: LABEL_TITLE,
     rationale: LABEL_RATIONALE,
-    source: LABEL_SOURCE,
-    expires: LABEL_EXPIRES,
     targeting: LABEL_TARGETING,
     industries: LABEL_INDUSTRIES,
     phases: LABEL_PHASES,
     stages: LABEL_STAGES,
-    amountMin: LABEL_AMOUNT_MIN,
-    amountMax: LABEL_AMOUNT_MAX,
-    recordTypes: LABEL_RECORD_TYPES,
-    recordTypesHelp: LABEL_RECORD_TYPES_HELP,
     available: LABEL_AVAILABLE,
     selected: LABEL_SELECTED,
   };
@@ -119,6 +113,31 @@ export default class PromptEditor extends LightningElement {
 
   get targeting() {
     return this.prompt?.targeting ?? {};
+  }
+
+  /** The deals the prompt is for: an amount from and to, and record types (typed as a list). */
+  get dealFields() {
+    const disabled = this.readOnly;
+    const amount = (name, label) => ({
+      name,
+      type: 'number',
+      label,
+      value: this.targeting[name],
+      min: 0,
+      disabled,
+    });
+    return [
+      { ...amount('amountMin', LABEL_AMOUNT_MIN), cellClass: QUARTER },
+      { ...amount('amountMax', LABEL_AMOUNT_MAX), cellClass: QUARTER },
+      {
+        name: 'recordTypes',
+        label: LABEL_RECORD_TYPES,
+        fieldLevelHelp: LABEL_RECORD_TYPES_HELP,
+        value: this.recordTypesText,
+        disabled,
+        cellClass: 'slds-col slds-size_1-of-1 slds-medium-size_1-of-2',
+      },
+    ];
   }
 
   get expiresText() {
@@ -157,16 +176,81 @@ export default class PromptEditor extends LightningElement {
     return valid && filled && !this.expiresUnreadable && isPromptKey(p.key);
   }
 
+  /** Title and key, above the texts; two thirds and one third of the row on wider screens. */
+  get nameFields() {
+    const disabled = this.readOnly;
+    return [
+      {
+        name: 'title',
+        label: LABEL_TITLE,
+        value: this.prompt?.title,
+        required: true,
+        maxLength: 120,
+        disabled,
+        cellClass: WIDE,
+      },
+      {
+        name: 'key',
+        label: LABEL_KEY,
+        fieldLevelHelp: LABEL_KEY_HELP,
+        value: this.prompt?.key,
+        required: true,
+        pattern: PROMPT_KEY_PATTERN,
+        messageWhenPatternMismatch: LABEL_KEY_INVALID,
+        reportOnBlur: true,
+        maxLength: 100,
+        disabled,
+        cellClass: NARROW,
+      },
+    ];
+  }
+
+  /** Where the prompt comes from, and until when it holds; below the rationale. */
+  get sourceFields() {
+    const disabled = this.readOnly;
+    return [
+      {
+        name: 'source',
+        label: LABEL_SOURCE,
+        value: this.prompt?.source,
+        required: true,
+        maxLength: 1000,
+        disabled,
+        cellClass: WIDE,
+      },
+      {
+        name: 'expiresOn',
+        label: LABEL_EXPIRES,
+        value: this.expiresText,
+        placeholder: this.datePlaceholder,
+        reportOnBlur: true,
+        disabled,
+        cellClass: NARROW,
+      },
+    ];
+  }
+
+  handleFieldChange(event) {
+    const { name, value, input } = event.detail;
+    if (name === 'expiresOn') {
+      this.changeExpires(value, input);
+    } else {
+      this.changeField(name, value, input);
+    }
+  }
+
   handleField(event) {
-    const field = event.target.dataset.field;
-    const value = valueOf(event);
+    this.changeField(event.target.dataset.field, valueOf(event), event.target);
+  }
+
+  changeField(field, value, input) {
     const next = { ...this.prompt, [field]: value };
     if (field === 'title' && this.prompt?.autoKey) {
       next.key = slugify(value);
     }
     if (field === 'key') {
       next.autoKey = false;
-      this.checkKey(event.target, value);
+      this.checkKey(input, value);
     }
     this.emit(next);
   }
@@ -183,10 +267,6 @@ export default class PromptEditor extends LightningElement {
     }
   }
 
-  handleFieldBlur(event) {
-    event.target.reportValidity();
-  }
-
   /** Puts the chosen merge field where the cursor is in the provocation or follow-up, then returns there. */
   handleInsertField(event) {
     const field = event.currentTarget.dataset.target;
@@ -197,10 +277,9 @@ export default class PromptEditor extends LightningElement {
   }
 
   /** The expiry as typed: ISO or the user's format; an unreadable one keeps the stored date and says so. */
-  handleExpires(event) {
-    const text = valueOf(event);
+  changeExpires(text, input) {
     this.typedExpires = text;
-    const iso = readDateInput(event.target, text);
+    const iso = readDateInput(input, text);
     this.expiresUnreadable = iso === null;
     if (iso !== null) {
       this.emit({ ...this.prompt, expiresOn: iso || null });
@@ -208,8 +287,15 @@ export default class PromptEditor extends LightningElement {
   }
 
   handleTargeting(event) {
-    const field = event.target.dataset.targeting;
-    let value = valueOf(event);
+    this.setTargeting(event.target.dataset.targeting, valueOf(event));
+  }
+
+  handleDealField(event) {
+    this.setTargeting(event.detail.name, event.detail.value);
+  }
+
+  setTargeting(field, text) {
+    let value = text;
     if (field === 'amountMin' || field === 'amountMax') {
       value = value === '' || value === null || value === undefined ? null : Number(value);
     } else if (field === 'recordTypes') {

@@ -10,6 +10,7 @@ import {
   formatRateInterval,
   parseJson,
   reactionLabel,
+  tableColumns,
 } from 'c/uanFormat';
 import LABEL_HEADING from '@salesforce/label/c.UAN_Effect_Heading';
 import LABEL_CAPTION from '@salesforce/label/c.UAN_Effect_Caption';
@@ -59,6 +60,22 @@ const PHASE_OPTIONS = [
 
 const asPercent = (share) => (typeof share === 'number' ? Math.round(share * 1000) / 10 : null);
 
+const COLUMNS = [
+  { key: 'prompt', label: LABEL_PROMPT },
+  { key: 'raised', label: LABEL_RAISED },
+  ...REACTIONS.map((key) => ({ key, label: reactionLabel(key) })),
+  { key: 'progressed', label: LABEL_PROGRESSED },
+  { key: 'winRate', label: LABEL_WIN_RATE },
+  { key: 'baseline', label: LABEL_BASELINE },
+];
+
+const CANDIDATE_COLUMNS = tableColumns({
+  text: LABEL_CANDIDATE_TEXT,
+  kind: LABEL_CANDIDATE_KIND,
+  count: LABEL_CANDIDATE_COUNT,
+  status: LABEL_CANDIDATE_STATUS,
+});
+
 /** The figures a row shows: the prompt's total, or one version's when a version is chosen. */
 function figuresOf(item, setId, version) {
   if (!setId || !version) {
@@ -99,11 +116,9 @@ export default class PromptEffectiveness extends LightningElement {
 
   labels = {
     heading: LABEL_HEADING,
-    caption: LABEL_CAPTION,
     empty: LABEL_EMPTY,
     error: LABEL_ERROR,
     candidates: LABEL_CANDIDATES,
-    candidatesCaption: LABEL_CANDIDATES_CAPTION,
     busy: LABEL_BUSY,
     filters: LABEL_FILTERS,
     winRateChart: LABEL_WIN_RATE_CHART,
@@ -111,14 +126,10 @@ export default class PromptEffectiveness extends LightningElement {
     promoteError: LABEL_PROMOTE_ERROR,
   };
 
-  columns = [
-    { key: 'prompt', label: LABEL_PROMPT },
-    { key: 'raised', label: LABEL_RAISED },
-    ...REACTIONS.map((key) => ({ key, label: reactionLabel(key) })),
-    { key: 'progressed', label: LABEL_PROGRESSED },
-    { key: 'winRate', label: LABEL_WIN_RATE },
-    { key: 'baseline', label: LABEL_BASELINE },
-  ];
+  /** The prompts' figures; the section's heading already says what the table shows. */
+  get table() {
+    return { caption: LABEL_CAPTION, captionHidden: true, columns: COLUMNS, rows: this.rows };
+  }
 
   connectedCallback() {
     this.load();
@@ -202,8 +213,7 @@ export default class PromptEffectiveness extends LightningElement {
   }
 
   handleFilter(event) {
-    const field = event.target.dataset.filter;
-    const value = event.detail?.value ?? event.target.value ?? '';
+    const { name: field, value } = event.detail;
     if (field === 'setId') {
       this.chosenSetId = value;
       this.version = '';
@@ -299,13 +309,10 @@ export default class PromptEffectiveness extends LightningElement {
     return this.rows.length > 0;
   }
 
-  get candidateColumns() {
-    const columns = [
-      { key: 'text', label: LABEL_CANDIDATE_TEXT },
-      { key: 'kind', label: LABEL_CANDIDATE_KIND },
-      { key: 'count', label: LABEL_CANDIDATE_COUNT },
-    ];
-    return this.promotable ? [...columns, { key: 'status', label: LABEL_CANDIDATE_STATUS }] : columns;
+  get candidateTable() {
+    // the status column carries the promote buttons: only for a curator who can promote
+    const columns = CANDIDATE_COLUMNS.filter((column) => this.promotable || column.key !== 'status');
+    return { caption: LABEL_CANDIDATES_CAPTION, captionHidden: true, columns, rows: this.candidates };
   }
 
   /** The candidates as rows of their table; with `promotable`, each ends in its status and a promote button. */

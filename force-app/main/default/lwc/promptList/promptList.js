@@ -56,10 +56,7 @@ export default class PromptList extends LightningElement {
     colPhases: LABEL_COL_PHASES,
     colExpires: LABEL_COL_EXPIRES,
     colActions: LABEL_COL_ACTIONS,
-    remove: LABEL_REMOVE,
     pages: LABEL_PAGES,
-    previous: LABEL_PREVIOUS,
-    next: LABEL_NEXT,
   };
 
   /** The version's prompts, each with a stable `uid`, in version order. */
@@ -113,14 +110,6 @@ export default class PromptList extends LightningElement {
     return Math.max(1, Number(this.pageSize) || 25);
   }
 
-  get editable() {
-    return !this.readOnly;
-  }
-
-  get openText() {
-    return this.readOnly ? LABEL_VIEW : LABEL_EDIT;
-  }
-
   get terms() {
     return this.query.toLowerCase().split(/\s+/).filter(Boolean);
   }
@@ -138,12 +127,27 @@ export default class PromptList extends LightningElement {
 
   get pageRows() {
     const start = this.pageIndex * this.rowsPerPage;
-    const openRow = this.readOnly ? LABEL_VIEW_ROW : LABEL_EDIT_ROW;
     return this.filtered.slice(start, start + this.rowsPerPage).map((row) => ({
       ...row,
-      openLabel: formatLabel(openRow, row.number, row.title),
-      removeLabel: formatLabel(LABEL_REMOVE_ROW, row.number, row.title),
+      actions: this.rowActions(row),
     }));
+  }
+
+  /** A row opens its prompt (to edit, or to view when read-only); an editable list can remove it too. */
+  rowActions(row) {
+    const open = {
+      event: 'promptopen',
+      text: this.readOnly ? LABEL_VIEW : LABEL_EDIT,
+      label: formatLabel(this.readOnly ? LABEL_VIEW_ROW : LABEL_EDIT_ROW, row.number, row.title),
+      className: 'slds-button uan-prompt-list__open',
+    };
+    const remove = {
+      event: 'promptremove',
+      text: LABEL_REMOVE,
+      label: formatLabel(LABEL_REMOVE_ROW, row.number, row.title),
+      className: 'slds-button slds-text-color_error slds-m-left_small uan-prompt-list__remove',
+    };
+    return this.readOnly ? [open] : [open, remove];
   }
 
   get hasRows() {
@@ -154,12 +158,21 @@ export default class PromptList extends LightningElement {
     return this.filtered.length > this.rowsPerPage;
   }
 
-  get previousDisabled() {
-    return this.pageIndex === 0;
-  }
-
-  get nextDisabled() {
-    return this.pageIndex >= this.lastPage;
+  get pageActions() {
+    return [
+      {
+        name: 'previous',
+        label: LABEL_PREVIOUS,
+        disabled: this.pageIndex === 0,
+        className: 'uan-prompt-list__previous',
+      },
+      {
+        name: 'next',
+        label: LABEL_NEXT,
+        disabled: this.pageIndex >= this.lastPage,
+        className: 'uan-prompt-list__next',
+      },
+    ];
   }
 
   get pageText() {
@@ -184,24 +197,13 @@ export default class PromptList extends LightningElement {
     this.pageIndex = 0;
   }
 
-  handlePrevious() {
-    this.pageIndex = Math.max(0, this.pageIndex - 1);
+  handlePage(event) {
+    const step = event.detail.name === 'next' ? 1 : -1;
+    this.pageIndex = Math.min(this.lastPage, Math.max(0, this.pageIndex + step));
   }
 
-  handleNext() {
-    this.pageIndex = Math.min(this.lastPage, this.pageIndex + 1);
-  }
-
-  handleOpen(event) {
-    this.dispatch('promptopen', event);
-  }
-
-  handleRemove(event) {
-    this.dispatch('promptremove', event);
-  }
-
-  dispatch(name, event) {
-    const { uid, index } = event.currentTarget.dataset;
+  handleRowAction(event) {
+    const { event: name, uid, index } = event.currentTarget.dataset;
     this.dispatchEvent(new CustomEvent(name, { detail: { uid, index: Number(index) } }));
   }
 }

@@ -54,7 +54,6 @@ export default class PromptPreview extends LightningElement {
     amount: LABEL_AMOUNT,
     recordType: LABEL_RECORD_TYPE,
     accountName: LABEL_ACCOUNT,
-    run: LABEL_RUN,
     results: LABEL_RESULTS,
     none: LABEL_NONE,
     error: LABEL_ERROR,
@@ -133,6 +132,18 @@ export default class PromptPreview extends LightningElement {
       context[field] = field === 'amount' ? Number(value) : String(value).trim();
     }
     return context;
+  }
+
+  get runActions() {
+    return [
+      {
+        name: 'run',
+        variant: 'brand',
+        label: LABEL_RUN,
+        disabled: this.loading,
+        className: 'uan-preview__run',
+      },
+    ];
   }
 
   async handlePreview() {

@@ -79,6 +79,10 @@ const CONTENT_FIELDS = [...REQUIRED_FIELDS, 'expiresOn', 'targeting'];
 const EXPIRY_WARNING_DAYS = 30;
 
 /** A prompt the service would accept: every required text filled and a well-formed key. */
+/** Each button classed after its action (uan-version__<name>), which focus handling finds it by. */
+const withClasses = (actions) =>
+  actions.map((action) => ({ ...action, className: `uan-version__${action.name}` }));
+
 function isComplete(prompt) {
   return REQUIRED_FIELDS.every((f) => String(prompt[f] ?? '').trim()) && isPromptKey(prompt.key);
 }
@@ -244,10 +248,30 @@ export default class PromptVersionEditor extends LightningElement {
       });
     }
     actions.push(
-      { name: 'export-json', label: this.labels.exportJson, format: 'json', disabled: busy },
-      { name: 'export-csv', label: this.labels.exportCsv, format: 'csv', disabled: busy },
+      { name: 'export-json', label: this.labels.exportJson, disabled: busy },
+      { name: 'export-csv', label: this.labels.exportCsv, disabled: busy },
     );
-    return actions.map((action) => ({ ...action, className: `uan-version__${action.name}` }));
+    return withClasses(actions);
+  }
+
+  /** Publishing with prompts about to expire: go back (the safe choice, focused first) or publish anyway. */
+  get expiryActions() {
+    return withClasses([
+      { name: 'expiry-cancel', label: this.labels.cancelPublish },
+      { name: 'publish-anyway', variant: 'brand', label: this.labels.publishAnyway, disabled: this.busy },
+    ]);
+  }
+
+  /** The open prompt's panel: save or cancel in a draft, back to the list in a published version. */
+  get promptActions() {
+    return withClasses(
+      this.isDraft
+        ? [
+            { name: 'save-prompt', variant: 'brand', label: this.labels.savePrompt, disabled: this.busy },
+            { name: 'cancel-prompt', label: this.labels.cancelPrompt, disabled: this.busy },
+          ]
+        : [{ name: 'back', label: this.labels.backToList }],
+    );
   }
 
   /** One example context per distinct targeting among the saved prompts. */
@@ -338,13 +362,34 @@ export default class PromptVersionEditor extends LightningElement {
     return this.busy;
   }
 
-  handleName(event) {
-    this.name = event.detail?.value ?? event.target.value;
-    this.dirty = true;
+  /** The version's name and description, above its prompts. */
+  get versionFields() {
+    const disabled = this.readOnly;
+    return [
+      {
+        name: 'name',
+        label: this.labels.name,
+        value: this.name,
+        required: true,
+        maxLength: 200,
+        disabled,
+        className: 'uan-version__name',
+      },
+      {
+        name: 'description',
+        multiline: true,
+        label: this.labels.description,
+        value: this.description,
+        maxLength: 2000,
+        disabled,
+        className: 'uan-version__description',
+      },
+    ];
   }
 
-  handleDescription(event) {
-    this.description = event.detail?.value ?? event.target.value;
+  handleVersionField(event) {
+    const { name, value } = event.detail;
+    this[name] = value;
     this.dirty = true;
   }
 
@@ -425,9 +470,14 @@ export default class PromptVersionEditor extends LightningElement {
       'new-draft': () => this.handleNewDraft(),
       republish: () => this.handleRepublish(),
       retire: () => this.handleRetire(),
-      'export-json': () => this.handleExport(event),
-      'export-csv': () => this.handleExport(event),
-    }[event.target.dataset.action];
+      'export-json': () => this.handleExport('json'),
+      'export-csv': () => this.handleExport('csv'),
+      'expiry-cancel': () => this.handleCancelPublish(),
+      'publish-anyway': () => this.handlePublishAnyway(),
+      'save-prompt': () => this.handleSavePrompt(),
+      'cancel-prompt': () => this.handleClosePrompt(),
+      back: () => this.handleClosePrompt(),
+    }[event.detail.name];
     return run();
   }
 
@@ -514,8 +564,7 @@ export default class PromptVersionEditor extends LightningElement {
     return this.run(() => createDraftVersion({ setId: this.current.setId }), LABEL_DRAFT_CREATED);
   }
 
-  async handleExport(event) {
-    const format = event.target.dataset.format;
+  async handleExport(format) {
     this.busy = true;
     this.error = undefined;
     try {

@@ -188,6 +188,18 @@ export default class ScoringWeights extends SettingsTabMixin(LightningElement) {
     return true;
   }
 
+  get rescoreActions() {
+    return [
+      {
+        name: 'rescore',
+        label: this.labels.rescore,
+        iconName: 'utility:refresh',
+        disabled: this.rescoreDisabled,
+        className: 'uan-weights__rescore',
+      },
+    ];
+  }
+
   async handleRescore() {
     this.error = undefined;
     this.startedBySave = false;

@@ -47,6 +47,11 @@ export function dimensionLabel(key) {
   return DIMENSION_LABELS[key] ?? key;
 }
 
+/** A table's columns, [{key, label}]: `keys` in the order shown (all of `labels` by default), headed by `labels`. */
+export function tableColumns(labels, keys = Object.keys(labels)) {
+  return keys.map((key) => ({ key, label: labels[key] }));
+}
+
 /** The overall score and the five dimensions as table columns: [{key, label}]. */
 export function scoreColumns() {
   return ['overall', ...DIMENSIONS].map((key) => ({ key, label: dimensionLabel(key) }));

@@ -13,6 +13,18 @@ export default class UanSettingsTab extends LightningElement {
   @api error;
   @api errorMessage;
 
+  get saveActions() {
+    return [
+      {
+        name: 'save',
+        variant: 'brand',
+        label: this.labels?.save,
+        disabled: this.saveDisabled,
+        className: 'uan-settings__save',
+      },
+    ];
+  }
+
   handleSave() {
     this.dispatchEvent(new CustomEvent('save'));
   }

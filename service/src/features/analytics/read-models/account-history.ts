@@ -1,5 +1,6 @@
 // An account's provocation history: every prompt raised on any of its opportunities.
 import type { Executor } from '../../../platform/database/database';
+import { sameTenantRow } from './same-tenant';
 
 export interface AccountProvocation {
   noteId: string;
@@ -24,12 +25,8 @@ export type AccountKey = { id: string } | { name: string };
 function accountRaises(db: Executor, tenantId: string, account: AccountKey) {
   const raises = db
     .selectFrom('opportunities as o')
-    .innerJoin('notes as n', (join) =>
-      join.onRef('n.tenant_id', '=', 'o.tenant_id').onRef('n.opportunity_id', '=', 'o.id'),
-    )
-    .innerJoin('note_prompts as np', (join) =>
-      join.onRef('np.tenant_id', '=', 'n.tenant_id').onRef('np.note_id', '=', 'n.id'),
-    )
+    .innerJoin('notes as n', (join) => sameTenantRow(join, 'n.opportunity_id', 'o.id'))
+    .innerJoin('note_prompts as np', (join) => sameTenantRow(join, 'np.note_id', 'n.id'))
     .where('o.tenant_id', '=', tenantId);
   if ('name' in account) return raises.where('o.account_name', '=', account.name);
   return raises.where((eb) =>
@@ -59,9 +56,7 @@ export async function accountProvocations(
   limit: number,
 ): Promise<AccountProvocation[]> {
   const rows = await accountRaises(db, tenantId, account)
-    .leftJoin('users as u', (join) =>
-      join.onRef('u.tenant_id', '=', 'n.tenant_id').onRef('u.id', '=', 'n.author_id'),
-    )
+    .leftJoin('users as u', (join) => sameTenantRow(join, 'u.id', 'n.author_id'))
     // the title of the exact version raised (its key is unique within a version)
     .leftJoin('prompts as p', (join) =>
       join
@@ -120,9 +115,7 @@ export async function latestRaisesWithAccount(
   since: string,
 ): Promise<LatestRaise[]> {
   const rows = await accountRaises(db, tenantId, account)
-    .leftJoin('users as u', (join) =>
-      join.onRef('u.tenant_id', '=', 'n.tenant_id').onRef('u.id', '=', 'n.author_id'),
-    )
+    .leftJoin('users as u', (join) => sameTenantRow(join, 'u.id', 'n.author_id'))
     .distinctOn('np.prompt_key')
     .select([
       'np.prompt_key',

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../../platform/database/database';
 import type { PromptFilters } from './prompt-effectiveness';
 import type { AnalyticsScope } from './scope';
+import { sameTenantRow } from './same-tenant';
 
 export interface TextCount {
   text: string;
@@ -137,9 +138,7 @@ const PROMOTIONS_READ = 1000;
 export async function listPromotions(db: Executor, tenantId: string): Promise<PromotionRow[]> {
   const rows = await db
     .selectFrom('prompt_promotions as p')
-    .innerJoin('prompt_sets as s', (join) =>
-      join.onRef('s.tenant_id', '=', 'p.tenant_id').onRef('s.id', '=', 'p.set_id'),
-    )
+    .innerJoin('prompt_sets as s', (join) => sameTenantRow(join, 's.id', 'p.set_id'))
     .select([
       'p.kind',
       'p.text',

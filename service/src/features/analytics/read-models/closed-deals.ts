@@ -3,6 +3,7 @@
 // definition, so a band's drill-down lists exactly the deals its count counted.
 import { sql } from 'kysely';
 import type { Executor } from '../../../platform/database/database';
+import { sameTenantRow } from './same-tenant';
 import type { AnalyticsScope } from './scope';
 
 /** The same expression migration 0005's triggers keep the tenant-wide counts with. */
@@ -12,9 +13,7 @@ const dealScore = sql<number>`floor(a.overall_sum / a.scored_count + 0.5)::int`;
 function closedDeals(db: Executor, scope: AnalyticsScope) {
   return db
     .selectFrom('opportunities as o')
-    .innerJoin('analytics_opportunities as a', (join) =>
-      join.onRef('a.tenant_id', '=', 'o.tenant_id').onRef('a.opportunity_id', '=', 'o.id'),
-    )
+    .innerJoin('analytics_opportunities as a', (join) => sameTenantRow(join, 'a.opportunity_id', 'o.id'))
     .where('o.tenant_id', '=', scope.tenantId)
     .where('o.is_closed', '=', true)
     .where('a.scored_count', '>', 0)
@@ -74,9 +73,7 @@ export async function closedDealsScoredBetween(
   const inBand = closedDeals(db, scope).where(dealScore, '>=', bounds.min).where(dealScore, '<=', bounds.max);
   const [rows, count] = await Promise.all([
     inBand
-      .leftJoin('users as u', (join) =>
-        join.onRef('u.tenant_id', '=', 'o.tenant_id').onRef('u.id', '=', 'o.owner_id'),
-      )
+      .leftJoin('users as u', (join) => sameTenantRow(join, 'u.id', 'o.owner_id'))
       .select([
         'o.id',
         'o.name',

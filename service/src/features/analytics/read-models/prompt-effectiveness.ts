@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../../platform/database/database';
 import { REACTIONS, type Reaction } from '../../notes';
 import type { AnalyticsScope } from './scope';
+import { sameTenantRow } from './same-tenant';
 
 export interface PromptFilters {
   industry?: string;
@@ -63,12 +64,8 @@ function toTally(
 function raises(db: Executor, scope: AnalyticsScope, filters: PromptFilters) {
   return db
     .selectFrom('note_prompts as np')
-    .innerJoin('notes as n', (join) =>
-      join.onRef('n.tenant_id', '=', 'np.tenant_id').onRef('n.id', '=', 'np.note_id'),
-    )
-    .leftJoin('opportunities as o', (join) =>
-      join.onRef('o.tenant_id', '=', 'n.tenant_id').onRef('o.id', '=', 'n.opportunity_id'),
-    )
+    .innerJoin('notes as n', (join) => sameTenantRow(join, 'n.id', 'np.note_id'))
+    .leftJoin('opportunities as o', (join) => sameTenantRow(join, 'o.id', 'n.opportunity_id'))
     .where('np.tenant_id', '=', scope.tenantId)
     .$if(scope.userIds !== null, (qb) => qb.where('n.author_id', 'in', scope.userIds!))
     .$if(filters.industry !== undefined, (qb) => qb.where('o.industry', '=', filters.industry!))
@@ -206,9 +203,7 @@ async function aggregatedPromptTallies(
   // a team: distinct closed deals its members own where one of them raised the prompt
   const teamDealsQuery = aggregates
     .selectFrom(perPhase('analytics_prompt_deals as b', 'analytics_prompt_phase_deals'))
-    .innerJoin('opportunities as o', (join) =>
-      join.onRef('o.tenant_id', '=', 'b.tenant_id').onRef('o.id', '=', 'b.opportunity_id'),
-    )
+    .innerJoin('opportunities as o', (join) => sameTenantRow(join, 'o.id', 'b.opportunity_id'))
     .where('b.tenant_id', '=', tenantId)
     .where('b.author_id', 'in', userIds ?? [])
     .$if(phase !== undefined, (qb) => qb.where(sql<boolean>`b.phase = ${phase}`))

@@ -115,6 +115,10 @@ export async function listConnectedTenants(db: Executor): Promise<string[]> {
   return rows.map((r) => r.tenant_id);
 }
 
+/** The tenant's sync schedule, for the updates that lease, finish and trigger its sync. */
+const scheduleOf = (db: Executor, tenantId: string) =>
+  db.updateTable('salesforce_sync_schedules').where('tenant_id', '=', tenantId);
+
 /** Takes the tenant's sync if it is due (or `force`d) and nobody holds it; true when this owner got it. */
 export async function claimSync(
   db: Executor,
@@ -122,10 +126,8 @@ export async function claimSync(
   owner: string,
   leaseMs: number,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('salesforce_sync_schedules')
+  const result = await scheduleOf(db, tenantId)
     .set({ leased_until: sql`now() + ${leaseMs} * interval '1 millisecond'`, lease_owner: owner })
-    .where('tenant_id', '=', tenantId)
     .where('next_run_at', '<=', sql<Date>`now()`)
     .where((eb) => eb.or([eb('leased_until', 'is', null), eb('leased_until', '<', sql<Date>`now()`)]))
     .executeTakeFirst();
@@ -138,8 +140,7 @@ export async function finishSync(
   owner: string,
   outcome: { error: string | null; retryInMs?: number },
 ): Promise<void> {
-  await db
-    .updateTable('salesforce_sync_schedules')
+  await scheduleOf(db, tenantId)
     .set({
       leased_until: null,
       lease_owner: null,
@@ -150,17 +151,14 @@ export async function finishSync(
           ? sql`now() + interval_minutes * interval '1 minute'`
           : sql`now() + ${outcome.retryInMs} * interval '1 millisecond'`,
     })
-    .where('tenant_id', '=', tenantId)
     .where('lease_owner', '=', owner)
     .execute();
 }
 
 /** Makes the tenant's sync due now (a manual trigger). */
 export async function requestSync(db: Executor, tenantId: string): Promise<boolean> {
-  const result = await db
-    .updateTable('salesforce_sync_schedules')
+  const result = await scheduleOf(db, tenantId)
     .set({ next_run_at: sql`now()` })
-    .where('tenant_id', '=', tenantId)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }

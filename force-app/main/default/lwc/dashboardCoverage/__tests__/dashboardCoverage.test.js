@@ -24,6 +24,8 @@ describe('c-dashboard-coverage', () => {
       '65% of open opportunities (26 of 40) in the last 90 days.',
     );
     const stages = $(element, 'c-uan-table.uan-dash__stages');
+    expect(stages.caption).toBe('c.UAN_Dash_ByStageCaption');
+    expect(stages.columns.map((c) => c.key)).toEqual(['stage', 'open', 'covered', 'share']);
     expect(stages.rows.map((r) => [r.header.text, ...r.cells.map((c) => c.text)])).toEqual([
       ['Prospecting', '12', '5', '42%'],
       ['Needs Analysis', '18', '13', '72%'],
@@ -34,6 +36,8 @@ describe('c-dashboard-coverage', () => {
   it('links each uncovered opportunity to its record and opens it', async () => {
     const element = await render('c-dashboard-coverage', DashboardCoverage, { coverage, days: 90 });
     const uncovered = $(element, 'c-uan-table.uan-dash__uncovered');
+    expect(uncovered.caption).toBe('c.UAN_Dash_UncoveredCaption');
+    expect(uncovered.columns.map((c) => c.key)).toEqual(['opportunity', 'account', 'stage', 'amount']);
     expect(uncovered.rows).toHaveLength(1);
     expect(uncovered.rows[0].header).toMatchObject({
       text: 'Mercy — analytics',

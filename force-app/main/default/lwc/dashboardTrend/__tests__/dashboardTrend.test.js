@@ -32,6 +32,7 @@ describe('c-dashboard-trend', () => {
     const element = await render('c-dashboard-trend', DashboardTrend, { series });
     const table = $(element, 'c-uan-table');
     expect(table.caption).toBe('c.UAN_Dash_TrendCaption');
+    expect(table.tableClass).toBe('slds-table_striped');
     expect(table.columns.map((c) => c.key)).toEqual([
       'period',
       'notes',

@@ -64,10 +64,10 @@ describe('c-prompt-editor', () => {
       followUp: 'Who answers payers today?',
     });
     expect(change(element, '[data-field="expiresOn"]', '').expiresOn).toBeNull();
-    expect(change(element, '[data-targeting="amountMin"]', '250000').targeting.amountMin).toBe(250000);
-    expect(change(element, '[data-targeting="amountMax"]', '').targeting.amountMax).toBeNull();
+    expect(change(element, '[data-field="amountMin"]', '250000').targeting.amountMin).toBe(250000);
+    expect(change(element, '[data-field="amountMax"]', '').targeting.amountMax).toBeNull();
     expect(
-      change(element, '[data-targeting="recordTypes"]', ' New Business,, Renewal').targeting.recordTypes,
+      change(element, '[data-field="recordTypes"]', ' New Business,, Renewal').targeting.recordTypes,
     ).toEqual(['New Business', 'Renewal']);
     // edits build on each other before the parent hands the prompt back
     const last = change(element, '[data-targeting="stages"]', ['Needs Analysis']);

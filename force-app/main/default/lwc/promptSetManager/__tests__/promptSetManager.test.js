@@ -153,8 +153,8 @@ describe('c-prompt-set-manager', () => {
         new CustomEvent('change', { detail: { value: ['Needs Analysis'] } }),
       );
       await flushPromises();
-      type($(first, '[data-targeting="amountMin"]'), '100000');
-      type($(first, '[data-targeting="recordTypes"]'), 'New Business, Renewal ');
+      type($(first, '[data-field="amountMin"]'), '100000');
+      type($(first, '[data-field="recordTypes"]'), 'New Business, Renewal ');
       await flushPromises();
       $(editor, '.uan-version__save-prompt').click();
       await flushPromises();

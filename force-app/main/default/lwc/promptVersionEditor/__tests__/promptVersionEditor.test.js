@@ -377,9 +377,8 @@ describe('c-prompt-version-editor', () => {
     it('offers each status its own actions, in order, with their variants', async () => {
       const toolbar = async (status) => {
         const element = await createEditor({ ...mockVersion, status });
-        return [...element.shadowRoot.querySelectorAll('.slds-button-group-row lightning-button')]
-          .filter((button) => !button.closest('.uan-version__prompt'))
-          .map((button) => [button.className, button.variant ?? null]);
+        const { actions } = element.shadowRoot.querySelector('c-uan-actions.uan-version__toolbar');
+        return actions.map((action) => [action.className, action.variant ?? null]);
       };
       const exports = [
         ['uan-version__export-json', null],

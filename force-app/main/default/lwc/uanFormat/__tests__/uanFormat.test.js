@@ -14,6 +14,7 @@ import {
   parseJson,
   reactionOptions,
   scoreTone,
+  tableColumns,
   todayIso,
 } from 'c/uanFormat';
 
@@ -31,6 +32,19 @@ describe('uanFormat', () => {
       'already_addressing',
       'redirected',
       'dismissed',
+    ]);
+  });
+
+  it('heads table columns with their labels, all of them or the keys named in order', () => {
+    const labels = { stage: 'Stage', open: 'Open', share: 'Share' };
+    expect(tableColumns(labels)).toEqual([
+      { key: 'stage', label: 'Stage' },
+      { key: 'open', label: 'Open' },
+      { key: 'share', label: 'Share' },
+    ]);
+    expect(tableColumns(labels, ['share', 'stage'])).toEqual([
+      { key: 'share', label: 'Share' },
+      { key: 'stage', label: 'Stage' },
     ]);
   });
 
