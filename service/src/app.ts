@@ -6,7 +6,7 @@ import pinoHttp from 'pino-http';
 import type { Db } from './platform/database/database';
 import type { Logger } from './platform/logger';
 import { BackgroundWork } from './platform/background-work';
-import { authenticateRequests } from './platform/http/auth';
+import { actorOf, authenticateRequests } from './platform/http/auth';
 import { errorHandler, notFoundHandler } from './platform/http/errors';
 import { OpenApiRegistry } from './platform/http/openapi';
 import { rateLimitPerAddress, rateLimitPerTenant } from './platform/http/rate-limit';
@@ -38,6 +38,8 @@ export interface AppDeps {
   rateLimitPerAddressPerMinute?: number;
   /** costly requests one tenant runs at once, and may have waiting */
   heavyRequests?: HeavyRequestOptions;
+  /** the share of time one tenant's background work takes while others are served here */
+  backgroundShare?: number;
   /** behind a proxy: the hops or proxy addresses whose X-Forwarded-For names the client */
   trustProxy?: number | string;
   /** Salesforce connections: the secrets key and whether the password flow is allowed */
@@ -76,7 +78,7 @@ const TOKEN_PARAM = /([?&]token=)[^&]*/g;
 export function createApp(deps: AppDeps): BuiltApp {
   const app = express();
   const lifecycle: Lifecycle = { draining: false };
-  const background = new BackgroundWork(deps.logger);
+  const background = new BackgroundWork(deps.logger, deps.backgroundShare);
   const openapi = new OpenApiRegistry();
   const metrics = createMetrics();
   registerSalesforceMetrics(metrics.registry, deps.db, {
@@ -112,6 +114,11 @@ export function createApp(deps: AppDeps): BuiltApp {
   v1.use(rateLimitPerAddress(deps.rateLimitPerAddressPerMinute ?? 30000));
   v1.use(authenticateRequests((apiKey) => authenticate(deps.db, apiKey)));
   v1.use(rateLimitPerTenant(deps.rateLimitPerMinute ?? 6000));
+  // who is being served now paces the background work of everyone else
+  v1.use((_req, res, next) => {
+    background.served(actorOf(res).tenantId);
+    next();
+  });
   v1.use(heavyRequestsPerTenant(deps.heavyRequests));
   v1.use(express.json({ limit: bodyLimit, strict: true }));
   v1.use(express.text({ type: 'text/csv', limit: bodyLimit }));

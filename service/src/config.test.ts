@@ -54,6 +54,18 @@ describe('configuration', () => {
     expect(() => loadConfig({ WORKER_NICENESS: '20' })).toThrow(/WORKER_NICENESS/);
   });
 
+  test('costly requests run two at a time per tenant with twenty waiting, and background work takes half the time while others are served', () => {
+    expect(loadConfig({})).toMatchObject({
+      heavyRequests: { perTenant: 2, waiting: 20 },
+      backgroundShare: 0.5,
+    });
+    expect(
+      loadConfig({ HEAVY_REQUESTS_PER_TENANT: '4', HEAVY_REQUESTS_WAITING: '0', BACKGROUND_SHARE: '1' }),
+    ).toMatchObject({ heavyRequests: { perTenant: 4, waiting: 0 }, backgroundShare: 1 });
+    expect(() => loadConfig({ BACKGROUND_SHARE: '0' })).toThrow(/BACKGROUND_SHARE/);
+    expect(() => loadConfig({ HEAVY_REQUESTS_PER_TENANT: '0' })).toThrow(/HEAVY_REQUESTS_PER_TENANT/);
+  });
+
   test("Postgres holds ten connections by default, half of them at most for one tenant's work", () => {
     const url = 'postgres://app@127.0.0.1:5432/upatnight';
     expect(loadConfig({ DATABASE_URL: url }).database).toEqual({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { randomKeyProblem } from './platform/lib/key-material';
 import { DEFAULT_POOL_OPTIONS, type WorkerPoolOptions } from './platform/worker-pool/pool';
 import { DEFAULT_POOL_SIZE, defaultPerTenant } from './platform/database/fair-pool';
+import { DEFAULT_BACKGROUND_SHARE } from './platform/background-work';
 import { DEFAULT_HEAVY_REQUESTS, type HeavyRequestOptions } from './platform/http/heavy-requests';
 
 const schema = z
@@ -40,6 +41,9 @@ const schema = z
     /** Costly requests (analytics, exports, imports, rescores, large bodies) one tenant runs at once. */
     HEAVY_REQUESTS_PER_TENANT: z.coerce.number().int().positive().default(DEFAULT_HEAVY_REQUESTS.perTenant),
     /** Of those, how many more may wait their turn before the tenant gets 429. */
+    /** While other tenants are served, one tenant's background work (rescoring) takes this share of
+     * the time, pausing between batches; alone it runs flat out. 1 never pauses. */
+    BACKGROUND_SHARE: z.coerce.number().gt(0).max(1).default(DEFAULT_BACKGROUND_SHARE),
     HEAVY_REQUESTS_WAITING: z.coerce.number().int().min(0).default(DEFAULT_HEAVY_REQUESTS.waiting),
     /**
      * Behind a load balancer or proxy: how many proxy hops to trust (`1`), or which proxy addresses
@@ -127,6 +131,7 @@ export interface Config {
   rateLimitPerMinute: number;
   rateLimitPerAddressPerMinute: number;
   heavyRequests: HeavyRequestOptions;
+  backgroundShare: number;
   /** Express's trust proxy setting: hop count or proxy addresses */
   trustProxy?: number | string;
   salesforce: { secretsKey?: Buffer; workerIntervalMs: number; allowLocalOrg: boolean };
@@ -170,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rateLimitPerAddressPerMinute: e.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
     heavyRequests: { perTenant: e.HEAVY_REQUESTS_PER_TENANT, waiting: e.HEAVY_REQUESTS_WAITING },
+    backgroundShare: e.BACKGROUND_SHARE,
     trustProxy: e.TRUST_PROXY && /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     salesforce: {
       secretsKey: e.SECRETS_KEY ? Buffer.from(e.SECRETS_KEY, 'base64') : undefined,

@@ -54,7 +54,10 @@ export interface RunningService extends Running {
  */
 function startWorkerParts(db: Db, logger: Logger, config: Config, background?: BackgroundWork) {
   const salesforce = startSalesforceWorker(db, logger, config.salesforce);
-  const jobs = new JobRunner(db, logger, { pollMs: config.jobsPollMs });
+  const jobs = new JobRunner(db, logger, {
+    pollMs: config.jobsPollMs,
+    pace: background && ((tenantId, stepMs) => background.yieldAfter(tenantId, stepMs)),
+  });
   background?.attach(() => jobs.wake());
   jobs.start();
   const housekeeping = setInterval(() => {
@@ -108,6 +111,7 @@ export async function startService(
     metrics: config.metrics,
     rateLimitPerAddressPerMinute: config.rateLimitPerAddressPerMinute,
     heavyRequests: config.heavyRequests,
+    backgroundShare: config.backgroundShare,
     trustProxy: config.trustProxy,
     extraRoutes: preview?.router,
     salesforce: {

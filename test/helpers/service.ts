@@ -5,6 +5,7 @@ import { createApp } from '../../service/src/app';
 import { createLogger, type Logger } from '../../service/src/platform/logger';
 import { createTenant } from '../../service/src/features/tenants/tenants';
 import { JobRunner } from '../../service/src/features/jobs';
+import type { BackgroundWork } from '../../service/src/platform/background-work';
 import type { DatabaseTarget, Db } from '../../service/src/platform/database/database';
 import { openTestDatabase, type DatabaseKind } from './databases';
 
@@ -41,6 +42,8 @@ export interface TestService {
   ): Promise<{ apiKey: string; tenantId: string }>;
   tenantId: string;
   apiKey: string;
+  /** the app's bridge to its job runner, which paces background work by who is served */
+  background: BackgroundWork;
   close(): Promise<void>;
 }
 
@@ -105,7 +108,9 @@ export async function startTestService(
     trustProxy: options.trustProxy,
   });
   // the single-process default: queued jobs run in this process
-  const jobs = new JobRunner(database.db, logger);
+  const jobs = new JobRunner(database.db, logger, {
+    pace: (tenantId, stepMs) => background.yieldAfter(tenantId, stepMs),
+  });
   background.attach(() => jobs.wake());
   jobs.start();
   const server: Server = await new Promise((resolve) => {
@@ -130,6 +135,7 @@ export async function startTestService(
     newTenant,
     tenantId: acme.tenantId,
     apiKey: acme.apiKey,
+    background,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -8,7 +8,7 @@ import { defaultSettings, putSettings } from '../settings';
 import { noteToRescore, pageNotesById, pageNotesToRescore, scoringInputOf } from '../notes';
 import { createTenant } from '../tenants';
 import { scoreNote, type Weights } from '../scoring';
-import { queueRescore, RESCORE_BATCH, runRescore } from './rescore';
+import { queueRescore, RESCORE_BATCH, runNextRescore, runRescore } from './rescore';
 
 const NOTES = 2 * RESCORE_BATCH + 250;
 const WEIGHTS: Weights = { provocation: 3, customerView: 1, collaboration: 2, businessFocus: 1, nextStep: 0 };
@@ -102,6 +102,34 @@ describe.each(DATABASE_KINDS)('rescoring on %s', (kind) => {
     const evidence = rows.flatMap((row) => (row.score as { evidence: object[] }).evidence);
     expect(evidence.length).toBeGreaterThan(NOTES);
     for (const item of evidence) expect(item).not.toHaveProperty('text');
+  });
+
+  test('when a worker runs a rescore, then it is paced after every batch it writes and waits for each pause', async () => {
+    const db = database.db;
+    const tenantId = await tenantWithNotes(db, NOTES, WEIGHTS);
+    const { job } = await queueRescore(db, tenantId);
+    const steps: Array<{ tenantId: string; stepMs: number; done: number }> = [];
+    let pausing = false;
+    let writtenDuringPause = 0;
+
+    const finished = await runNextRescore(db, 'paced-worker', 60_000, async (tenant, stepMs) => {
+      steps.push({ tenantId: tenant, stepMs, done: (await findJob(db, tenantId, job.id))!.done });
+      pausing = true;
+      const before = (await findJob(db, tenantId, job.id))!.done;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      if ((await findJob(db, tenantId, job.id))!.done !== before) writtenDuringPause++;
+      pausing = false;
+    });
+
+    expect(finished).toMatchObject({ id: job.id, status: 'done', done: NOTES });
+    // one step per batch, each after its batch is recorded, and nothing written during a pause
+    expect(steps.map((step) => [step.tenantId, step.done])).toEqual([
+      [tenantId, RESCORE_BATCH],
+      [tenantId, 2 * RESCORE_BATCH],
+      [tenantId, NOTES],
+    ]);
+    expect({ pausing, writtenDuringPause }).toEqual({ pausing: false, writtenDuringPause: 0 });
+    for (const { stepMs } of steps) expect(stepMs).toBeGreaterThan(0);
   });
 
   test('when a page of notes crosses to the scoring thread as JSON, then it holds each note as stored, in pages that follow on', async () => {

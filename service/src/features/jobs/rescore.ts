@@ -30,6 +30,11 @@ export const JOB_LEASE_MS = 60_000;
 /** Called after each batch is written; the rescore waits for a returned promise. */
 export type ProgressListener = (done: number, total: number) => void | Promise<void>;
 
+/** Called after each batch is written with how long it took since the last call; the rescore waits
+ * for the promise (a pause that leaves time to other tenants' requests). */
+export type Pace = (tenantId: string, stepMs: number) => Promise<void>;
+const flatOut: Pace = () => Promise.resolve();
+
 /**
  * Queues a rescoring job that applies settings `settingsVersion` (by default the current ones), or
  * returns the active one when it applies those settings or newer. An active job with older settings
@@ -89,7 +94,7 @@ export async function runRescore(
 ): Promise<JobRecord> {
   const owner = `run-${randomUUID()}`;
   if (await jobsRepo.startJob(db, tenantId, jobId, owner, JOB_LEASE_MS)) {
-    await runClaimed(db, { tenantId, jobId, owner, leaseMs: JOB_LEASE_MS }, onProgress);
+    await runClaimed(db, { tenantId, jobId, owner, leaseMs: JOB_LEASE_MS }, flatOut, onProgress);
   }
   return (await jobsRepo.findJob(db, tenantId, jobId))!;
 }
@@ -102,12 +107,13 @@ export async function runNextRescore(
   db: Db,
   owner: string,
   leaseMs: number = JOB_LEASE_MS,
+  pace: Pace = flatOut,
 ): Promise<JobRecord | undefined> {
   const claimed = await jobsRepo.claimJob(db, JOB_KIND, owner, leaseMs);
   if (!claimed) return undefined;
   const { tenantId, job } = claimed;
   // the job's queries count against its tenant's share of connections, like its requests
-  await runAsTenant(tenantId, () => runClaimed(db, { tenantId, jobId: job.id, owner, leaseMs }));
+  await runAsTenant(tenantId, () => runClaimed(db, { tenantId, jobId: job.id, owner, leaseMs }, pace));
   return jobsRepo.findJob(db, tenantId, job.id);
 }
 
@@ -118,12 +124,17 @@ interface Claim {
   leaseMs: number;
 }
 
-async function runClaimed(db: Db, claim: Claim, onProgress: ProgressListener = () => {}): Promise<void> {
+async function runClaimed(
+  db: Db,
+  claim: Claim,
+  pace: Pace = flatOut,
+  onProgress: ProgressListener = () => {},
+): Promise<void> {
   const settings = await loadSettings(db, claim.tenantId);
   const total = await countNotes(db, claim.tenantId);
   await updateClaimed(db, claim, { total });
   try {
-    await rescoreNotes(db, claim, settings, total, onProgress);
+    await rescoreNotes(db, claim, settings, total, pace, onProgress);
   } catch (error) {
     await updateClaimed(db, claim, { status: 'failed', error: (error as Error).message });
     throw error;
@@ -149,10 +160,12 @@ async function rescoreNotes(
   claim: Claim,
   settings: ScoringSettings,
   total: number,
+  pace: Pace,
   onProgress: ProgressListener,
 ): Promise<void> {
   const { tenantId } = claim;
   let done = 0;
+  let stepStarted = performance.now();
   const write = async ({ count, payload }: ScoredPage) => {
     // new scores and their roll-ups to Salesforce commit together, and only while the job runs
     await db.transaction().execute(async (tx) => {
@@ -167,6 +180,8 @@ async function rescoreNotes(
     done += count;
     await updateClaimed(db, claim, { done, total: Math.max(total, done) });
     await onProgress(done, Math.max(total, done));
+    await pace(tenantId, performance.now() - stepStarted);
+    stepStarted = performance.now();
   };
   try {
     await pipelinePass(db, claim, settings, write);

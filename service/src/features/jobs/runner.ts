@@ -4,12 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/database/database';
 import type { Logger } from '../../platform/logger';
-import { JOB_LEASE_MS, runNextRescore } from './rescore';
+import { JOB_LEASE_MS, runNextRescore, type Pace } from './rescore';
 
 export interface JobRunnerOptions {
   pollMs: number;
   leaseMs: number;
   owner: string;
+  /** paces a job's steps (this instance's BackgroundWork when it also serves requests) */
+  pace?: Pace;
 }
 
 export class JobRunner {
@@ -63,7 +65,7 @@ export class JobRunner {
 
   private async runQueued(): Promise<void> {
     while (!this.halted) {
-      const job = await runNextRescore(this.db, this.options.owner, this.options.leaseMs);
+      const job = await runNextRescore(this.db, this.options.owner, this.options.leaseMs, this.options.pace);
       if (!job) return;
       this.logger.info({ job: job.id, status: job.status }, 'job ended');
     }
