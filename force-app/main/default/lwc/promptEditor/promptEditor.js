@@ -115,6 +115,28 @@ export default class PromptEditor extends LightningElement {
     return this.prompt?.targeting ?? {};
   }
 
+  get industryListbox() {
+    return this.listbox(this.labels.industries, this.industryOptions, this.targeting.industries);
+  }
+
+  get stageListbox() {
+    return this.listbox(this.labels.stages, this.stageOptions, this.targeting.stages);
+  }
+
+  /** A targeting list picked from its options: industries or stages. */
+  listbox(label, options, value) {
+    const { available, selected } = this.labels;
+    return {
+      label,
+      sourceLabel: available,
+      selectedLabel: selected,
+      options,
+      value,
+      disabled: this.readOnly,
+      size: 4,
+    };
+  }
+
   /** The deals the prompt is for: an amount from and to, and record types (typed as a list). */
   get dealFields() {
     const disabled = this.readOnly;
